@@ -1,0 +1,1 @@
+"""SaferHub: scrutiny and statutory case processes for Community Safety Partnerships."""

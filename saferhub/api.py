@@ -1,0 +1,62 @@
+"""The JSON API (django-ninja) at /api/v1/, with its OpenAPI description at /api/v1/openapi.json."""
+
+from __future__ import annotations
+
+from django.http import Http404
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+from saferhub.core.exceptions import ActionPermissionDenied, RuleViolation
+from saferhub.governance.api import router as governance_router
+
+api = NinjaAPI(
+    title="SaferHub API",
+    version="1",
+    description=(
+        "Committees, meetings, attendance and decisions of Community Safety Partnership scrutiny bodies. "
+        "Reads are public and show only what is published; writes need a bearer token or a signed-in session. "
+        "A write that breaks a rule is answered 422 with the rule's message in `detail` and its code in `rule`."
+    ),
+    urls_namespace="api",
+    docs_url=None,
+)
+
+
+def problem(request, status: int, title: str, detail: str, **extra):
+    body = {"type": "about:blank", "title": title, "status": status, "detail": detail, **extra}
+    response = api.create_response(request, body, status=status)
+    response["Content-Type"] = "application/problem+json"
+    return response
+
+
+@api.exception_handler(RuleViolation)
+def rule_violation(request, exc: RuleViolation):
+    return problem(request, 422, "Rule broken", exc.text, rule=exc.rule_code, field=exc.field)
+
+
+@api.exception_handler(ActionPermissionDenied)
+def permission_denied(request, exc: ActionPermissionDenied):
+    return problem(request, 403, "Forbidden", exc.message)
+
+
+@api.exception_handler(AuthenticationError)
+def unauthenticated(request, exc):
+    return problem(request, 401, "Unauthorised", "Sign in, or send a valid bearer token.")
+
+
+@api.exception_handler(ValidationError)
+def invalid_input(request, exc: ValidationError):
+    return problem(request, 422, "Invalid request", "The request does not match the schema.", errors=exc.errors)
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    return problem(request, 404, "Not found", "No such record.")
+
+
+@api.exception_handler(HttpError)
+def http_error(request, exc: HttpError):
+    return problem(request, exc.status_code, "Error", str(exc))
+
+
+api.add_router("/", governance_router)

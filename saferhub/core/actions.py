@@ -1,0 +1,206 @@
+"""Write actions for the shared kernel: organisations, people, site configuration, roles, tokens.
+
+Each action checks permission, applies the rules, saves in one transaction and writes one audit
+row, as every action in SaferHub does.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.db.models.functions import Lower
+from django.utils import timezone
+
+from saferhub.core import audit
+from saferhub.core.actors import Actor
+from saferhub.core.colours import contrast_ratio
+from saferhub.core.exceptions import RuleViolation
+from saferhub.core.models import ApiToken, Organisation, Person, PersonAlias, SiteConfiguration
+from saferhub.core.models.tokens import TOKEN_PREFIX_LENGTH, hash_token
+from saferhub.core.names import normalise_name, split_honorific
+from saferhub.core.permissions import Role, require
+from saferhub.core.site import forget_site_configuration
+
+ORGANISATION_FIELDS = ["name", "short_name", "kind", "parent", "aliases", "website"]
+PERSON_FIELDS = ["honorific", "name", "is_councillor", "organisation", "job_title", "email", "phone", "user"]
+SITE_FIELDS = [
+    "council_name", "service_name", "partnership", "brand_colour", "accent_colour",
+    "contact_email", "contact_phone", "accessibility_footer", "holiday_region",
+]
+
+
+def _apply(instance, fields: list[str], data: dict[str, Any]) -> list[str]:
+    unknown = set(data) - set(fields)
+    if unknown:
+        raise TypeError(f"Unknown fields: {', '.join(sorted(unknown))}")
+    for key, value in data.items():
+        setattr(instance, key, value)
+    return list(data)
+
+
+def _full_clean(instance, exclude: list[str] | None = None) -> None:
+    from django.core.exceptions import ValidationError
+
+    try:
+        instance.full_clean(exclude=exclude)
+    except ValidationError as exc:
+        field, messages = next(iter(exc.message_dict.items()))
+        raise RuleViolation(
+            f"{messages[0]}", code="core.invalid_value", field=None if field == "__all__" else field
+        ) from exc
+
+
+@transaction.atomic
+def create_organisation(*, acting_user: Actor, **data: Any) -> Organisation:
+    """Create an organisation (a council, the Partnership, an agency)."""
+    require(acting_user, "core.manage_people")
+    org = Organisation()
+    _apply(org, ORGANISATION_FIELDS, data)
+    _full_clean(org)
+    org.save()
+    audit.record("core.organisation.created", actor=acting_user, target=org, data=audit.snapshot(org, list(data)))
+    return org
+
+
+@transaction.atomic
+def update_organisation(org: Organisation, *, acting_user: Actor, **data: Any) -> Organisation:
+    """Change an organisation's details."""
+    require(acting_user, "core.manage_people")
+    before = audit.snapshot(org, list(data))
+    fields = _apply(org, ORGANISATION_FIELDS, data)
+    _full_clean(org)
+    org.save(update_fields=[*fields, "updated_at"])
+    audit.record("core.organisation.updated", actor=acting_user, target=org,
+                 data=audit.changes(before, audit.snapshot(org, fields)))
+    return org
+
+
+@transaction.atomic
+def create_person(*, acting_user: Actor, **data: Any) -> Person:
+    """Create a person. A name given with its honorific ("Cllr Emma Corlett") is split."""
+    require(acting_user, "core.manage_people")
+    if "name" in data and not data.get("honorific"):
+        honorific, bare = split_honorific(data["name"])
+        if honorific:
+            data = {**data, "honorific": honorific, "name": bare}
+    person = Person()
+    _apply(person, PERSON_FIELDS, data)
+    if not (person.name or "").strip():
+        raise RuleViolation("Enter the person's name.", code="core.name_required", field="name")
+    _full_clean(person)
+    person.save()
+    audit.record("core.person.created", actor=acting_user, target=person, data=audit.snapshot(person, list(data)))
+    return person
+
+
+@transaction.atomic
+def update_person(person: Person, *, acting_user: Actor, **data: Any) -> Person:
+    """Change a person's details (personal data: every change is audited with old and new values)."""
+    require(acting_user, "core.manage_people")
+    before = audit.snapshot(person, list(data))
+    fields = _apply(person, PERSON_FIELDS, data)
+    _full_clean(person)
+    person.save(update_fields=[*fields, "updated_at"])
+    audit.record("core.person.updated", actor=acting_user, target=person,
+                 data=audit.changes(before, audit.snapshot(person, fields)))
+    return person
+
+
+@transaction.atomic
+def add_person_alias(person: Person, *, name: str, note: str = "", acting_user: Actor) -> PersonAlias:
+    """Record another spelling of a person's name, so that documents using it resolve to them."""
+    require(acting_user, "core.manage_people")
+    cleaned = " ".join(name.split())
+    if not cleaned:
+        raise RuleViolation("Enter the alias.", code="core.alias_required", field="name")
+    if normalise_name(cleaned) == normalise_name(person.name):
+        raise RuleViolation("The alias is the person's own name.", code="core.alias_same_as_name", field="name")
+    existing = PersonAlias.objects.filter(name__iexact=cleaned).select_related("person").first()
+    if existing:
+        if existing.person_id == person.pk:
+            return existing
+        raise RuleViolation(
+            f"“{cleaned}” is already an alias of {existing.person.display_name}; one alias can name only one person.",
+            code="core.alias_taken", field="name",
+        )
+    if Person.objects.annotate(lname=Lower("name")).filter(lname=cleaned.lower()).exclude(pk=person.pk).exists():
+        raise RuleViolation(
+            f"“{cleaned}” is another person's name, so it cannot be an alias.", code="core.alias_is_person", field="name"
+        )
+    alias = PersonAlias.objects.create(person=person, name=cleaned, note=note)
+    audit.record("core.person.alias_added", actor=acting_user, target=person, data={"alias": cleaned, "note": note})
+    return alias
+
+
+@transaction.atomic
+def update_site_configuration(*, acting_user: Actor, **data: Any) -> SiteConfiguration:
+    """Change the council's name, colours and partnership-wide settings."""
+    require(acting_user, "core.manage_site")
+    config = SiteConfiguration.objects.select_for_update().get_or_create(pk=1)[0]
+    before = audit.snapshot(config, list(data))
+    fields = _apply(config, SITE_FIELDS, data)
+    try:
+        ratio = contrast_ratio(config.brand_colour, "#ffffff")
+    except ValueError as exc:
+        raise RuleViolation(str(exc), code="core.colour_format", field="brand_colour") from exc
+    if ratio < 4.5:
+        raise RuleViolation(
+            f"White header text on {config.brand_colour} has a contrast ratio of {ratio:.2f}:1; "
+            "WCAG 2.2 AA needs at least 4.5:1. Choose a darker brand colour.",
+            code="core.colour_contrast", field="brand_colour",
+        )
+    try:
+        contrast_ratio(config.accent_colour, "#ffffff")
+    except ValueError as exc:
+        raise RuleViolation(str(exc), code="core.colour_format", field="accent_colour") from exc
+    from saferhub.core.calendar import SUPPORTED_REGIONS
+
+    if config.holiday_region not in SUPPORTED_REGIONS:
+        raise RuleViolation(
+            f"Choose a bank-holiday region: {', '.join(SUPPORTED_REGIONS)}.", code="core.holiday_region",
+            field="holiday_region",
+        )
+    _full_clean(config)
+    config.save(update_fields=[*fields, "updated_at"])
+    audit.record("core.site.updated", actor=acting_user, target=config,
+                 data=audit.changes(before, audit.snapshot(config, fields)))
+    transaction.on_commit(forget_site_configuration)
+    return config
+
+
+@transaction.atomic
+def set_user_roles(user, *, roles: list[str], acting_user: Actor):
+    """Give a user exactly these roles (least privilege: anything not listed is removed)."""
+    require(acting_user, "core.manage_site")
+    wanted = {Role(r) for r in roles}
+    before = sorted(user.groups.values_list("name", flat=True))
+    role_labels = {r.label for r in Role}
+    keep = [g for g in user.groups.all() if g.name not in role_labels]
+    groups = [Group.objects.get_or_create(name=r.label)[0] for r in wanted]
+    user.groups.set(keep + groups)
+    if hasattr(user, "_saferhub_roles"):
+        del user._saferhub_roles
+    audit.record("core.user.roles_set", actor=acting_user, target=user,
+                 data={"old": before, "new": sorted(r.label for r in wanted)})
+    return user
+
+
+@transaction.atomic
+def create_api_token(user, *, name: str, acting_user: Actor) -> tuple[ApiToken, str]:
+    """Create a bearer token for ``user``; the raw token is returned once and never stored."""
+    require(acting_user, "core.manage_site")
+    raw = ApiToken.generate_raw()
+    token = ApiToken.objects.create(user=user, name=name, prefix=raw[:TOKEN_PREFIX_LENGTH], key_hash=hash_token(raw))
+    audit.record("core.api_token.created", actor=acting_user, target=token, data={"user": user.get_username()})
+    return token, raw
+
+
+@transaction.atomic
+def revoke_api_token(token: ApiToken, *, acting_user: Actor) -> ApiToken:
+    require(acting_user, "core.manage_site")
+    token.revoked_at = timezone.now()
+    token.save(update_fields=["revoked_at"])
+    audit.record("core.api_token.revoked", actor=acting_user, target=token)
+    return token

@@ -1,0 +1,100 @@
+"""Record audit events. Every action calls ``record`` inside its own transaction.
+
+Codes are registered once, by the app that owns them, with a verb and a past tense (as Wagtail
+does), so that the audit trail reads as sentences and an unknown code is a programming error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection, models
+
+from saferhub.core.actors import Actor, SystemActor
+
+
+@dataclass(frozen=True)
+class AuditCode:
+    code: str
+    verb: str
+    past_tense: str
+    app: str
+
+
+_REGISTRY: dict[str, AuditCode] = {}
+
+
+def register_codes(app: str, codes: list[tuple[str, str, str]]) -> None:
+    """Register ``(code, verb, past tense)`` triples for an app; a code may be registered once."""
+    for code, verb, past in codes:
+        existing = _REGISTRY.get(code)
+        if existing and existing.app != app:
+            raise ValueError(f"Audit code {code!r} is already registered by {existing.app}.")
+        _REGISTRY[code] = AuditCode(code, verb, past, app)
+
+
+def registered_codes() -> dict[str, AuditCode]:
+    return dict(_REGISTRY)
+
+
+def label_for(code: str) -> str:
+    entry = _REGISTRY.get(code)
+    return entry.past_tense if entry else code
+
+
+def jsonable(value: Any) -> Any:
+    """Turn a model field value into something JSON can hold, for old/new values."""
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    if isinstance(value, models.Model):
+        return {"id": value.pk, "repr": str(value)}
+    if isinstance(value, list | tuple):
+        return [jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    return value
+
+
+def snapshot(instance: models.Model, fields: list[str]) -> dict[str, Any]:
+    """The current values of ``fields`` on ``instance``, ready for an audit row."""
+    out: dict[str, Any] = {}
+    for name in fields:
+        field = instance._meta.get_field(name)
+        attname = getattr(field, "attname", name)
+        out[name] = jsonable(getattr(instance, attname))
+    return out
+
+
+def changes(old: dict[str, Any], new: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The fields whose values differ, as ``{field: {"old": …, "new": …}}``."""
+    return {k: {"old": old.get(k), "new": v} for k, v in new.items() if old.get(k) != v}
+
+
+def record(code: str, *, actor: Actor, target: models.Model | None = None, data: dict[str, Any] | None = None):
+    """Write one audit row in the caller's transaction.
+
+    Raises ``RuntimeError`` outside a transaction: an audit row must commit or roll back with the
+    change it describes.
+    """
+    from saferhub.core.models import AuditEvent
+
+    if code not in _REGISTRY:
+        raise ValueError(f"Unregistered audit code {code!r}.")
+    if not connection.in_atomic_block:
+        raise RuntimeError("Audit events must be recorded inside the action's transaction.")
+    user = None if isinstance(actor, SystemActor) or not getattr(actor, "is_authenticated", False) else actor
+    return AuditEvent.objects.create(
+        actor=user,
+        actor_repr=str(actor) if user is None else (user.get_full_name() or user.get_username()),
+        code=code,
+        target_type=ContentType.objects.get_for_model(target) if target is not None else None,
+        target_id=str(target.pk) if target is not None else "",
+        target_repr=str(target)[:300] if target is not None else "",
+        data=jsonable(data or {}),
+    )

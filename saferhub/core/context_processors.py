@@ -1,0 +1,9 @@
+"""Template context shared by every page."""
+
+from __future__ import annotations
+
+from saferhub.core.site import get_site_configuration
+
+
+def site(request):
+    return {"site": get_site_configuration()}

@@ -1,0 +1,121 @@
+"""Roles and permission checks shared by every app.
+
+Roles are Django groups. Each app's ``policies.py`` turns roles and object relationships into
+named permissions with ``rules``; code asks ``can(user, "governance.record_meeting", meeting)``
+and actions call ``require(...)``, which raises for anyone but the system actor.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import Group
+from django.db import models
+from django.http import Http404
+
+import rules
+
+from saferhub.core.actors import Actor, is_system
+from saferhub.core.exceptions import ActionPermissionDenied
+
+
+class Role(models.TextChoices):
+    ADMINISTRATOR = "administrator", "Administrator"
+    COMMITTEE_OFFICER = "committee_officer", "Committee officer"
+    COUNCILLOR = "councillor", "Councillor"
+    PARTNERSHIP_OFFICER = "partnership_officer", "Partnership officer"
+
+
+ROLE_DESCRIPTIONS = {
+    Role.ADMINISTRATOR: "Configures committees, people, roles and the site; can do everything a committee officer can.",
+    Role.COMMITTEE_OFFICER: "Prepares and records meetings of the committees they support.",
+    Role.COUNCILLOR: "Reads draft papers and records of the committees they sit on.",
+    Role.PARTNERSHIP_OFFICER: "Reads draft papers of committees that scrutinise their Partnership.",
+}
+
+
+def group_name(role: str) -> str:
+    return Role(role).label
+
+
+def ensure_role_groups() -> None:
+    """Create a group for each role (run after migrations)."""
+    for role in Role:
+        Group.objects.get_or_create(name=role.label)
+
+
+def roles_of(user) -> frozenset[str]:
+    """The roles a user holds, cached on the user object for the request."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return frozenset()
+    cached = getattr(user, "_saferhub_roles", None)
+    if cached is None:
+        labels = {role.label: role.value for role in Role}
+        names = user.groups.values_list("name", flat=True)
+        cached = frozenset(labels[name] for name in names if name in labels)
+        if user.is_superuser:
+            cached = cached | {Role.ADMINISTRATOR.value}
+        user._saferhub_roles = cached
+    return cached
+
+
+def has_role(user, role: str) -> bool:
+    return role in roles_of(user)
+
+
+@rules.predicate
+def is_administrator(user) -> bool:
+    return has_role(user, Role.ADMINISTRATOR)
+
+
+@rules.predicate
+def is_committee_officer(user) -> bool:
+    return has_role(user, Role.COMMITTEE_OFFICER)
+
+
+@rules.predicate
+def is_councillor(user) -> bool:
+    return has_role(user, Role.COUNCILLOR)
+
+
+@rules.predicate
+def is_partnership_officer(user) -> bool:
+    return has_role(user, Role.PARTNERSHIP_OFFICER)
+
+
+@rules.predicate
+def is_staff_user(user) -> bool:
+    return bool(roles_of(user))
+
+
+rules.add_perm("core.manage_site", is_administrator)
+rules.add_perm("core.manage_people", is_administrator | is_committee_officer)
+rules.add_perm("core.view_audit", is_administrator)
+rules.add_perm("core.view_dashboard", is_staff_user)
+
+
+def can(user, perm: str, obj=None) -> bool:
+    """Whether ``user`` holds ``perm`` (on ``obj``, for object permissions)."""
+    if is_system(user):
+        return True
+    if user is None:
+        return False
+    return user.has_perm(perm, obj)
+
+
+def require(actor: Actor, perm: str, obj=None, message: str | None = None) -> None:
+    """Raise ``ActionPermissionDenied`` unless ``actor`` holds ``perm``; the system actor always may."""
+    if not can(actor, perm, obj):
+        raise ActionPermissionDenied(message or "You do not have permission to do that.")
+
+
+def get_for(user, queryset, pk, perm: str):
+    """Fetch one object and check ``perm`` on it; missing and forbidden both give 404.
+
+    Answering "not found" for objects the user may not see keeps their existence private.
+    """
+    try:
+        obj = queryset.get(pk=pk)
+    except (queryset.model.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+    if not can(user, perm, obj):
+        raise Http404
+    return obj

@@ -1,0 +1,61 @@
+"""The only place governance data changes. Forms, admin, the API, commands and the importer all
+call these functions; each checks permission, applies the rules, saves in one transaction and
+writes an audit row."""
+
+from saferhub.governance.actions.business import (
+    add_register_entry,
+    record_declaration,
+    record_decision,
+    remove_declaration,
+    remove_decision,
+)
+from saferhub.governance.actions.constitution import (
+    add_seat,
+    add_seat_group,
+    appoint_member,
+    create_committee,
+    elect_office_holder,
+    end_membership,
+    update_terms_of_reference,
+)
+from saferhub.governance.actions.meetings import (
+    add_agenda_item,
+    cancel_meeting,
+    finalise_attendance,
+    postpone_meeting,
+    publish_meeting_record,
+    record_attendance,
+    record_outcome_without_attendance,
+    record_chair,
+    remove_attendance,
+    reopen_attendance,
+    schedule_meeting,
+    update_meeting,
+)
+
+__all__ = [
+    "add_agenda_item",
+    "add_register_entry",
+    "add_seat",
+    "add_seat_group",
+    "appoint_member",
+    "cancel_meeting",
+    "create_committee",
+    "elect_office_holder",
+    "end_membership",
+    "finalise_attendance",
+    "postpone_meeting",
+    "publish_meeting_record",
+    "record_attendance",
+    "record_outcome_without_attendance",
+    "record_chair",
+    "record_decision",
+    "record_declaration",
+    "remove_attendance",
+    "remove_decision",
+    "remove_declaration",
+    "reopen_attendance",
+    "schedule_meeting",
+    "update_meeting",
+    "update_terms_of_reference",
+]

@@ -1,0 +1,195 @@
+"""Actions on what happens at a meeting: declarations of interest, decisions, recommendations;
+and on each member's register of interests."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Max
+
+from saferhub.core import audit, calendar
+from saferhub.core.actors import Actor
+from saferhub.core.exceptions import RuleViolation
+from saferhub.core.models import Organisation, Person
+from saferhub.core.permissions import require
+from saferhub.governance import rules as gov_rules
+from saferhub.governance.actions.common import full_clean
+from saferhub.governance.actions.meetings import today
+from saferhub.governance.models import (
+    AgendaItem,
+    Attendance,
+    AttendanceRole,
+    AttendanceStatus,
+    Committee,
+    Decision,
+    DecisionVerb,
+    Declaration,
+    InterestType,
+    Meeting,
+    Recommendation,
+    RegisterEntry,
+)
+
+
+@transaction.atomic
+def record_declaration(
+    meeting: Meeting,
+    *,
+    person: Person,
+    interest_type: str,
+    nature: str,
+    acting_user: Actor,
+    agenda_item: AgendaItem | None = None,
+    during_meeting: bool = False,
+) -> Declaration:
+    """Record a declaration of interest. A Disclosable Pecuniary Interest names its item and the
+    member is recorded as taking no part in it (seed 002:53-57); an Other Interest is declared and
+    the member may speak and vote (seed 002:59-70)."""
+    require(acting_user, "governance.record_meeting", meeting)
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.status in {"cancelled", "postponed"}:
+        raise RuleViolation(f"This meeting was {meeting.status}.", code="governance.meeting_closed")
+    interest_type = InterestType(interest_type)
+    if agenda_item is not None and agenda_item.meeting_id != meeting.pk:
+        raise RuleViolation("That item is on another meeting's agenda.", code="governance.item", field="agenda_item")
+    if not nature.strip():
+        raise RuleViolation("Describe the interest.", code="governance.nature_required", field="nature")
+    present = Attendance.objects.filter(
+        meeting=meeting, person=person, status=AttendanceStatus.PRESENT,
+        role__in=[AttendanceRole.MEMBER, AttendanceRole.SUBSTITUTE, AttendanceRole.CO_OPTED],
+    ).exists()
+    took_no_part = gov_rules.check_declaration(
+        interest_type=interest_type.value, has_item=agenda_item is not None,
+        person_name=person.display_name, declarant_present=present,
+    )
+    position = (Declaration.objects.filter(meeting=meeting).aggregate(m=Max("position"))["m"] or 0) + 1
+    declaration = Declaration(
+        meeting=meeting, agenda_item=agenda_item, person=person, interest_type=interest_type,
+        nature=nature.strip(), took_no_part=took_no_part, during_meeting=during_meeting, position=position,
+    )
+    full_clean(declaration)
+    declaration.save()
+    audit.record("governance.declaration.recorded", actor=acting_user, target=meeting,
+                 data={"person": person.display_name, "interest_type": interest_type.value,
+                       "item": str(agenda_item) if agenda_item else None, "took_no_part": took_no_part})
+    return declaration
+
+
+@transaction.atomic
+def remove_declaration(declaration: Declaration, *, acting_user: Actor) -> None:
+    meeting = declaration.meeting
+    require(acting_user, "governance.record_meeting", meeting)
+    data = {"person": declaration.person.display_name, "interest_type": declaration.interest_type}
+    declaration.delete()
+    audit.record("governance.declaration.removed", actor=acting_user, target=meeting, data=data)
+
+
+def _resolve_addressee(rec: dict[str, Any]) -> tuple[Organisation | None, Committee | None]:
+    org = rec.get("addressee_organisation")
+    committee = rec.get("addressee_committee")
+    if org is None and committee is None:
+        raise RuleViolation("Say who the recommendation is addressed to.", code="governance.addressee",
+                            field="addressee")
+    return org, committee
+
+
+@transaction.atomic
+def record_decision(
+    agenda_item: AgendaItem,
+    *,
+    verb: str,
+    text: str,
+    acting_user: Actor,
+    sequence: int | None = None,
+    recommendations: list[dict[str, Any]] | None = None,
+    response_due: dt.date | None = None,
+) -> Decision:
+    """Record a decision under an agenda item ("1) NOTED the report.").
+
+    Only a quorate meeting that has taken place transacts business. A member with a Disclosable
+    Pecuniary Interest in the item takes no part, which the declaration already records. A
+    RECOMMENDED decision carries one or more recommendations, each addressed to a body or a
+    committee and due a response within the committee's response period (two months by default).
+    """
+    meeting = agenda_item.meeting
+    require(acting_user, "governance.record_meeting", meeting)
+    meeting = Meeting.objects.select_for_update().select_related("committee").get(pk=meeting.pk)
+    gov_rules.check_decision_allowed(
+        status=meeting.status, attendance_finalised=meeting.attendance_finalised, meeting_date=meeting.date,
+        today=today(),
+    )
+    verb = DecisionVerb(verb)
+    if not text.strip():
+        raise RuleViolation("Enter the decision's wording.", code="governance.text_required", field="text")
+    recommendations = list(recommendations or [])
+    if verb == DecisionVerb.RECOMMENDED and not recommendations:
+        raise RuleViolation("A RECOMMENDED decision needs at least one recommendation and its addressee.",
+                            code="governance.recommendation_required", field="recommendations")
+    if recommendations and verb != DecisionVerb.RECOMMENDED:
+        raise RuleViolation("Only a RECOMMENDED decision carries recommendations.",
+                            code="governance.recommendation_verb", field="verb")
+    if sequence is None:
+        sequence = (Decision.objects.filter(agenda_item=agenda_item).aggregate(m=Max("sequence"))["m"] or 0) + 1
+    elif Decision.objects.filter(agenda_item=agenda_item, sequence=sequence).exists():
+        raise RuleViolation(f"Decision {sequence}) already exists under this item.", code="governance.sequence",
+                            field="sequence")
+    decision = Decision(agenda_item=agenda_item, sequence=sequence, verb=verb, text=text.strip())
+    full_clean(decision)
+    decision.save()
+    due = response_due or calendar.add_months(meeting.date, meeting.committee.recommendation_response_months)
+    for index, rec in enumerate(recommendations, start=1):
+        org, committee = _resolve_addressee(rec)
+        if not str(rec.get("text", "")).strip():
+            raise RuleViolation("Enter each recommendation's wording.", code="governance.text_required",
+                                field="recommendations")
+        recommendation = Recommendation(
+            decision=decision, sequence=index, addressee_organisation=org, addressee_committee=committee,
+            text=str(rec["text"]).strip(), response_due=due,
+        )
+        full_clean(recommendation)
+        recommendation.save()
+    audit.record("governance.decision.recorded", actor=acting_user, target=meeting,
+                 data={"item": str(agenda_item), "sequence": sequence, "verb": verb.value, "text": decision.text,
+                       "recommendations": [str(r.get("text", "")) for r in recommendations]})
+    return decision
+
+
+@transaction.atomic
+def remove_decision(decision: Decision, *, acting_user: Actor) -> None:
+    meeting = decision.agenda_item.meeting
+    require(acting_user, "governance.record_meeting", meeting)
+    data = {"item": str(decision.agenda_item), "verb": decision.verb, "text": decision.text}
+    decision.delete()
+    audit.record("governance.decision.removed", actor=acting_user, target=meeting, data=data)
+
+
+@transaction.atomic
+def add_register_entry(
+    person: Person,
+    *,
+    interest_type: str,
+    category: str,
+    description: str,
+    registered_on: dt.date,
+    acting_user: Actor,
+    ended_on: dt.date | None = None,
+    sensitive: bool = False,
+) -> RegisterEntry:
+    """Add an entry to a councillor's register of interests."""
+    require(acting_user, "core.manage_people")
+    if not person.is_councillor:
+        raise RuleViolation(f"{person.display_name} is not a councillor; only councillors keep a register of interests.",
+                            code="governance.register_councillor", field="person")
+    if ended_on and ended_on < registered_on:
+        raise RuleViolation("The end date is before the date registered.", code="governance.period", field="ended_on")
+    entry = RegisterEntry(
+        person=person, interest_type=InterestType(interest_type), category=RegisterEntry.Category(category),
+        description=description.strip(), registered_on=registered_on, ended_on=ended_on, sensitive=sensitive,
+    )
+    full_clean(entry)
+    entry.save()
+    audit.record("governance.register.entry_added", actor=acting_user, target=person,
+                 data={"category": category, "interest_type": interest_type, "sensitive": sensitive})
+    return entry

@@ -1,0 +1,21 @@
+"""Helpers shared by the governance actions."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+
+from saferhub.core.exceptions import RuleViolation
+
+
+def full_clean(instance, exclude: list[str] | None = None, validate_unique: bool = True) -> None:
+    """Run model validation and turn the first problem into a ``RuleViolation``."""
+    try:
+        instance.full_clean(exclude=exclude, validate_unique=validate_unique, validate_constraints=True)
+    except ValidationError as exc:
+        if hasattr(exc, "message_dict"):
+            field, messages = next(iter(exc.message_dict.items()))
+        else:
+            field, messages = "__all__", exc.messages
+        raise RuleViolation(
+            messages[0], code="governance.invalid_value", field=None if field == "__all__" else field
+        ) from exc

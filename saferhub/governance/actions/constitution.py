@@ -1,0 +1,301 @@
+"""Actions on a committee's constitution: Terms of Reference, seats, memberships and offices."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Sum
+
+from saferhub.core import audit
+from saferhub.core.actors import Actor
+from saferhub.core.exceptions import RuleViolation
+from saferhub.core.models import Organisation, Person
+from saferhub.core.permissions import require
+from saferhub.governance import facts
+from saferhub.governance import rules as gov_rules
+from saferhub.governance.actions.common import full_clean
+from saferhub.governance.models import (
+    Committee,
+    Meeting,
+    Membership,
+    MembershipRole,
+    Office,
+    OfficeHolder,
+    Seat,
+    SeatGroup,
+)
+
+COMMITTEE_FIELDS = [
+    "name", "short_name", "slug", "organisation", "parent", "scrutinises", "role_text", "legal_basis", "quorum",
+    "meeting_frequency_months", "substitutes_per_member", "co_opted_members_allowed", "co_opted_members_vote",
+    "civic_year_start_month", "civic_year_start_day", "recommendation_response_months", "default_venue",
+    "default_start_time", "inquorate_minute_template", "contact_name", "contact_phone", "contact_email", "is_active",
+]
+
+
+def _voting_seats(committee: Committee) -> int:
+    return committee.seat_groups.filter(voting=True).aggregate(total=Sum("seats"))["total"] or 0
+
+
+@transaction.atomic
+def create_committee(*, acting_user: Actor, **data: Any) -> Committee:
+    """Create a committee with its Terms of Reference settings."""
+    require(acting_user, "governance.manage_committee")
+    unknown = set(data) - set(COMMITTEE_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown fields: {', '.join(sorted(unknown))}")
+    committee = Committee(**data)
+    if committee.parent_id and committee.parent_id == committee.pk:
+        raise RuleViolation("A committee cannot report to itself.", code="governance.parent", field="parent")
+    gov_rules.check_quorum_achievable(committee.quorum, 0)
+    full_clean(committee)
+    committee.save()
+    audit.record("governance.committee.created", actor=acting_user, target=committee,
+                 data=audit.snapshot(committee, [k for k in data if k != "inquorate_minute_template"]))
+    return committee
+
+
+@transaction.atomic
+def update_terms_of_reference(committee: Committee, *, acting_user: Actor, **data: Any) -> Committee:
+    """Change the committee's settings (quorum, frequency, substitutes, civic year, wording)."""
+    require(acting_user, "governance.manage_committee", committee)
+    unknown = set(data) - set(COMMITTEE_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown fields: {', '.join(sorted(unknown))}")
+    committee = Committee.objects.select_for_update().get(pk=committee.pk)
+    before = audit.snapshot(committee, list(data))
+    for key, value in data.items():
+        setattr(committee, key, value)
+    parent = committee.parent
+    seen = {committee.pk}
+    while parent is not None:
+        if parent.pk in seen:
+            raise RuleViolation("A committee cannot report to itself, directly or through another committee.",
+                                code="governance.parent", field="parent")
+        seen.add(parent.pk)
+        parent = parent.parent
+    gov_rules.check_quorum_achievable(committee.quorum, _voting_seats(committee))
+    if "inquorate_minute_template" in data:
+        gov_rules.inquorate_minute(committee.inquorate_minute_template, quorum=1, present=0, declared_at=dt.time(10))
+    full_clean(committee)
+    committee.save(update_fields=[*data, "updated_at"])
+    audit.record("governance.committee.updated", actor=acting_user, target=committee,
+                 data=audit.changes(before, audit.snapshot(committee, list(data))))
+    return committee
+
+
+@transaction.atomic
+def add_seat_group(
+    committee: Committee,
+    *,
+    name: str,
+    seats: int,
+    acting_user: Actor,
+    organisation: Organisation | None = None,
+    organisation_kind: str = "",
+    seats_per_organisation: int = 1,
+    voting: bool = True,
+    chair_eligible: bool = False,
+    vice_chair_eligible: bool = False,
+    position: int | None = None,
+    note: str = "",
+) -> SeatGroup:
+    """Add a kind of seat to the Terms of Reference ("3 County Councillors")."""
+    require(acting_user, "governance.manage_committee", committee)
+    if organisation is None and not organisation_kind:
+        raise RuleViolation("Say which body, or which kind of body, these seats represent.",
+                            code="governance.seat_group_body", field="organisation")
+    if position is None:
+        position = committee.seat_groups.count() + 1
+    group = SeatGroup(
+        committee=committee, name=name, seats=seats, organisation=organisation, organisation_kind=organisation_kind,
+        seats_per_organisation=seats_per_organisation, voting=voting, chair_eligible=chair_eligible,
+        vice_chair_eligible=vice_chair_eligible, position=position, note=note,
+    )
+    full_clean(group)
+    group.save()
+    audit.record("governance.seat_group.added", actor=acting_user, target=committee,
+                 data={"name": name, "seats": seats, "organisation": str(organisation or ""),
+                       "organisation_kind": organisation_kind, "chair_eligible": chair_eligible,
+                       "vice_chair_eligible": vice_chair_eligible})
+    return group
+
+
+@transaction.atomic
+def add_seat(
+    committee: Committee, *, group: SeatGroup, organisation: Organisation, acting_user: Actor, number: int | None = None
+) -> Seat:
+    """Add a seat within a seat group, refusing any the Terms of Reference do not provide for."""
+    require(acting_user, "governance.manage_committee", committee)
+    group = SeatGroup.objects.select_for_update().select_related("organisation").get(pk=group.pk)
+    if group.committee_id != committee.pk:
+        raise RuleViolation("That seat group belongs to another committee.", code="governance.seat_group", field="group")
+    existing = list(Seat.objects.filter(group=group).values_list("organisation_id", flat=True))
+    gov_rules.check_new_seat(
+        facts.group_facts(group),
+        organisation_id=organisation.pk,
+        organisation_name=organisation.name,
+        organisation_kind=organisation.kind,
+        existing_organisation_ids=existing,
+    )
+    if number is None:
+        number = (Seat.objects.filter(committee=committee).order_by("-number").values_list("number", flat=True).first() or 0) + 1
+    if Seat.objects.filter(committee=committee, number=number).exists():
+        raise RuleViolation(f"There is already a seat {number}.", code="governance.seat_number", field="number")
+    seat = Seat.objects.create(committee=committee, group=group, organisation=organisation, number=number)
+    audit.record("governance.seat.added", actor=acting_user, target=committee,
+                 data={"seat": number, "group": group.name, "organisation": organisation.name})
+    return seat
+
+
+@transaction.atomic
+def appoint_member(
+    committee: Committee,
+    *,
+    person: Person,
+    role: str,
+    start_date: dt.date,
+    acting_user: Actor,
+    seat: Seat | None = None,
+    end_date: dt.date | None = None,
+    note: str = "",
+) -> Membership:
+    """Appoint a main member or named substitute to a seat, or a co-opted member.
+
+    Refuses a second member for a seat, a substitute beyond the one named substitute each member
+    may have ("No other substitutes are acceptable", seed 002:424), co-opted members where the
+    Terms of Reference do not allow them, and a second concurrent place for one person.
+    """
+    require(acting_user, "governance.manage_membership", committee)
+    role = MembershipRole(role)
+    committee = Committee.objects.select_for_update().get(pk=committee.pk)
+    if seat is not None:
+        seat = Seat.objects.select_for_update().select_related("group", "organisation").get(pk=seat.pk)
+        if seat.committee_id != committee.pk:
+            raise RuleViolation("That seat belongs to another committee.", code="governance.seat", field="seat")
+    if role == MembershipRole.CO_OPTED:
+        seat = None
+    new = gov_rules.MembershipFacts(
+        person_id=person.pk, person_name=person.display_name, role=role.value,
+        seat_id=seat.pk if seat else None, period=gov_rules.Period(start_date, end_date),
+    )
+    seat_memberships = (
+        [facts.membership_facts(m) for m in Membership.objects.filter(seat=seat).select_related("person")]
+        if seat else []
+    )
+    person_memberships = [
+        facts.membership_facts(m)
+        for m in Membership.objects.filter(committee=committee, person=person).select_related("person")
+    ]
+    gov_rules.check_membership(
+        new,
+        seat_label=facts.seat_label(seat) if seat else "The committee",
+        seat_memberships=seat_memberships,
+        person_memberships=person_memberships,
+        substitutes_per_member=committee.substitutes_per_member,
+        co_opted_allowed=committee.co_opted_members_allowed,
+    )
+    voting = committee.co_opted_members_vote if role == MembershipRole.CO_OPTED else seat.group.voting
+    membership = Membership(
+        committee=committee, seat=seat, person=person, role=role, voting=voting,
+        start_date=start_date, end_date=end_date, note=note,
+    )
+    full_clean(membership)
+    membership.save()
+    audit.record("governance.membership.appointed", actor=acting_user, target=membership,
+                 data={"person": person.display_name, "role": role.value, "seat": seat.number if seat else None,
+                       "start_date": start_date, "end_date": end_date, "voting": voting})
+    return membership
+
+
+@transaction.atomic
+def end_membership(membership: Membership, *, end_date: dt.date, acting_user: Actor) -> Membership:
+    """End a membership on ``end_date`` (the last day it applies)."""
+    require(acting_user, "governance.manage_membership", membership.committee)
+    membership = Membership.objects.select_for_update().select_related("person").get(pk=membership.pk)
+    if end_date < membership.start_date:
+        raise RuleViolation("The end date must be on or after the start date.", code="governance.period",
+                            field="end_date")
+    attended_after = membership.attendances.filter(meeting__date__gt=end_date).exists()
+    if attended_after:
+        raise RuleViolation(
+            f"{membership.person.display_name} is recorded at meetings after {gov_rules.fmt_date(end_date)} in this "
+            "place; correct those records first.",
+            code="governance.membership_in_use", field="end_date",
+        )
+    before = membership.end_date
+    membership.end_date = end_date
+    full_clean(membership)
+    membership.save(update_fields=["end_date"])
+    audit.record("governance.membership.ended", actor=acting_user, target=membership,
+                 data={"end_date": {"old": before, "new": end_date}})
+    return membership
+
+
+@transaction.atomic
+def elect_office_holder(
+    committee: Committee,
+    *,
+    office: str,
+    person: Person,
+    acting_user: Actor,
+    meeting: Meeting | None = None,
+    elected_on: dt.date | None = None,
+    civic_year: str | None = None,
+) -> OfficeHolder:
+    """Record the election of the Chair or Vice-Chair for a civic year (seed 002:426-427).
+
+    The election date is the meeting's date when a meeting is given; the civic year defaults to
+    the one containing that date.
+    """
+    require(acting_user, "governance.manage_membership", committee)
+    office = Office(office)
+    committee = Committee.objects.select_for_update().get(pk=committee.pk)
+    if meeting is not None:
+        if meeting.committee_id != committee.pk:
+            raise RuleViolation("That meeting belongs to another committee.", code="governance.meeting", field="meeting")
+        elected_on = meeting.date
+    if elected_on is None:
+        raise RuleViolation("Enter the date of the election.", code="governance.election_date", field="elected_on")
+    year = civic_year or committee.civic_year(elected_on)
+    try:
+        start, end = committee.civic_year_bounds(year)
+    except ValueError as exc:
+        raise RuleViolation(str(exc), code="governance.civic_year", field="civic_year") from exc
+    if not (start <= elected_on <= end):
+        raise RuleViolation(
+            f"The election on {gov_rules.fmt_date(elected_on)} does not fall in the civic year {year}.",
+            code="governance.civic_year", field="civic_year",
+        )
+    membership = facts.membership_on(committee, person, elected_on)
+    group = membership.seat.group if membership and membership.seat_id else None
+    eligible_groups = [
+        g.name for g in committee.seat_groups.all()
+        if (g.chair_eligible if office == Office.CHAIR else g.vice_chair_eligible)
+    ]
+    holders = {
+        h.office: h for h in OfficeHolder.objects.filter(committee=committee, civic_year=year).select_related("person")
+    }
+    current = holders.get(office.value)
+    other = holders.get(Office.VICE_CHAIR.value if office == Office.CHAIR else Office.CHAIR.value)
+    gov_rules.check_office_election(
+        office=office.value,
+        civic_year=year,
+        person_id=person.pk,
+        person_name=person.display_name,
+        election_date=elected_on,
+        membership=facts.membership_facts(membership) if membership else None,
+        group=facts.group_facts(group) if group else None,
+        eligible_group_names=eligible_groups,
+        current_holder=(current.person_id, current.person.display_name) if current else None,
+        other_office_holder=(other.person_id, other.person.display_name) if other else None,
+    )
+    holder = OfficeHolder.objects.create(
+        committee=committee, office=office, civic_year=year, person=person, elected_at=meeting, elected_on=elected_on
+    )
+    audit.record("governance.office.elected", actor=acting_user, target=holder,
+                 data={"office": office.value, "civic_year": year, "person": person.display_name,
+                       "meeting": meeting.pk if meeting else None})
+    return holder

@@ -1,0 +1,43 @@
+from django.apps import AppConfig
+
+
+class GovernanceConfig(AppConfig):
+    """Committees, their constitutions, meetings, attendance, interests and decisions."""
+
+    name = "saferhub.governance"
+    label = "governance"
+    verbose_name = "Governance"
+
+    def ready(self) -> None:
+        from saferhub.core import audit
+        from saferhub.governance import checks, policies  # noqa: F401
+
+        audit.register_codes(
+            "governance",
+            [
+                ("governance.committee.created", "Create committee", "Created committee"),
+                ("governance.committee.updated", "Change terms of reference", "Changed terms of reference"),
+                ("governance.seat_group.added", "Add seat group", "Added seat group"),
+                ("governance.seat.added", "Add seat", "Added seat"),
+                ("governance.membership.appointed", "Appoint member", "Appointed member"),
+                ("governance.membership.ended", "End membership", "Ended membership"),
+                ("governance.office.elected", "Elect office holder", "Elected office holder"),
+                ("governance.meeting.scheduled", "Schedule meeting", "Scheduled meeting"),
+                ("governance.meeting.updated", "Update meeting", "Updated meeting"),
+                ("governance.meeting.cancelled", "Cancel meeting", "Cancelled meeting"),
+                ("governance.meeting.postponed", "Postpone meeting", "Postponed meeting"),
+                ("governance.meeting.chair_recorded", "Record chair", "Recorded who chaired"),
+                ("governance.meeting.attendance_finalised", "Confirm attendance", "Confirmed attendance"),
+                ("governance.meeting.attendance_reopened", "Reopen attendance", "Reopened attendance"),
+                ("governance.meeting.outcome_recorded", "Record meeting outcome", "Recorded meeting outcome"),
+                ("governance.meeting.record_published", "Publish meeting record", "Published meeting record"),
+                ("governance.attendance.recorded", "Record attendance", "Recorded attendance"),
+                ("governance.attendance.removed", "Remove attendance", "Removed attendance"),
+                ("governance.agenda_item.added", "Add agenda item", "Added agenda item"),
+                ("governance.declaration.recorded", "Record declaration", "Recorded declaration of interest"),
+                ("governance.declaration.removed", "Remove declaration", "Removed declaration of interest"),
+                ("governance.decision.recorded", "Record decision", "Recorded decision"),
+                ("governance.decision.removed", "Remove decision", "Removed decision"),
+                ("governance.register.entry_added", "Add register entry", "Added register of interests entry"),
+            ],
+        )

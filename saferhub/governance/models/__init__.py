@@ -1,0 +1,45 @@
+"""Governance models: committees and their terms of reference, members, meetings and decisions."""
+
+from saferhub.governance.models.choices import (
+    AgendaItemKind,
+    AttendanceRole,
+    AttendanceStatus,
+    ChairCapacity,
+    DatePrecision,
+    DecisionVerb,
+    InterestType,
+    MeetingStatus,
+    MembershipRole,
+    Office,
+    RecommendationStatus,
+)
+from saferhub.governance.models.committee import Committee, SeatGroup
+from saferhub.governance.models.interests import Declaration, RegisterEntry
+from saferhub.governance.models.meeting import AgendaItem, Attendance, Decision, Meeting, Recommendation
+from saferhub.governance.models.membership import Membership, OfficeHolder, Seat
+
+__all__ = [
+    "AgendaItem",
+    "AgendaItemKind",
+    "Attendance",
+    "AttendanceRole",
+    "AttendanceStatus",
+    "ChairCapacity",
+    "Committee",
+    "DatePrecision",
+    "Decision",
+    "DecisionVerb",
+    "Declaration",
+    "InterestType",
+    "Meeting",
+    "MeetingStatus",
+    "Membership",
+    "MembershipRole",
+    "Office",
+    "OfficeHolder",
+    "Recommendation",
+    "RecommendationStatus",
+    "RegisterEntry",
+    "Seat",
+    "SeatGroup",
+]

@@ -1,0 +1,79 @@
+"""Who may do what with committees and meetings (object-level permissions, via ``rules``).
+
+- Administrators may do everything.
+- Committee officers prepare and record meetings of the committees they are assigned to
+  (``Committee.support_officers``) and keep those committees' memberships.
+- Councillors read drafts of the committees they sit on (as member, substitute or co-opted).
+- Partnership officers read drafts of committees that scrutinise their organisation.
+- Everyone, signed in or not, reads what is published.
+"""
+
+from __future__ import annotations
+
+import rules
+
+from saferhub.core.permissions import is_administrator, is_committee_officer, is_councillor, is_partnership_officer
+
+
+def committee_of(obj):
+    """The committee an object belongs to (a committee, meeting, item, seat, membership…)."""
+    from saferhub.governance.models import AgendaItem, Committee, Decision, Meeting
+
+    if obj is None:
+        return None
+    if isinstance(obj, Committee):
+        return obj
+    if isinstance(obj, Meeting):
+        return obj.committee
+    if isinstance(obj, AgendaItem):
+        return obj.meeting.committee
+    if isinstance(obj, Decision):
+        return obj.agenda_item.meeting.committee
+    return getattr(obj, "committee", None)
+
+
+def _person_of(user):
+    return getattr(user, "person", None) if getattr(user, "is_authenticated", False) else None
+
+
+@rules.predicate
+def supports_committee(user, obj) -> bool:
+    committee = committee_of(obj)
+    if committee is None or not getattr(user, "is_authenticated", False):
+        return False
+    cache = user.__dict__.setdefault("_supported_committee_ids", None)
+    if cache is None:
+        cache = set(user.supported_committees.values_list("id", flat=True))
+        user._supported_committee_ids = cache
+    return committee.pk in cache
+
+
+@rules.predicate
+def sits_on_committee(user, obj) -> bool:
+    committee = committee_of(obj)
+    person = _person_of(user)
+    if committee is None or person is None:
+        return False
+    return committee.memberships.filter(person=person).exists()
+
+
+@rules.predicate
+def works_for_scrutinised_body(user, obj) -> bool:
+    committee = committee_of(obj)
+    person = _person_of(user)
+    if committee is None or person is None or committee.scrutinises_id is None:
+        return False
+    return person.organisation_id == committee.scrutinises_id
+
+
+can_record = is_administrator | (is_committee_officer & supports_committee)
+
+rules.add_perm("governance.manage_committee", is_administrator)
+rules.add_perm("governance.manage_membership", can_record)
+rules.add_perm("governance.record_meeting", can_record)
+rules.add_perm("governance.publish_record", can_record)
+rules.add_perm(
+    "governance.view_draft",
+    can_record | (is_councillor & sits_on_committee) | (is_partnership_officer & works_for_scrutinised_body),
+)
+rules.add_perm("governance.view_sensitive_interests", is_administrator | is_committee_officer)

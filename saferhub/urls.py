@@ -1,0 +1,18 @@
+"""URL configuration."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from saferhub.api import api
+
+urlpatterns = [
+    path("", include("saferhub.core.urls")),
+    path("", include("saferhub.governance.urls")),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+]
+
+handler400 = "saferhub.core.views.bad_request"
+handler403 = "saferhub.core.views.permission_denied"
+handler404 = "saferhub.core.views.page_not_found"
+handler500 = "saferhub.core.views.server_error"
