@@ -49,9 +49,9 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
-    "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",
     "rules",
     "govuk_frontend_django",
     "django_tasks",
@@ -62,7 +62,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    *(["whitenoise.middleware.WhiteNoiseMiddleware"] if PRODUCTION else []),
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -91,6 +91,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Forms render through the project's templates, so that fields use the GOV.UK markup in
+# saferhub/templates/govuk/forms/.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 # Database: SQLite is the embedded default; PostgreSQL is the production engine.
 DATABASES = {
@@ -211,3 +215,6 @@ NINJA_PAGINATION_MAX_LIMIT = 500
 
 # Where the Norfolk configuration is loaded from by ``manage.py load_committee_data``.
 SAFERHUB_DEFAULT_DATA = BASE_DIR / "saferhub" / "governance" / "data" / "norfolk.yaml"
+
+if SAFERHUB_ENV == "test":
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

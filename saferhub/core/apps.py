@@ -9,7 +9,11 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self) -> None:
+        from django.db.models.signals import post_migrate
+
         from saferhub.core import audit, checks, permissions  # noqa: F401
+
+        post_migrate.connect(_create_role_groups, sender=self, dispatch_uid="saferhub.core.role_groups")
 
         audit.register_codes(
             "core",
@@ -25,3 +29,10 @@ class CoreConfig(AppConfig):
                 ("core.api_token.revoked", "Revoke API token", "Revoked API token"),
             ],
         )
+
+
+def _create_role_groups(sender, **kwargs) -> None:
+    """Make sure a group exists for every role after migrations."""
+    from saferhub.core.permissions import ensure_role_groups
+
+    ensure_role_groups()

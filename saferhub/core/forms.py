@@ -104,7 +104,7 @@ class GovukFormMixin:
                 widget.attrs.setdefault("class", "govuk-select")
             elif isinstance(widget, forms.CheckboxInput):
                 widget.attrs.setdefault("class", "govuk-checkboxes__input")
-            elif isinstance(widget, forms.Input) and not isinstance(widget, forms.CheckboxSelectMultiple):
+            elif isinstance(widget, forms.widgets.Input) and not isinstance(widget, forms.CheckboxSelectMultiple):
                 widget.attrs.setdefault("class", "govuk-input " + self.widths.get(name, ""))
 
     def add_rule_violation(self, exc: RuleViolation) -> None:
@@ -123,7 +123,7 @@ class GovukFormMixin:
                 widget = bound.field.widget
                 anchor = bound.auto_id
                 if isinstance(widget, GovukDateInput):
-                    anchor = f"{anchor}_day"
+                    anchor = f"{anchor}_0"
                 elif isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
                     anchor = f"{anchor}_0"
                 items.append((anchor, error))

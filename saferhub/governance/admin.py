@@ -43,8 +43,8 @@ class CommitteeAdmin(ActionAdmin):
             current = Committee.objects.get(pk=obj.pk)
             changed = {k: v for k, v in fields.items() if getattr(current, k) != v}
             committee = actions.update_terms_of_reference(current, acting_user=request.user, **changed) if changed else current
-        if officers is not None:
-            committee.support_officers.set(officers)
+        if officers is not None and set(officers) != set(committee.support_officers.all()):
+            committee = actions.set_support_officers(committee, users=list(officers), acting_user=request.user)
         return committee
 
 

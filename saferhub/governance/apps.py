@@ -17,6 +17,7 @@ class GovernanceConfig(AppConfig):
             [
                 ("governance.committee.created", "Create committee", "Created committee"),
                 ("governance.committee.updated", "Change terms of reference", "Changed terms of reference"),
+                ("governance.committee.support_officers_set", "Set support officers", "Set the committee's support officers"),
                 ("governance.seat_group.added", "Add seat group", "Added seat group"),
                 ("governance.seat.added", "Add seat", "Added seat"),
                 ("governance.membership.appointed", "Appoint member", "Appointed member"),

@@ -144,5 +144,5 @@ class ScheduleMeetingForm(GovukForm):
     date = GovukDateField(label="Date of the meeting", help_text="For example, 28 9 2023.")
     start_time = GovukTimeField(label="Start time", required=False, help_text="For example, 10am.")
     venue = forms.CharField(label="Venue", max_length=200, required=False)
-    livestream_url = forms.URLField(label="Livestream link (optional)", required=False, max_length=500)
+    livestream_url = forms.URLField(label="Livestream link (optional)", required=False, max_length=500, assume_scheme="https")
     widths = {"venue": "govuk-!-width-two-thirds", "livestream_url": "govuk-!-width-full"}

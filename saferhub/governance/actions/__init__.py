@@ -16,6 +16,7 @@ from saferhub.governance.actions.constitution import (
     create_committee,
     elect_office_holder,
     end_membership,
+    set_support_officers,
     update_terms_of_reference,
 )
 from saferhub.governance.actions.meetings import (
@@ -56,6 +57,7 @@ __all__ = [
     "remove_declaration",
     "reopen_attendance",
     "schedule_meeting",
+    "set_support_officers",
     "update_meeting",
     "update_terms_of_reference",
 ]

@@ -68,14 +68,14 @@ def update_terms_of_reference(committee: Committee, *, acting_user: Actor, **dat
     before = audit.snapshot(committee, list(data))
     for key, value in data.items():
         setattr(committee, key, value)
-    parent = committee.parent
+    parent_id = committee.parent_id
     seen = {committee.pk}
-    while parent is not None:
-        if parent.pk in seen:
+    while parent_id is not None:
+        if parent_id in seen:
             raise RuleViolation("A committee cannot report to itself, directly or through another committee.",
                                 code="governance.parent", field="parent")
-        seen.add(parent.pk)
-        parent = parent.parent
+        seen.add(parent_id)
+        parent_id = Committee.objects.filter(pk=parent_id).values_list("parent_id", flat=True).first()
     gov_rules.check_quorum_achievable(committee.quorum, _voting_seats(committee))
     if "inquorate_minute_template" in data:
         gov_rules.inquorate_minute(committee.inquorate_minute_template, quorum=1, present=0, declared_at=dt.time(10))
@@ -299,3 +299,15 @@ def elect_office_holder(
                  data={"office": office.value, "civic_year": year, "person": person.display_name,
                        "meeting": meeting.pk if meeting else None})
     return holder
+
+
+@transaction.atomic
+def set_support_officers(committee: Committee, *, users: list, acting_user: Actor) -> Committee:
+    """Choose the committee officers who prepare and record this committee's meetings."""
+    require(acting_user, "governance.manage_committee", committee)
+    before = sorted(committee.support_officers.values_list("username", flat=True))
+    committee.support_officers.set(users)
+    after = sorted(u.get_username() for u in users)
+    audit.record("governance.committee.support_officers_set", actor=acting_user, target=committee,
+                 data={"old": before, "new": after})
+    return committee
