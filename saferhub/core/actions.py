@@ -138,7 +138,7 @@ def add_person_alias(person: Person, *, name: str, note: str = "", acting_user: 
 def update_site_configuration(*, acting_user: Actor, **data: Any) -> SiteConfiguration:
     """Change the council's name, colours and partnership-wide settings."""
     require(acting_user, "core.manage_site")
-    config = SiteConfiguration.objects.select_for_update().get_or_create(pk=1)[0]
+    config = SiteConfiguration.objects.select_for_update(of=("self",)).get_or_create(pk=1)[0]
     before = audit.snapshot(config, list(data))
     fields = _apply(config, SITE_FIELDS, data)
     try:

@@ -6,4 +6,4 @@ from saferhub.core.site import get_site_configuration
 
 
 def site(request):
-    return {"site": get_site_configuration()}
+    return {"site_config": get_site_configuration()}

@@ -75,6 +75,8 @@ def read_data_file(path: Path) -> dict:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise DataFileError(f"Cannot read {path}: {exc.strerror}.") from exc
+    except UnicodeDecodeError as exc:
+        raise DataFileError(f"{path} is not UTF-8 text.") from exc
     except yaml.YAMLError as exc:
         raise DataFileError(f"{path} is not valid YAML: {exc}") from exc
     if not isinstance(data, dict):

@@ -48,7 +48,7 @@ def record_declaration(
     member is recorded as taking no part in it (seed 002:53-57); an Other Interest is declared and
     the member may speak and vote (seed 002:59-70)."""
     require(acting_user, "governance.record_meeting", meeting)
-    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    meeting = Meeting.objects.select_for_update(of=("self",)).get(pk=meeting.pk)
     if meeting.status in {"cancelled", "postponed"}:
         raise RuleViolation(f"This meeting was {meeting.status}.", code="governance.meeting_closed")
     interest_type = InterestType(interest_type)
@@ -115,7 +115,7 @@ def record_decision(
     """
     meeting = agenda_item.meeting
     require(acting_user, "governance.record_meeting", meeting)
-    meeting = Meeting.objects.select_for_update().select_related("committee").get(pk=meeting.pk)
+    meeting = Meeting.objects.select_for_update(of=("self",)).select_related("committee").get(pk=meeting.pk)
     gov_rules.check_decision_allowed(
         status=meeting.status, attendance_finalised=meeting.attendance_finalised, meeting_date=meeting.date,
         today=today(),

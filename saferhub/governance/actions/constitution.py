@@ -64,7 +64,7 @@ def update_terms_of_reference(committee: Committee, *, acting_user: Actor, **dat
     unknown = set(data) - set(COMMITTEE_FIELDS)
     if unknown:
         raise TypeError(f"Unknown fields: {', '.join(sorted(unknown))}")
-    committee = Committee.objects.select_for_update().get(pk=committee.pk)
+    committee = Committee.objects.select_for_update(of=("self",)).get(pk=committee.pk)
     before = audit.snapshot(committee, list(data))
     for key, value in data.items():
         setattr(committee, key, value)
@@ -129,7 +129,7 @@ def add_seat(
 ) -> Seat:
     """Add a seat within a seat group, refusing any the Terms of Reference do not provide for."""
     require(acting_user, "governance.manage_committee", committee)
-    group = SeatGroup.objects.select_for_update().select_related("organisation").get(pk=group.pk)
+    group = SeatGroup.objects.select_for_update(of=("self",)).select_related("organisation").get(pk=group.pk)
     if group.committee_id != committee.pk:
         raise RuleViolation("That seat group belongs to another committee.", code="governance.seat_group", field="group")
     existing = list(Seat.objects.filter(group=group).values_list("organisation_id", flat=True))
@@ -170,9 +170,9 @@ def appoint_member(
     """
     require(acting_user, "governance.manage_membership", committee)
     role = MembershipRole(role)
-    committee = Committee.objects.select_for_update().get(pk=committee.pk)
+    committee = Committee.objects.select_for_update(of=("self",)).get(pk=committee.pk)
     if seat is not None:
-        seat = Seat.objects.select_for_update().select_related("group", "organisation").get(pk=seat.pk)
+        seat = Seat.objects.select_for_update(of=("self",)).select_related("group", "organisation").get(pk=seat.pk)
         if seat.committee_id != committee.pk:
             raise RuleViolation("That seat belongs to another committee.", code="governance.seat", field="seat")
     if role == MembershipRole.CO_OPTED:
@@ -214,7 +214,7 @@ def appoint_member(
 def end_membership(membership: Membership, *, end_date: dt.date, acting_user: Actor) -> Membership:
     """End a membership on ``end_date`` (the last day it applies)."""
     require(acting_user, "governance.manage_membership", membership.committee)
-    membership = Membership.objects.select_for_update().select_related("person").get(pk=membership.pk)
+    membership = Membership.objects.select_for_update(of=("self",)).select_related("person").get(pk=membership.pk)
     if end_date < membership.start_date:
         raise RuleViolation("The end date must be on or after the start date.", code="governance.period",
                             field="end_date")
@@ -252,7 +252,7 @@ def elect_office_holder(
     """
     require(acting_user, "governance.manage_membership", committee)
     office = Office(office)
-    committee = Committee.objects.select_for_update().get(pk=committee.pk)
+    committee = Committee.objects.select_for_update(of=("self",)).get(pk=committee.pk)
     if meeting is not None:
         if meeting.committee_id != committee.pk:
             raise RuleViolation("That meeting belongs to another committee.", code="governance.meeting", field="meeting")

@@ -45,7 +45,7 @@ def today() -> dt.date:
 
 
 def _lock(meeting: Meeting) -> Meeting:
-    return Meeting.objects.select_for_update().select_related("committee").get(pk=meeting.pk)
+    return Meeting.objects.select_for_update(of=("self",)).select_related("committee").get(pk=meeting.pk)
 
 
 def _require_open(meeting: Meeting, what: str) -> None:
