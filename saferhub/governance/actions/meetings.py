@@ -122,7 +122,7 @@ def update_meeting(meeting: Meeting, *, acting_user: Actor, **data: Any) -> Meet
 
 
 def _mark_carry_forward(meeting: Meeting) -> int:
-    return AgendaItem.objects.filter(meeting=meeting, kind__in=SUBSTANTIVE_KINDS).update(carry_forward=True)
+    return AgendaItem.objects.filter(meeting=meeting, kind__in=SUBSTANTIVE_KINDS).update(carry_forward=True, updated_at=timezone.now())
 
 
 @transaction.atomic
@@ -407,7 +407,7 @@ def reopen_attendance(meeting: Meeting, *, acting_user: Actor) -> Meeting:
     before = meeting.status
     if meeting.status == MeetingStatus.INQUORATE:
         AgendaItem.objects.filter(meeting=meeting, kind=AgendaItemKind.INQUORATE).delete()
-        AgendaItem.objects.filter(meeting=meeting).update(carry_forward=False)
+        AgendaItem.objects.filter(meeting=meeting).update(carry_forward=False, updated_at=timezone.now())
         if meeting.finished_at == meeting.declared_inquorate_at:
             meeting.finished_at = None
     meeting.status = MeetingStatus.SCHEDULED

@@ -88,7 +88,7 @@ class Committee(models.Model):
     contact_email = models.EmailField(blank=True)
     is_active = models.BooleanField(default=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
     class Meta:
         ordering = ["name"]
@@ -137,6 +137,9 @@ class SeatGroup(models.Model):
     chair_eligible = models.BooleanField(default=False, help_text="Members in this group may be elected Chair.")
     vice_chair_eligible = models.BooleanField(default=False, help_text="Members in this group may be elected Vice-Chair.")
     note = models.TextField(blank=True)
+
+    created_at = models.DateTimeField(auto_now_add=True, null=True)
+    updated_at = models.DateTimeField(auto_now=True, null=True, db_index=True)
 
     class Meta:
         ordering = ["committee", "position", "id"]

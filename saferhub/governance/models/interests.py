@@ -26,6 +26,9 @@ class Declaration(models.Model):
     during_meeting = models.BooleanField(default=False, help_text="Declared later in the meeting rather than under the declarations item.")
     position = models.PositiveSmallIntegerField(default=0)
 
+    created_at = models.DateTimeField(auto_now_add=True, null=True)
+    updated_at = models.DateTimeField(auto_now=True, null=True, db_index=True)
+
     class Meta:
         ordering = ["meeting", "position", "id"]
         constraints = [
@@ -65,6 +68,9 @@ class RegisterEntry(models.Model):
     registered_on = models.DateField()
     ended_on = models.DateField(null=True, blank=True)
     sensitive = models.BooleanField(default=False)
+
+    created_at = models.DateTimeField(auto_now_add=True, null=True)
+    updated_at = models.DateTimeField(auto_now=True, null=True, db_index=True)
 
     class Meta:
         ordering = ["person", "-registered_on"]

@@ -48,7 +48,7 @@ class Meeting(models.Model):
     )
     note = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
     class Meta:
         ordering = ["date", "start_time", "id"]
@@ -102,6 +102,9 @@ class AgendaItem(models.Model):
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="carried_to"
     )
 
+    created_at = models.DateTimeField(auto_now_add=True, null=True)
+    updated_at = models.DateTimeField(auto_now=True, null=True, db_index=True)
+
     class Meta:
         ordering = ["meeting", "position"]
         constraints = [
@@ -140,6 +143,9 @@ class Attendance(models.Model):
     note = models.CharField(max_length=300, blank=True)
     position = models.PositiveSmallIntegerField(default=0, help_text="Order within the printed list.")
 
+    created_at = models.DateTimeField(auto_now_add=True, null=True)
+    updated_at = models.DateTimeField(auto_now=True, null=True, db_index=True)
+
     class Meta:
         ordering = ["meeting", "position", "id"]
         constraints = [
@@ -169,6 +175,9 @@ class Decision(models.Model):
     verb = models.CharField(max_length=12, choices=DecisionVerb.choices)
     text = models.TextField()
 
+    created_at = models.DateTimeField(auto_now_add=True, null=True)
+    updated_at = models.DateTimeField(auto_now=True, null=True, db_index=True)
+
     class Meta:
         ordering = ["agenda_item", "sequence"]
         constraints = [
@@ -195,6 +204,9 @@ class Recommendation(models.Model):
     status = models.CharField(
         max_length=20, choices=RecommendationStatus.choices, default=RecommendationStatus.AWAITING_RESPONSE
     )
+
+    created_at = models.DateTimeField(auto_now_add=True, null=True)
+    updated_at = models.DateTimeField(auto_now=True, null=True, db_index=True)
 
     class Meta:
         ordering = ["decision", "sequence"]

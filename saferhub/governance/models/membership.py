@@ -16,6 +16,9 @@ class Seat(models.Model):
     organisation = models.ForeignKey("core.Organisation", on_delete=models.PROTECT, related_name="+")
     number = models.PositiveSmallIntegerField(help_text="Order of the seat in the membership table.")
 
+    created_at = models.DateTimeField(auto_now_add=True, null=True)
+    updated_at = models.DateTimeField(auto_now=True, null=True, db_index=True)
+
     class Meta:
         ordering = ["committee", "number"]
         constraints = [
@@ -41,6 +44,9 @@ class Membership(models.Model):
     start_date = models.DateField()
     end_date = models.DateField(null=True, blank=True, help_text="Last day of the membership; empty if current.")
     note = models.TextField(blank=True, help_text="Where this membership is evidenced, and any choice made.")
+
+    created_at = models.DateTimeField(auto_now_add=True, null=True)
+    updated_at = models.DateTimeField(auto_now=True, null=True, db_index=True)
 
     class Meta:
         ordering = ["committee", "seat__number", "role", "start_date"]
@@ -77,6 +83,9 @@ class OfficeHolder(models.Model):
         "governance.Meeting", null=True, blank=True, on_delete=models.SET_NULL, related_name="elections"
     )
     elected_on = models.DateField()
+
+    created_at = models.DateTimeField(auto_now_add=True, null=True)
+    updated_at = models.DateTimeField(auto_now=True, null=True, db_index=True)
 
     class Meta:
         ordering = ["committee", "-civic_year", "office"]
