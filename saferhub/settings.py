@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "saferhub.core",
     "saferhub.governance",
+    "saferhub.papers",
 ]
 
 MIDDLEWARE = [

@@ -8,6 +8,7 @@ from saferhub.governance.actions.business import (
     record_decision,
     remove_declaration,
     remove_decision,
+    set_recommendation_status,
 )
 from saferhub.governance.actions.constitution import (
     add_seat,
@@ -21,6 +22,7 @@ from saferhub.governance.actions.constitution import (
 )
 from saferhub.governance.actions.meetings import (
     add_agenda_item,
+    arrange_agenda,
     cancel_meeting,
     finalise_attendance,
     postpone_meeting,
@@ -31,11 +33,13 @@ from saferhub.governance.actions.meetings import (
     remove_attendance,
     reopen_attendance,
     schedule_meeting,
+    update_agenda_item,
     update_meeting,
 )
 
 __all__ = [
     "add_agenda_item",
+    "arrange_agenda",
     "add_register_entry",
     "add_seat",
     "add_seat_group",
@@ -57,7 +61,9 @@ __all__ = [
     "remove_declaration",
     "reopen_attendance",
     "schedule_meeting",
+    "set_recommendation_status",
     "set_support_officers",
+    "update_agenda_item",
     "update_meeting",
     "update_terms_of_reference",
 ]

@@ -193,3 +193,40 @@ def add_register_entry(
     audit.record("governance.register.entry_added", actor=acting_user, target=person,
                  data={"category": category, "interest_type": interest_type, "sensitive": sensitive})
     return entry
+
+
+#: Allowed moves between recommendation statuses.
+RECOMMENDATION_TRANSITIONS = {
+    "awaiting_response": {"responded", "accepted", "partly_accepted", "rejected"},
+    "responded": {"accepted", "partly_accepted", "rejected", "implemented"},
+    "accepted": {"implemented", "partly_accepted", "rejected"},
+    "partly_accepted": {"implemented", "accepted", "rejected"},
+    "rejected": {"accepted", "partly_accepted"},
+    "implemented": set(),
+}
+
+
+@transaction.atomic
+def set_recommendation_status(recommendation: Recommendation, *, status: str, acting_user: Actor) -> Recommendation:
+    """Move a recommendation to a new status (awaiting response → responded / accepted / partly
+    accepted / rejected → implemented)."""
+    meeting = recommendation.decision.agenda_item.meeting
+    require(acting_user, "governance.record_meeting", meeting)
+    recommendation = Recommendation.objects.select_for_update(of=("self",)).get(pk=recommendation.pk)
+    if status == recommendation.status:
+        return recommendation
+    allowed = RECOMMENDATION_TRANSITIONS.get(recommendation.status, set())
+    if status not in allowed:
+        from saferhub.governance.models import RecommendationStatus
+
+        raise RuleViolation(
+            f"A recommendation that is {RecommendationStatus(recommendation.status).label.lower()} cannot become "
+            f"{RecommendationStatus(status).label.lower()}.",
+            code="governance.recommendation_status", field="status",
+        )
+    before = recommendation.status
+    recommendation.status = status
+    recommendation.save(update_fields=["status", "updated_at"])
+    audit.record("governance.recommendation.status_set", actor=acting_user, target=meeting,
+                 data={"recommendation": recommendation.pk, "old": before, "new": status})
+    return recommendation

@@ -31,6 +31,7 @@ from saferhub.governance.models import (
     MembershipRole,
 )
 from saferhub.governance.models.choices import SUBSTANTIVE_KINDS
+from saferhub.governance.signals import business_not_transacted
 
 MEETING_FIELDS = ["date", "date_precision", "start_time", "venue", "livestream_url", "finished_at", "note"]
 ROLE_FROM_MEMBERSHIP = {
@@ -141,6 +142,7 @@ def cancel_meeting(meeting: Meeting, *, reason: str, acting_user: Actor) -> Meet
     carried = _mark_carry_forward(meeting)
     audit.record("governance.meeting.cancelled", actor=acting_user, target=meeting,
                  data={"reason": reason.strip(), "items_carried_forward": carried})
+    business_not_transacted.send(sender=Meeting, meeting=meeting, acting_user=acting_user)
     return meeting
 
 
@@ -179,6 +181,7 @@ def postpone_meeting(
         moved += 1
     audit.record("governance.meeting.postponed", actor=acting_user, target=meeting,
                  data={"to_meeting": to_meeting.pk, "to_date": to_meeting.date, "items_moved": moved})
+    business_not_transacted.send(sender=Meeting, meeting=meeting, acting_user=acting_user)
     return to_meeting
 
 
@@ -391,6 +394,8 @@ def finalise_attendance(meeting: Meeting, *, acting_user: Actor, declared_at: dt
     audit.record("governance.meeting.attendance_finalised", actor=acting_user, target=meeting,
                  data={"status": meeting.status, "required": result.required, "voting_present": result.voting_present,
                        "declared_inquorate_at": declared_at})
+    if meeting.status == MeetingStatus.INQUORATE:
+        business_not_transacted.send(sender=Meeting, meeting=meeting, acting_user=acting_user)
     return meeting
 
 
@@ -520,4 +525,68 @@ def record_outcome_without_attendance(meeting: Meeting, *, status: str, evidence
         _mark_carry_forward(meeting)
     audit.record("governance.meeting.outcome_recorded", actor=acting_user, target=meeting,
                  data={"status": status.value, "evidence": evidence.strip()})
+    if status in {MeetingStatus.CANCELLED, MeetingStatus.INQUORATE}:
+        business_not_transacted.send(sender=Meeting, meeting=meeting, acting_user=acting_user)
     return meeting
+
+
+@transaction.atomic
+def arrange_agenda(meeting: Meeting, *, order: list[AgendaItem], acting_user: Actor, pages: dict[int, int] | None = None) -> Meeting:
+    """Put the agenda items in ``order`` and number them 1, 2, 3… (unnumbered items such as
+    "Introductions" keep no number); optionally record each item's page in the agenda pack."""
+    require(acting_user, "governance.record_meeting", meeting)
+    meeting = _lock(meeting)
+    existing = {i.pk: i for i in AgendaItem.objects.filter(meeting=meeting)}
+    if {i.pk for i in order} != set(existing):
+        raise RuleViolation("The new order must contain every item on the agenda exactly once.",
+                            code="governance.agenda_order")
+    now = timezone.now()
+    offset = (max((i.position for i in existing.values()), default=0) + len(existing)) + 10
+    for index, item in enumerate(order):
+        AgendaItem.objects.filter(pk=item.pk).update(position=offset + index)
+    number = 0
+    for index, item in enumerate(order, start=1):
+        current = existing[item.pk]
+        if current.number or current.kind != AgendaItemKind.OTHER or not current.title.lower().startswith("introduction"):
+            number += 1
+            label = str(number)
+        else:
+            label = ""
+        fields = {"position": index, "number": label, "updated_at": now}
+        if pages and item.pk in pages:
+            fields["page"] = pages[item.pk]
+        AgendaItem.objects.filter(pk=item.pk).update(**fields)
+    audit.record("governance.agenda.arranged", actor=acting_user, target=meeting,
+                 data={"order": [existing[i.pk].title for i in order], "pages": bool(pages)})
+    return meeting
+
+
+@transaction.atomic
+def update_agenda_item(item: AgendaItem, *, acting_user: Actor, **data: Any) -> AgendaItem:
+    """Change an item's title, description, kind, page or minute text, or the earlier meetings whose
+    minutes it confirms."""
+    require(acting_user, "governance.record_meeting", item.meeting)
+    allowed = {"title", "description", "kind", "page", "minute_text", "confirms"}
+    unknown = set(data) - allowed
+    if unknown:
+        raise TypeError(f"Unknown fields: {', '.join(sorted(unknown))}")
+    item = AgendaItem.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=item.pk)
+    confirms = data.pop("confirms", None)
+    before = audit.snapshot(item, list(data))
+    for key, value in data.items():
+        setattr(item, key, value)
+    if "title" in data and not item.title.strip():
+        raise RuleViolation("Enter the item's title.", code="governance.title_required", field="title")
+    full_clean(item)
+    item.save(update_fields=[*data, "updated_at"])
+    change = audit.changes(before, audit.snapshot(item, list(data)))
+    if confirms is not None:
+        for earlier in confirms:
+            if earlier.committee_id != item.meeting.committee_id or earlier.date >= item.meeting.date:
+                raise RuleViolation("Minutes can only be confirmed for earlier meetings of the same committee.",
+                                    code="governance.minutes_confirmation", field="confirms")
+        item.confirms_minutes_of.set(confirms)
+        change["confirms"] = [m.pk for m in confirms]
+    audit.record("governance.agenda_item.updated", actor=acting_user, target=item.meeting,
+                 data={"item": str(item), **change})
+    return item

@@ -1,0 +1,52 @@
+"""The only place papers data changes (see docs/CONVENTIONS.md)."""
+
+from saferhub.papers.actions.documents import store_document, upload_annex, withdraw_document
+from saferhub.papers.actions.minutes import (
+    answer_written_question,
+    confirm_minutes,
+    draft_chair_report,
+    edit_chair_report,
+    publish_minutes,
+    record_written_question,
+    send_chair_report,
+)
+from saferhub.papers.actions.publication import (
+    build_agenda,
+    cancel_scheduled_publication,
+    publish_agenda,
+    schedule_publication,
+    update_paper_settings,
+)
+from saferhub.papers.actions.reports import save_cover_report, save_report_template
+from saferhub.papers.actions.tracking import (
+    add_future_item,
+    add_work_programme_entry,
+    carry_forward_business,
+    record_recommendation_response,
+    update_work_programme_entry,
+)
+
+__all__ = [
+    "add_future_item",
+    "add_work_programme_entry",
+    "answer_written_question",
+    "build_agenda",
+    "cancel_scheduled_publication",
+    "carry_forward_business",
+    "confirm_minutes",
+    "draft_chair_report",
+    "edit_chair_report",
+    "publish_agenda",
+    "publish_minutes",
+    "record_recommendation_response",
+    "record_written_question",
+    "save_cover_report",
+    "save_report_template",
+    "schedule_publication",
+    "send_chair_report",
+    "store_document",
+    "update_paper_settings",
+    "update_work_programme_entry",
+    "upload_annex",
+    "withdraw_document",
+]

@@ -1,0 +1,45 @@
+from django.apps import AppConfig
+
+
+class PapersConfig(AppConfig):
+    """Agendas, reports, packs, minutes, written questions, work programme and publication."""
+
+    name = "saferhub.papers"
+    label = "papers"
+    verbose_name = "Papers"
+
+    def ready(self) -> None:
+        from saferhub.core import audit
+        from saferhub.governance.signals import business_not_transacted
+        from saferhub.papers import policies  # noqa: F401
+        from saferhub.papers.receivers import carry_business_forward
+
+        business_not_transacted.connect(carry_business_forward, dispatch_uid="saferhub.papers.carry_forward")
+
+        audit.register_codes(
+            "papers",
+            [
+                ("papers.settings.updated", "Update paper settings", "Updated paper settings"),
+                ("papers.template.saved", "Save report template", "Saved report template"),
+                ("papers.agenda.built", "Build agenda", "Built the agenda"),
+                ("papers.agenda.scheduled", "Schedule publication", "Scheduled the agenda's publication"),
+                ("papers.agenda.published", "Publish agenda", "Published the agenda and papers"),
+                ("papers.agenda.unscheduled", "Cancel scheduled publication", "Cancelled the scheduled publication"),
+                ("papers.report.saved", "Save report", "Saved a report"),
+                ("papers.annex.uploaded", "Upload annex", "Uploaded an annex"),
+                ("papers.document.withdrawn", "Withdraw document", "Withdrew a document"),
+                ("papers.minutes.generated", "Generate minutes", "Generated the minutes"),
+                ("papers.minutes.published", "Publish draft minutes", "Published the draft minutes"),
+                ("papers.minutes.confirmed", "Confirm minutes", "Confirmed the minutes"),
+                ("papers.question.recorded", "Record written question", "Recorded a question for written response"),
+                ("papers.question.answered", "Record written response", "Recorded a written response"),
+                ("papers.work_programme.added", "Add to work programme", "Added to the work programme"),
+                ("papers.work_programme.updated", "Update work programme", "Updated the work programme"),
+                ("papers.work_programme.carried", "Carry forward", "Carried business forward"),
+                ("papers.future_item.added", "Add future item", "Added an item for future consideration"),
+                ("papers.recommendation.responded", "Record response", "Recorded a response to a recommendation"),
+                ("papers.chair_report.drafted", "Draft Chair's report", "Drafted the Chair's report"),
+                ("papers.chair_report.edited", "Edit Chair's report", "Edited the Chair's report"),
+                ("papers.chair_report.sent", "Send Chair's report", "Sent the Chair's report"),
+            ],
+        )

@@ -1,0 +1,25 @@
+"""Papers: what the committee officer prepares and publishes, and what the public reads."""
+
+from saferhub.papers.models.documents import Document, DocumentKind
+from saferhub.papers.models.minutes import ChairReport, Minutes, MinutesStatus, WrittenQuestion
+from saferhub.papers.models.publication import MeetingPapers, PaperSettings, PublicationStatus
+from saferhub.papers.models.reports import CoverReport, ReportTemplate
+from saferhub.papers.models.tracking import FutureItem, RecommendationResponse, WorkProgrammeEntry, WorkProgrammeStatus
+
+__all__ = [
+    "ChairReport",
+    "CoverReport",
+    "Document",
+    "DocumentKind",
+    "FutureItem",
+    "MeetingPapers",
+    "Minutes",
+    "MinutesStatus",
+    "PaperSettings",
+    "PublicationStatus",
+    "RecommendationResponse",
+    "ReportTemplate",
+    "WorkProgrammeEntry",
+    "WorkProgrammeStatus",
+    "WrittenQuestion",
+]

@@ -1,0 +1,66 @@
+"""Rules for papers, as plain Python (no database)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from saferhub.core.exceptions import RuleViolation
+
+
+def check_template(sections: list[dict], implications: list[dict]) -> None:
+    """A template needs sections with unique keys and headings, and must keep the Equality Impact
+    Assessment among its implications ("this must be included", seed 001:357)."""
+    if not sections:
+        raise RuleViolation("A report template needs at least one section.", code="papers.template", field="sections")
+    keys = [s.get("key") for s in sections] + [i.get("key") for i in implications]
+    if any(not k or not isinstance(k, str) for k in keys) or len(set(keys)) != len(keys):
+        raise RuleViolation("Every section and implication needs its own key.", code="papers.template", field="sections")
+    if any(not str(s.get("heading", "")).strip() for s in [*sections, *implications]):
+        raise RuleViolation("Every section and implication needs a heading.", code="papers.template", field="sections")
+    if "eqia" not in {i["key"] for i in implications}:
+        raise RuleViolation("The template must include the Equality Impact Assessment (EqIA) implication.",
+                            code="papers.template_eqia", field="implications")
+
+
+def check_report_complete(*, executive_summary: str, actions_required: list, implications: dict,
+                          template_implications: list[dict]) -> None:
+    """A final report has an executive summary, says what the committee is asked to do, and
+    addresses every implication on its template, including the EqIA (seed 001:357)."""
+    if not (executive_summary or "").strip():
+        raise RuleViolation("A final report needs an executive summary.", code="papers.report_incomplete",
+                            field="executive_summary")
+    if not [a for a in actions_required if str(a).strip()]:
+        raise RuleViolation("Say what the committee is asked to do (action required).", code="papers.report_incomplete",
+                            field="actions_required")
+    missing = [i["heading"] for i in template_implications if not str(implications.get(i["key"], "")).strip()]
+    if "eqia" not in {i["key"] for i in template_implications} and not str(implications.get("eqia", "")).strip():
+        missing.append("Equality Impact Assessment (EqIA)")
+    if missing:
+        raise RuleViolation(
+            "A final report must address every implication; write “None.” where there is none. Missing: "
+            + ", ".join(missing) + ".",
+            code="papers.report_incomplete", field="implications",
+        )
+
+
+def check_publication_time(*, publish_at: dt.datetime, now: dt.datetime, meeting_date: dt.date) -> None:
+    if publish_at <= now:
+        raise RuleViolation("Choose a time in the future, or publish now.", code="papers.publish_time", field="publish_at")
+    if publish_at.date() >= meeting_date:
+        raise RuleViolation("The agenda must be published before the day of the meeting.", code="papers.publish_time",
+                            field="publish_at")
+
+
+def check_minutes_confirmation(*, minutes_meeting_date: dt.date, at_meeting_date: dt.date, at_meeting_status: str,
+                               same_committee: bool, signer_is_chair: bool) -> None:
+    """Minutes are confirmed as an accurate record at a later quorate meeting of the same committee
+    and signed by whoever chaired it (seed 002:144)."""
+    if not same_committee or at_meeting_date <= minutes_meeting_date:
+        raise RuleViolation("Minutes are confirmed at a later meeting of the same committee.",
+                            code="papers.minutes_confirmation", field="at_item")
+    if at_meeting_status != "held":
+        raise RuleViolation("Minutes can only be confirmed at a quorate meeting that transacted business.",
+                            code="papers.minutes_confirmation", field="at_item")
+    if not signer_is_chair:
+        raise RuleViolation("The minutes are signed by the person who chaired the confirming meeting.",
+                            code="papers.minutes_signature", field="signed_by")
