@@ -8,6 +8,7 @@ from saferhub.api import api
 urlpatterns = [
     path("", include("saferhub.core.urls")),
     path("", include("saferhub.governance.urls")),
+    path("", include("saferhub.papers.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -66,7 +66,7 @@ def logout_view(request):
 def dashboard(request):
     from saferhub.governance.dashboard import dashboard_context
 
-    return render(request, "core/dashboard.html", {"nav": "dashboard", **dashboard_context(request.user)})
+    return render(request, "core/dashboard.html", {"nav": "dashboard", **dashboard_context(request.user, request)})
 
 
 def accessibility(request):

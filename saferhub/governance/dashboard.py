@@ -5,11 +5,11 @@ from __future__ import annotations
 from django.utils import timezone
 
 from saferhub.core.permissions import can
-from saferhub.governance import queries
+from saferhub.governance import extensions, queries
 from saferhub.governance.models import Committee, Meeting, MeetingStatus
 
 
-def dashboard_context(user) -> dict:
+def dashboard_context(user, request=None) -> dict:
     today = timezone.localdate()
     blocks = []
     committees = Committee.objects.filter(is_active=True).order_by("name")
@@ -34,5 +34,6 @@ def dashboard_context(user) -> dict:
             ],
             "upcoming": [m for m in meetings if m.status == MeetingStatus.SCHEDULED and m.date > today][:4],
             "warnings": warnings[-8:],
+            "panels": extensions.dashboard_panels(request, committee) if request is not None else [],
         })
     return {"committees": blocks, "config_warnings": []}

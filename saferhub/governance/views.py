@@ -21,7 +21,7 @@ from saferhub.core.exceptions import ActionPermissionDenied, RuleViolation
 from saferhub.core.models import Organisation, Person
 from saferhub.core.permissions import can
 from saferhub.core.queries import find_person
-from saferhub.governance import actions, queries
+from saferhub.governance import actions, extensions, queries
 from saferhub.governance.forms import (
     NOT_RECORDED,
     AgendaItemForm,
@@ -78,6 +78,7 @@ def committee_detail(request, slug):
         "committee": committee, "composition": composition, "holders": holders, "current": current,
         "seat_groups": committee.seat_groups.select_related("organisation"), "upcoming": upcoming, "recent": recent,
         "can_record": can_record, "warnings": warnings, "nav": "committees",
+        "panels": extensions.committee_panels(request, committee),
     })
 
 
@@ -95,6 +96,7 @@ def meeting_detail(request, pk):
     visible = queries.record_visible(request.user, meeting)
     return render(request, "governance/meeting_detail.html", {
         "meeting": meeting,
+        "panels": extensions.meeting_panels(request, meeting),
         "visible": visible,
         "quorum": queries.quorum_for(meeting),
         "attendance": queries.grouped_attendance(meeting) if visible else {},
@@ -162,6 +164,7 @@ def _record_context(request, meeting: Meeting, **forms) -> dict:
     quorum = queries.quorum_for(meeting)
     context = {
         "meeting": meeting,
+        "panels": extensions.record_panels(request, meeting),
         "composition": composition,
         "quorum": quorum,
         "officers": [a for a in rows if a.role == AttendanceRole.OFFICER],

@@ -16,6 +16,14 @@ class PapersConfig(AppConfig):
 
         business_not_transacted.connect(carry_business_forward, dispatch_uid="saferhub.papers.carry_forward")
 
+        from saferhub.governance import extensions
+        from saferhub.papers import panels
+
+        extensions.register_meeting_panel(panels.meeting_documents)
+        extensions.register_record_panel(panels.record_links)
+        extensions.register_dashboard_panel(panels.dashboard)
+        extensions.register_committee_panel(panels.committee_links)
+
         audit.register_codes(
             "papers",
             [

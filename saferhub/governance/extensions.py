@@ -1,0 +1,70 @@
+"""Extension points for apps built on governance (papers, open data): panels they add to the
+meeting page and the dashboard without governance importing them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Panel:
+    template: str
+    context: dict
+
+
+MeetingPanel = Callable[[object, object], Panel | None]
+DashboardPanel = Callable[[object, object], Panel | None]
+
+_meeting_panels: list[MeetingPanel] = []
+_record_panels: list[MeetingPanel] = []
+_dashboard_panels: list[DashboardPanel] = []
+_committee_panels: list[DashboardPanel] = []
+
+
+def register_committee_panel(func: DashboardPanel) -> DashboardPanel:
+    """``func(request, committee)`` returns a Panel for the public committee page, or None."""
+    if func not in _committee_panels:
+        _committee_panels.append(func)
+    return func
+
+
+def committee_panels(request, committee) -> list[Panel]:
+    return _collect(_committee_panels, request, committee)
+
+
+def register_meeting_panel(func: MeetingPanel) -> MeetingPanel:
+    """``func(request, meeting)`` returns a Panel for the public meeting page, or None."""
+    if func not in _meeting_panels:
+        _meeting_panels.append(func)
+    return func
+
+
+def register_record_panel(func: MeetingPanel) -> MeetingPanel:
+    """``func(request, meeting)`` returns a Panel for the committee officer's recording page."""
+    if func not in _record_panels:
+        _record_panels.append(func)
+    return func
+
+
+def register_dashboard_panel(func: DashboardPanel) -> DashboardPanel:
+    """``func(request, committee)`` returns a Panel for that committee's block on the dashboard."""
+    if func not in _dashboard_panels:
+        _dashboard_panels.append(func)
+    return func
+
+
+def _collect(funcs, request, obj) -> list[Panel]:
+    return [panel for panel in (f(request, obj) for f in funcs) if panel is not None]
+
+
+def meeting_panels(request, meeting) -> list[Panel]:
+    return _collect(_meeting_panels, request, meeting)
+
+
+def record_panels(request, meeting) -> list[Panel]:
+    return _collect(_record_panels, request, meeting)
+
+
+def dashboard_panels(request, committee) -> list[Panel]:
+    return _collect(_dashboard_panels, request, committee)

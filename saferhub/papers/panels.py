@@ -1,0 +1,59 @@
+"""Panels the papers app adds to governance pages (see governance/extensions.py)."""
+
+from __future__ import annotations
+
+from django.utils import timezone
+
+from saferhub.core.permissions import can
+from saferhub.governance.extensions import Panel
+from saferhub.papers import queries
+from saferhub.papers.models import ChairReport, Document, DocumentKind, Minutes, MinutesStatus
+
+KIND_ORDER = [DocumentKind.AGENDA, DocumentKind.AGENDA_PACK, DocumentKind.ANNEX, DocumentKind.MINUTES,
+              DocumentKind.WRITTEN_QUESTIONS, DocumentKind.CHAIR_REPORT, DocumentKind.OTHER]
+
+
+def meeting_documents(request, meeting) -> Panel:
+    """Published documents of a meeting, grouped by kind with every format, in two queries."""
+    documents = list(
+        Document.objects.filter(meeting=meeting, deleted_at__isnull=True, published_at__isnull=False)
+        .only("id", "kind", "format", "title", "label", "size", "page_count", "position")
+        .order_by("kind", "position", "id")
+    )
+    groups: dict[tuple, dict] = {}
+    for d in documents:
+        key = (d.kind, d.label or d.title)
+        group = groups.setdefault(key, {"kind": d.kind, "title": d.title, "label": d.label, "files": []})
+        group["files"].append(d)
+    ordered = sorted(groups.values(), key=lambda g: (KIND_ORDER.index(g["kind"]) if g["kind"] in KIND_ORDER else 99, g["label"]))
+    minutes = Minutes.objects.filter(meeting=meeting).only("status", "confirmed_on").first()
+    return Panel("papers/panels/meeting_documents.html", {"groups": ordered, "minutes": minutes})
+
+
+def record_links(request, meeting) -> Panel | None:
+    if not can(request.user, "papers.prepare", meeting):
+        return None
+    papers = getattr(meeting, "papers", None) if hasattr(meeting, "_state") else None
+    return Panel("papers/panels/record_links.html", {"meeting": meeting, "papers": papers})
+
+
+def dashboard(request, committee) -> Panel | None:
+    if request is None or not can(request.user, "papers.prepare", committee):
+        return None
+    today = timezone.localdate()
+    unpublished_minutes = [
+        m for m in committee.meetings.filter(status__in=["held", "inquorate"], attendance_finalised=True).order_by("-date")[:8]
+        if not Minutes.objects.filter(meeting=m, status__in=[MinutesStatus.PUBLISHED, MinutesStatus.CONFIRMED]).exists()
+    ]
+    return Panel("papers/panels/dashboard.html", {
+        "committee": committee,
+        "publication": queries.publication_warnings(committee, today),
+        "overdue": list(queries.overdue_recommendations(committee, today)[:10]),
+        "unpublished_minutes": unpublished_minutes,
+        "chair_reports": list(ChairReport.objects.filter(meeting__committee=committee, status=ChairReport.Status.DRAFT)
+                              .select_related("meeting")),
+    })
+
+
+def committee_links(request, committee) -> Panel:
+    return Panel("papers/panels/committee_links.html", {"committee": committee})
