@@ -27,7 +27,15 @@ def meeting_documents(request, meeting) -> Panel:
         group["files"].append(d)
     ordered = sorted(groups.values(), key=lambda g: (KIND_ORDER.index(g["kind"]) if g["kind"] in KIND_ORDER else 99, g["label"]))
     minutes = Minutes.objects.filter(meeting=meeting).only("status", "confirmed_on").first()
-    return Panel("papers/panels/meeting_documents.html", {"groups": ordered, "minutes": minutes})
+    from saferhub.papers.views.documents import agenda_visible
+
+    minutes_public = (minutes is not None and minutes.status != MinutesStatus.DRAFT and meeting.record_published
+                      and meeting.attendance_finalised)
+    has_agenda = meeting.agenda_items.exists() and agenda_visible(request.user, meeting)
+    return Panel("papers/panels/meeting_documents.html", {
+        "groups": ordered, "minutes": minutes, "meeting": meeting, "agenda_link": has_agenda,
+        "minutes_link": minutes_public,
+    })
 
 
 def record_links(request, meeting) -> Panel | None:

@@ -62,5 +62,6 @@ def check_minutes_confirmation(*, minutes_meeting_date: dt.date, at_meeting_date
         raise RuleViolation("Minutes can only be confirmed at a quorate meeting that transacted business.",
                             code="papers.minutes_confirmation", field="at_item")
     if not signer_is_chair:
-        raise RuleViolation("The minutes are signed by the person who chaired the confirming meeting.",
+        raise RuleViolation("The minutes are signed by the person who chaired the confirming meeting; record who "
+                            "chaired it first.",
                             code="papers.minutes_signature", field="signed_by")

@@ -45,7 +45,7 @@ def _store_minutes_documents(meeting: Meeting, *, acting_user: Actor, now) -> No
 
 
 @transaction.atomic
-def publish_minutes(meeting: Meeting, *, acting_user: Actor) -> Minutes:
+def publish_minutes(meeting: Meeting, *, acting_user: Actor, render_documents: bool = True) -> Minutes:
     """Publish the minutes as a draft, generated from the meeting's record (the inquorate minute
     for an inquorate meeting). The meeting's record becomes public at the same time."""
     require(acting_user, "papers.publish", meeting)
@@ -62,13 +62,17 @@ def publish_minutes(meeting: Meeting, *, acting_user: Actor) -> Minutes:
     minutes.status = MinutesStatus.PUBLISHED
     minutes.published_at = now
     minutes.save(update_fields=["status", "published_at", "updated_at"])
-    _store_minutes_documents(meeting, acting_user=acting_user, now=now)
+    if render_documents:
+        _store_minutes_documents(meeting, acting_user=acting_user, now=now)
     audit.record("papers.minutes.published", actor=acting_user, target=meeting)
     return minutes
 
 
 @transaction.atomic
-def confirm_minutes(meeting: Meeting, *, at_item: AgendaItem, acting_user: Actor, signed_by: Person | None = None) -> Minutes:
+def confirm_minutes(
+    meeting: Meeting, *, at_item: AgendaItem, acting_user: Actor, signed_by: Person | None = None,
+    render_documents: bool = True,
+) -> Minutes:
     """Confirm ``meeting``'s minutes as an accurate record under the minutes item of a later
     quorate meeting; the person who chaired that meeting signs them (seed 002:144)."""
     at_meeting = at_item.meeting
@@ -80,10 +84,13 @@ def confirm_minutes(meeting: Meeting, *, at_item: AgendaItem, acting_user: Actor
         raise RuleViolation("Choose the minutes item of the confirming meeting.", code="papers.minutes_confirmation",
                             field="at_item")
     signer = signed_by or at_meeting.chaired_by
+    # A meeting known only from later records has no attendance, so nobody is recorded as its
+    # chair; its confirmation is then recorded without a signatory.
+    historic = not at_meeting.attendance_finalised and at_meeting.chaired_by_id is None
     check_minutes_confirmation(
         minutes_meeting_date=meeting.date, at_meeting_date=at_meeting.date, at_meeting_status=at_meeting.status,
         same_committee=at_meeting.committee_id == meeting.committee_id,
-        signer_is_chair=signer is not None and signer.pk == at_meeting.chaired_by_id,
+        signer_is_chair=(signer is None and historic) or (signer is not None and signer.pk == at_meeting.chaired_by_id),
     )
     confirms = list(at_item.confirms_minutes_of.all())
     if meeting not in confirms:
@@ -97,9 +104,11 @@ def confirm_minutes(meeting: Meeting, *, at_item: AgendaItem, acting_user: Actor
     minutes.save()
     if meeting.attendance_finalised:
         governance.publish_meeting_record(meeting, acting_user=acting_user)
-        _store_minutes_documents(meeting, acting_user=acting_user, now=timezone.now())
+        if render_documents:
+            _store_minutes_documents(meeting, acting_user=acting_user, now=timezone.now())
     audit.record("papers.minutes.confirmed", actor=acting_user, target=meeting,
-                 data={"at_meeting": at_meeting.pk, "confirmed_on": at_meeting.date, "signed_by": signer.display_name})
+                 data={"at_meeting": at_meeting.pk, "confirmed_on": at_meeting.date,
+                       "signed_by": signer.display_name if signer else None})
     return minutes
 
 

@@ -44,26 +44,31 @@ def _text_of(html: str) -> str:
     return " ".join(strip_tags(html).split())
 
 
-def render_agenda(meeting) -> Rendered:
-    """The agenda front sheet on its own."""
+ALL_FORMATS = ("html", "pdf", "docx")
+
+
+def render_agenda(meeting, formats=ALL_FORMATS) -> Rendered:
+    """The agenda front sheet on its own (only the formats asked for are produced)."""
     from saferhub.papers.rendering.word import agenda_docx
 
     data = agenda_data(meeting)
     title = f"Agenda: {data.meeting.committee.name}, {data.meeting.date_display}"
     html = render_to_string("papers/documents/standalone.html", {"data": data, "part": "agenda", "title": title, "pack": False})
-    pdf, pages, _ = _pdf(html)
-    return Rendered(html, pdf, agenda_docx(data), pages, _text_of(html), {})
+    pdf, pages = (_pdf(html)[:2]) if "pdf" in formats else (b"", 0)
+    docx = agenda_docx(data) if "docx" in formats else b""
+    return Rendered(html, pdf, docx, pages, _text_of(html), {})
 
 
-def render_minutes(meeting) -> Rendered:
+def render_minutes(meeting, formats=ALL_FORMATS) -> Rendered:
     """The minutes of a meeting, with any questions requiring written responses appended."""
     from saferhub.papers.rendering.word import minutes_docx
 
     data = minutes_data(meeting)
     title = f"Minutes: {data.meeting.committee.name}, {data.meeting.date_display}"
     html = render_to_string("papers/documents/standalone.html", {"minutes": data, "part": "minutes", "title": title})
-    pdf, pages, _ = _pdf(html)
-    return Rendered(html, pdf, minutes_docx(data), pages, _text_of(html), {})
+    pdf, pages = (_pdf(html)[:2]) if "pdf" in formats else (b"", 0)
+    docx = minutes_docx(data) if "docx" in formats else b""
+    return Rendered(html, pdf, docx, pages, _text_of(html), {})
 
 
 def render_pack(meeting) -> Rendered:
