@@ -120,6 +120,7 @@ def record_written_question(
     """Record a question raised at the meeting that the Partnership will answer in writing;
     questions are numbered across the whole meeting (seed 002:266-311)."""
     require(acting_user, "governance.record_meeting", meeting)
+    meeting = Meeting.objects.select_for_update(of=("self",)).get(pk=meeting.pk)
     if meeting.status != MeetingStatus.HELD:
         raise RuleViolation("Questions are recorded for a meeting that was held.", code="papers.question_meeting")
     if agenda_item is not None and agenda_item.meeting_id != meeting.pk:
@@ -188,6 +189,7 @@ def draft_chair_report(meeting: Meeting, *, acting_user: Actor) -> ChairReport:
     """Draft the Chair's written report of a meeting to the next meeting of the parent committee,
     from the meeting's decisions and recommendations. It can be edited until it is sent."""
     require(acting_user, "papers.prepare", meeting)
+    meeting = Meeting.objects.select_related("committee").get(pk=meeting.pk)
     committee = meeting.committee
     if meeting.status not in {MeetingStatus.HELD, MeetingStatus.INQUORATE}:
         raise RuleViolation("Only a meeting that took place can be reported.", code="papers.chair_report")
