@@ -38,6 +38,7 @@ from saferhub.governance.models import (
     AttendanceRole,
     AttendanceStatus,
     Committee,
+    Declaration,
     Meeting,
     MeetingStatus,
     Membership,
@@ -115,11 +116,16 @@ def person_detail(request, pk):
     offices = list(OfficeHolder.objects.filter(person=person).select_related("committee").order_by("-civic_year"))
     if not (person.is_councillor or memberships):
         raise Http404
+    declarations = list(
+        Declaration.objects.filter(person=person, meeting__record_published=True)
+        .select_related("meeting__committee", "agenda_item").order_by("-meeting__date")[:50]
+    )
     show_sensitive = can(request.user, "governance.view_sensitive_interests")
     register = list(RegisterEntry.objects.filter(person=person, ended_on__isnull=True))
     return render(request, "governance/person_detail.html", {
         "person": person, "memberships": memberships, "offices": offices,
         "stats": queries.attendance_statistics(person),
+        "declarations": declarations,
         "register": [r for r in register if show_sensitive or not r.sensitive],
         "withheld": sum(1 for r in register if r.sensitive and not show_sensitive),
         "nav": "committees",

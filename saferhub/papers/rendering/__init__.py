@@ -89,13 +89,28 @@ def render_pack(meeting) -> Rendered:
     return Rendered(html, pdf, pack_docx(data, pack_minutes), pages, _text_of(html), item_pages)
 
 
+def _page_content_bytes(page) -> bytes:
+    """The page's content stream(s), decoded and joined, without parsing the operators."""
+    contents = page.raw_get("/Contents") if "/Contents" in page else None
+    if contents is None:
+        return b""
+    contents = contents.get_object()
+    parts = contents if isinstance(contents, list) else [contents]
+    return b"\n".join(part.get_object().get_data() for part in parts)
+
+
 def merge_pdf_annexes(pdf: bytes, data: AgendaData, anchors: dict[str, int]) -> bytes:
     """Lay each uploaded PDF annex's pages over the blank pages the pack reserved for it, so that
-    page numbers run on through the annex and the pack keeps its tagged structure."""
+    page numbers run on through the annex and the pack keeps its tagged structure.
+
+    Each annex page is drawn as a Form XObject, scaled to sit inside the page margins: its content
+    stream is copied as it is, never parsed, which keeps large annexes fast.
+    """
     annexes = [a for report in data.reports.values() for a in report.annexes.all() if a.format == "pdf" and a.page_count]
     if not annexes:
         return pdf
-    from pypdf import PdfReader, PdfWriter, Transformation
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject, NameObject
 
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
     for annex in annexes:
@@ -109,12 +124,35 @@ def merge_pdf_annexes(pdf: bytes, data: AgendaData, anchors: dict[str, int]) -> 
             if index >= len(writer.pages):
                 break
             target = writer.pages[index]
+            box = page.mediabox
+            sw, sh = float(box.width), float(box.height)
             tw, th = float(target.mediabox.width), float(target.mediabox.height)
-            sw, sh = float(page.mediabox.width), float(page.mediabox.height)
-            scale = min(tw * 0.9 / sw, (th * 0.9) / sh)
-            dx = (tw - sw * scale) / 2
-            dy = th - sh * scale - th * 0.04
-            target.merge_transformed_page(page, Transformation().scale(scale).translate(dx, dy))
+            scale = min(tw * 0.9 / sw, th * 0.88 / sh)
+            dx = (tw - sw * scale) / 2 - float(box.left) * scale
+            dy = th - sh * scale - th * 0.04 - float(box.bottom) * scale
+            form = DecodedStreamObject()
+            form.set_data(_page_content_bytes(page))
+            form.update({
+                NameObject("/Type"): NameObject("/XObject"),
+                NameObject("/Subtype"): NameObject("/Form"),
+                NameObject("/BBox"): ArrayObject([FloatObject(v) for v in (box.left, box.bottom, box.right, box.top)]),
+                NameObject("/Resources"): writer._add_object(page.get("/Resources", DictionaryObject()).clone(writer)),
+            })
+            form_ref = writer._add_object(form)
+            resources = target.setdefault(NameObject("/Resources"), DictionaryObject())
+            xobjects = resources.setdefault(NameObject("/XObject"), DictionaryObject())
+            name = NameObject(f"/SaferHubAnnex{annex.pk}p{offset}")
+            xobjects[name] = form_ref
+            drawing = DecodedStreamObject()
+            drawing.set_data(f"q {scale:.6f} 0 0 {scale:.6f} {dx:.3f} {dy:.3f} cm {name} Do Q".encode())
+            existing = target.raw_get("/Contents") if "/Contents" in target else None
+            streams = ArrayObject()
+            if isinstance(existing, ArrayObject):
+                streams.extend(existing)
+            elif existing is not None:
+                streams.append(existing)
+            streams.append(writer._add_object(drawing))
+            target[NameObject("/Contents")] = streams
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
