@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Union
-
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 
@@ -26,7 +24,7 @@ class SystemActor:
 
 SYSTEM = SystemActor()
 
-Actor = Union[AbstractBaseUser, AnonymousUser, SystemActor]
+Actor = AbstractBaseUser | AnonymousUser | SystemActor
 
 
 def is_system(actor: object) -> bool:

@@ -7,11 +7,10 @@ and actions call ``require(...)``, which raises for anyone but the system actor.
 
 from __future__ import annotations
 
+import rules
 from django.contrib.auth.models import Group
 from django.db import models
 from django.http import Http404
-
-import rules
 
 from saferhub.core.actors import Actor, is_system
 from saferhub.core.exceptions import ActionPermissionDenied

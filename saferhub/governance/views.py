@@ -23,7 +23,6 @@ from saferhub.core.permissions import can
 from saferhub.core.queries import find_person
 from saferhub.governance import actions, extensions, queries
 from saferhub.governance.forms import (
-    NOT_RECORDED,
     AgendaItemForm,
     ChairForm,
     DecisionForm,

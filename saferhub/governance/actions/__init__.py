@@ -4,10 +4,10 @@ writes an audit row."""
 
 from saferhub.governance.actions.business import (
     add_register_entry,
-    record_declaration,
     record_decision,
-    remove_declaration,
+    record_declaration,
     remove_decision,
+    remove_declaration,
     set_recommendation_status,
 )
 from saferhub.governance.actions.constitution import (
@@ -28,8 +28,8 @@ from saferhub.governance.actions.meetings import (
     postpone_meeting,
     publish_meeting_record,
     record_attendance,
-    record_outcome_without_attendance,
     record_chair,
+    record_outcome_without_attendance,
     remove_attendance,
     reopen_attendance,
     schedule_meeting,

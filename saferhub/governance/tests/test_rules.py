@@ -17,8 +17,8 @@ DISTRICT = r.SeatGroupFacts(name="District Council members", seats=7, seats_per_
                             vice_chair_eligible=True)
 
 
-def membership(pid, role, seat, start=D(2021, 5, 1), end=None, mid=None, name=None):
-    return r.MembershipFacts(pid, name or f"Cllr {pid}", role, seat, r.Period(start, end), mid)
+def membership(pid, role, seat, start=None, end=None, mid=None, name=None):
+    return r.MembershipFacts(pid, name or f"Cllr {pid}", role, seat, r.Period(start or D(2021, 5, 1), end), mid)
 
 
 class TestSeatComposition:

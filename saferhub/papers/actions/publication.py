@@ -136,7 +136,6 @@ def build_agenda(meeting: Meeting, *, acting_user: Actor) -> list[AgendaItem]:
                       acting_user, description=settings.work_programme_item_description)
     if not CoverReport.objects.filter(agenda_item=wp_item).exists():
         from saferhub.papers.actions.reports import save_cover_report
-
         from saferhub.papers.models import ReportTemplate
 
         has_template = ReportTemplate.objects.filter(committee=meeting.committee, is_default=True).exists()

@@ -8,9 +8,9 @@ from django.utils import timezone
 
 from saferhub.core.actors import SYSTEM
 from saferhub.governance import actions as governance
+from saferhub.governance.loader import read_data_file
 from saferhub.papers import actions
 from saferhub.papers.loader import DEFAULT_PATH
-from saferhub.governance.loader import read_data_file
 
 
 def norfolk_template(committee):

@@ -12,7 +12,7 @@ from saferhub.core.exceptions import RuleViolation
 from saferhub.governance import actions as governance
 from saferhub.governance.tests.factories import attend, make_meeting, make_panel
 from saferhub.papers import actions
-from saferhub.papers.models import ChairReport, Document, Minutes, RecommendationResponse
+from saferhub.papers.models import Document, Minutes, RecommendationResponse
 
 pytestmark = pytest.mark.django_db
 D = dt.date
