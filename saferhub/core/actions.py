@@ -22,6 +22,7 @@ from saferhub.core.models.tokens import TOKEN_PREFIX_LENGTH, hash_token
 from saferhub.core.names import normalise_name, split_honorific
 from saferhub.core.permissions import Role, require
 from saferhub.core.site import forget_site_configuration
+from saferhub.core.updates import apply_fields
 
 ORGANISATION_FIELDS = ["name", "short_name", "kind", "parent", "aliases", "website"]
 PERSON_FIELDS = ["honorific", "name", "is_councillor", "organisation", "job_title", "email", "phone", "user"]
@@ -29,15 +30,6 @@ SITE_FIELDS = [
     "council_name", "service_name", "partnership", "brand_colour", "accent_colour",
     "contact_email", "contact_phone", "accessibility_footer", "holiday_region",
 ]
-
-
-def _apply(instance, fields: list[str], data: dict[str, Any]) -> list[str]:
-    unknown = set(data) - set(fields)
-    if unknown:
-        raise TypeError(f"Unknown fields: {', '.join(sorted(unknown))}")
-    for key, value in data.items():
-        setattr(instance, key, value)
-    return list(data)
 
 
 def _full_clean(instance, exclude: list[str] | None = None) -> None:
@@ -57,7 +49,7 @@ def create_organisation(*, acting_user: Actor, **data: Any) -> Organisation:
     """Create an organisation (a council, the Partnership, an agency)."""
     require(acting_user, "core.manage_people")
     org = Organisation()
-    _apply(org, ORGANISATION_FIELDS, data)
+    apply_fields(org, ORGANISATION_FIELDS, data)
     _full_clean(org)
     org.save()
     audit.record("core.organisation.created", actor=acting_user, target=org, data=audit.snapshot(org, list(data)))
@@ -68,8 +60,7 @@ def create_organisation(*, acting_user: Actor, **data: Any) -> Organisation:
 def update_organisation(org: Organisation, *, acting_user: Actor, **data: Any) -> Organisation:
     """Change an organisation's details."""
     require(acting_user, "core.manage_people")
-    before = audit.snapshot(org, list(data))
-    fields = _apply(org, ORGANISATION_FIELDS, data)
+    fields, before = apply_fields(org, ORGANISATION_FIELDS, data)
     _full_clean(org)
     org.save(update_fields=[*fields, "updated_at"])
     audit.record("core.organisation.updated", actor=acting_user, target=org,
@@ -86,7 +77,7 @@ def create_person(*, acting_user: Actor, **data: Any) -> Person:
         if honorific:
             data = {**data, "honorific": honorific, "name": bare}
     person = Person()
-    _apply(person, PERSON_FIELDS, data)
+    apply_fields(person, PERSON_FIELDS, data)
     if not (person.name or "").strip():
         raise RuleViolation("Enter the person's name.", code="core.name_required", field="name")
     _full_clean(person)
@@ -99,8 +90,7 @@ def create_person(*, acting_user: Actor, **data: Any) -> Person:
 def update_person(person: Person, *, acting_user: Actor, **data: Any) -> Person:
     """Change a person's details (personal data: every change is audited with old and new values)."""
     require(acting_user, "core.manage_people")
-    before = audit.snapshot(person, list(data))
-    fields = _apply(person, PERSON_FIELDS, data)
+    fields, before = apply_fields(person, PERSON_FIELDS, data)
     _full_clean(person)
     person.save(update_fields=[*fields, "updated_at"])
     audit.record("core.person.updated", actor=acting_user, target=person,
@@ -139,8 +129,7 @@ def update_site_configuration(*, acting_user: Actor, **data: Any) -> SiteConfigu
     """Change the council's name, colours and partnership-wide settings."""
     require(acting_user, "core.manage_site")
     config = SiteConfiguration.objects.select_for_update(of=("self",)).get_or_create(pk=1)[0]
-    before = audit.snapshot(config, list(data))
-    fields = _apply(config, SITE_FIELDS, data)
+    fields, before = apply_fields(config, SITE_FIELDS, data)
     try:
         ratio = contrast_ratio(config.brand_colour, "#ffffff")
     except ValueError as exc:

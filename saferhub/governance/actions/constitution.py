@@ -13,6 +13,7 @@ from saferhub.core.actors import Actor
 from saferhub.core.exceptions import RuleViolation
 from saferhub.core.models import Organisation, Person
 from saferhub.core.permissions import require
+from saferhub.core.updates import apply_fields
 from saferhub.governance import facts
 from saferhub.governance import rules as gov_rules
 from saferhub.governance.actions.common import full_clean
@@ -61,13 +62,8 @@ def create_committee(*, acting_user: Actor, **data: Any) -> Committee:
 def update_terms_of_reference(committee: Committee, *, acting_user: Actor, **data: Any) -> Committee:
     """Change the committee's settings (quorum, frequency, substitutes, civic year, wording)."""
     require(acting_user, "governance.manage_committee", committee)
-    unknown = set(data) - set(COMMITTEE_FIELDS)
-    if unknown:
-        raise TypeError(f"Unknown fields: {', '.join(sorted(unknown))}")
     committee = Committee.objects.select_for_update(of=("self",)).get(pk=committee.pk)
-    before = audit.snapshot(committee, list(data))
-    for key, value in data.items():
-        setattr(committee, key, value)
+    fields, before = apply_fields(committee, COMMITTEE_FIELDS, data)
     parent_id = committee.parent_id
     seen = {committee.pk}
     while parent_id is not None:
@@ -80,9 +76,9 @@ def update_terms_of_reference(committee: Committee, *, acting_user: Actor, **dat
     if "inquorate_minute_template" in data:
         gov_rules.inquorate_minute(committee.inquorate_minute_template, quorum=1, present=0, declared_at=dt.time(10))
     full_clean(committee)
-    committee.save(update_fields=[*data, "updated_at"])
+    committee.save(update_fields=[*fields, "updated_at"])
     audit.record("governance.committee.updated", actor=acting_user, target=committee,
-                 data=audit.changes(before, audit.snapshot(committee, list(data))))
+                 data=audit.changes(before, audit.snapshot(committee, fields)))
     return committee
 
 

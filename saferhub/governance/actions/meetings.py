@@ -14,6 +14,7 @@ from saferhub.core.actors import Actor
 from saferhub.core.exceptions import RuleViolation
 from saferhub.core.models import Organisation, Person
 from saferhub.core.permissions import require
+from saferhub.core.updates import apply_fields
 from saferhub.governance import facts
 from saferhub.governance import rules as gov_rules
 from saferhub.governance.actions.common import full_clean
@@ -103,22 +104,17 @@ def schedule_meeting(
 def update_meeting(meeting: Meeting, *, acting_user: Actor, **data: Any) -> Meeting:
     """Change a meeting's date, time, venue, livestream link, finishing time or note."""
     require(acting_user, "governance.record_meeting", meeting)
-    unknown = set(data) - set(MEETING_FIELDS)
-    if unknown:
-        raise TypeError(f"Unknown fields: {', '.join(sorted(unknown))}")
     meeting = _lock(meeting)
     if ("date" in data or "date_precision" in data) and meeting.attendance_finalised:
         raise RuleViolation("The meeting has taken place; its date cannot change.", code="governance.attendance_final",
                             field="date")
-    before = audit.snapshot(meeting, list(data))
-    for key, value in data.items():
-        setattr(meeting, key, value)
+    fields, before = apply_fields(meeting, MEETING_FIELDS, data)
     if meeting.finished_at and meeting.start_time and meeting.finished_at < meeting.start_time:
         raise RuleViolation("The finishing time is before the start time.", code="governance.times", field="finished_at")
     full_clean(meeting)
-    meeting.save(update_fields=[*data, "updated_at"])
+    meeting.save(update_fields=[*fields, "updated_at"])
     audit.record("governance.meeting.updated", actor=acting_user, target=meeting,
-                 data=audit.changes(before, audit.snapshot(meeting, list(data))))
+                 data=audit.changes(before, audit.snapshot(meeting, fields)))
     return meeting
 
 
@@ -566,20 +562,14 @@ def update_agenda_item(item: AgendaItem, *, acting_user: Actor, **data: Any) -> 
     """Change an item's title, description, kind, page or minute text, or the earlier meetings whose
     minutes it confirms."""
     require(acting_user, "governance.record_meeting", item.meeting)
-    allowed = {"title", "description", "kind", "page", "minute_text", "confirms"}
-    unknown = set(data) - allowed
-    if unknown:
-        raise TypeError(f"Unknown fields: {', '.join(sorted(unknown))}")
     item = AgendaItem.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=item.pk)
     confirms = data.pop("confirms", None)
-    before = audit.snapshot(item, list(data))
-    for key, value in data.items():
-        setattr(item, key, value)
+    fields, before = apply_fields(item, ["title", "description", "kind", "page", "minute_text"], data)
     if "title" in data and not item.title.strip():
         raise RuleViolation("Enter the item's title.", code="governance.title_required", field="title")
     full_clean(item)
-    item.save(update_fields=[*data, "updated_at"])
-    change = audit.changes(before, audit.snapshot(item, list(data)))
+    item.save(update_fields=[*fields, "updated_at"])
+    change = audit.changes(before, audit.snapshot(item, fields))
     if confirms is not None:
         for earlier in confirms:
             if earlier.committee_id != item.meeting.committee_id or earlier.date >= item.meeting.date:

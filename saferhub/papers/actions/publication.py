@@ -12,6 +12,7 @@ from saferhub.core import audit
 from saferhub.core.actors import Actor
 from saferhub.core.exceptions import RuleViolation
 from saferhub.core.permissions import require
+from saferhub.core.updates import apply_fields
 from saferhub.governance import actions as governance
 from saferhub.governance.models import AgendaItem, AgendaItemKind, Meeting, MeetingStatus
 from saferhub.papers import queries
@@ -52,13 +53,8 @@ def meeting_papers(meeting: Meeting) -> MeetingPapers:
 def update_paper_settings(committee, *, acting_user: Actor, **data: Any) -> PaperSettings:
     """Change a committee's paper settings: wording, signatory, clear days for publication."""
     require(acting_user, "papers.configure", committee)
-    unknown = set(data) - set(SETTINGS_FIELDS)
-    if unknown:
-        raise TypeError(f"Unknown fields: {', '.join(sorted(unknown))}")
     settings, _ = PaperSettings.objects.get_or_create(committee=committee)
-    before = audit.snapshot(settings, list(data))
-    for key, value in data.items():
-        setattr(settings, key, value)
+    fields, before = apply_fields(settings, SETTINGS_FIELDS, data)
     if settings.publication_clear_days < 3:
         raise RuleViolation(
             "Agendas must be open to inspection for at least 3 clear working days (the Welsh minimum; England needs 5).",
@@ -71,7 +67,7 @@ def update_paper_settings(committee, *, acting_user: Actor, **data: Any) -> Pape
     if hasattr(committee, "_paper_settings"):
         del committee._paper_settings
     audit.record("papers.settings.updated", actor=acting_user, target=committee,
-                 data=audit.changes(before, audit.snapshot(settings, list(data))))
+                 data=audit.changes(before, audit.snapshot(settings, fields)))
     return settings
 
 

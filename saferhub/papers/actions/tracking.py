@@ -14,6 +14,7 @@ from saferhub.core import audit
 from saferhub.core.actors import Actor
 from saferhub.core.exceptions import RuleViolation
 from saferhub.core.permissions import require
+from saferhub.core.updates import apply_fields
 from saferhub.governance import actions as governance
 from saferhub.governance.models import Meeting, Recommendation, RecommendationStatus
 from saferhub.papers import queries
@@ -70,20 +71,15 @@ def add_work_programme_entry(
 @transaction.atomic
 def update_work_programme_entry(entry: WorkProgrammeEntry, *, acting_user: Actor, **data: Any) -> WorkProgrammeEntry:
     require(acting_user, "papers.prepare", entry.committee)
-    unknown = set(data) - set(ENTRY_FIELDS)
-    if unknown:
-        raise TypeError(f"Unknown fields: {', '.join(sorted(unknown))}")
     entry = WorkProgrammeEntry.objects.select_for_update(of=("self",)).get(pk=entry.pk)
-    before = audit.snapshot(entry, list(data))
-    for key, value in data.items():
-        setattr(entry, key, value)
+    fields, before = apply_fields(entry, ENTRY_FIELDS, data)
     if entry.target_meeting_id:
         entry.target_date = entry.target_meeting.date
     if "status" in data:
         WorkProgrammeStatus(entry.status)
     entry.save()
     audit.record("papers.work_programme.updated", actor=acting_user, target=entry,
-                 data=audit.changes(before, audit.snapshot(entry, list(data))))
+                 data=audit.changes(before, audit.snapshot(entry, fields)))
     return entry
 
 
