@@ -58,6 +58,9 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "saferhub.core",
     "saferhub.governance",
+    "saferhub.delivery",
+    "saferhub.importer",
+    "saferhub.search",
 ]
 
 MIDDLEWARE = [
