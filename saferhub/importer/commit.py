@@ -660,4 +660,56 @@ def build_timeline(snapshots: list[dict], meetings: list[dict], first: dt.date) 
                                "source": row["source"]}
             if current:
                 out.append(current)
+    return _changes_after_last_table(out, snapshots, meetings)
+
+
+def _changes_after_last_table(out: list[dict], snapshots: list[dict], meetings: list[dict]) -> list[dict]:
+    """Minutes later than the last membership table can show changes: "Cllr X who was substituted by
+    Cllr Y" makes X the member and Y the named substitute; a councillor present for a council whose
+    place is vacant, or whose member is neither present nor sending apologies, takes that place."""
+    last = _d(snapshots[-1]["date"])
+
+    def current(seat: str, role: str, day: dt.date):
+        return next((iv for iv in out if iv["seat"] == seat and iv["role"] == role and iv["start"] <= day
+                     and (iv["end"] is None or day <= iv["end"])), None)
+
+    def place(seat: str, role: str, name: str, day: dt.date, source: str):
+        holder = current(seat, role, day)
+        if holder and holder["name"] == name:
+            return
+        if holder:
+            holder["end"] = day - dt.timedelta(days=1)
+        for iv in out:  # the person's other place ends
+            if iv["name"] == name and (iv["end"] is None or iv["end"] >= day) and iv["start"] < day:
+                iv["end"] = day - dt.timedelta(days=1)
+        out.append({"seat": seat, "role": role, "name": name, "start": day, "end": None,
+                    "source": source + " (inferred from the minutes)"})
+
+    def seat_of(name: str, day: dt.date):
+        iv = next((iv for iv in out if iv["name"] == name and iv["start"] <= day
+                   and (iv["end"] is None or day <= iv["end"])), None)
+        return iv["seat"] if iv else None
+
+    for m in sorted(meetings, key=lambda m: m["date"]):
+        day = _d(m["date"])
+        if day <= last or not m["present"]:
+            continue
+        source = f"{m['source']['path']}:{m['source']['lines'][0]}"
+        for s in m["substitutes"]:
+            if not s.get("stated"):
+                continue
+            seat = seat_of(s["for"], day)
+            if seat:
+                place(seat, "member", s["for"], day, source)
+                place(seat, "substitute", s["name"], day, source)
+        named = {p["name"] for p in m["present"]} | {a["name"] for a in m["apologies"]}
+        for p in m["present"]:
+            if seat_of(p["name"], day) or not p.get("body"):
+                continue
+            seats = sorted({iv["seat"] for iv in out if iv["seat"].startswith(p["body"] + "#")})
+            vacant = [s for s in seats if current(s, "member", day) is None]
+            absent = [s for s in seats if current(s, "member", day) and current(s, "member", day)["name"] not in named]
+            choice = (vacant or absent or [None])[0]
+            if choice:
+                place(choice, "member", p["name"], day, source)
     return out

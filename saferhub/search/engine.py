@@ -9,6 +9,7 @@ Python, with the matched words marked, so they are identical too.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import re
 from dataclasses import dataclass
@@ -25,9 +26,13 @@ MAX_TERMS = 8
 MAX_COUNT = 1000
 
 
+@functools.lru_cache(maxsize=200_000)
+def stem_word(word: str) -> str:
+    return _STEMMER.stemWord(word)
+
+
 def stems(text: str) -> list[str]:
-    words = [w.lower().replace("'", "") for w in _WORD.findall(text or "")]
-    return _STEMMER.stemWords(words)
+    return [stem_word(w.lower().replace("'", "")) for w in _WORD.findall(text or "")]
 
 
 def stem_text(text: str) -> str:
@@ -107,7 +112,7 @@ def snippet(text: str, terms: list[str], width: int = 240) -> SafeString:
     """A window of ``text`` around the first matched word, with every matched word in <mark>."""
     words = list(_WORD.finditer(text))
     wanted = set(terms)
-    positions = [m for m in words if _STEMMER.stemWord(m.group(0).lower().replace("'", "")) in wanted]
+    positions = [m for m in words if stem_word(m.group(0).lower().replace("'", "")) in wanted]
     if positions:
         centre = positions[0].start()
         start = max(0, centre - width // 3)

@@ -107,6 +107,10 @@ class Context:
         for body in self.bodies:
             if key in {fold(body.name), *(fold(a).removeprefix("the ") for a in body.aliases)}:
                 return body
+        words = _words(key)
+        for body in self.bodies:
+            if any(words == _words(fold(c)) for c in [body.name, *body.aliases]):
+                return body
         best = None
         for body in self.bodies:
             for cand in [body.name, *body.aliases]:
@@ -206,6 +210,10 @@ class Context:
         if not snap:
             return None
         return next((r for r in snap.rows if r.key == key), None)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"[a-z0-9']+", text.replace("’", "'")) if w not in {"of", "the", "and"})
 
 
 def _bare(written: str) -> str:

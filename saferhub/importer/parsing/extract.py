@@ -235,7 +235,7 @@ def _meeting(result: dict, committee: str, day: dt.date, precision: str = "day")
             "apologies": [], "in_attendance": [], "declarations": [], "minutes_confirmed": [], "decisions": [],
             "recommendations": [], "delegations": [], "elections": [], "items": [], "finished": None,
             "declared_inquorate_at": None, "source": None, "evidence": [], "agenda": None, "minutes": [],
-            "livestream": "", "rescheduled_to": None,
+            "livestream": "", "rescheduled_to": None, "quorum_stated": None,
         }
         result["meetings"][key] = meeting
     return meeting
@@ -272,7 +272,7 @@ def _merge_meetings(result: dict, fronts, parsed_minutes, parsed, ctx: Context) 
         minutes_by_key[key] = m
         for field in ("time", "venue", "chair", "chair_capacity", "chair_note", "present", "substitutes", "apologies",
                       "in_attendance", "declarations", "minutes_confirmed", "decisions", "recommendations",
-                      "delegations", "elections", "items", "finished", "declared_inquorate_at"):
+                      "delegations", "elections", "items", "finished", "declared_inquorate_at", "quorum_stated"):
             meeting[field] = m[field]
         meeting["source"] = m["source"]
         meeting["minutes"].append(m["source"])
@@ -281,6 +281,10 @@ def _merge_meetings(result: dict, fronts, parsed_minutes, parsed, ctx: Context) 
             if day < m["date"]:
                 earlier = _meeting(result, committee, day)
                 _set_status(earlier, "held", f"Its minutes were confirmed on {fmt_date(m['date'])} ({src})")
+            else:
+                # A confirmation of a meeting that had not happened: the flagged correction (the same
+                # day a year earlier) is evidence that the earlier meeting was held, if it is known.
+                result.setdefault("corrected_confirmations", []).append((committee, day.replace(year=day.year - 1), src))
         for add in m["fwp_additions"]:
             result["fwp_additions"].append({**add, "agreed_at": m["date"], "committee": committee})
     for f, doc, fs in fronts:
@@ -303,6 +307,10 @@ def _merge_meetings(result: dict, fronts, parsed_minutes, parsed, ctx: Context) 
                         earlier = _meeting(result, committee, day)
                         _set_status(earlier, "held", f"Its minutes are on the agenda of {fmt_date(fs['date'])} "
                                     f"({f['name']}:{item['line']})")
+    for committee_name, day, src in result.pop("corrected_confirmations", []):
+        key = (committee_key(committee_name), day.isoformat(), "day")
+        if key in result["meetings"]:
+            _set_status(result["meetings"][key], "held", f"Its minutes were confirmed, under a misprinted date ({src})")
     committee = default_committee or ""
     # The work programme schedules meetings; month-only dates join an exact meeting in that month.
     for entry in result["work_programme"]:

@@ -48,7 +48,7 @@ class MinutesParser:
             "chair_capacity": "", "chair_note": "", "present": [], "substitutes": [], "apologies": [],
             "in_attendance": [], "declarations": [], "minutes_confirmed": [], "decisions": [], "items": [],
             "finished": None, "declared_inquorate_at": None, "present_count_stated": None,
-            "recommendations": [], "delegations": [], "fwp_additions": [], "elections": [],
+            "recommendations": [], "delegations": [], "fwp_additions": [], "elections": [], "quorum_stated": None,
             "source": {"path": path, "lines": [lines[0].number, lines[-1].number]},
         }
 

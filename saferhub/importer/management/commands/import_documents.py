@@ -40,6 +40,16 @@ class Command(BaseCommand):
         if len(set(names)) != len(names):
             raise CommandError("Two files have the same name; rename one so that sources can be told apart.")
         actor = SystemActor("Import of " + ", ".join(names)[:150])
+        if not options["dry_run"]:
+            import hashlib
+
+            from saferhub.importer.models import SourceFile
+
+            digests = {hashlib.sha256(data).hexdigest() for _, data in files}
+            done = set(SourceFile.objects.filter(sha256__in=digests, committed=True).values_list("sha256", flat=True))
+            if done == digests:
+                self.stdout.write("Already imported, nothing changed: " + ", ".join(names) + ".")
+                return
         if options["dry_run"]:
             try:
                 extraction = extract_in_sandbox(files, current_knowledge())
