@@ -114,7 +114,15 @@ def snippet(text: str, terms: list[str], width: int = 240) -> SafeString:
     wanted = set(terms)
     positions = [m for m in words if stem_word(m.group(0).lower().replace("'", "")) in wanted]
     if positions:
-        centre = positions[0].start()
+        # The window holding the most different query words, so "community trigger" shows both.
+        best = positions[0]
+        best_score = 0
+        for m in positions:
+            inside = {stem_word(p.group(0).lower().replace("'", "")) for p in positions
+                      if m.start() <= p.start() <= m.start() + width // 2}
+            if len(inside) > best_score:
+                best, best_score = m, len(inside)
+        centre = best.start()
         start = max(0, centre - width // 3)
         end = min(len(text), start + width)
     else:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from saferhub.governance.models import AgendaItem, Decision, Recommendation
 from saferhub.importer.models import Provenance, SourceDocument, StagedRecord
+from saferhub.importer.parsing.text import flat
 from saferhub.search.engine import index_entry
 
 DOC_KINDS = {"cover_report": "cover_report", "minutes": "minutes"}
@@ -33,7 +34,7 @@ def index_batch(batch) -> None:
     docs = SourceDocument.objects.filter(file__batch=batch).select_related("meeting", "committee")
     for doc in docs:
         index_entry(record=doc, kind=DOC_KINDS.get(doc.kind, "document"), title=f"{doc.label}: {doc.title}",
-                    body=doc.text, url=f"{doc.get_absolute_url()}#L{doc.line_start}",
+                    body="\n".join(flat(line) for line in doc.text.split("\n")), url=f"{doc.get_absolute_url()}#L{doc.line_start}",
                     committee_id=doc.committee_id, date=doc.meeting_date, is_public=doc.is_public)
     meetings = {d.meeting_id for d in docs if d.meeting_id}
     meetings |= set(batch.staged.exclude(meeting=None).values_list("meeting_id", flat=True))

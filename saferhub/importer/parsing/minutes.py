@@ -813,7 +813,7 @@ def harvest_names(lines: list[Line], ctx: Context, path: str) -> None:
         if "\t" not in ln.raw.strip():
             continue
         cells = [c.strip() for c in ln.text.split("\t")]
-        name = cells[0]
+        name = re.sub(r"\s*\(.*$", "", cells[0]).strip()
         if name.lower().startswith(("cllr", "councillor")) and len(name) > 60:
             continue
         honorific, bare = split_honorific(name)
