@@ -93,30 +93,26 @@ def _pdf_lines(name: str, data: bytes) -> tuple[list[Line], str, int]:
 
 
 def _page_text(page) -> list[str]:
-    """Lines of one page in reading order; table rows become TAB-separated lines, as in the seeds."""
-    tables = page.find_tables()
-    boxes = [t.bbox for t in tables]
-
-    def outside(obj) -> bool:
-        x = (obj.get("x0", 0) + obj.get("x1", 0)) / 2
-        y = (obj.get("top", 0) + obj.get("bottom", 0)) / 2
-        return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
-
-    blocks: list[tuple[float, str]] = []
-    rest = page.filter(outside) if boxes else page
-    for line in rest.extract_text_lines(layout=False, strip=True, return_chars=False):
-        blocks.append((line["top"], line["text"]))
-    for table in tables:
-        for row_index, row in enumerate(table.extract()):
-            cells = [re.sub(r"\s*\n\s*", " ", c or "").strip() for c in row]
-            top = table.rows[row_index].bbox[1] if row_index < len(table.rows) else table.bbox[1]
-            blocks.append((top, "\t".join(cells)))
-    blocks.sort(key=lambda b: b[0])
-    out = []
-    previous = None
-    for top, text in blocks:
-        if previous is not None and top - previous > 24:
+    """Lines of one page in reading order. Words on one line separated by a wide gap (table
+    columns, name and council side by side) are joined with a TAB, as in the seed conversions."""
+    words = page.extract_words(keep_blank_chars=False, use_text_flow=False, x_tolerance=1.5, y_tolerance=3)
+    rows: list[list[dict]] = []
+    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if rows and abs(rows[-1][0]["top"] - word["top"]) <= 3:
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    out: list[str] = []
+    previous_bottom = None
+    for row in rows:
+        row.sort(key=lambda w: w["x0"])
+        height = max(w["bottom"] - w["top"] for w in row) or 10
+        text = row[0]["text"]
+        for before, word in zip(row, row[1:], strict=False):
+            gap = word["x0"] - before["x1"]
+            text += ("\t" if gap > max(7.0, height * 0.6) else " ") + word["text"]
+        if previous_bottom is not None and row[0]["top"] - previous_bottom > height * 1.2:
             out.append("")
         out.append(text)
-        previous = top
+        previous_bottom = max(w["bottom"] for w in row)
     return out
