@@ -147,6 +147,6 @@ def test_a_generated_pdf_keeps_page_numbers(minutes_pdf):
     assert m["date"] == "2024-03-05" and m["finished"] == "11:20"
     assert {p["name"] for p in m["present"]} == {"Jane Smith", "Raj Patel"}
     assert [(d["item"], d["verb"]) for d in m["decisions"]] == [("2", "NOTED")]
-    doc = result["files"][0]["documents"][0]
+    doc = next(d for d in result["files"][0]["documents"] if d["kind"] == "minutes")
     assert doc["pages"] == [1, 2]
     assert public_json(result)["meetings"][0]["chair"] == "Jane Smith"
