@@ -93,7 +93,12 @@ def commit_batch(batch: ImportBatch, *, acting_user: Actor) -> ImportBatch:
         raise RuleViolation("This import has already been committed or discarded.", code="importer.batch_closed")
     from saferhub.importer.commit import Committer
 
-    summary = Committer(batch, acting_user).run()
+    # The staff member may commit the import (checked above); the records themselves are written by
+    # the importer's system actor, named after the import and the person committing it, so that a
+    # committee officer can import the history of a committee they do not (yet) support.
+    writer = acting_user if isinstance(acting_user, SystemActor) else SystemActor(
+        f"Import {batch.pk} committed by {acting_user.get_full_name() or acting_user.get_username()}")
+    summary = Committer(batch, writer).run()
     batch.status = ImportBatch.Status.COMMITTED
     batch.committed_at = timezone.now()
     batch.summary = summary

@@ -68,6 +68,9 @@ class Committer:
         self.orgs: dict[str, Organisation] = {}
         self.resolutions = {f.ref.get("name") or f.source: f for f in batch.flags.all()}
         self.new_files: set[str] = set()
+        self._prov: list[Provenance] = []
+        self._prov_keys: set[tuple] = set()
+        self._all_orgs: list[Organisation] | None = None
 
     # -- helpers ----------------------------------------------------------------------------
     def flag(self, kind: str, message: str, source: str, severity: str = "warning") -> None:
@@ -105,10 +108,17 @@ class Committer:
         doc = self.doc_for(path, lines[0])
         if doc is None:
             return
-        Provenance.objects.get_or_create(
-            document=doc, content_type=ContentType.objects.get_for_model(record), object_id=str(record.pk),
-            line_start=lines[0], line_end=lines[1], defaults={"role": role, "note": note[:300]},
-        )
+        key = (doc.pk, type(record), str(record.pk), lines[0], lines[1])
+        if key in self._prov_keys:
+            return
+        self._prov_keys.add(key)
+        self._prov.append(Provenance(document=doc, content_type=ContentType.objects.get_for_model(record),
+                                     object_id=str(record.pk), line_start=lines[0], line_end=lines[1],
+                                     page_start=doc.page_start, page_end=doc.page_end, role=role, note=note[:300]))
+
+    def flush_provenance(self) -> None:
+        Provenance.objects.bulk_create(self._prov, batch_size=500)
+        self._prov = []
 
     # -- files and documents ----------------------------------------------------------------
     def files(self) -> bool:
@@ -152,7 +162,9 @@ class Committer:
         if name in self.orgs:
             return self.orgs[name]
         key = fold(name)
-        for org in Organisation.objects.all():
+        if self._all_orgs is None:
+            self._all_orgs = list(Organisation.objects.all())
+        for org in self._all_orgs:
             if key in {fold(org.name), fold(org.short_name or "")} | {fold(a) for a in org.aliases or []}:
                 self.orgs[name] = org
                 return org
@@ -160,6 +172,7 @@ class Committer:
         org = core_actions.create_organisation(name=name, kind=body.get("kind") or "other",
                                                aliases=body.get("aliases", []), acting_user=self.actor)
         self.orgs[name] = org
+        self._all_orgs.append(org)
         return org
 
     def person(self, name: str, *, councillor: bool | None = None, source: str = "") -> Person | None:
@@ -276,6 +289,7 @@ class Committer:
         self.link_documents(committees)
         self.staged(committees)
         self.delivery()
+        self.flush_provenance()
         from saferhub.search.indexing import index_batch
 
         index_batch(self.batch)

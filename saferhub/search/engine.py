@@ -143,6 +143,41 @@ def snippet(text: str, terms: list[str], width: int = 240) -> SafeString:
     return mark_safe(("… " if start > 0 else "") + body + (" …" if end < len(text) else ""))  # noqa: S308
 
 
+def index_entries(rows: list[dict]) -> None:
+    """Add or replace many records in the index at once (``rows`` as for ``index_entry``)."""
+    if not rows:
+        return
+    entries = []
+    for row in rows:
+        record = row["record"]
+        title = (row["title"] or "")[:300]
+        body = row["body"] or ""
+        entries.append(SearchEntry(
+            record_type=f"{record._meta.app_label}.{record._meta.model_name}", record_id=str(record.pk),
+            kind=row["kind"], title=title, body=body, title_stems=stem_text(title), body_stems=stem_text(body),
+            url=row["url"][:300], committee_id=row["committee_id"], date=row["date"], is_public=row["is_public"]))
+    keys = {(e.record_type, e.record_id) for e in entries}
+    old = []
+    for record_type in {k[0] for k in keys}:
+        ids = [k[1] for k in keys if k[0] == record_type]
+        old += list(SearchEntry.objects.filter(record_type=record_type, record_id__in=ids).values_list("id", flat=True))
+    with connection.cursor() as cursor:
+        if old and connection.vendor == "sqlite":
+            cursor.executemany("DELETE FROM search_fts WHERE rowid = %s", [[i] for i in old])
+    SearchEntry.objects.filter(id__in=old).delete()
+    created = SearchEntry.objects.bulk_create(entries, batch_size=500)
+    if any(e.pk is None for e in created):
+        created = list(SearchEntry.objects.filter(record_type__in={k[0] for k in keys}).filter(
+            record_id__in={k[1] for k in keys}))
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.executemany("UPDATE search_searchentry SET tsv = to_tsvector('simple', %s) WHERE id = %s",
+                               [[e.title_stems + " " + e.body_stems, e.pk] for e in created])
+        else:
+            cursor.executemany("INSERT INTO search_fts(rowid, title_stems, body_stems) VALUES (%s, %s, %s)",
+                               [[e.pk, e.title_stems, e.body_stems] for e in created])
+
+
 def index_entry(*, record, kind: str, title: str, body: str, url: str, committee_id, date, is_public: bool) -> None:
     """Add or replace one record in the index (both the table and the engine's full-text index)."""
     record_type = f"{record._meta.app_label}.{record._meta.model_name}"
