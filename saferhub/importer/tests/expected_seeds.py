@@ -155,3 +155,6 @@ FUTURE_ITEMS = 3  # a) b) c), identical in 003:1833-1835 and 002:1935-1937
 WRITTEN_QUESTIONS = 6  # 1-6, in both 002:266-311 and 004:172-256
 DELIVERY_ACTIONS_2021 = {f"1.{n}" for n in range(1, 26)} | {f"2.{n}" for n in range(1, 16) if n != 12} | {
     f"3.{n}" for n in range(1, 15)}  # 003:1527-1733 (2.12 is missing in the source)
+
+# Decisions that occur twice under one item (the sets above hold each once).
+DECISION_REPEATS = {"2021-07-20": [("8", "AGREED")], "2022-02-24": [("5", "NOTED"), ("6", "NOTED"), ("7", "NOTED")]}
