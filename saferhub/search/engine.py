@@ -97,7 +97,8 @@ def search(query: str, *, public_only: bool = True, committee_id: int | None = N
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT e.id, CASE WHEN {title_expr} THEN 1 ELSE 0 END AS title_hit {base} "
-            f"ORDER BY title_hit DESC, e.date DESC, e.id DESC LIMIT %s OFFSET %s",
+            f"ORDER BY title_hit DESC, CASE WHEN e.date IS NULL THEN 1 ELSE 0 END, e.date DESC, e.id DESC "
+            f"LIMIT %s OFFSET %s",
             [*title_params, *match_params, *params, limit, offset],
         )
         rows = cursor.fetchall()
