@@ -8,6 +8,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from saferhub.core.exceptions import ActionPermissionDenied, RuleViolation
 from saferhub.governance.api import router as governance_router
+from saferhub.search.api import router as search_router
 
 api = NinjaAPI(
     title="SaferHub API",
@@ -60,3 +61,4 @@ def http_error(request, exc: HttpError):
 
 
 api.add_router("/", governance_router)
+api.add_router("/", search_router)

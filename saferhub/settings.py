@@ -59,6 +59,9 @@ INSTALLED_APPS = [
     "saferhub.core",
     "saferhub.governance",
     "saferhub.papers",
+    "saferhub.delivery",
+    "saferhub.importer",
+    "saferhub.search",
 ]
 
 MIDDLEWARE = [

@@ -9,6 +9,8 @@ urlpatterns = [
     path("", include("saferhub.core.urls")),
     path("", include("saferhub.governance.urls")),
     path("", include("saferhub.papers.urls")),
+    path("", include("saferhub.importer.urls")),
+    path("", include("saferhub.search.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,69 @@
+"""The only writes to delivery plans: each checks permission, saves in one transaction and audits."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+from django.db.models import Max
+
+from saferhub.core import audit
+from saferhub.core.actors import Actor
+from saferhub.core.exceptions import RuleViolation
+from saferhub.core.models import Organisation
+from saferhub.core.permissions import require
+from saferhub.delivery.models import DeliveryAction, DeliveryPlan
+
+ACTION_FIELDS = ["theme", "action", "success_measure", "owner", "due", "update"]
+
+
+@transaction.atomic
+def create_plan(*, title: str, acting_user: Actor, partnership: Organisation | None = None, period: str = "",
+                version_date: dt.date | None = None) -> DeliveryPlan:
+    """Create a delivery plan; the same title and version date twice is refused."""
+    require(acting_user, "delivery.manage_plan")
+    title = " ".join(title.split())
+    if not title:
+        raise RuleViolation("Enter the plan's title.", code="delivery.title_required", field="title")
+    if DeliveryPlan.objects.filter(title=title, version_date=version_date).exists():
+        raise RuleViolation("That plan is already recorded.", code="delivery.duplicate_plan", field="title")
+    plan = DeliveryPlan.objects.create(title=title, partnership=partnership, period=period, version_date=version_date)
+    audit.record("delivery.plan.created", actor=acting_user, target=plan,
+                 data={"title": title, "version_date": version_date})
+    return plan
+
+
+@transaction.atomic
+def add_action(plan: DeliveryPlan, *, number: str, action: str, acting_user: Actor, **fields) -> DeliveryAction:
+    """Add one action to a plan. Numbers are unique within a plan ("1.14")."""
+    require(acting_user, "delivery.manage_plan", plan)
+    unknown = set(fields) - set(ACTION_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown fields: {', '.join(sorted(unknown))}")
+    number = number.strip()
+    if not number or not action.strip():
+        raise RuleViolation("Enter the action's number and wording.", code="delivery.action_required", field="action")
+    if DeliveryAction.objects.filter(plan=plan, number=number).exists():
+        raise RuleViolation(f"Action {number} is already in this plan.", code="delivery.duplicate_action",
+                            field="number")
+    position = (DeliveryAction.objects.filter(plan=plan).aggregate(m=Max("position"))["m"] or 0) + 1
+    row = DeliveryAction.objects.create(plan=plan, number=number, action=action.strip(), position=position,
+                                        **{k: (v or "").strip() for k, v in fields.items()})
+    audit.record("delivery.action.added", actor=acting_user, target=plan, data={"number": number})
+    return row
+
+
+@transaction.atomic
+def update_action(row: DeliveryAction, *, acting_user: Actor, **fields) -> DeliveryAction:
+    """Change an action's wording, owner, date or progress update."""
+    require(acting_user, "delivery.manage_plan", row.plan)
+    unknown = set(fields) - set(ACTION_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown fields: {', '.join(sorted(unknown))}")
+    before = audit.snapshot(row, list(fields))
+    for key, value in fields.items():
+        setattr(row, key, (value or "").strip())
+    row.save(update_fields=list(fields))
+    audit.record("delivery.action.updated", actor=acting_user, target=row.plan,
+                 data={"number": row.number, **audit.changes(before, audit.snapshot(row, list(fields)))})
+    return row

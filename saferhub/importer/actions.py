@@ -1,0 +1,121 @@
+"""The importer's writes: read files into a batch, resolve its flags, commit or discard it.
+
+Committing writes the extraction only through the domain actions (``commit.Committer``), in one
+transaction: a failure, or the process being killed, leaves nothing half-imported.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+
+from saferhub.core import audit
+from saferhub.core.actors import Actor, SystemActor
+from saferhub.core.exceptions import RuleViolation
+from saferhub.core.permissions import require
+from saferhub.importer.knowledge import current_knowledge
+from saferhub.importer.models import ImportBatch, ImportFlag, SourceFile
+from saferhub.importer.parsing.reader import ReadError
+from saferhub.importer.sandbox import extract_in_sandbox
+
+
+def _user(actor):
+    return None if isinstance(actor, SystemActor) or not getattr(actor, "is_authenticated", False) else actor
+
+
+def read_files(files: list[tuple[str, bytes]], *, acting_user: Actor, publish: bool = True,
+               inline: bool = False) -> ImportBatch:
+    """Read ``files`` (name, bytes) in the sandbox and keep them, with what was found, for review.
+
+    Raises ``RuleViolation`` (code ``importer.unreadable``) with a clear message when a file
+    cannot be read; nothing is saved then.
+    """
+    require(acting_user, "importer.import_documents")
+    if not files:
+        raise RuleViolation("Choose at least one file.", code="importer.no_files", field="files")
+    try:
+        extraction = extract_in_sandbox(files, current_knowledge(), inline=inline)
+    except ReadError as exc:
+        raise RuleViolation(str(exc), code="importer.unreadable", field="files") from None
+    with transaction.atomic():
+        batch = ImportBatch.objects.create(created_by=_user(acting_user), actor_label=str(acting_user)[:200],
+                                           extraction=extraction, publish=publish)
+        info = {f["name"]: f for f in extraction["files"]}
+        for name, data in files:
+            meta = info[name]
+            SourceFile.objects.create(batch=batch, name=name[:255], sha256=meta["sha256"], content=data,
+                                      size=len(data), kind=meta["kind"], pages=meta["pages"],
+                                      line_count=meta["line_count"])
+        ImportFlag.objects.bulk_create([
+            ImportFlag(batch=batch, position=n, kind=f["kind"], message=f["message"], source=f["source"],
+                       severity=f["severity"], suggestions=f.get("suggestions", []), ref=f.get("ref", {}))
+            for n, f in enumerate(extraction["flags"], start=1)
+        ])
+        audit.record("importer.batch.created", actor=acting_user, target=batch,
+                     data={"files": [n for n, _ in files], "flags": len(extraction["flags"]),
+                           "meetings": len(extraction["meetings"])})
+    return batch
+
+
+@transaction.atomic
+def resolve_flag(flag: ImportFlag, *, choice: str, acting_user: Actor) -> ImportFlag:
+    """Record how staff dealt with a flag: accept it as flagged, or pick one of its suggestions."""
+    require(acting_user, "importer.import_documents")
+    flag = ImportFlag.objects.select_for_update().get(pk=flag.pk)
+    if flag.batch.status != ImportBatch.Status.REVIEW:
+        raise RuleViolation("This import has already been committed or discarded.", code="importer.batch_closed")
+    values = [s["value"] for s in flag.suggestions]
+    if choice == "accept":
+        flag.status = ImportFlag.Status.ACCEPTED
+        flag.resolution = ""
+    elif choice in values and choice:
+        flag.status = ImportFlag.Status.RESOLVED
+        flag.resolution = choice
+    elif choice == "" and "" in values:
+        flag.status = ImportFlag.Status.ACCEPTED
+        flag.resolution = ""
+    else:
+        raise RuleViolation("Choose one of the options for this flag.", code="importer.flag_choice", field="choice")
+    flag.resolved_by = _user(acting_user)
+    flag.resolved_at = timezone.now()
+    flag.save(update_fields=["status", "resolution", "resolved_by", "resolved_at"])
+    audit.record("importer.flag.resolved", actor=acting_user, target=flag.batch,
+                 data={"flag": flag.pk, "kind": flag.kind, "status": flag.status, "resolution": flag.resolution})
+    return flag
+
+
+@transaction.atomic
+def commit_batch(batch: ImportBatch, *, acting_user: Actor) -> ImportBatch:
+    """Write the batch's records through the domain actions, in this one transaction."""
+    require(acting_user, "importer.import_documents")
+    batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+    if batch.status != ImportBatch.Status.REVIEW:
+        raise RuleViolation("This import has already been committed or discarded.", code="importer.batch_closed")
+    from saferhub.importer.commit import Committer
+
+    # The staff member may commit the import (checked above); the records themselves are written by
+    # the importer's system actor, named after the import and the person committing it, so that a
+    # committee officer can import the history of a committee they do not (yet) support.
+    writer = acting_user if isinstance(acting_user, SystemActor) else SystemActor(
+        f"Import {batch.pk} committed by {acting_user.get_full_name() or acting_user.get_username()}")
+    summary = Committer(batch, writer).run()
+    batch.status = ImportBatch.Status.COMMITTED
+    batch.committed_at = timezone.now()
+    batch.summary = summary
+    batch.save(update_fields=["status", "committed_at", "summary"])
+    audit.record("importer.batch.committed", actor=acting_user, target=batch, data=summary)
+    return batch
+
+
+@transaction.atomic
+def discard_batch(batch: ImportBatch, *, acting_user: Actor) -> ImportBatch:
+    """Throw away an import that was read but not committed (its files are deleted)."""
+    require(acting_user, "importer.import_documents")
+    batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+    if batch.status != ImportBatch.Status.REVIEW:
+        raise RuleViolation("Only an import waiting for review can be discarded.", code="importer.batch_closed")
+    batch.files.all().delete()
+    batch.status = ImportBatch.Status.DISCARDED
+    batch.save(update_fields=["status"])
+    audit.record("importer.batch.discarded", actor=acting_user, target=batch)
+    return batch

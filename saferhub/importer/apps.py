@@ -1,0 +1,19 @@
+from django.apps import AppConfig
+
+
+class ImporterConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "saferhub.importer"
+    verbose_name = "Document import"
+
+    def ready(self) -> None:
+        from saferhub.core import audit
+        from saferhub.importer import policies  # noqa: F401  (registers permissions)
+
+        audit.register_codes("importer", [
+            ("importer.batch.created", "Read documents for import", "Read documents for import"),
+            ("importer.batch.committed", "Commit import", "Committed import"),
+            ("importer.batch.discarded", "Discard import", "Discarded import"),
+            ("importer.flag.resolved", "Resolve import flag", "Resolved import flag"),
+            ("importer.record.staged", "Stage imported record", "Staged imported record"),
+        ])

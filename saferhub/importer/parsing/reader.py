@@ -1,0 +1,118 @@
+"""Turn a file's bytes into numbered lines: text conversions as they are, PDFs page by page.
+
+Hostile input is refused with a clear message (``ReadError``): binary junk, a file that claims to
+be a PDF but is not one, a truncated PDF, huge lines, files too large to be agenda packs.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+from saferhub.importer.parsing.text import Line
+
+MAX_BYTES = 25 * 1024 * 1024
+MAX_LINE = 200_000
+MAX_LINES = 200_000
+MAX_PAGES = 1500
+
+
+class ReadError(Exception):
+    """A file cannot be imported; the message says which file and why."""
+
+
+def read_lines(name: str, data: bytes) -> tuple[list[Line], str, int | None]:
+    if len(data) > MAX_BYTES:
+        raise ReadError(f"{name}: the file is {len(data) // (1024 * 1024)} MB; the limit is "
+                        f"{MAX_BYTES // (1024 * 1024)} MB.")
+    if not data.strip():
+        raise ReadError(f"{name}: the file is empty.")
+    if data[:5] == b"%PDF-" or name.lower().endswith(".pdf"):
+        return _pdf_lines(name, data)
+    return _text_lines(name, data), "text", None
+
+
+def _text_lines(name: str, data: bytes) -> list[Line]:
+    if b"\x00" in data[:65536]:
+        raise ReadError(f"{name}: this is not a text file (it contains binary data).")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ReadError(f"{name}: the file is not UTF-8 text (invalid byte at position {exc.start}).") from None
+    controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\t\n\r\f")
+    if controls > 16:
+        raise ReadError(f"{name}: this is not a text file (it contains {controls} control characters).")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    raw_lines = text.split("\n")  # keeps an unterminated last line
+    if len(raw_lines) > MAX_LINES:
+        raise ReadError(f"{name}: the file has {len(raw_lines):,} lines; the limit is {MAX_LINES:,}.")
+    out = []
+    page = None
+    pages_seen = "\f" in text
+    if pages_seen:
+        page = 1
+    for number, raw in enumerate(raw_lines, start=1):
+        if len(raw) > MAX_LINE:
+            raise ReadError(f"{name}: line {number} is {len(raw):,} characters long; the limit is {MAX_LINE:,}.")
+        if "\f" in raw:
+            page = (page or 1) + raw.count("\f")
+            raw = raw.replace("\f", "")
+        out.append(Line(number, raw, page))
+    return out
+
+
+def _pdf_lines(name: str, data: bytes) -> tuple[list[Line], str, int]:
+    if data[:5] != b"%PDF-":
+        raise ReadError(f"{name}: the file is named as a PDF but is not one (it does not start with %PDF).")
+    import pdfplumber
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pypdf.errors import PdfReadError
+
+    lines: list[Line] = []
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            count = len(pdf.pages)
+            if count > MAX_PAGES:
+                raise ReadError(f"{name}: the PDF has {count} pages; the limit is {MAX_PAGES}.")
+            for page_number, page in enumerate(pdf.pages, start=1):
+                for text in _page_text(page):
+                    lines.append(Line(len(lines) + 1, text, page_number))
+                lines.append(Line(len(lines) + 1, "", page_number))
+    except ReadError:
+        raise
+    except (PDFSyntaxError, PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError,
+            RecursionError, AssertionError, IndexError, ZeroDivisionError) as exc:
+        raise ReadError(f"{name}: the PDF cannot be read ({type(exc).__name__}); it may be damaged or "
+                        "truncated.") from None
+    except Exception as exc:  # pdfminer raises many private error types for broken files
+        raise ReadError(f"{name}: the PDF cannot be read ({type(exc).__name__}); it may be damaged or "
+                        "truncated.") from None
+    if not any(not ln.blank for ln in lines):
+        raise ReadError(f"{name}: the PDF has no text layer (a scanned document needs OCR first).")
+    return lines, "pdf", count
+
+
+def _page_text(page) -> list[str]:
+    """Lines of one page in reading order. Words on one line separated by a wide gap (table
+    columns, name and council side by side) are joined with a TAB, as in the seed conversions."""
+    words = page.extract_words(keep_blank_chars=False, use_text_flow=False, x_tolerance=1.5, y_tolerance=3)
+    rows: list[list[dict]] = []
+    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if rows and abs(rows[-1][0]["top"] - word["top"]) <= 3:
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    out: list[str] = []
+    previous_bottom = None
+    for row in rows:
+        row.sort(key=lambda w: w["x0"])
+        height = max(w["bottom"] - w["top"] for w in row) or 10
+        text = row[0]["text"]
+        for before, word in zip(row, row[1:], strict=False):
+            gap = word["x0"] - before["x1"]
+            text += ("\t" if gap > max(7.0, height * 0.6) else " ") + word["text"]
+        if previous_bottom is not None and row[0]["top"] - previous_bottom > height * 1.2:
+            out.append("")
+        out.append(text)
+        previous_bottom = max(w["bottom"] for w in row)
+    return out

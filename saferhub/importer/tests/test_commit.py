@@ -1,0 +1,125 @@
+"""Committing an import: through the actions, reconciled with what is recorded, idempotent, atomic."""
+
+from __future__ import annotations
+
+import datetime as dt
+from unittest import mock
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+from saferhub.core.actors import SystemActor
+from saferhub.core.exceptions import RuleViolation
+from saferhub.core.models import AuditEvent, Person
+from saferhub.delivery.models import DeliveryAction
+from saferhub.governance.loader import load_committee_data, read_data_file
+from saferhub.governance.models import Attendance, Decision, Meeting, MeetingStatus, Recommendation
+from saferhub.importer import actions
+from saferhub.importer.models import ImportBatch, ImportFlag, Provenance, SourceDocument, SourceFile, StagedRecord
+from saferhub.importer.tests import expected_seeds as E
+
+pytestmark = pytest.mark.django_db
+ACTOR = SystemActor("Import of the seed documents")
+
+
+def _import(files, **kw):
+    batch = actions.read_files(files, acting_user=ACTOR, **kw)
+    return actions.commit_batch(batch, acting_user=ACTOR)
+
+
+def test_an_empty_database_gets_the_meetings_attendance_and_decisions(seeds):
+    batch = _import(seeds)
+    meetings = {m.date.isoformat(): m for m in Meeting.objects.filter(committee__slug__startswith="norfolk")}
+    for day, want in E.MEETINGS.items():
+        meeting = meetings[day]
+        assert meeting.status == want["status"], day
+        assert meeting.chaired_by.name == want["chair"], day
+        present = {a.person.name for a in meeting.attendances.filter(status="present")}
+        assert present == {name for name, _ in want["present"]} - set(), day
+        assert Decision.objects.filter(agenda_item__meeting=meeting).count() == want["decision_count"], day
+    assert meetings["2022-09-28"].declared_inquorate_at == dt.time(10, 5)
+    assert meetings["2021-12-16"].status == MeetingStatus.POSTPONED
+    assert Recommendation.objects.count() == 2
+    adams = Attendance.objects.get(meeting=meetings["2023-06-08"], person__name="Tim Adams")
+    assert adams.role == "substitute" and adams.substitute_for.name == "Wendy Fredericks"
+    # Ashby and Crane cannot be placed: flagged, not guessed.
+    assert batch.flags.filter(kind="unresolved_name").count() == 2
+    assert DeliveryAction.objects.filter(plan__title__startswith="Delivery plan").count() == len(E.DELIVERY_ACTIONS_2021)
+    assert StagedRecord.objects.filter(kind="written_question").count() == 6  # two renderings, one set
+
+
+def test_every_record_links_to_its_source_and_the_file_is_kept(seeds):
+    _import(seeds)
+    for decision in Decision.objects.all():
+        prov = Provenance.objects.filter(object_id=str(decision.pk), content_type__model="decision").first()
+        assert prov is not None
+        assert prov.line_start <= prov.line_end
+        assert prov.document.line_start <= prov.line_start <= prov.document.line_end
+    kept = {f.name: bytes(f.content) for f in SourceFile.objects.filter(committed=True)}
+    assert kept == dict(seeds)
+
+
+def test_importing_into_the_loaded_norfolk_data_matches_instead_of_duplicating(seeds):
+    load_committee_data(read_data_file(settings.SAFERHUB_DEFAULT_DATA))
+    before = (Meeting.objects.count(), Decision.objects.count(), Attendance.objects.count(), Person.objects.count())
+    batch = _import(seeds)
+    after = (Meeting.objects.count(), Decision.objects.count(), Attendance.objects.count(), Person.objects.count())
+    assert after == before
+    assert batch.summary["meetings_created"] == 0
+    differences = list(batch.flags.filter(kind="differs_from_database").values_list("message", flat=True))
+    # The data file chose 16 September 2021 where the minutes print 2022 (choice C5): that is reported.
+    assert any("16 September 2022" in m for m in differences)
+    assert Provenance.objects.filter(role="confirmed").exists()
+
+
+def test_the_same_document_twice_changes_nothing(seeds):
+    _import(seeds)
+    counts = [m.objects.count() for m in (Meeting, Decision, Attendance, Person, StagedRecord, SourceDocument, AuditEvent)]
+    call_command("import_documents", *[str(p) for p in sorted(__import__("pathlib").Path(
+        str(__import__("saferhub.importer.tests.conftest", fromlist=["SEEDS"]).SEEDS)).glob("*.txt"))])
+    assert [m.objects.count() for m in (Meeting, Decision, Attendance, Person, StagedRecord, SourceDocument,
+                                        AuditEvent)] == counts
+    assert ImportBatch.objects.count() == 1
+
+
+def test_a_second_rendering_of_minutes_is_reconciled(seeds):
+    by_name = dict(seeds)
+    first = _import([("002_b6fab41057f40705.txt", by_name["002_b6fab41057f40705.txt"])])
+    meeting = Meeting.objects.get(date=dt.date(2022, 2, 24))
+    decisions = Decision.objects.filter(agenda_item__meeting=meeting).count()
+    second = _import([("004_a93916ff6b5eb7fc.txt", by_name["004_a93916ff6b5eb7fc.txt"])])
+    assert Meeting.objects.filter(date=dt.date(2022, 2, 24)).count() == 1
+    assert Decision.objects.filter(agenda_item__meeting=meeting).count() == decisions
+    assert second.summary["meetings_matched"] >= 1
+    assert first.pk != second.pk
+    assert StagedRecord.objects.filter(kind="written_question").count() == 6
+
+
+def test_a_failure_part_way_leaves_nothing(seeds):
+    batch = actions.read_files(seeds, acting_user=ACTOR)
+    with mock.patch("saferhub.importer.commit.Committer.delivery", side_effect=RuntimeError("killed")):
+        with pytest.raises(RuntimeError):
+            actions.commit_batch(batch, acting_user=ACTOR)
+    assert Meeting.objects.count() == 0
+    assert SourceDocument.objects.count() == 0
+    assert ImportBatch.objects.get().status == ImportBatch.Status.REVIEW
+
+
+def test_staff_choice_on_a_flag_is_used_when_committing(seeds):
+    batch = actions.read_files(seeds, acting_user=ACTOR)
+    for flag in batch.flags.filter(kind="minutes_date_after_meeting"):
+        actions.resolve_flag(flag, choice="2021-09-16", acting_user=ACTOR)
+    actions.commit_batch(batch, acting_user=ACTOR)
+    meeting = Meeting.objects.get(date=dt.date(2022, 2, 24))
+    confirmed = {m.date for item in meeting.agenda_items.all() for m in item.confirms_minutes_of.all()}
+    assert confirmed == {dt.date(2021, 9, 16)}
+    with pytest.raises(RuleViolation, match="already been committed"):
+        actions.resolve_flag(batch.flags.first(), choice="accept", acting_user=ACTOR)
+
+
+def test_a_flag_choice_must_be_one_offered(seeds):
+    batch = actions.read_files(seeds[:1], acting_user=ACTOR)
+    flag = batch.flags.first() or ImportFlag.objects.create(batch=batch, kind="x", message="m", source="s")
+    with pytest.raises(RuleViolation, match="Choose one of the options"):
+        actions.resolve_flag(flag, choice="something else", acting_user=ACTOR)

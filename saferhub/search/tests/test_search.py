@@ -1,0 +1,97 @@
+"""Search over imported documents and records, on whichever engine the tests run on (SQLite FTS5
+or PostgreSQL); the suite runs on both, and the order is checked against a reference ranking that
+does not depend on the engine."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test import Client
+
+from saferhub.core.actors import SystemActor
+from saferhub.importer import actions
+from saferhub.search.engine import search, stems
+from saferhub.search.models import SearchEntry
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def imported(seeds):
+    actor = SystemActor("Import for search tests")
+    batch = actions.read_files(seeds, acting_user=actor)
+    return actions.commit_batch(batch, acting_user=actor)
+
+
+def reference(query: str, **filters) -> list[int]:
+    terms = set(stems(query))
+    rows = []
+    for e in SearchEntry.objects.filter(is_public=True):
+        words = set(e.title_stems.split()) | set(e.body_stems.split())
+        if not terms <= words:
+            continue
+        if filters.get("kinds") and e.kind not in filters["kinds"]:
+            continue
+        title_hit = terms <= set(e.title_stems.split())
+        rows.append((not title_hit, -(e.date or dt.date.min).toordinal(), -e.pk, e.pk))
+    return [r[3] for r in sorted(rows)]
+
+
+def test_every_place_the_community_trigger_is_discussed_is_found_with_snippets(imported):
+    results = search("Community Trigger", limit=100)
+    assert results.count >= 10
+    kinds = {h.entry.kind for h in results.hits}
+    assert {"minute_item", "work_programme", "document", "cover_report"} <= kinds
+    for hit in results.hits:
+        assert "<mark>" in hit.snippet
+        assert hit.entry.url
+    minutes_lines = [h for h in results.hits if h.entry.kind == "minute_item"]
+    assert any("2022" in h.entry.title for h in minutes_lines)
+    assert [h.entry.pk for h in results.hits] == reference("Community Trigger")[:100]
+
+
+@pytest.mark.parametrize("query", ["domestic homicide review", "prevent", "county lines", "Stutely", "triggers"])
+def test_ranking_is_the_portable_reference_order(imported, query):
+    got = [h.entry.pk for h in search(query, limit=500).hits]
+    assert got == reference(query)[:500]
+
+
+def test_filters_by_kind_committee_and_date(imported):
+    only = search("trigger", kinds=["written_question", "decision"], limit=100)
+    assert {h.entry.kind for h in only.hits} <= {"written_question", "decision"}
+    dated = search("trigger", date_from=dt.date(2023, 1, 1), date_to=dt.date(2023, 12, 31), limit=100)
+    assert dated.hits and all(dt.date(2023, 1, 1) <= h.entry.date <= dt.date(2023, 12, 31) for h in dated.hits)
+    committee = dated.hits[0].entry.committee_id
+    assert all(h.entry.committee_id == committee for h in search("trigger", committee_id=committee, limit=50).hits)
+
+
+def test_public_search_covers_published_material_only(seeds):
+    actor = SystemActor("Private import")
+    batch = actions.read_files(seeds[:1], acting_user=actor, publish=False)
+    actions.commit_batch(batch, acting_user=actor)
+    assert SearchEntry.objects.exists()
+    assert search("Serious Violence").count == 0
+    assert search("Serious Violence", public_only=False).count > 0
+
+
+def test_the_page_and_the_api(imported, django_assert_max_num_queries):
+    client = Client()
+    with django_assert_max_num_queries(12):
+        response = client.get("/search/", {"q": "community trigger"})
+    assert response.status_code == 200
+    assert b"<mark>" in response.content
+    api = client.get("/api/v1/search", {"q": "community trigger", "limit": 5}).json()
+    assert api["count"] >= 10 and len(api["results"]) == 5
+    assert all("<mark>" in r["snippet"] for r in api["results"])
+    link = api["results"][0]["url"]
+    assert client.get(link.split("#")[0]).status_code == 200
+    assert client.get("/search/", {"q": "x", "date_from_day": "40", "date_from_month": "1",
+                                   "date_from_year": "2022"}).status_code == 200
+
+
+def test_engine_in_use(imported):
+    assert connection.vendor in {"sqlite", "postgresql"}
+    assert search("").count == 0
+    assert search("zzzzqqqq").count == 0
