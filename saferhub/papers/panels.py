@@ -41,8 +41,11 @@ def meeting_documents(request, meeting) -> Panel:
 def record_links(request, meeting) -> Panel | None:
     if not can(request.user, "papers.prepare", meeting):
         return None
-    papers = getattr(meeting, "papers", None) if hasattr(meeting, "_state") else None
-    return Panel("papers/panels/record_links.html", {"meeting": meeting, "papers": papers})
+    settings = queries.settings_for(meeting.committee)
+    delegable = []
+    if meeting.status == "held" and settings.delegation_wording and meeting.committee.parent_id:
+        delegable = [i for i in meeting.agenda_items.all() if i.kind == "report"]
+    return Panel("papers/panels/record_links.html", {"meeting": meeting, "delegable": delegable})
 
 
 def dashboard(request, committee) -> Panel | None:

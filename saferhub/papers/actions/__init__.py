@@ -7,6 +7,7 @@ from saferhub.papers.actions.minutes import (
     draft_chair_report,
     edit_chair_report,
     publish_minutes,
+    record_delegation,
     record_written_question,
     send_chair_report,
 )
@@ -38,6 +39,7 @@ __all__ = [
     "edit_chair_report",
     "publish_agenda",
     "publish_minutes",
+    "record_delegation",
     "record_recommendation_response",
     "record_written_question",
     "save_cover_report",

@@ -258,3 +258,29 @@ def send_chair_report(report: ChairReport, *, acting_user: Actor) -> ChairReport
     audit.record("papers.chair_report.sent", actor=acting_user, target=report.meeting,
                  data={"to_meeting": report.to_meeting.pk})
     return report
+
+
+@transaction.atomic
+def record_delegation(agenda_item: AgendaItem, *, acting_user: Actor):
+    """Record the standard decision delegating the report on an item to the Chair and Vice-Chair,
+    addressed to the parent committee's next meeting (seed 002:193-194), in the committee's wording."""
+    from saferhub.governance.models import DecisionVerb
+    from saferhub.papers import queries
+
+    meeting = Meeting.objects.select_related("committee").get(pk=agenda_item.meeting_id)
+    require(acting_user, "governance.record_meeting", meeting)
+    settings = queries.settings_for(meeting.committee)
+    if not settings.delegation_wording:
+        raise RuleViolation("This committee has no standard delegation wording; write the decision instead.",
+                            code="papers.delegation_wording")
+    if meeting.committee.parent_id is None:
+        raise RuleViolation(f"The {meeting.committee} does not report to another committee.", code="papers.delegation")
+    target = (
+        Meeting.objects.filter(committee_id=meeting.committee.parent_id, date__gt=meeting.date)
+        .exclude(status__in=[MeetingStatus.CANCELLED, MeetingStatus.POSTPONED]).order_by("date").first()
+    )
+    when = f"{target.date.day} {target.date:%B %Y}" if target else "its next meeting"
+    text = settings.delegation_wording.format(date=when)
+    if agenda_item.decisions.filter(verb=DecisionVerb.AGREED, text=text).exists():
+        raise RuleViolation("This item already has the delegation decision.", code="papers.delegation_exists")
+    return governance.record_decision(agenda_item, verb=DecisionVerb.AGREED, text=text, acting_user=acting_user)

@@ -150,3 +150,18 @@ def test_recommendation_responses_move_the_status():
         actions.record_recommendation_response(rec, status="rejected", response="x", responded_on=timezone.localdate(),
                                                acting_user=SYSTEM)
     assert RecommendationResponse.objects.filter(recommendation=rec).count() == 2
+
+
+def test_standard_delegation_names_the_parent_committees_next_meeting():
+    panel = make_panel()
+    parent = make_panel(slug="parent-committee")
+    governance.update_terms_of_reference(panel.committee, parent=parent.committee, acting_user=SYSTEM)
+    actions.update_paper_settings(panel.committee, delegation_wording="to delegate the report to the Chair for {date}.",
+                                  acting_user=SYSTEM)
+    meeting = held(panel, D(2022, 6, 9))
+    governance.schedule_meeting(parent.committee, date=D(2022, 6, 23), acting_user=SYSTEM)
+    item = meeting.agenda_items.get(kind="report")
+    decision = actions.record_delegation(item, acting_user=SYSTEM)
+    assert (decision.verb, decision.text) == ("AGREED", "to delegate the report to the Chair for 23 June 2022.")
+    with pytest.raises(RuleViolation, match="already has the delegation"):
+        actions.record_delegation(item, acting_user=SYSTEM)

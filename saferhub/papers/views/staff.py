@@ -115,6 +115,11 @@ def meeting_papers_post(request, pk, section):
             response = run_form(form, run)
             if response:
                 return response
+        elif section == "delegate":
+            item = get_object_or_404(AgendaItem, pk=request.POST.get("item"), meeting=meeting)
+            actions.record_delegation(item, acting_user=request.user)
+            messages.success(request, f"The delegation decision was recorded under item {item.number}.")
+            return redirect(reverse("governance:meeting-record", args=[meeting.pk]) + "#decisions")
         elif section == "chair-report":
             report = actions.draft_chair_report(meeting, acting_user=request.user)
             return redirect("papers:chair-report", pk=report.meeting_id)
