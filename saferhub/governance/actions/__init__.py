@@ -5,6 +5,7 @@ writes an audit row."""
 from saferhub.governance.actions.business import (
     add_register_entry,
     record_decision,
+    record_decisions,
     record_declaration,
     remove_decision,
     remove_declaration,
@@ -21,13 +22,16 @@ from saferhub.governance.actions.constitution import (
     update_terms_of_reference,
 )
 from saferhub.governance.actions.meetings import (
+    BulkOutcome,
     add_agenda_item,
+    add_agenda_items,
     arrange_agenda,
     cancel_meeting,
     finalise_attendance,
     postpone_meeting,
     publish_meeting_record,
     record_attendance,
+    record_attendance_many,
     record_chair,
     record_outcome_without_attendance,
     remove_attendance,
@@ -38,7 +42,9 @@ from saferhub.governance.actions.meetings import (
 )
 
 __all__ = [
+    "BulkOutcome",
     "add_agenda_item",
+    "add_agenda_items",
     "arrange_agenda",
     "add_register_entry",
     "add_seat",
@@ -52,9 +58,11 @@ __all__ = [
     "postpone_meeting",
     "publish_meeting_record",
     "record_attendance",
+    "record_attendance_many",
     "record_outcome_without_attendance",
     "record_chair",
     "record_decision",
+    "record_decisions",
     "record_declaration",
     "remove_attendance",
     "remove_decision",
