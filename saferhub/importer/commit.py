@@ -34,6 +34,7 @@ from saferhub.governance.models import (
     Meeting,
     MeetingStatus,
     Membership,
+    Recommendation,
 )
 from saferhub.importer.models import ImportFlag, Provenance, SourceDocument, SourceFile, StagedRecord
 from saferhub.importer.parsing.extract import committee_key
@@ -71,12 +72,33 @@ class Committer:
         self._prov: list[Provenance] = []
         self._prov_keys: set[tuple] = set()
         self._all_orgs: list[Organisation] | None = None
+        self._flags: list[ImportFlag] = []
 
     # -- helpers ----------------------------------------------------------------------------
     def flag(self, kind: str, message: str, source: str, severity: str = "warning") -> None:
         self.flag_position += 1
-        ImportFlag.objects.create(batch=self.batch, position=self.flag_position, kind=kind, message=message,
-                                  source=source, severity=severity)
+        self._flags.append(ImportFlag(batch=self.batch, position=self.flag_position, kind=kind, message=message,
+                                      source=source[:200], severity=severity))
+
+    def flush_flags(self) -> None:
+        ImportFlag.objects.bulk_create(self._flags, batch_size=500)
+        self._flags = []
+
+    def bulk(self, action, target, rows: list[dict], labels: list[tuple[str, str]], **kwargs):
+        """Run a bulk action with its refusals collected: a refused row becomes a ``not_recorded``
+        flag (as a refused single write does), the others are recorded. ``labels`` are
+        (what, source) per row. Returns the records (``None`` where refused)."""
+        outcome = None
+        with self.attempt(labels[0][0] if len(rows) == 1 else "The records of " + str(target),
+                          labels[0][1] if labels else ""):
+            outcome = action(target, rows=rows, acting_user=self.actor, collect_refusals=True, **kwargs)
+        if outcome is None:
+            return [None] * len(rows)
+        for index, exc in sorted(outcome.refused.items()):
+            self.summary["not_recorded"] += 1
+            what, source = labels[index]
+            self.flag("not_recorded", f"{what} was not recorded: {exc.text}", source)
+        return outcome.records
 
     @contextmanager
     def attempt(self, what: str, source: str):
@@ -264,15 +286,17 @@ class Committer:
         first_meeting = min((_d(m["date"]) for m in self.x["meetings"] if m["status"] != "scheduled"),
                             default=_d(snapshots[0]["date"]))
         timeline = build_timeline(snapshots, self.x["meetings"], first_meeting)
+        rows, labels = [], []
         for iv in timeline:
             seat = seats.get(iv["seat"])
             person = self.person(iv["name"], councillor=True)
             if seat is None or person is None:
                 continue
-            with self.attempt(f"The membership of {iv['name']}", iv["source"]):
-                gov.appoint_member(committee, person=person, role=iv["role"], seat=seat, start_date=iv["start"],
-                                   end_date=iv["end"], note=f"From imported documents: {iv['source']}",
-                                   acting_user=self.actor)
+            rows.append(dict(person=person, role=iv["role"], seat=seat, start_date=iv["start"], end_date=iv["end"],
+                             note=f"From imported documents: {iv['source']}"[:300]))
+            labels.append((f"The membership of {iv['name']}", iv["source"]))
+        if rows:
+            self.bulk(gov.appoint_members, committee, rows, labels)
 
     # -- meetings ---------------------------------------------------------------------------
     def run(self) -> dict:
@@ -290,6 +314,7 @@ class Committer:
         self.staged(committees)
         self.delivery()
         self.flush_provenance()
+        self.flush_flags()
         from saferhub.search.indexing import index_batch
 
         index_batch(self.batch)
@@ -349,62 +374,65 @@ class Committer:
         agenda = m.get("agenda")
         if not agenda or AgendaItem.objects.filter(meeting=meeting).exists():
             return
+        rows, labels = [], []
         for position, item in enumerate(agenda["items"], start=1):
             confirms = [self.by_date[d] for d in item.get("confirms", []) if d in self.by_date]
-            with self.attempt(f"Agenda item {item['number']}", f"{agenda['path']}:{item['line']}"):
-                obj = gov.add_agenda_item(meeting, title=item["title"][:300], kind=item["kind"], number=item["number"],
-                                          description=item.get("description", ""), page=item.get("page"),
-                                          position=position, confirms=confirms, acting_user=self.actor)
-                self.provenance(obj, f"{agenda['path']}:{item['line']}")
+            rows.append(dict(title=item["title"][:300], kind=item["kind"], number=item["number"],
+                             description=item.get("description", ""), page=item.get("page"), position=position,
+                             confirms=confirms))
+            labels.append((f"Agenda item {item['number']}", f"{agenda['path']}:{item['line']}"))
+        for obj, (_, source) in zip(self.bulk(gov.add_agenda_items, meeting, rows, labels), labels, strict=True):
+            self.provenance(obj, source)
 
     def record_minutes(self, meeting: Meeting, m: dict) -> None:
         path = m["source"]["path"]
         agenda_items = {i["number"]: i for i in (m.get("agenda") or {}).get("items", [])}
         items: dict[str, AgendaItem] = {}
+        rows, labels, spans = [], [], []
         for position, item in enumerate(m["items"], start=1):
-            confirms = []
-            if item["kind"] == "minutes":
-                confirms = self.confirmations(m)
+            confirms = self.confirmations(m) if item["kind"] == "minutes" else []
             planned = agenda_items.get(item["number"], {})
-            with self.attempt(f"Minute {item['number']} ({item['title']})", f"{path}:{item['source'][0]}"):
-                obj = gov.add_agenda_item(
-                    meeting, title=item["title"][:300], kind=item["kind"], number=item["number"], position=position,
-                    description=planned.get("description", ""), page=planned.get("page"),
-                    minute_text=item["minute_text"], confirms=confirms, acting_user=self.actor)
-                items[item["number"] or f"#{position}"] = obj
-                self.provenance(obj, {"path": path, "lines": item["source"]})
+            rows.append(dict(title=item["title"][:300], kind=item["kind"], number=item["number"], position=position,
+                             description=planned.get("description", ""), page=planned.get("page"),
+                             minute_text=item["minute_text"], confirms=confirms))
+            labels.append((f"Minute {item['number']} ({item['title']})", f"{path}:{item['source'][0]}"))
+            spans.append((item["number"] or f"#{position}", {"path": path, "lines": item["source"]}))
+        for obj, (key, span) in zip(self.bulk(gov.add_agenda_items, meeting, rows, labels), spans, strict=True):
+            if obj is not None:
+                items[key] = obj
+                self.provenance(obj, span)
         subs = {s["name"]: s["for"] for s in m["substitutes"]}
+        rows, labels = [], []
         position = 0
         for p in m["present"]:
             position += 1
-            person = self.person(p["name"], councillor=True, source=f"{path}:{p['line']}")
+            where = f"{path}:{p['line']}"
+            person = self.person(p["name"], councillor=True, source=where)
             role = "substitute" if p["name"] in subs else "member"
-            with self.attempt(f"The attendance of {p['name']}", f"{path}:{p['line']}"):
-                att = gov.record_attendance(
-                    meeting, person=person, status="present", role=role,
-                    substitute_for=self.person(subs[p["name"]], councillor=True) if role == "substitute" else None,
-                    organisation=self.org(p.get("body", "")), recorded_name=p.get("written", "")[:150],
-                    note=p.get("note", "")[:300], position=position, acting_user=self.actor)
-                self.summary["attendance"] += 1
-                self.provenance(att, f"{path}:{p['line']}")
+            rows.append(dict(person=person, status="present", role=role,
+                             substitute_for=self.person(subs[p["name"]], councillor=True) if role == "substitute" else None,
+                             organisation=self.org(p.get("body", "")), recorded_name=p.get("written", "")[:150],
+                             note=p.get("note", "")[:300], position=position))
+            labels.append((f"The attendance of {p['name']}", where))
         for a in m["apologies"]:
             position += 1
             person = self.person(a["name"], councillor=a["kind"] != "officer", source=a["source"])
-            with self.attempt(f"The apologies of {a['name']}", a["source"]):
-                att = gov.record_attendance(meeting, person=person, status="apologies", role=a["kind"],
-                                            title=a.get("title", "")[:300], recorded_name=a.get("written", "")[:150],
-                                            position=position, acting_user=self.actor)
-                self.summary["attendance"] += 1
-                self.provenance(att, a["source"])
+            rows.append(dict(person=person, status="apologies", role=a["kind"], title=a.get("title", "")[:300],
+                             recorded_name=a.get("written", "")[:150], position=position))
+            labels.append((f"The apologies of {a['name']}", a["source"]))
         for o in m["in_attendance"]:
             position += 1
-            person = self.person(o["name"], councillor=False, source=f"{path}:{o['line']}")
-            with self.attempt(f"The attendance of {o['name']}", f"{path}:{o['line']}"):
-                att = gov.record_attendance(meeting, person=person, status="in_attendance", role="officer",
-                                            title=o["title"][:300], recorded_name=o.get("written", "")[:150],
-                                            position=position, acting_user=self.actor)
-                self.summary["attendance"] += 1
-                self.provenance(att, f"{path}:{o['line']}")
+            where = f"{path}:{o['line']}"
+            person = self.person(o["name"], councillor=False, source=where)
+            rows.append(dict(person=person, status="in_attendance", role="officer", title=o["title"][:300],
+                             recorded_name=o.get("written", "")[:150], position=position))
+            labels.append((f"The attendance of {o['name']}", where))
+        if rows:
+            for att, (_, source) in zip(self.bulk(gov.record_attendance_many, meeting, rows, labels), labels,
+                                        strict=True):
+                if att is not None:
+                    self.summary["attendance"] += 1
+                    self.provenance(att, source)
         if m.get("chair"):
             with self.attempt(f"The chair ({m['chair']})", f"{path}:{m['source']['lines'][0]}"):
                 gov.record_chair(meeting, person=self.person(m["chair"]), capacity=m.get("chair_capacity") or "chair",
@@ -428,6 +456,7 @@ class Committer:
                 self.summary["declarations"] += 1
                 self.provenance(obj, d["source"])
         partnership = meeting.committee.scrutinises
+        rows, labels, recs_of = [], [], []
         for d in m["decisions"]:
             item = items.get(d["item"])
             if item is None:
@@ -438,15 +467,21 @@ class Committer:
                 for r in recs:
                     text = text.replace(r["text"], "").strip()
             addressee = partnership or self.org(recs[0]["to"]) if recs else None
-            with self.attempt(f"Decision “{d['verb']} {d['text'][:60]}…”", d["source"]):
-                obj = gov.record_decision(
-                    item, verb=d["verb"], text=text or d["text"],
-                    recommendations=[{"text": r["text"], "addressee_organisation": addressee} for r in recs],
-                    acting_user=self.actor)
-                self.summary["decisions"] += 1
-                self.provenance(obj, d["source"])
-                for rec in obj.recommendations.all():
-                    self.provenance(rec, next((r["source"] for r in recs if r["text"] == rec.text), d["source"]))
+            rows.append(dict(agenda_item=item, verb=d["verb"], text=text or d["text"],
+                             recommendations=[{"text": r["text"], "addressee_organisation": addressee} for r in recs]))
+            labels.append((f"Decision “{d['verb']} {d['text'][:60]}…”", d["source"]))
+            recs_of.append((d, recs))
+        decisions = self.bulk(gov.record_decisions, meeting, rows, labels) if rows else []
+        recorded = [(obj, d, recs) for obj, (d, recs) in zip(decisions, recs_of, strict=True) if obj is not None]
+        stored_recs: dict[int, list] = {}
+        if any(recs for _, _, recs in recorded):
+            for rec in Recommendation.objects.filter(decision__in=[obj for obj, _, _ in recorded]):
+                stored_recs.setdefault(rec.decision_id, []).append(rec)
+        for obj, d, recs in recorded:
+            self.summary["decisions"] += 1
+            self.provenance(obj, d["source"])
+            for rec in stored_recs.get(obj.pk, []):
+                self.provenance(rec, next((r["source"] for r in recs if r["text"] == rec.text), d["source"]))
         for e in m["elections"]:
             with self.attempt(f"The election of {e['name']}", e["source"]):
                 gov.elect_office_holder(meeting.committee, office=e["office"], person=self.person(e["name"]),
@@ -606,15 +641,17 @@ class Committer:
                 continue
             obj = delivery_actions.create_plan(title=title, version_date=version, acting_user=self.actor)
             self.provenance(obj, plan["source"])
-            for a in plan["actions"]:
-                with self.attempt(f"Delivery action {a['number']}", f"{a['source']['path']}:{a['source']['lines'][0]}"):
-                    row = delivery_actions.add_action(obj, number=a["number"], action=a["action"] or "(blank)",
-                                                      theme=a["theme"][:200], success_measure=a["success_measure"],
-                                                      owner=a["owner"][:300], due=a["date"][:100], update=a["update"],
-                                                      acting_user=self.actor)
+            rows = [dict(number=a["number"], action=a["action"] or "(blank)", theme=a["theme"][:200],
+                         success_measure=a["success_measure"], owner=a["owner"][:300], due=a["date"][:100],
+                         update=a["update"]) for a in plan["actions"]]
+            labels = [(f"Delivery action {a['number']}", f"{a['source']['path']}:{a['source']['lines'][0]}")
+                      for a in plan["actions"]]
+            if not rows:
+                continue
+            for row, a in zip(self.bulk(delivery_actions.add_actions, obj, rows, labels), plan["actions"], strict=True):
+                if row is not None:
                     self.summary["delivery_actions"] += 1
                     self.provenance(row, a["source"])
-
 
 def _src(text: str) -> dict:
     path, _, span = text.rpartition(":")
