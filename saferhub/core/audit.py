@@ -98,3 +98,29 @@ def record(code: str, *, actor: Actor, target: models.Model | None = None, data:
         target_repr=str(target)[:300] if target is not None else "",
         data=jsonable(data or {}),
     )
+
+
+def record_many(code: str, *, actor: Actor, events: list[tuple[models.Model | None, dict[str, Any] | None]]) -> list:
+    """Write one audit row per ``(target, data)`` pair with a single insert, in the caller's
+    transaction – the rows are the same as ``record`` would write one by one."""
+    from saferhub.core.models import AuditEvent
+
+    if code not in _REGISTRY:
+        raise ValueError(f"Unregistered audit code {code!r}.")
+    if not connection.in_atomic_block:
+        raise RuntimeError("Audit events must be recorded inside the action's transaction.")
+    if not events:
+        return []
+    user = None if isinstance(actor, SystemActor) or not getattr(actor, "is_authenticated", False) else actor
+    actor_repr = str(actor) if user is None else (user.get_full_name() or user.get_username())
+    rows = [
+        AuditEvent(
+            actor=user, actor_repr=actor_repr, code=code,
+            target_type=ContentType.objects.get_for_model(target) if target is not None else None,
+            target_id=str(target.pk) if target is not None else "",
+            target_repr=str(target)[:300] if target is not None else "",
+            data=jsonable(data or {}),
+        )
+        for target, data in events
+    ]
+    return AuditEvent.objects.bulk_create(rows, batch_size=500)

@@ -54,6 +54,47 @@ def add_action(plan: DeliveryPlan, *, number: str, action: str, acting_user: Act
 
 
 @transaction.atomic
+def add_actions(plan: DeliveryPlan, *, rows: list[dict], acting_user: Actor, collect_refusals: bool = False):
+    """Add many actions to a plan at once, each checked as ``add_action`` checks it (in order), with
+    one insert and one audit row per action. A refusal raises (nothing saved) unless
+    ``collect_refusals`` is set, when the refused rows are left out and returned."""
+    from saferhub.governance.actions import BulkOutcome
+
+    require(acting_user, "delivery.manage_plan", plan)
+    taken = set(DeliveryAction.objects.filter(plan=plan).values_list("number", flat=True))
+    position = DeliveryAction.objects.filter(plan=plan).aggregate(m=Max("position"))["m"] or 0
+    outcome = BulkOutcome(records=[None] * len(rows))
+    accepted = []
+    for index, row in enumerate(rows):
+        fields = {k: v for k, v in row.items() if k not in {"number", "action"}}
+        unknown = set(fields) - set(ACTION_FIELDS)
+        if unknown:
+            raise TypeError(f"Unknown fields: {', '.join(sorted(unknown))}")
+        number, action = str(row.get("number", "")).strip(), str(row.get("action", ""))
+        try:
+            if not number or not action.strip():
+                raise RuleViolation("Enter the action's number and wording.", code="delivery.action_required",
+                                    field="action")
+            if number in taken:
+                raise RuleViolation(f"Action {number} is already in this plan.", code="delivery.duplicate_action",
+                                    field="number")
+        except RuleViolation as exc:
+            if not collect_refusals:
+                raise
+            outcome.refused[index] = exc
+            continue
+        taken.add(number)
+        position += 1
+        obj = DeliveryAction(plan=plan, number=number, action=action.strip(), position=position,
+                             **{k: (v or "").strip() for k, v in fields.items()})
+        accepted.append(obj)
+        outcome.records[index] = obj
+    DeliveryAction.objects.bulk_create(accepted, batch_size=500)
+    audit.record_many("delivery.action.added", actor=acting_user, events=[(plan, {"number": a.number}) for a in accepted])
+    return outcome
+
+
+@transaction.atomic
 def update_action(row: DeliveryAction, *, acting_user: Actor, **fields) -> DeliveryAction:
     """Change an action's wording, owner, date or progress update."""
     require(acting_user, "delivery.manage_plan", row.plan)

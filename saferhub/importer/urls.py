@@ -10,5 +10,6 @@ urlpatterns = [
     path("import/<int:pk>/flags/", views.resolve, name="resolve"),
     path("import/<int:pk>/commit/", views.commit, name="commit"),
     path("import/<int:pk>/discard/", views.discard, name="discard"),
-    path("documents/<int:pk>/", views.document, name="document"),
+    # Source documents are under /sources/: /documents/ belongs to the papers app.
+    path("sources/<int:pk>/", views.document, name="document"),
 ]

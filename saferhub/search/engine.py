@@ -74,38 +74,108 @@ def _filters(*, public_only: bool, committee_id: int | None, kinds: list[str] | 
     return sql, params
 
 
+#: PostgreSQL: title words weigh A, body words B, so a query can ask for title words alone.
+TSV = "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B')"
+
+#: Above this many matches, a query walks the entries newest first and stops at the page it
+#: needs; below it, the matches are fetched from the full-text index and sorted.
+SMALL_SET = 20_000
+
+
+class _Engine:
+    """The engine-specific SQL for one query: which entries match every term (``all``) and
+    which match every term in their title (``title``)."""
+
+    def __init__(self, terms: list[str]):
+        self.terms = terms
+        if connection.vendor == "postgresql":
+            self.all_param = " & ".join(terms)
+            self.title_param = " & ".join(f"{t}:A" for t in terms)
+        else:
+            self.all_param = " AND ".join(f'"{t}"' for t in terms)
+            self.title_param = " AND ".join(f'title_stems : "{t}"' for t in terms)
+
+    def probe(self, which: str) -> str:
+        """A condition on the entry ``e`` for ``which`` (``all``, ``title`` or ``body``: all but title)."""
+        if connection.vendor == "postgresql":
+            return {"all": "e.tsv @@ to_tsquery('simple', %s)", "title": "e.tsv @@ to_tsquery('simple', %s)",
+                    "body": "e.tsv @@ to_tsquery('simple', %s) AND NOT e.tsv @@ to_tsquery('simple', %s)"}[which]
+        one = "EXISTS (SELECT 1 FROM search_fts f WHERE f.search_fts MATCH %s AND f.rowid = e.id)"
+        return {"all": one, "title": one, "body": f"{one} AND NOT {one}"}[which]
+
+    def params(self, which: str) -> list[str]:
+        return {"all": [self.all_param], "title": [self.title_param], "body": [self.all_param, self.title_param]}[which]
+
+    def matches_capped(self, which: str, cap: int, cursor) -> int:
+        """How many entries match (whatever the filters), counting no further than ``cap``."""
+        if connection.vendor == "postgresql":
+            cursor.execute(f"SELECT COUNT(*) FROM (SELECT 1 FROM search_searchentry e WHERE {self.probe(which)} "
+                           f"LIMIT {int(cap)}) t", self.params(which))
+        else:
+            match = {"all": self.all_param, "title": self.title_param,
+                     "body": f"({self.all_param}) NOT ({self.title_param})"}[which]
+            cursor.execute(f"SELECT COUNT(*) FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH %s "
+                           f"LIMIT {int(cap)})", [match])
+        return cursor.fetchone()[0]
+
+    def source(self, which: str, small: bool, walk_by_date: bool = False) -> tuple[str, list]:
+        """The FROM and WHERE for ``which``: a small set is read from the full-text index and sorted;
+        a large one is walked newest first, each entry probed, so the walk stops at the page."""
+        if connection.vendor == "sqlite" and small:
+            match = {"all": self.all_param, "title": self.title_param,
+                     "body": f"({self.all_param}) NOT ({self.title_param})"}[which]
+            return "search_searchentry e WHERE e.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s)", [match]
+        if connection.vendor == "sqlite" and walk_by_date:
+            return f"search_searchentry e INDEXED BY search_entry_date WHERE {self.probe(which)}", self.params(which)
+        return f"search_searchentry e WHERE {self.probe(which)}", self.params(which)
+
+
+def _order() -> str:
+    # Newest first, undated last, then by id: SQLite sorts NULL lowest, so DESC puts it last; on
+    # PostgreSQL the index is built DESC NULLS LAST to match.
+    return "e.date DESC NULLS LAST, e.id DESC" if connection.vendor == "postgresql" else "e.date DESC, e.id DESC"
+
+
+def _ids(cursor, engine: _Engine, which: str, small: bool, where: list[str], params: list, limit: int,
+         offset: int, walk_by_date: bool) -> list[int]:
+    base, base_params = engine.source(which, small, walk_by_date)
+    head, _, cond = base.partition(" WHERE ")
+    # The filters come first, so that a walk probes the full-text index only for entries they keep.
+    cursor.execute(f"SELECT e.id FROM {head} WHERE {' AND '.join([*where, cond])} ORDER BY {_order()} "
+                   "LIMIT %s OFFSET %s", [*params, *base_params, limit, offset])
+    return [r[0] for r in cursor.fetchall()]
+
+
 def search(query: str, *, public_only: bool = True, committee_id: int | None = None, kinds: list[str] | None = None,
            date_from: dt.date | None = None, date_to: dt.date | None = None, limit: int = 20,
            offset: int = 0) -> Results:
-    """Entries matching every word of ``query`` (stemmed), best first."""
+    """Entries matching every word of ``query`` (stemmed), best first: entries with every word in
+    their title, then the others; newest first within each, undated last, then by id."""
     terms = list(dict.fromkeys(t for t in stems(query) if t))[:MAX_TERMS]
     if not terms:
         return Results([], 0, False, [])
     where, params = _filters(public_only=public_only, committee_id=committee_id, kinds=kinds, date_from=date_from,
                              date_to=date_to)
-    title_expr = " AND ".join(["(' ' || e.title_stems || ' ') LIKE %s"] * len(terms))
-    title_params = [f"% {t} %" for t in terms]
-    if connection.vendor == "postgresql":
-        match = "e.tsv @@ to_tsquery('simple', %s)"
-        match_params = [" & ".join(terms)]
-        base = f"FROM search_searchentry e WHERE {match}" + "".join(f" AND {w}" for w in where)
-    else:
-        fts = " AND ".join(f'"{t}"' for t in terms)
-        match = "e.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s)"
-        match_params = [fts]
-        base = f"FROM search_searchentry e WHERE {match}" + "".join(f" AND {w}" for w in where)
+    engine = _Engine(terms)
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT e.id, CASE WHEN {title_expr} THEN 1 ELSE 0 END AS title_hit {base} "
-            f"ORDER BY title_hit DESC, CASE WHEN e.date IS NULL THEN 1 ELSE 0 END, e.date DESC, e.id DESC "
-            f"LIMIT %s OFFSET %s",
-            [*title_params, *match_params, *params, limit, offset],
-        )
-        rows = cursor.fetchall()
-        cursor.execute(f"SELECT COUNT(*) FROM (SELECT 1 {base} LIMIT {MAX_COUNT + 1}) t", [*match_params, *params])
+        small_all = engine.matches_capped("all", SMALL_SET, cursor) < SMALL_SET
+        small_title = small_all or engine.matches_capped("title", SMALL_SET, cursor) < SMALL_SET
+        small_body = small_all or engine.matches_capped("body", SMALL_SET, cursor) < SMALL_SET
+        # Walk newest first along the date index unless a committee narrows the entries more.
+        by_date = committee_id is None
+        title_ids = _ids(cursor, engine, "title", small_title, where, params, limit + offset, 0, by_date)
+        page = title_ids[offset:offset + limit]
+        if len(page) < limit:
+            body_offset = max(0, offset - len(title_ids))
+            page += _ids(cursor, engine, "body", small_body, where, params, limit - len(page), body_offset, by_date)
+        base, base_params = engine.source("all", small_all)
+        head, _, cond = base.partition(" WHERE ")
+        cursor.execute(f"SELECT COUNT(*) FROM (SELECT 1 FROM {head} WHERE {' AND '.join(where + [cond])} "
+                       f"LIMIT {MAX_COUNT + 1}) t", [*params, *base_params])
         count = cursor.fetchone()[0]
-    entries = SearchEntry.objects.in_bulk([r[0] for r in rows])
-    hits = [Hit(entries[r[0]], snippet(entries[r[0]].body, terms), bool(r[1])) for r in rows if r[0] in entries]
+    title_set = set(title_ids)
+    entries = SearchEntry.objects.in_bulk(page)
+    hits = [Hit(entries[i], snippet(entries[i].body, terms), i in title_set) for i in page if i in entries]
     return Results(hits, min(count, MAX_COUNT), count > MAX_COUNT, terms)
 
 
@@ -172,8 +242,8 @@ def index_entries(rows: list[dict]) -> None:
             record_id__in={k[1] for k in keys}))
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            cursor.executemany("UPDATE search_searchentry SET tsv = to_tsvector('simple', %s) WHERE id = %s",
-                               [[e.title_stems + " " + e.body_stems, e.pk] for e in created])
+            cursor.executemany(f"UPDATE search_searchentry SET tsv = {TSV} WHERE id = %s",
+                               [[e.title_stems, e.body_stems, e.pk] for e in created])
         else:
             cursor.executemany("INSERT INTO search_fts(rowid, title_stems, body_stems) VALUES (%s, %s, %s)",
                                [[e.pk, e.title_stems, e.body_stems] for e in created])
@@ -191,10 +261,8 @@ def index_entry(*, record, kind: str, title: str, body: str, url: str, committee
     )
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            cursor.execute(
-                "UPDATE search_searchentry SET tsv = to_tsvector('simple', %s) WHERE id = %s",
-                [entry.title_stems + " " + entry.body_stems, entry.pk],
-            )
+            cursor.execute(f"UPDATE search_searchentry SET tsv = {TSV} WHERE id = %s",
+                           [entry.title_stems, entry.body_stems, entry.pk])
         else:
             cursor.execute("DELETE FROM search_fts WHERE rowid = %s", [entry.pk])
             cursor.execute("INSERT INTO search_fts(rowid, title_stems, body_stems) VALUES (%s, %s, %s)",

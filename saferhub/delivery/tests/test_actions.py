@@ -37,3 +37,37 @@ def test_update_records_old_and_new_values():
     actions.update_action(row, due="March 2022", acting_user=SYSTEM)
     event = AuditEvent.objects.filter(code="delivery.action.updated").get()
     assert event.data["due"] == {"old": "TBC", "new": "March 2022"}
+
+
+def add(via, plan, **row):
+    if via == "single":
+        return actions.add_action(plan, acting_user=SYSTEM, **row)
+    return actions.add_actions(plan, rows=[row], acting_user=SYSTEM).records[0]
+
+
+@pytest.mark.parametrize("via", ["single", "bulk"])
+@pytest.mark.parametrize("row,message", [({"number": "1.1", "action": "B"}, "already in this plan"),
+                                         ({"number": " ", "action": "B"}, "number and wording"),
+                                         ({"number": "1.2", "action": "  "}, "number and wording")])
+def test_single_and_bulk_refuse_the_same_rows(via, row, message):
+    plan = actions.create_plan(title="Plan", acting_user=SYSTEM)
+    add(via, plan, number="1.1", action="A")
+    with pytest.raises(RuleViolation, match=message):
+        add(via, plan, **row)
+    assert plan.actions.count() == 1
+
+
+def test_bulk_actions_keep_order_audit_each_row_and_collect_refusals():
+    plan = actions.create_plan(title="Plan", acting_user=SYSTEM)
+    outcome = actions.add_actions(plan, rows=[
+        {"number": "1.1", "action": "A", "theme": "Fraud"}, {"number": "1.1", "action": "again"},
+        {"number": "1.2", "action": "B", "due": " TBC "}], acting_user=SYSTEM, collect_refusals=True)
+    assert list(outcome.refused) == [1]
+    assert [(a.number, a.position, a.theme, a.due) for a in plan.actions.all()] == [
+        ("1.1", 1, "Fraud", ""), ("1.2", 2, "", "TBC")]
+    assert AuditEvent.objects.filter(code="delivery.action.added").count() == 2
+    with pytest.raises(TypeError):
+        actions.add_actions(plan, rows=[{"number": "1.3", "action": "C", "colour": "red"}], acting_user=SYSTEM)
+    user = get_user_model().objects.create_user("nobody", password="x" * 12)
+    with pytest.raises(ActionPermissionDenied):
+        actions.add_actions(plan, rows=[{"number": "1.3", "action": "C"}], acting_user=user)

@@ -15,8 +15,8 @@ from saferhub.core.exceptions import RuleViolation
 from saferhub.core.models import Organisation, Person
 from saferhub.core.permissions import require
 from saferhub.governance import rules as gov_rules
-from saferhub.governance.actions.common import full_clean
-from saferhub.governance.actions.meetings import today
+from saferhub.governance.actions.common import full_clean, full_clean_fields
+from saferhub.governance.actions.meetings import BulkOutcome, today
 from saferhub.governance.models import (
     AgendaItem,
     Attendance,
@@ -95,6 +95,70 @@ def _resolve_addressee(rec: dict[str, Any]) -> tuple[Organisation | None, Commit
     return org, committee
 
 
+def _build_decision(
+    meeting: Meeting,
+    sequences: dict[int, set[int]],
+    *,
+    agenda_item: AgendaItem,
+    verb: str,
+    text: str,
+    sequence: int | None = None,
+    recommendations: list[dict[str, Any]] | None = None,
+    response_due: dt.date | None = None,
+) -> tuple[Decision, list[Recommendation], dict]:
+    """Apply the decision rules to one decision of ``meeting`` (whose quorum and date are already
+    checked); ``sequences`` holds the sequence numbers taken under each item."""
+    if agenda_item.meeting_id != meeting.pk:
+        raise RuleViolation("That item is on another meeting's agenda.", code="governance.item", field="agenda_item")
+    verb = DecisionVerb(verb)
+    if not text.strip():
+        raise RuleViolation("Enter the decision's wording.", code="governance.text_required", field="text")
+    recommendations = list(recommendations or [])
+    if verb == DecisionVerb.RECOMMENDED and not recommendations:
+        raise RuleViolation("A RECOMMENDED decision needs at least one recommendation and its addressee.",
+                            code="governance.recommendation_required", field="recommendations")
+    if recommendations and verb != DecisionVerb.RECOMMENDED:
+        raise RuleViolation("Only a RECOMMENDED decision carries recommendations.",
+                            code="governance.recommendation_verb", field="verb")
+    taken = sequences.setdefault(agenda_item.pk, set())
+    if sequence is None:
+        sequence = max(taken, default=0) + 1
+    elif sequence in taken:
+        raise RuleViolation(f"Decision {sequence}) already exists under this item.", code="governance.sequence",
+                            field="sequence")
+    decision = Decision(agenda_item=agenda_item, sequence=sequence, verb=verb, text=text.strip())
+    due = response_due or calendar.add_months(meeting.date, meeting.committee.recommendation_response_months)
+    recs = []
+    for index, rec in enumerate(recommendations, start=1):
+        org, committee = _resolve_addressee(rec)
+        if not str(rec.get("text", "")).strip():
+            raise RuleViolation("Enter each recommendation's wording.", code="governance.text_required",
+                                field="recommendations")
+        recs.append(Recommendation(
+            decision=decision, sequence=index, addressee_organisation=org, addressee_committee=committee,
+            text=str(rec["text"]).strip(), response_due=due,
+        ))
+    data = {"item": str(agenda_item), "sequence": sequence, "verb": verb.value, "text": decision.text,
+            "recommendations": [str(r.get("text", "")) for r in recommendations]}
+    return decision, recs, data
+
+
+def _decision_meeting(meeting: Meeting) -> Meeting:
+    meeting = Meeting.objects.select_for_update(of=("self",)).select_related("committee").get(pk=meeting.pk)
+    gov_rules.check_decision_allowed(
+        status=meeting.status, attendance_finalised=meeting.attendance_finalised, meeting_date=meeting.date,
+        today=today(),
+    )
+    return meeting
+
+
+def _taken_sequences(items) -> dict[int, set[int]]:
+    taken: dict[int, set[int]] = {}
+    for item_id, sequence in Decision.objects.filter(agenda_item__in=items).values_list("agenda_item_id", "sequence"):
+        taken.setdefault(item_id, set()).add(sequence)
+    return taken
+
+
 @transaction.atomic
 def record_decision(
     agenda_item: AgendaItem,
@@ -115,45 +179,65 @@ def record_decision(
     """
     meeting = agenda_item.meeting
     require(acting_user, "governance.record_meeting", meeting)
-    meeting = Meeting.objects.select_for_update(of=("self",)).select_related("committee").get(pk=meeting.pk)
-    gov_rules.check_decision_allowed(
-        status=meeting.status, attendance_finalised=meeting.attendance_finalised, meeting_date=meeting.date,
-        today=today(),
+    meeting = _decision_meeting(meeting)
+    decision, recs, data = _build_decision(
+        meeting, _taken_sequences([agenda_item.pk]), agenda_item=agenda_item, verb=verb, text=text, sequence=sequence,
+        recommendations=recommendations, response_due=response_due,
     )
-    verb = DecisionVerb(verb)
-    if not text.strip():
-        raise RuleViolation("Enter the decision's wording.", code="governance.text_required", field="text")
-    recommendations = list(recommendations or [])
-    if verb == DecisionVerb.RECOMMENDED and not recommendations:
-        raise RuleViolation("A RECOMMENDED decision needs at least one recommendation and its addressee.",
-                            code="governance.recommendation_required", field="recommendations")
-    if recommendations and verb != DecisionVerb.RECOMMENDED:
-        raise RuleViolation("Only a RECOMMENDED decision carries recommendations.",
-                            code="governance.recommendation_verb", field="verb")
-    if sequence is None:
-        sequence = (Decision.objects.filter(agenda_item=agenda_item).aggregate(m=Max("sequence"))["m"] or 0) + 1
-    elif Decision.objects.filter(agenda_item=agenda_item, sequence=sequence).exists():
-        raise RuleViolation(f"Decision {sequence}) already exists under this item.", code="governance.sequence",
-                            field="sequence")
-    decision = Decision(agenda_item=agenda_item, sequence=sequence, verb=verb, text=text.strip())
     full_clean(decision)
     decision.save()
-    due = response_due or calendar.add_months(meeting.date, meeting.committee.recommendation_response_months)
-    for index, rec in enumerate(recommendations, start=1):
-        org, committee = _resolve_addressee(rec)
-        if not str(rec.get("text", "")).strip():
-            raise RuleViolation("Enter each recommendation's wording.", code="governance.text_required",
-                                field="recommendations")
-        recommendation = Recommendation(
-            decision=decision, sequence=index, addressee_organisation=org, addressee_committee=committee,
-            text=str(rec["text"]).strip(), response_due=due,
-        )
+    for recommendation in recs:
+        recommendation.decision = decision
         full_clean(recommendation)
         recommendation.save()
-    audit.record("governance.decision.recorded", actor=acting_user, target=meeting,
-                 data={"item": str(agenda_item), "sequence": sequence, "verb": verb.value, "text": decision.text,
-                       "recommendations": [str(r.get("text", "")) for r in recommendations]})
+    audit.record("governance.decision.recorded", actor=acting_user, target=meeting, data=data)
     return decision
+
+
+DECISION_ROW_KEYS = {"agenda_item", "verb", "text", "sequence", "recommendations", "response_due"}
+
+
+@transaction.atomic
+def record_decisions(
+    meeting: Meeting, *, rows: list[dict[str, Any]], acting_user: Actor, collect_refusals: bool = False
+) -> BulkOutcome:
+    """Record many decisions of one meeting at once (each row takes ``record_decision``'s keyword
+    arguments plus ``agenda_item``): the meeting is checked once, every decision by the same rules
+    in order, then the decisions and their recommendations are inserted together with one audit
+    row per decision. A refusal raises (nothing saved) unless ``collect_refusals`` is set."""
+    require(acting_user, "governance.record_meeting", meeting)
+    meeting = _decision_meeting(meeting)
+    for row in rows:
+        unknown = set(row) - DECISION_ROW_KEYS
+        if unknown:
+            raise TypeError(f"Unknown fields: {', '.join(sorted(unknown))}")
+    taken = _taken_sequences({row["agenda_item"].pk for row in rows})
+    outcome = BulkOutcome(records=[None] * len(rows))
+    accepted: list[tuple[Decision, list[Recommendation], dict]] = []
+    for index, row in enumerate(rows):
+        try:
+            decision, recs, data = _build_decision(meeting, taken, **row)
+            full_clean_fields(decision)
+            for rec in recs:
+                full_clean_fields(rec)
+        except RuleViolation as exc:
+            if not collect_refusals:
+                raise
+            outcome.refused[index] = exc
+            continue
+        taken.setdefault(decision.agenda_item_id, set()).add(decision.sequence)
+        accepted.append((decision, recs, data))
+        outcome.records[index] = decision
+    Decision.objects.bulk_create([d for d, _, _ in accepted], batch_size=500)
+    recommendations = []
+    for decision, recs, _ in accepted:
+        for rec in recs:
+            rec.decision = decision
+            recommendations.append(rec)
+    Recommendation.objects.bulk_create(recommendations, batch_size=500)
+    audit.record_many("governance.decision.recorded", actor=acting_user,
+                      events=[(meeting, data) for _, _, data in accepted])
+    return outcome
 
 
 @transaction.atomic

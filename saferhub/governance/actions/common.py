@@ -19,3 +19,22 @@ def full_clean(instance, exclude: list[str] | None = None, validate_unique: bool
         raise RuleViolation(
             messages[0], code="governance.invalid_value", field=None if field == "__all__" else field
         ) from exc
+
+
+def full_clean_fields(instance) -> None:
+    """Model validation for records written in bulk: every field's own checks (choices, lengths,
+    blanks) and ``clean()``, but not the per-row queries – foreign keys are given as loaded
+    instances and uniqueness is checked by the bulk action itself; the database enforces the
+    constraints on insert."""
+    relations = [f.name for f in instance._meta.concrete_fields if f.is_relation]
+    try:
+        instance.clean_fields(exclude=relations)
+        instance.clean()
+    except ValidationError as exc:
+        if hasattr(exc, "message_dict"):
+            field, messages = next(iter(exc.message_dict.items()))
+        else:
+            field, messages = "__all__", exc.messages
+        raise RuleViolation(
+            messages[0], code="governance.invalid_value", field=None if field == "__all__" else field
+        ) from exc

@@ -16,7 +16,7 @@ from saferhub.core.permissions import require
 from saferhub.core.updates import apply_fields
 from saferhub.governance import facts
 from saferhub.governance import rules as gov_rules
-from saferhub.governance.actions.common import full_clean
+from saferhub.governance.actions.common import full_clean, full_clean_fields
 from saferhub.governance.models import (
     Committee,
     Meeting,
@@ -204,6 +204,71 @@ def appoint_member(
                  data={"person": person.display_name, "role": role.value, "seat": seat.number if seat else None,
                        "start_date": start_date, "end_date": end_date, "voting": voting})
     return membership
+
+
+MEMBERSHIP_ROW_KEYS = {"person", "role", "start_date", "seat", "end_date", "note"}
+
+
+@transaction.atomic
+def appoint_members(
+    committee: Committee, *, rows: list[dict[str, Any]], acting_user: Actor, collect_refusals: bool = False
+):
+    """Appoint many members and substitutes at once (each row takes ``appoint_member``'s keyword
+    arguments): the committee's seats and memberships are read once, every row is checked by
+    ``check_membership`` in order against them and the rows accepted before it, then all are
+    inserted with one audit row each. A refusal raises (nothing saved) unless ``collect_refusals``."""
+    from saferhub.governance.actions.meetings import BulkOutcome
+
+    require(acting_user, "governance.manage_membership", committee)
+    committee = Committee.objects.select_for_update(of=("self",)).get(pk=committee.pk)
+    for row in rows:
+        unknown = set(row) - MEMBERSHIP_ROW_KEYS
+        if unknown:
+            raise TypeError(f"Unknown fields: {', '.join(sorted(unknown))}")
+    seats = {s.pk: s for s in Seat.objects.filter(committee=committee).select_related("group", "organisation")}
+    known = [facts.membership_facts(m) for m in Membership.objects.filter(committee=committee).select_related("person")]
+    outcome = BulkOutcome(records=[None] * len(rows))
+    accepted: list[tuple[Membership, dict]] = []
+    for index, row in enumerate(rows):
+        person, role = row["person"], MembershipRole(row["role"])
+        start_date, end_date = row["start_date"], row.get("end_date")
+        seat = row.get("seat")
+        try:
+            if seat is not None:
+                if seat.pk not in seats:
+                    raise RuleViolation("That seat belongs to another committee.", code="governance.seat", field="seat")
+                seat = seats[seat.pk]
+            if role == MembershipRole.CO_OPTED:
+                seat = None
+            new = gov_rules.MembershipFacts(
+                person_id=person.pk, person_name=person.display_name, role=role.value,
+                seat_id=seat.pk if seat else None, period=gov_rules.Period(start_date, end_date),
+            )
+            gov_rules.check_membership(
+                new,
+                seat_label=facts.seat_label(seat) if seat else "The committee",
+                seat_memberships=[m for m in known if seat is not None and m.seat_id == seat.pk],
+                person_memberships=[m for m in known if m.person_id == person.pk],
+                substitutes_per_member=committee.substitutes_per_member,
+                co_opted_allowed=committee.co_opted_members_allowed,
+            )
+            voting = committee.co_opted_members_vote if role == MembershipRole.CO_OPTED else seat.group.voting
+            membership = Membership(committee=committee, seat=seat, person=person, role=role, voting=voting,
+                                    start_date=start_date, end_date=end_date, note=row.get("note", ""))
+            full_clean_fields(membership)
+        except RuleViolation as exc:
+            if not collect_refusals:
+                raise
+            outcome.refused[index] = exc
+            continue
+        known.append(new)
+        accepted.append((membership, {"person": person.display_name, "role": role.value,
+                                      "seat": seat.number if seat else None, "start_date": start_date,
+                                      "end_date": end_date, "voting": voting}))
+        outcome.records[index] = membership
+    Membership.objects.bulk_create([m for m, _ in accepted], batch_size=500)
+    audit.record_many("governance.membership.appointed", actor=acting_user, events=accepted)
+    return outcome
 
 
 @transaction.atomic

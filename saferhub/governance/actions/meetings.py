@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
@@ -17,7 +19,7 @@ from saferhub.core.permissions import require
 from saferhub.core.updates import apply_fields
 from saferhub.governance import facts
 from saferhub.governance import rules as gov_rules
-from saferhub.governance.actions.common import full_clean
+from saferhub.governance.actions.common import full_clean, full_clean_fields
 from saferhub.governance.models import (
     AgendaItem,
     AgendaItemKind,
@@ -29,6 +31,7 @@ from saferhub.governance.models import (
     DatePrecision,
     Meeting,
     MeetingStatus,
+    Membership,
     MembershipRole,
 )
 from saferhub.governance.models.choices import SUBSTANTIVE_KINDS
@@ -199,6 +202,133 @@ def _copy_item(item: AgendaItem, to_meeting: Meeting) -> AgendaItem:
 # ---------------------------------------------------------------------------------------------
 
 
+@dataclass
+class _AttendanceFacts:
+    """What the attendance rules need about one meeting, gathered once (for one row or many)."""
+
+    memberships: dict[int, Membership | None]
+    seat_members: dict[int, Membership | None]
+    existing: dict[int, Attendance]
+    names: dict[int, str]
+    next_position: int
+
+    def others(self) -> list[gov_rules.AttendanceFacts]:
+        return [
+            gov_rules.AttendanceFacts(person_id=a.person_id, role=a.role, status=a.status, voting=a.voting,
+                                      substitute_for_id=a.substitute_for_id)
+            for a in self.existing.values()
+        ]
+
+
+def _attendance_facts(meeting: Meeting, people: list[Person]) -> _AttendanceFacts:
+    """Memberships on the meeting date, the members of the seats involved, the attendance already
+    recorded and the names the messages need: a fixed number of queries however many rows."""
+    ids = {p.pk for p in people}
+    memberships: dict[int, Membership | None] = dict.fromkeys(ids)
+    for m in (Membership.objects.filter(facts.active_on(meeting.date), committee=meeting.committee_id, person__in=ids)
+              .select_related("person", "seat", "seat__group", "seat__organisation")):
+        if memberships.get(m.person_id) is None:
+            memberships[m.person_id] = m
+    seats = {m.seat_id for m in memberships.values() if m is not None and m.role == MembershipRole.SUBSTITUTE and m.seat_id}
+    seat_members: dict[int, Membership | None] = dict.fromkeys(seats)
+    if seats:
+        for m in (Membership.objects.filter(facts.active_on(meeting.date), seat__in=seats, role=MembershipRole.MEMBER)
+                  .select_related("person").order_by("seat__number", "role", "start_date", "pk")):
+            if seat_members.get(m.seat_id) is None:
+                seat_members[m.seat_id] = m
+    existing = {a.person_id: a for a in Attendance.objects.filter(meeting=meeting).order_by("position", "pk")}
+    names = dict(Person.objects.filter(pk__in=set(existing)).values_list("pk", "name")) if existing else {}
+    names.update({p.pk: p.name for p in people})
+    for m in seat_members.values():
+        if m is not None:
+            names.setdefault(m.person_id, m.person.name)
+    top = max((a.position for a in existing.values()), default=0)
+    return _AttendanceFacts(memberships, seat_members, existing, names, top + 1)
+
+
+def _build_attendance(
+    meeting: Meeting,
+    known: _AttendanceFacts,
+    *,
+    person: Person,
+    status: str,
+    role: str | None = None,
+    substitute_for: Person | None = None,
+    title: str = "",
+    organisation: Organisation | None = None,
+    recorded_name: str = "",
+    note: str = "",
+    position: int | None = None,
+) -> tuple[Attendance, dict]:
+    """Apply the attendance rules to one row against ``known`` and return the unsaved record and
+    its audit data. Raises ``RuleViolation`` exactly as ``record_attendance`` does."""
+    status = AttendanceStatus(status)
+    membership = known.memberships.get(person.pk)
+    if role is None:
+        role = ROLE_FROM_MEMBERSHIP[MembershipRole(membership.role)] if membership else AttendanceRole.OFFICER
+    role = AttendanceRole(role)
+    if role == AttendanceRole.OFFICER and status == AttendanceStatus.PRESENT:
+        status = AttendanceStatus.IN_ATTENDANCE
+    if role != AttendanceRole.SUBSTITUTE:
+        substitute_for_id = None
+    else:
+        substitute_for_id = substitute_for.pk if substitute_for else None
+    named_for = None
+    seat_member = None
+    if membership is not None and membership.role == MembershipRole.SUBSTITUTE and membership.seat_id:
+        seat_member = known.seat_members.get(membership.seat_id)
+        if seat_member is not None:
+            named_for = (seat_member.person_id, seat_member.person.display_name)
+    if role == AttendanceRole.SUBSTITUTE and substitute_for is None and named_for and status == AttendanceStatus.PRESENT:
+        substitute_for_id = named_for[0]
+        substitute_for = seat_member.person
+
+    voting = False
+    if membership is not None and role in {AttendanceRole.MEMBER, AttendanceRole.SUBSTITUTE, AttendanceRole.CO_OPTED}:
+        voting = membership.voting
+    record = gov_rules.AttendanceFacts(
+        person_id=person.pk, role=role.value, status=status.value, voting=voting, substitute_for_id=substitute_for_id
+    )
+    others = known.others()
+    gov_rules.check_attendance(
+        record,
+        person_name=person.display_name,
+        meeting_date=meeting.date,
+        membership=facts.membership_facts(membership) if membership else None,
+        named_substitute_for=named_for,
+        substitute_for_name=substitute_for.display_name if substitute_for else "",
+        others=others,
+        names={k: v for k, v in known.names.items() if k in {o.person_id for o in others}},
+    )
+    if organisation is None:
+        if membership is not None and membership.seat_id:
+            organisation = membership.seat.organisation
+        else:
+            organisation = person.organisation
+    existing = known.existing.get(person.pk)
+    before = audit.snapshot(existing, ["role", "status", "substitute_for", "title"]) if existing else {}
+    # A copy, so that a row refused later in a bulk call leaves the known record as it was.
+    attendance = copy.copy(existing) if existing else Attendance(meeting=meeting, person=person)
+    attendance.role = role
+    attendance.status = status
+    attendance.substitute_for_id = substitute_for_id
+    attendance.membership = membership if role != AttendanceRole.OFFICER else None
+    attendance.voting = voting
+    attendance.title = title or (attendance.title if existing else (person.job_title if role == AttendanceRole.OFFICER else ""))
+    attendance.organisation = organisation
+    attendance.recorded_name = recorded_name or attendance.recorded_name
+    attendance.note = note or attendance.note
+    if position is not None:
+        attendance.position = position
+    elif not existing:
+        attendance.position = known.next_position
+    known.next_position = max(known.next_position, attendance.position + 1)
+    after = audit.snapshot(attendance, ["role", "status", "substitute_for", "title"])
+    data = {"person": person.display_name, "person_id": person.pk,
+            **({"changes": audit.changes(before, after)} if existing else {"new": after})}
+    return attendance, data
+
+
 @transaction.atomic
 def record_attendance(
     meeting: Meeting,
@@ -224,77 +354,77 @@ def record_attendance(
     require(acting_user, "governance.record_meeting", meeting)
     meeting = _lock(meeting)
     _require_open(meeting, "attendance")
-    committee = meeting.committee
-    status = AttendanceStatus(status)
-    membership = facts.membership_on(committee, person, meeting.date)
-    if role is None:
-        role = ROLE_FROM_MEMBERSHIP[MembershipRole(membership.role)] if membership else AttendanceRole.OFFICER
-    role = AttendanceRole(role)
-    if role == AttendanceRole.OFFICER and status == AttendanceStatus.PRESENT:
-        status = AttendanceStatus.IN_ATTENDANCE
-    if role != AttendanceRole.SUBSTITUTE:
-        substitute_for_id = None
-    else:
-        substitute_for_id = substitute_for.pk if substitute_for else None
-    named_for = None
-    if membership is not None and membership.role == MembershipRole.SUBSTITUTE and membership.seat_id:
-        seat_member = facts.seat_member_on(membership.seat, meeting.date)
-        if seat_member is not None:
-            named_for = (seat_member.person_id, seat_member.person.display_name)
-    if role == AttendanceRole.SUBSTITUTE and substitute_for is None and named_for and status == AttendanceStatus.PRESENT:
-        substitute_for_id = named_for[0]
-        substitute_for = Person.objects.get(pk=named_for[0])
-
-    voting = False
-    if membership is not None and role in {AttendanceRole.MEMBER, AttendanceRole.SUBSTITUTE, AttendanceRole.CO_OPTED}:
-        voting = membership.voting
-    record = gov_rules.AttendanceFacts(
-        person_id=person.pk, role=role.value, status=status.value, voting=voting, substitute_for_id=substitute_for_id
+    known = _attendance_facts(meeting, [person])
+    attendance, data = _build_attendance(
+        meeting, known, person=person, status=status, role=role, substitute_for=substitute_for, title=title,
+        organisation=organisation, recorded_name=recorded_name, note=note, position=position,
     )
-    others = facts.attendance_facts(meeting)
-    names = dict(
-        Person.objects.filter(pk__in={o.person_id for o in others}).values_list("pk", "name")
-    ) if others else {}
-    gov_rules.check_attendance(
-        record,
-        person_name=person.display_name,
-        meeting_date=meeting.date,
-        membership=facts.membership_facts(membership) if membership else None,
-        named_substitute_for=named_for,
-        substitute_for_name=substitute_for.display_name if substitute_for else "",
-        others=others,
-        names=names,
-    )
-    if organisation is None:
-        if membership is not None and membership.seat_id:
-            organisation = membership.seat.organisation
-        else:
-            organisation = person.organisation
-    existing = Attendance.objects.filter(meeting=meeting, person=person).first()
-    before = audit.snapshot(existing, ["role", "status", "substitute_for", "title"]) if existing else {}
-    attendance = existing or Attendance(meeting=meeting, person=person)
-    attendance.role = role
-    attendance.status = status
-    attendance.substitute_for_id = substitute_for_id
-    attendance.membership = membership if role != AttendanceRole.OFFICER else None
-    attendance.voting = voting
-    attendance.title = title or (attendance.title if existing else (person.job_title if role == AttendanceRole.OFFICER else ""))
-    attendance.organisation = organisation
-    attendance.recorded_name = recorded_name or attendance.recorded_name
-    attendance.note = note or attendance.note
-    if position is not None:
-        attendance.position = position
-    elif not existing:
-        attendance.position = (Attendance.objects.filter(meeting=meeting).aggregate(m=Max("position"))["m"] or 0) + 1
     full_clean(attendance, validate_unique=False)
     attendance.save()
-    after = audit.snapshot(attendance, ["role", "status", "substitute_for", "title"])
-    audit.record(
-        "governance.attendance.recorded", actor=acting_user, target=meeting,
-        data={"person": person.display_name, "person_id": person.pk,
-              **({"changes": audit.changes(before, after)} if existing else {"new": after})},
-    )
+    audit.record("governance.attendance.recorded", actor=acting_user, target=meeting, data=data)
     return attendance
+
+
+@dataclass
+class BulkOutcome:
+    """What a bulk action did: ``records[i]`` for ``rows[i]`` (``None`` where refused), and the
+    refusals by row index (only when refusals are collected; otherwise the first one is raised)."""
+
+    records: list = field(default_factory=list)
+    refused: dict[int, RuleViolation] = field(default_factory=dict)
+
+
+ATTENDANCE_ROW_KEYS = {"person", "status", "role", "substitute_for", "title", "organisation", "recorded_name", "note",
+                       "position"}
+
+
+@transaction.atomic
+def record_attendance_many(
+    meeting: Meeting, *, rows: list[dict[str, Any]], acting_user: Actor, collect_refusals: bool = False
+) -> BulkOutcome:
+    """Record many attendance rows at once: the same rules as ``record_attendance`` applied to each
+    row in order, as if recorded one after the other, with the facts gathered once.
+
+    Each row takes ``record_attendance``'s keyword arguments. A refused row raises its
+    ``RuleViolation`` and nothing is saved; with ``collect_refusals`` the refused rows are left out
+    (the later rows are checked without them, as separate calls would be) and returned.
+    """
+    require(acting_user, "governance.record_meeting", meeting)
+    meeting = _lock(meeting)
+    _require_open(meeting, "attendance")
+    for row in rows:
+        unknown = set(row) - ATTENDANCE_ROW_KEYS
+        if unknown:
+            raise TypeError(f"Unknown fields: {', '.join(sorted(unknown))}")
+    known = _attendance_facts(meeting, [row["person"] for row in rows])
+    outcome = BulkOutcome(records=[None] * len(rows))
+    chosen: dict[int, Attendance] = {}  # the final record per person
+    audits: list[dict] = []  # one audit row per accepted row, in order
+    for index, row in enumerate(rows):
+        try:
+            attendance, data = _build_attendance(meeting, known, **row)
+            full_clean_fields(attendance)
+        except RuleViolation as exc:
+            if not collect_refusals:
+                raise
+            outcome.refused[index] = exc
+            continue
+        known.existing[attendance.person_id] = attendance
+        chosen[attendance.person_id] = attendance
+        audits.append(data)
+        outcome.records[index] = attendance
+    new = [a for a in chosen.values() if a.pk is None]
+    changed = [a for a in chosen.values() if a.pk is not None]
+    Attendance.objects.bulk_create(new, batch_size=500)
+    if changed:
+        now = timezone.now()
+        for a in changed:
+            a.updated_at = now
+        Attendance.objects.bulk_update(changed, ["role", "status", "substitute_for", "membership", "voting", "title",
+                                                 "organisation", "recorded_name", "note", "position", "updated_at"])
+    outcome.records = [chosen[r.person_id] if r is not None else None for r in outcome.records]
+    audit.record_many("governance.attendance.recorded", actor=acting_user, events=[(meeting, d) for d in audits])
+    return outcome
 
 
 @transaction.atomic
@@ -424,6 +554,70 @@ def reopen_attendance(meeting: Meeting, *, acting_user: Actor) -> Meeting:
 # ---------------------------------------------------------------------------------------------
 
 
+def _check_agenda_open(meeting: Meeting) -> None:
+    if meeting.status in {MeetingStatus.CANCELLED, MeetingStatus.POSTPONED, MeetingStatus.INQUORATE}:
+        raise RuleViolation(f"This meeting was {meeting.status}; its agenda cannot change.",
+                            code="governance.meeting_closed")
+
+
+@dataclass
+class _AgendaFacts:
+    positions: set[int]
+    numbered: int
+    next_position: int
+
+
+def _agenda_facts(meeting: Meeting) -> _AgendaFacts:
+    rows = list(AgendaItem.objects.filter(meeting=meeting).values_list("position", "number"))
+    positions = {p for p, _ in rows}
+    return _AgendaFacts(positions, sum(1 for _, n in rows if n), max(positions, default=0) + 1)
+
+
+def _build_agenda_item(
+    meeting: Meeting,
+    known: _AgendaFacts,
+    *,
+    title: str,
+    kind: str = AgendaItemKind.REPORT,
+    number: str | None = None,
+    description: str = "",
+    page: int | None = None,
+    position: int | None = None,
+    minute_text: str = "",
+    confirms: list[Meeting] | None = None,
+) -> tuple[AgendaItem, list[Meeting], dict]:
+    kind = AgendaItemKind(kind)
+    if not title.strip():
+        raise RuleViolation("Enter the item's title.", code="governance.title_required", field="title")
+    if position is None:
+        position = known.next_position
+    elif position in known.positions:
+        raise RuleViolation(f"There is already an item at position {position}.", code="governance.item_position",
+                            field="position")
+    if number is None:
+        number = str(known.numbered + 1)
+    confirms = list(confirms or [])
+    for earlier in confirms:
+        if earlier.committee_id != meeting.committee_id or earlier.date >= meeting.date:
+            raise RuleViolation("Minutes can only be confirmed for earlier meetings of the same committee.",
+                                code="governance.minutes_confirmation", field="confirms")
+    if confirms and kind != AgendaItemKind.MINUTES:
+        raise RuleViolation("Only a minutes item confirms earlier minutes.", code="governance.minutes_confirmation",
+                            field="confirms")
+    item = AgendaItem(
+        meeting=meeting, position=position, number=number, title=title.strip(), description=description,
+        kind=kind, page=page, minute_text=minute_text,
+    )
+    data = {"number": number, "title": item.title, "kind": kind.value, "confirms": [m.pk for m in confirms]}
+    return item, confirms, data
+
+
+def _accept_agenda_item(known: _AgendaFacts, item: AgendaItem) -> None:
+    known.positions.add(item.position)
+    known.numbered += 1 if item.number else 0
+    known.next_position = max(known.next_position, item.position + 1)
+
+
 @transaction.atomic
 def add_agenda_item(
     meeting: Meeting,
@@ -441,39 +635,58 @@ def add_agenda_item(
     """Add an item to a meeting's agenda; numbers follow the order unless given."""
     require(acting_user, "governance.record_meeting", meeting)
     meeting = _lock(meeting)
-    if meeting.status in {MeetingStatus.CANCELLED, MeetingStatus.POSTPONED, MeetingStatus.INQUORATE}:
-        raise RuleViolation(f"This meeting was {meeting.status}; its agenda cannot change.",
-                            code="governance.meeting_closed")
-    kind = AgendaItemKind(kind)
-    if not title.strip():
-        raise RuleViolation("Enter the item's title.", code="governance.title_required", field="title")
-    if position is None:
-        position = _next_position(meeting)
-    elif AgendaItem.objects.filter(meeting=meeting, position=position).exists():
-        raise RuleViolation(f"There is already an item at position {position}.", code="governance.item_position",
-                            field="position")
-    if number is None:
-        number = str(AgendaItem.objects.filter(meeting=meeting).exclude(number="").count() + 1)
-    confirms = list(confirms or [])
-    for earlier in confirms:
-        if earlier.committee_id != meeting.committee_id or earlier.date >= meeting.date:
-            raise RuleViolation("Minutes can only be confirmed for earlier meetings of the same committee.",
-                                code="governance.minutes_confirmation", field="confirms")
-    if confirms and kind != AgendaItemKind.MINUTES:
-        raise RuleViolation("Only a minutes item confirms earlier minutes.", code="governance.minutes_confirmation",
-                            field="confirms")
-    item = AgendaItem(
-        meeting=meeting, position=position, number=number, title=title.strip(), description=description,
-        kind=kind, page=page, minute_text=minute_text,
+    _check_agenda_open(meeting)
+    item, confirms, data = _build_agenda_item(
+        meeting, _agenda_facts(meeting), title=title, kind=kind, number=number, description=description, page=page,
+        position=position, minute_text=minute_text, confirms=confirms,
     )
     full_clean(item)
     item.save()
     if confirms:
         item.confirms_minutes_of.set(confirms)
-    audit.record("governance.agenda_item.added", actor=acting_user, target=meeting,
-                 data={"number": number, "title": item.title, "kind": kind.value,
-                       "confirms": [m.pk for m in confirms]})
+    audit.record("governance.agenda_item.added", actor=acting_user, target=meeting, data=data)
     return item
+
+
+AGENDA_ROW_KEYS = {"title", "kind", "number", "description", "page", "position", "minute_text", "confirms"}
+
+
+@transaction.atomic
+def add_agenda_items(
+    meeting: Meeting, *, rows: list[dict[str, Any]], acting_user: Actor, collect_refusals: bool = False
+) -> BulkOutcome:
+    """Add many items to a meeting's agenda at once, each checked as ``add_agenda_item`` checks it
+    (in order, as if added one after the other), with one insert and one audit row per item."""
+    require(acting_user, "governance.record_meeting", meeting)
+    meeting = _lock(meeting)
+    _check_agenda_open(meeting)
+    for row in rows:
+        unknown = set(row) - AGENDA_ROW_KEYS
+        if unknown:
+            raise TypeError(f"Unknown fields: {', '.join(sorted(unknown))}")
+    known = _agenda_facts(meeting)
+    outcome = BulkOutcome(records=[None] * len(rows))
+    accepted: list[tuple[AgendaItem, list[Meeting], dict]] = []
+    for index, row in enumerate(rows):
+        try:
+            item, confirms, data = _build_agenda_item(meeting, known, **row)
+            full_clean_fields(item)
+        except RuleViolation as exc:
+            if not collect_refusals:
+                raise
+            outcome.refused[index] = exc
+            continue
+        _accept_agenda_item(known, item)
+        accepted.append((item, confirms, data))
+        outcome.records[index] = item
+    AgendaItem.objects.bulk_create([a[0] for a in accepted], batch_size=500)
+    through = AgendaItem.confirms_minutes_of.through
+    links = [through(agendaitem_id=item.pk, meeting_id=m.pk) for item, confirms, _ in accepted
+             for m in confirms]
+    if links:
+        through.objects.bulk_create(links)
+    audit.record_many("governance.agenda_item.added", actor=acting_user, events=[(meeting, d) for _, _, d in accepted])
+    return outcome
 
 
 @transaction.atomic

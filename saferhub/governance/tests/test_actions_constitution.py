@@ -14,6 +14,15 @@ from saferhub.governance.tests.factories import make_meeting, make_panel, organi
 
 pytestmark = pytest.mark.django_db
 D = dt.date
+VIA = pytest.mark.parametrize("via", ["single", "bulk"])
+
+
+def appoint(via, committee, **kwargs):
+    """Appoint through the single-row action or the bulk one."""
+    if via == "single":
+        return actions.appoint_member(committee, **kwargs)
+    acting_user = kwargs.pop("acting_user")
+    return actions.appoint_members(committee, rows=[kwargs], acting_user=acting_user).records[0]
 
 
 def test_fourth_county_seat_is_refused_and_nothing_is_saved():
@@ -32,22 +41,24 @@ def test_second_seat_for_a_district_is_refused():
         actions.add_seat(panel.committee, group=group, organisation=panel.districts[0], acting_user=SYSTEM)
 
 
-def test_second_named_substitute_is_refused():
+@VIA
+def test_second_named_substitute_is_refused(via):
     panel = make_panel()
     extra = person("Extra Substitute", organisation=panel.districts[0])
     with pytest.raises(RuleViolation, match="already has its named substitute") as exc:
-        actions.appoint_member(panel.committee, person=extra, role="substitute", seat=panel.seats[3],
+        appoint(via, panel.committee, person=extra, role="substitute", seat=panel.seats[3],
                                start_date=D(2022, 1, 1), acting_user=SYSTEM)
     assert exc.value.rule_code == "governance.one_named_substitute"
     assert not Membership.objects.filter(person=extra).exists()
 
 
-def test_replacing_a_substitute_after_ending_the_first():
+@VIA
+def test_replacing_a_substitute_after_ending_the_first(via):
     panel = make_panel()
     old = Membership.objects.get(person=panel.substitute(3))
     actions.end_membership(old, end_date=D(2022, 2, 23), acting_user=SYSTEM)
     new_sub = person("New Substitute", organisation=panel.districts[0])
-    m = actions.appoint_member(panel.committee, person=new_sub, role="substitute", seat=panel.seats[3],
+    m = appoint(via, panel.committee, person=new_sub, role="substitute", seat=panel.seats[3],
                                start_date=D(2022, 2, 24), acting_user=SYSTEM)
     assert m.voting is True
     assert AuditEvent.objects.filter(code="governance.membership.ended", target_id=str(old.pk)).count() == 1
@@ -55,10 +66,11 @@ def test_replacing_a_substitute_after_ending_the_first():
     assert appointed.data["person"] == "Cllr New Substitute" and appointed.data["start_date"] == "2022-02-24"
 
 
-def test_co_opted_members_do_not_vote_by_default():
+@VIA
+def test_co_opted_members_do_not_vote_by_default(via):
     panel = make_panel()
     co = person("Co-opted Expert", councillor=False)
-    m = actions.appoint_member(panel.committee, person=co, role="co_opted", start_date=D(2022, 1, 1), acting_user=SYSTEM)
+    m = appoint(via, panel.committee, person=co, role="co_opted", start_date=D(2022, 1, 1), acting_user=SYSTEM)
     assert m.seat is None and m.voting is False
 
 
@@ -149,3 +161,27 @@ def test_membership_cannot_end_before_meetings_it_attended():
     with pytest.raises(RuleViolation, match="recorded at meetings after"):
         actions.end_membership(m, end_date=D(2022, 6, 1), acting_user=SYSTEM)
     assert organisation  # factories import check
+
+
+def test_bulk_appointments_are_checked_against_each_other_in_order():
+    panel = make_panel(substitutes=False)
+    a, b = person("First Substitute", organisation=panel.districts[0]), person("Second Substitute", organisation=panel.districts[0])
+    rows = [{"person": a, "role": "substitute", "seat": panel.seats[3], "start_date": D(2022, 1, 1)},
+            {"person": b, "role": "substitute", "seat": panel.seats[3], "start_date": D(2022, 6, 1)},
+            {"person": a, "role": "substitute", "seat": panel.seats[4], "start_date": D(2022, 1, 1)}]
+    with pytest.raises(RuleViolation, match="already has its named substitute"):
+        actions.appoint_members(panel.committee, rows=rows, acting_user=SYSTEM)
+    assert not Membership.objects.filter(person__in=[a, b]).exists()
+    outcome = actions.appoint_members(panel.committee, rows=rows, acting_user=SYSTEM, collect_refusals=True)
+    assert sorted(outcome.refused) == [1, 2]
+    assert "A person can hold only one place" in outcome.refused[2].text
+    assert list(Membership.objects.filter(person__in=[a, b]).values_list("person__name", "seat__number")) == [
+        ("First Substitute", panel.seats[3].number)]
+    assert AuditEvent.objects.filter(code="governance.membership.appointed", target_id=str(outcome.records[0].pk)).exists()
+    other = make_panel()
+    with pytest.raises(RuleViolation, match="another committee"):
+        actions.appoint_members(panel.committee, rows=[{"person": b, "role": "member", "seat": other.seats[0],
+                                                        "start_date": D(2022, 1, 1)}], acting_user=SYSTEM)
+    councillor = user("bulk-councillor", Role.COUNCILLOR)
+    with pytest.raises(ActionPermissionDenied):
+        actions.appoint_members(panel.committee, rows=rows[1:2], acting_user=councillor)

@@ -22,12 +22,33 @@ def quorum(meeting):
     return queries.quorum_for(queries.meeting_with_record(meeting.pk))
 
 
-def test_named_substitute_attends_and_counts_towards_quorum():
+def record(via, meeting, **kwargs):
+    """Record one attendance row through the single-row action or the bulk one."""
+    if via == "single":
+        return actions.record_attendance(meeting, **kwargs)
+    acting_user = kwargs.pop("acting_user")
+    return actions.record_attendance_many(meeting, rows=[kwargs], acting_user=acting_user).records[0]
+
+
+def decide(via, item, **kwargs):
+    """Record one decision through the single-row action or the bulk one."""
+    if via == "single":
+        return actions.record_decision(item, **kwargs)
+    acting_user = kwargs.pop("acting_user")
+    return actions.record_decisions(item.meeting, rows=[{"agenda_item": item, **kwargs}],
+                                    acting_user=acting_user).records[0]
+
+
+VIA = pytest.mark.parametrize("via", ["single", "bulk"])
+
+
+@VIA
+def test_named_substitute_attends_and_counts_towards_quorum(via):
     panel = make_panel()
     meeting = make_meeting(panel)
     attend(meeting, panel.members[:4])
     assert quorum(meeting).voting_present == 4
-    row = actions.record_attendance(meeting, person=panel.substitute(5), status="present", acting_user=SYSTEM)
+    row = record(via, meeting, person=panel.substitute(5), status="present", acting_user=SYSTEM)
     assert (row.role, row.substitute_for, row.voting) == ("substitute", panel.member(5), True)
     result = quorum(meeting)
     assert (result.voting_present, result.quorate) == (5, True)
@@ -35,43 +56,47 @@ def test_named_substitute_attends_and_counts_towards_quorum():
     assert event.data["person"] == panel.substitute(5).display_name
 
 
-def test_only_the_named_substitute_may_attend_for_a_member():
+@VIA
+def test_only_the_named_substitute_may_attend_for_a_member(via):
     panel = make_panel()
     meeting = make_meeting(panel)
     with pytest.raises(RuleViolation, match="is the named substitute for .*, not") as exc:
-        actions.record_attendance(meeting, person=panel.substitute(5), status="present", substitute_for=panel.member(6),
+        record(via, meeting, person=panel.substitute(5), status="present", substitute_for=panel.member(6),
                                   acting_user=SYSTEM)
     assert exc.value.rule_code == "governance.named_substitute"
     assert not Attendance.objects.filter(meeting=meeting).exists()
 
 
-def test_a_councillor_who_is_no_substitute_cannot_substitute():
+@VIA
+def test_a_councillor_who_is_no_substitute_cannot_substitute(via):
     panel = make_panel()
     meeting = make_meeting(panel)
     outsider = person("Outsider", organisation=panel.districts[0])
     with pytest.raises(RuleViolation, match="not a named substitute"):
-        actions.record_attendance(meeting, person=outsider, status="present", role="substitute",
+        record(via, meeting, person=outsider, status="present", role="substitute",
                                   substitute_for=panel.member(3), acting_user=SYSTEM)
 
 
-def test_substitute_cannot_attend_when_member_is_present_and_vice_versa():
+@VIA
+def test_substitute_cannot_attend_when_member_is_present_and_vice_versa(via):
     panel = make_panel()
     meeting = make_meeting(panel)
-    actions.record_attendance(meeting, person=panel.member(2), status="present", acting_user=SYSTEM)
+    record(via, meeting, person=panel.member(2), status="present", acting_user=SYSTEM)
     with pytest.raises(RuleViolation, match="their substitute cannot attend"):
-        actions.record_attendance(meeting, person=panel.substitute(2), status="present", substitute_for=panel.member(2),
+        record(via, meeting, person=panel.substitute(2), status="present", substitute_for=panel.member(2),
                                   acting_user=SYSTEM)
-    actions.record_attendance(meeting, person=panel.member(2), status="apologies", acting_user=SYSTEM)
-    actions.record_attendance(meeting, person=panel.substitute(2), status="present", acting_user=SYSTEM)
+    record(via, meeting, person=panel.member(2), status="apologies", acting_user=SYSTEM)
+    record(via, meeting, person=panel.substitute(2), status="present", acting_user=SYSTEM)
     with pytest.raises(RuleViolation, match="cannot both be present"):
-        actions.record_attendance(meeting, person=panel.member(2), status="present", acting_user=SYSTEM)
+        record(via, meeting, person=panel.member(2), status="present", acting_user=SYSTEM)
 
 
-def test_officers_never_count_towards_the_quorum():
+@VIA
+def test_officers_never_count_towards_the_quorum(via):
     panel = make_panel()
     meeting = make_meeting(panel)
     attend(meeting, panel.members[:4])
-    row = actions.record_attendance(meeting, person=panel.officer, status="present", acting_user=SYSTEM)
+    row = record(via, meeting, person=panel.officer, status="present", acting_user=SYSTEM)
     assert (row.role, row.status, row.voting) == ("officer", "in_attendance", False)
     assert quorum(meeting).voting_present == 4
 
@@ -85,7 +110,8 @@ def test_non_voting_co_opted_member_does_not_count():
     assert quorum(meeting).voting_present == 4
 
 
-def test_finalising_below_quorum_makes_the_meeting_inquorate():
+@VIA
+def test_finalising_below_quorum_makes_the_meeting_inquorate(via):
     panel = make_panel()
     meeting = make_meeting(panel, items=3)
     attend(meeting, panel.members[:3])
@@ -99,11 +125,12 @@ def test_finalising_below_quorum_makes_the_meeting_inquorate():
     assert "declared inquorate at 10.05 am" in minute.minute_text and "Only 3 members were present" in minute.minute_text
     assert all(i.carry_forward for i in items if i.kind == AgendaItemKind.REPORT)
     with pytest.raises(RuleViolation, match="inquorate, so no business was transacted"):
-        actions.record_decision(items[-1], verb="NOTED", text="the report.", acting_user=SYSTEM)
+        decide(via, items[-1], verb="NOTED", text="the report.", acting_user=SYSTEM)
     assert not Decision.objects.filter(agenda_item__meeting=meeting).exists()
 
 
-def test_finalising_with_quorum_holds_the_meeting():
+@VIA
+def test_finalising_with_quorum_holds_the_meeting(via):
     panel = make_panel()
     meeting = make_meeting(panel)
     attend(meeting, panel.members[:5])
@@ -113,7 +140,7 @@ def test_finalising_with_quorum_holds_the_meeting():
     with pytest.raises(RuleViolation, match="already confirmed"):
         actions.finalise_attendance(meeting, acting_user=SYSTEM)
     with pytest.raises(RuleViolation, match="reopen it"):
-        actions.record_attendance(meeting, person=panel.member(6), status="present", acting_user=SYSTEM)
+        record(via, meeting, person=panel.member(6), status="present", acting_user=SYSTEM)
 
 
 def test_reopening_an_inquorate_meeting_removes_the_minute_and_carry_forward():
@@ -158,31 +185,33 @@ def test_only_councillors_present_may_declare():
     assert not Declaration.objects.exists()
 
 
-def test_recommendations_get_a_two_month_response_date():
+@VIA
+def test_recommendations_get_a_two_month_response_date(via):
     panel = make_panel()
     meeting = make_meeting(panel, date=D(2023, 6, 8))
     attend(meeting, panel.members[:5])
     actions.finalise_attendance(meeting, acting_user=SYSTEM)
     item = meeting.agenda_items.first()
-    decision = actions.record_decision(item, verb="RECOMMENDED", text="to the Partnership;", acting_user=SYSTEM,
+    decision = decide(via, item, verb="RECOMMENDED", text="to the Partnership;", acting_user=SYSTEM,
                                        recommendations=[{"text": "Report on stalking powers.", "addressee_organisation": panel.partnership}])
     rec = Recommendation.objects.get(decision=decision)
     assert rec.response_due == D(2023, 8, 8) and rec.status == "awaiting_response"
     with pytest.raises(RuleViolation, match="needs at least one recommendation"):
-        actions.record_decision(item, verb="RECOMMENDED", text="to the Partnership", acting_user=SYSTEM)
+        decide(via, item, verb="RECOMMENDED", text="to the Partnership", acting_user=SYSTEM)
     with pytest.raises(RuleViolation, match="Only a RECOMMENDED decision"):
-        actions.record_decision(item, verb="NOTED", text="x", acting_user=SYSTEM,
+        decide(via, item, verb="NOTED", text="x", acting_user=SYSTEM,
                                 recommendations=[{"text": "y", "addressee_organisation": panel.partnership}])
 
 
-def test_decisions_are_numbered_in_order():
+@VIA
+def test_decisions_are_numbered_in_order(via):
     panel = make_panel()
     meeting = make_meeting(panel, date=D(2022, 6, 9))
     attend(meeting, panel.members[:5])
     actions.finalise_attendance(meeting, acting_user=SYSTEM)
     item = meeting.agenda_items.first()
-    first = actions.record_decision(item, verb="NOTED", text="the report.", acting_user=SYSTEM)
-    second = actions.record_decision(item, verb="AGREED", text="to delegate.", acting_user=SYSTEM)
+    first = decide(via, item, verb="NOTED", text="the report.", acting_user=SYSTEM)
+    second = decide(via, item, verb="AGREED", text="to delegate.", acting_user=SYSTEM)
     assert (first.sequence, second.sequence) == (1, 2)
 
 
@@ -229,16 +258,17 @@ def test_the_chair_of_a_meeting_must_be_present():
     [(Role.ADMINISTRATOR, False, True), (Role.COMMITTEE_OFFICER, True, True), (Role.COMMITTEE_OFFICER, False, False),
      (Role.COUNCILLOR, False, False), (Role.PARTNERSHIP_OFFICER, False, False)],
 )
-def test_who_may_record_attendance(role, supports, allowed):
+@VIA
+def test_who_may_record_attendance(via, role, supports, allowed):
     panel = make_panel()
     meeting = make_meeting(panel)
     u = user(f"rec-{role}-{supports}", role, supports=panel.committee if supports else None)
     if allowed:
-        actions.record_attendance(meeting, person=panel.member(0), status="present", acting_user=u)
+        record(via, meeting, person=panel.member(0), status="present", acting_user=u)
         assert AuditEvent.objects.get(code="governance.attendance.recorded").actor == u
     else:
         with pytest.raises(ActionPermissionDenied):
-            actions.record_attendance(meeting, person=panel.member(0), status="present", acting_user=u)
+            record(via, meeting, person=panel.member(0), status="present", acting_user=u)
         assert not Attendance.objects.exists()
 
 

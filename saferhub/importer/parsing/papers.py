@@ -234,11 +234,16 @@ def parse_delivery_plan(lines: list[Line], ctx: Context, path: str) -> dict:
             in_table = True
             current = None
             continue
-        if not in_table:
-            continue
         first = cells[0].strip()
         rest = [c for c in cells[1:]]
         filled = [c for c in cells if c.strip()]
+        if not in_table:
+            # A theme heading just above the first table's header row ("<u>Fraud</u>" over 1.1-1.5).
+            following = (next_rows.get(ln.number) or "").split("\t")
+            if (not first and filled and following[0].strip().upper() == "N" and len(following) > 2
+                    and _is_theme(raw, filled, " ".join(" ".join(filled).split()), next_rows.get(ln.number))):
+                theme = _theme_text(raw, filled, words)
+            continue
         if _ACTION_NO.match(first):
             number = first
             if actions and _out_of_order(actions[-1]["number"], number):

@@ -18,6 +18,8 @@ from saferhub.governance.models import Attendance, Decision, Meeting, MeetingSta
 from saferhub.importer import actions
 from saferhub.importer.models import ImportBatch, ImportFlag, Provenance, SourceDocument, SourceFile, StagedRecord
 from saferhub.importer.tests import expected_seeds as E
+from saferhub.papers.loader import load_file as load_papers_file
+from saferhub.papers.models import CoverReport, Document, FutureItem, WorkProgrammeEntry, WrittenQuestion
 
 pytestmark = pytest.mark.django_db
 ACTOR = SystemActor("Import of the seed documents")
@@ -46,7 +48,26 @@ def test_an_empty_database_gets_the_meetings_attendance_and_decisions(seeds):
     # Ashby and Crane cannot be placed: flagged, not guessed.
     assert batch.flags.filter(kind="unresolved_name").count() == 2
     assert DeliveryAction.objects.filter(plan__title__startswith="Delivery plan").count() == len(E.DELIVERY_ACTIONS_2021)
-    assert StagedRecord.objects.filter(kind="written_question").count() == 6  # two renderings, one set
+    # Papers: two renderings of the questions, one set; work programme, future items, reports.
+    questions = WrittenQuestion.objects.filter(meeting=meetings["2022-02-24"]).order_by("number")
+    assert [q.number for q in questions] == [1, 2, 3, 4, 5, 6] and all(q.response for q in questions)
+    assert questions[0].agenda_item.number == "5" and questions[3].agenda_item.number == "6"
+    assert FutureItem.objects.count() == 3
+    assert CoverReport.objects.filter(agenda_item__meeting=meetings["2023-02-24"]).count() == 4
+    wp = {(e.target_date.isoformat(), e.report[:30]) for e in WorkProgrammeEntry.objects.all()}
+    assert ("2022-09-28", "NCCSP Plan 2021-24 – performan") in wp
+    additions = WorkProgrammeEntry.objects.exclude(added_by_decision=None)
+    assert {(e.target_date.isoformat(), e.added_by_decision.agenda_item.meeting.date.isoformat()) for e in additions} == {
+        ("2022-09-28", "2022-06-09"), ("2022-12-08", "2022-06-09")}
+    assert additions.count() == 3 and all(e.added_by_decision.verb == "AGREED" for e in additions)
+    # The June 2022 additions agreed on 24 February 2022 are already in that row's issues: no duplicate.
+    assert WorkProgrammeEntry.objects.filter(target_date=dt.date(2022, 6, 9)).count() == 1
+    assert WorkProgrammeEntry.objects.get(target_meeting=meetings["2022-09-28"], added_by_decision=None).status == (
+        "carried_forward")
+    # What papers cannot hold stays staged: the delegations' Scrutiny Committee dates.
+    assert set(StagedRecord.objects.values_list("kind", flat=True)) <= {"delegation", "cover_report"}
+    assert StagedRecord.objects.filter(kind="delegation").exists()
+    assert Document.objects.filter(meeting=meetings["2022-06-09"], kind="agenda_pack", published_at__isnull=False).exists()
 
 
 def test_every_record_links_to_its_source_and_the_file_is_kept(seeds):
@@ -75,11 +96,13 @@ def test_importing_into_the_loaded_norfolk_data_matches_instead_of_duplicating(s
 
 def test_the_same_document_twice_changes_nothing(seeds):
     _import(seeds)
-    counts = [m.objects.count() for m in (Meeting, Decision, Attendance, Person, StagedRecord, SourceDocument, AuditEvent)]
+    papers = (WorkProgrammeEntry, FutureItem, WrittenQuestion, CoverReport, Document)
+    counts = [m.objects.count() for m in (Meeting, Decision, Attendance, Person, StagedRecord, SourceDocument, AuditEvent,
+                                          *papers)]
     call_command("import_documents", *[str(p) for p in sorted(__import__("pathlib").Path(
         str(__import__("saferhub.importer.tests.conftest", fromlist=["SEEDS"]).SEEDS)).glob("*.txt"))])
     assert [m.objects.count() for m in (Meeting, Decision, Attendance, Person, StagedRecord, SourceDocument,
-                                        AuditEvent)] == counts
+                                        AuditEvent, *papers)] == counts
     assert ImportBatch.objects.count() == 1
 
 
@@ -93,7 +116,8 @@ def test_a_second_rendering_of_minutes_is_reconciled(seeds):
     assert Decision.objects.filter(agenda_item__meeting=meeting).count() == decisions
     assert second.summary["meetings_matched"] >= 1
     assert first.pk != second.pk
-    assert StagedRecord.objects.filter(kind="written_question").count() == 6
+    assert WrittenQuestion.objects.filter(meeting=meeting).count() == 6
+    assert Provenance.objects.filter(content_type__model="writtenquestion", role="confirmed").count() == 6
 
 
 def test_a_failure_part_way_leaves_nothing(seeds):
@@ -123,3 +147,39 @@ def test_a_flag_choice_must_be_one_offered(seeds):
     flag = batch.flags.first() or ImportFlag.objects.create(batch=batch, kind="x", message="m", source="s")
     with pytest.raises(RuleViolation, match="Choose one of the options"):
         actions.resolve_flag(flag, choice="something else", acting_user=ACTOR)
+
+
+def test_importing_after_the_papers_data_file_reconciles_papers_without_duplicates(seeds):
+    load_committee_data(read_data_file(settings.SAFERHUB_DEFAULT_DATA))
+    load_papers_file()
+    before = {m: m.objects.count() for m in (WorkProgrammeEntry, FutureItem, WrittenQuestion)}
+    batch = _import(seeds)
+    # The data file already holds every work-programme row, future item and question.
+    assert {m: m.objects.count() for m in before} == before
+    messages = list(batch.flags.filter(kind="differs_from_database").values_list("message", flat=True))
+    # Its responses are summaries and its future items are reworded: reported, not overwritten.
+    assert any(m.startswith("Question 4 of 24 February 2022: the response differs") for m in messages)
+    assert any("future meeting" in m for m in messages)
+    assert WrittenQuestion.objects.get(number=4).response.startswith("Summary:")
+    # Every papers record the file holds is linked to the places the documents print it.
+    assert Provenance.objects.filter(content_type__model="workprogrammeentry").values("object_id").distinct().count() >= 8
+    assert Provenance.objects.filter(content_type__model="writtenquestion").count() == 12
+    # Reports had no home in the data file: they are added once.
+    reports = CoverReport.objects.count()
+    assert reports >= 8
+    again = _import([(f"copy-{name}", data + b"\n") for name, data in seeds])
+    assert {m: m.objects.count() for m in before} == before and CoverReport.objects.count() == reports
+    assert again.summary["papers"] == len(seeds)  # only the new files themselves, as documents
+
+
+def test_imported_papers_are_found_by_search_and_only_public_ones_publicly(seeds):
+    from saferhub.search.engine import search
+
+    _import(seeds)
+    kinds = {h.entry.kind for h in search("Domestic Homicide Review", limit=100).hits}
+    assert {"work_programme", "cover_report", "written_question"} <= kinds | {
+        h.entry.kind for h in search("perpetrator", limit=100).hits}
+    hit = next(h for h in search("prolific offender", limit=50).hits if h.entry.kind == "written_question")
+    assert hit.entry.record_type == "papers.writtenquestion" and "Response:" in hit.entry.body
+    assert any(h.entry.record_type == "papers.futureitem" for h in search("detox", limit=50).hits)
+    assert any(h.entry.record_type == "papers.coverreport" for h in search("Community Trigger", limit=100).hits)

@@ -114,3 +114,29 @@ def test_public_json_has_exactly_the_documented_shape(extraction):
     officers = {a["name"] for m in data["meetings"] for a in m["in_attendance"]}
     councillors = {p["name"] for m in data["meetings"] for p in m["present"]}
     assert not officers & councillors  # present lists councillors only
+
+
+def test_the_theme_heading_above_the_first_action_table_is_captured(extraction):
+    """"Fraud" stands above the first header row (003:1546), before the table starts; the next
+    theme ("Neighbour" + "hood crime", 003:1560) sits between two tables."""
+    plan = next(p for p in extraction["delivery_plans"] if p["source"]["path"].startswith("003"))
+    themes = {a["number"]: a["theme"] for a in plan["actions"]}
+    assert [themes[f"1.{n}"] for n in range(1, 6)] == ["Fraud"] * 5
+    assert themes["1.6"] == "Neighbourhood crime"
+
+
+def test_a_theme_above_the_header_of_a_table_in_another_layout():
+    from saferhub.importer.parsing.context import Context
+    from saferhub.importer.parsing.papers import parse_delivery_plan
+    from saferhub.importer.parsing.reader import read_lines
+
+    text = ("Delivery plan for the Westvale Safety Plan\n\nIntroduction\tnot a theme\n\n"
+            "\tRoad Safety\t\t\t\t\n"
+            "N\tAction\tSuccess measure\tOwner\tDate\tUpdate\n"
+            "1.1\tSpeed checks near schools\tFewer collisions\tPolice\tOngoing\t\n"
+            "\tKnife Crime\t\t\t\t\n"
+            "N\tAction\tSuccess measure\tOwner\tDate\tUpdate\n"
+            "1.2\tKnife arches at events\tFewer weapons seized\tPolice\tTBC\t\n")
+    lines, _, _ = read_lines("plan.txt", text.encode())
+    plan = parse_delivery_plan(lines, Context(), "plan.txt")
+    assert [(a["number"], a["theme"]) for a in plan["actions"]] == [("1.1", "Road Safety"), ("1.2", "Knife Crime")]

@@ -83,8 +83,10 @@ def store_document(
     text: str = "",
     generated: bool = True,
     filename: str | None = None,
+    published_at=None,
 ) -> Document:
-    """Store a file as a document of a meeting (not yet published)."""
+    """Store a file as a document of a meeting: not yet published, unless ``published_at`` says
+    when it was (a file already published elsewhere, such as an imported agenda pack)."""
     require(acting_user, "papers.prepare", meeting or committee)
     if position is None:
         position = (Document.objects.filter(meeting=meeting, kind=kind).aggregate(m=Max("position"))["m"] or 0) + 1
@@ -92,13 +94,14 @@ def store_document(
     document = Document(
         committee=committee, meeting=meeting, cover_report=cover_report, kind=DocumentKind(kind), format=format,
         title=title[:300], label=label, position=position, media_type=MEDIA_TYPES[format], size=len(content),
-        sha256=digest, page_count=page_count, text=text, generated=generated,
+        sha256=digest, page_count=page_count, text=text, generated=generated, published_at=published_at,
     )
     name = filename or f"{kind}-{digest[:12]}.{format}"
     document.file.save(name, ContentFile(content), save=False)
     document.save()
     audit.record("papers.annex.uploaded" if not generated else "papers.agenda.built", actor=acting_user,
-                 target=document, data={"title": document.title, "kind": kind, "format": format, "size": len(content)})
+                 target=document, data={"title": document.title, "kind": kind, "format": format, "size": len(content),
+                                        **({"published_at": published_at} if published_at else {})})
     return document
 
 

@@ -95,3 +95,21 @@ def test_engine_in_use(imported):
     assert connection.vendor in {"sqlite", "postgresql"}
     assert search("").count == 0
     assert search("zzzzqqqq").count == 0
+
+
+@pytest.mark.parametrize("query", ["Community Trigger", "partnership", "domestic abuse"])
+def test_the_walk_for_large_match_sets_gives_the_same_order_and_pages(imported, monkeypatch, query):
+    """Above ``SMALL_SET`` matches a query walks the entries newest first instead of sorting them
+    all; both strategies give the reference order, page by page, with and without filters."""
+    from saferhub.search import engine
+
+    expected = reference(query)
+    for small_set in (engine.SMALL_SET, 1):
+        monkeypatch.setattr(engine, "SMALL_SET", small_set)
+        pages = [h.entry.pk for offset in range(0, 40, 7) for h in search(query, limit=7, offset=offset).hits]
+        assert pages == expected[:len(pages)] and len(pages) == min(42, len(expected))
+        assert search(query, limit=5).count == min(len(expected), engine.MAX_COUNT)
+        filtered = [h.entry.pk for h in search(query, kinds=["document", "minute_item"], limit=200).hits]
+        assert filtered == reference(query, kinds=["document", "minute_item"])[:200]
+        committee = SearchEntry.objects.exclude(committee=None).first().committee_id
+        assert {h.entry.committee_id for h in search(query, committee_id=committee, limit=50).hits} <= {committee}
