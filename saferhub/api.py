@@ -7,6 +7,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from saferhub.core.exceptions import ActionPermissionDenied, RuleViolation
+from saferhub.asb.api import router as asb_router
 from saferhub.governance.api import router as governance_router
 from saferhub.search.api import router as search_router
 
@@ -62,3 +63,4 @@ def http_error(request, exc: HttpError):
 
 api.add_router("/", governance_router)
 api.add_router("/", search_router)
+api.add_router("/asb/", asb_router)

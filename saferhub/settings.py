@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "saferhub.delivery",
     "saferhub.importer",
     "saferhub.search",
+    "saferhub.asb",
+    "saferhub.opendata",
 ]
 
 MIDDLEWARE = [

@@ -11,6 +11,8 @@ urlpatterns = [
     path("", include("saferhub.papers.urls")),
     path("", include("saferhub.importer.urls")),
     path("", include("saferhub.search.urls")),
+    path("", include("saferhub.asb.urls")),
+    path("", include("saferhub.opendata.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]
