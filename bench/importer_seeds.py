@@ -27,12 +27,12 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 
 call_command("migrate", verbosity=0)
-from saferhub.core.actors import SystemActor  # noqa: E402
-from saferhub.importer import actions  # noqa: E402
-
 from django.contrib.contenttypes.models import ContentType  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.urls import get_resolver  # noqa: E402
+
+from saferhub.core.actors import SystemActor  # noqa: E402
+from saferhub.importer import actions  # noqa: E402
 
 get_resolver().url_patterns  # noqa: B018 - warm-up, as in a running server
 ContentType.objects.clear_cache()

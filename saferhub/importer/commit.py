@@ -34,7 +34,6 @@ from saferhub.governance.models import (
     Declaration,
     Meeting,
     MeetingStatus,
-    Membership,
     Recommendation,
 )
 from saferhub.importer.models import ImportFlag, Provenance, SourceDocument, SourceFile, StagedRecord
@@ -357,7 +356,7 @@ class Committer:
             self.record_minutes(existing, m)
         else:
             self.record_agenda(existing, m)
-            if m["status"] == "held" and _d(m["date"]) <= dt.date.today():
+            if m["status"] == "held" and _d(m["date"]) <= timezone.localdate():
                 with self.attempt(f"The outcome of the meeting of {fmt_date(_d(m['date']))}", where):
                     gov.record_outcome_without_attendance(existing, status="held",
                                                           evidence="; ".join(m["evidence"])[:900] or "Imported",

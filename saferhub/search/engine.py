@@ -109,12 +109,12 @@ class _Engine:
     def matches_capped(self, which: str, cap: int, cursor) -> int:
         """How many entries match (whatever the filters), counting no further than ``cap``."""
         if connection.vendor == "postgresql":
-            cursor.execute(f"SELECT COUNT(*) FROM (SELECT 1 FROM search_searchentry e WHERE {self.probe(which)} "
+            cursor.execute(f"SELECT COUNT(*) FROM (SELECT 1 FROM search_searchentry e WHERE {self.probe(which)} "  # noqa: S608 (fragments are constants; user input is bound)
                            f"LIMIT {int(cap)}) t", self.params(which))
         else:
             match = {"all": self.all_param, "title": self.title_param,
                      "body": f"({self.all_param}) NOT ({self.title_param})"}[which]
-            cursor.execute(f"SELECT COUNT(*) FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH %s "
+            cursor.execute(f"SELECT COUNT(*) FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH %s "  # noqa: S608 (fragments are constants; user input is bound)
                            f"LIMIT {int(cap)})", [match])
         return cursor.fetchone()[0]
 
@@ -141,7 +141,7 @@ def _ids(cursor, engine: _Engine, which: str, small: bool, where: list[str], par
     base, base_params = engine.source(which, small, walk_by_date)
     head, _, cond = base.partition(" WHERE ")
     # The filters come first, so that a walk probes the full-text index only for entries they keep.
-    cursor.execute(f"SELECT e.id FROM {head} WHERE {' AND '.join([*where, cond])} ORDER BY {_order()} "
+    cursor.execute(f"SELECT e.id FROM {head} WHERE {' AND '.join([*where, cond])} ORDER BY {_order()} "  # noqa: S608 (fragments are constants; user input is bound)
                    "LIMIT %s OFFSET %s", [*params, *base_params, limit, offset])
     return [r[0] for r in cursor.fetchall()]
 
@@ -170,7 +170,7 @@ def search(query: str, *, public_only: bool = True, committee_id: int | None = N
             page += _ids(cursor, engine, "body", small_body, where, params, limit - len(page), body_offset, by_date)
         base, base_params = engine.source("all", small_all)
         head, _, cond = base.partition(" WHERE ")
-        cursor.execute(f"SELECT COUNT(*) FROM (SELECT 1 FROM {head} WHERE {' AND '.join(where + [cond])} "
+        cursor.execute(f"SELECT COUNT(*) FROM (SELECT 1 FROM {head} WHERE {' AND '.join(where + [cond])} "  # noqa: S608 (fragments are constants; user input is bound)
                        f"LIMIT {MAX_COUNT + 1}) t", [*params, *base_params])
         count = cursor.fetchone()[0]
     title_set = set(title_ids)
@@ -242,7 +242,7 @@ def index_entries(rows: list[dict]) -> None:
             record_id__in={k[1] for k in keys}))
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            cursor.executemany(f"UPDATE search_searchentry SET tsv = {TSV} WHERE id = %s",
+            cursor.executemany(f"UPDATE search_searchentry SET tsv = {TSV} WHERE id = %s",  # noqa: S608 (fragments are constants; user input is bound)
                                [[e.title_stems, e.body_stems, e.pk] for e in created])
         else:
             cursor.executemany("INSERT INTO search_fts(rowid, title_stems, body_stems) VALUES (%s, %s, %s)",
@@ -261,7 +261,7 @@ def index_entry(*, record, kind: str, title: str, body: str, url: str, committee
     )
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            cursor.execute(f"UPDATE search_searchentry SET tsv = {TSV} WHERE id = %s",
+            cursor.execute(f"UPDATE search_searchentry SET tsv = {TSV} WHERE id = %s",  # noqa: S608 (fragments are constants; user input is bound)
                            [entry.title_stems, entry.body_stems, entry.pk])
         else:
             cursor.execute("DELETE FROM search_fts WHERE rowid = %s", [entry.pk])

@@ -181,8 +181,8 @@ def test_bulk_agenda_items_match_single_items_and_refuse_the_same():
                          ({"title": "Again", "position": 1}, "already an item at position 1"),
                          ({"title": "Report", "confirms": [earlier]}, "Only a minutes item"),
                          ({"title": "Minutes", "kind": "minutes", "confirms": [many]}, "earlier meetings")]:
-        for call in (lambda: actions.add_agenda_item(one, acting_user=SYSTEM, **bad),
-                     lambda: actions.add_agenda_items(many, rows=[{"title": "Fine"}, bad], acting_user=SYSTEM)):
+        for call in (lambda bad=bad: actions.add_agenda_item(one, acting_user=SYSTEM, **bad),
+                     lambda bad=bad: actions.add_agenda_items(many, rows=[{"title": "Fine"}, bad], acting_user=SYSTEM)):
             with pytest.raises(RuleViolation, match=message):
                 call()
     assert AgendaItem.objects.filter(meeting=many).count() == 4  # the failed call left nothing behind

@@ -67,7 +67,7 @@ def parse_membership_table(lines: list[Line], ctx: Context, path: str, day) -> S
         where = f"{path}:{line.number}"
         ordinal = 1 + sum(1 for r in rows if r.body == body.name)
         people = []
-        for written, role in ((main, "member"), (sub, "substitute")):
+        for written in (main, sub):
             if not written or re.match(r"to be confirmed|tbc|vacan", written, re.I):
                 people.append(None)
                 continue
@@ -91,7 +91,7 @@ def parse_front_sheet(lines: list[Line], ctx: Context, path: str) -> dict:
     texts = [(ln, flat(ln.raw)) for ln in lines if not ln.blank]
     if texts:
         out["committee"] = texts[0][1]
-    for ln, text in texts[:14]:
+    for _ln, text in texts[:14]:
         low = text.lower()
         if low.startswith("date:") and out["date"] is None:
             out["date"] = first_date(text)

@@ -92,7 +92,7 @@ def extract_batch(files: list[tuple[str, bytes]], knowledge: dict | None = None)
     # Pass 1: membership tables and agenda front sheets (they name the members and their councils).
     fronts = []
     for f in parsed:
-        for index, doc in enumerate(f["docs"]):
+        for doc in f["docs"]:
             if doc.kind == FRONT_SHEET:
                 fs = parse_front_sheet(doc.lines(f["lines"]), ctx, f["name"])
                 doc.data = fs
@@ -207,8 +207,6 @@ def _apply_renames(value, renames: dict[str, str]):
 def _canonicalise_variants(ctx: Context) -> dict[str, str]:
     """Where one person appears under several spellings, keep the likeliest as the name."""
     renames = {}
-    for snap in ctx.snapshots:
-        pass
     for person in ctx.names.people:
         if person.db_id is not None or not person.aliases:
             continue
@@ -250,14 +248,14 @@ def _set_status(meeting: dict, status: str, evidence: str) -> None:
 
 def _merge_meetings(result: dict, fronts, parsed_minutes, parsed, ctx: Context) -> None:
     names = {}
-    for f, doc, fs in fronts:
+    for _f, _doc, fs in fronts:
         if fs["committee"]:
             names.setdefault(committee_key(fs["committee"]), fs["committee"])
     def canonical(name: str) -> str:
         return names.get(committee_key(name), name)
     default_committee = next(iter(names.values()), None)
     minutes_by_key = {}
-    for f, doc, m in parsed_minutes:
+    for f, _doc, m in parsed_minutes:
         if m["date"] is None:
             continue
         committee = canonical(m["committee"] or default_committee or "")
@@ -287,7 +285,7 @@ def _merge_meetings(result: dict, fronts, parsed_minutes, parsed, ctx: Context) 
                 result.setdefault("corrected_confirmations", []).append((committee, day.replace(year=day.year - 1), src))
         for add in m["fwp_additions"]:
             result["fwp_additions"].append({**add, "agreed_at": m["date"], "committee": committee})
-    for f, doc, fs in fronts:
+    for f, _doc, fs in fronts:
         if fs["date"] is None:
             continue
         committee = canonical(fs["committee"])

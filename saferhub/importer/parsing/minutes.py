@@ -175,7 +175,7 @@ class MinutesParser:
             right = " ".join(cells[1:])
             chunks = self._split_names(left)
             if chunks:
-                for n, chunk in enumerate(chunks):
+                for chunk in chunks:
                     entries.append({"written": chunk, "line": ln})
                 if right:
                     bodies_here = self.ctx.split_bodies(right)
@@ -516,7 +516,6 @@ class MinutesParser:
         return [p.strip() for p in parts if p.strip()]
 
     def _apology(self, chunk: str, default_kind: str | None, source: str, out: list, subs: list) -> None:
-        day = self.out["date"]
         sub_match = re.match(r"(?P<who>.+?)\s+who\s+was\s+substituted\s+by\s+(?P<sub>.+)$", chunk, re.I)
         if sub_match:
             who = self._apology_person(sub_match["who"], "member", source, out)
@@ -609,7 +608,7 @@ class MinutesParser:
         current: dict | None = None
         pending_resolved: dict | None = None
         decisions = []
-        for idx, ln in enumerate(lines):
+        for ln in lines:
             raw = ln.raw
             text = _PARA.sub("", flat(raw)).strip()
             bare = _LABEL.sub("", text).strip()

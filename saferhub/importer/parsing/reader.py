@@ -7,7 +7,6 @@ be a PDF but is not one, a truncated PDF, huge lines, files too large to be agen
 from __future__ import annotations
 
 import io
-import re
 
 from saferhub.importer.parsing.text import Line
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from saferhub.importer.parsing.text import Line, clean, flat
+from saferhub.importer.parsing.text import Line, flat
 
 FRONT_SHEET = "front_sheet"
 MINUTES = "minutes"

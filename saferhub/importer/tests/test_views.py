@@ -7,9 +7,9 @@ from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
+from saferhub.core import actions as core_actions
 from saferhub.core.actors import SYSTEM
 from saferhub.core.permissions import Role, ensure_role_groups
-from saferhub.core import actions as core_actions
 from saferhub.importer import actions
 from saferhub.importer.models import ImportBatch, SourceDocument
 
