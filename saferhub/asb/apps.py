@@ -7,3 +7,46 @@ class AsbConfig(AppConfig):
     name = "saferhub.asb"
     label = "asb"
     verbose_name = "ASB Case Reviews"
+
+    def ready(self) -> None:
+        from saferhub.asb import policies  # noqa: F401
+        from saferhub.core import audit
+
+        audit.register_codes(
+            "asb",
+            [
+                ("asb.settings.updated", "Change ASB settings", "Changed the ASB Case Review settings"),
+                ("asb.body.saved", "Save relevant body", "Saved a relevant body"),
+                ("asb.area.saved", "Save OPT area", "Saved an OPT area"),
+                ("asb.local_route.saved", "Save local threshold route", "Saved a local threshold route"),
+                ("asb.staff.assigned", "Assign ASB staff", "Assigned a member of staff to ASB work"),
+                ("asb.staff.removed", "Remove ASB staff", "Removed a member of staff from ASB work"),
+                ("asb.case.submitted", "Submit application", "Received an ASB Case Review application"),
+                ("asb.case.acknowledged", "Acknowledge application", "Acknowledged the application"),
+                ("asb.case.triaged", "Triage application", "Triaged and routed the application"),
+                ("asb.case.threshold_evaluated", "Evaluate threshold", "Evaluated the threshold again"),
+                ("asb.case.determined", "Determine threshold", "Recorded the threshold determination"),
+                ("asb.case.overrun_notified", "Tell victim of delay", "Told the victim the review is taking longer"),
+                ("asb.case.lead_agency_appointed", "Appoint lead agency", "Appointed the lead agency"),
+                ("asb.information.requested", "Request information", "Asked agencies for information"),
+                ("asb.information.responded", "Record agency response", "Recorded an agency's response"),
+                ("asb.case.initial_review_recorded", "Record initial review", "Recorded the initial review"),
+                ("asb.case.panel_scheduled", "Schedule panel", "Set the panel date"),
+                ("asb.case.panel_recorded", "Record panel", "Recorded the case review panel"),
+                ("asb.case.decision_sent", "Send decision letter", "Sent the decision letter"),
+                ("asb.action.added", "Add action", "Added an action to the plan"),
+                ("asb.action.updated", "Update action", "Updated an action on the plan"),
+                ("asb.case.closed", "Close case", "Closed the case"),
+                ("asb.appeal.lodged", "Lodge appeal", "Received an appeal"),
+                ("asb.appeal.decided", "Decide appeal", "Recorded the appeal decision"),
+                ("asb.rota.nominated", "Nominate peer reviewer", "Nominated a peer reviewer"),
+                ("asb.peer_review.assigned", "Assign peer review", "Assigned a peer reviewer"),
+                ("asb.peer_review.completed", "Complete peer review", "Completed the peer review"),
+                ("asb.document.added", "Add document", "Stored a document on the case"),
+                ("asb.case.audited", "Audit case", "Audited the case"),
+                ("asb.case.legal_hold_set", "Set legal hold", "Changed the legal hold"),
+                ("asb.summary.drafted", "Draft published summary", "Drafted a publishable summary"),
+                ("asb.summary.approved", "Approve published summary", "Approved a summary for publication"),
+                ("asb.case.anonymised", "Anonymise case", "Anonymised the case under the retention policy"),
+            ],
+        )

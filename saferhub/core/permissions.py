@@ -21,6 +21,11 @@ class Role(models.TextChoices):
     COMMITTEE_OFFICER = "committee_officer", "Committee officer"
     COUNCILLOR = "councillor", "Councillor"
     PARTNERSHIP_OFFICER = "partnership_officer", "Partnership officer"
+    ASB_COUNTY_TEAM = "asb_county_team", "ASB county team"
+    ASB_SPOC = "asb_spoc", "ASB SPOC"
+    OPT_OFFICER = "opt_officer", "OPT officer"
+    OPT_INSPECTOR = "opt_inspector", "OPT Inspector"
+    AGENCY_OFFICER = "agency_officer", "Agency officer"
 
 
 ROLE_DESCRIPTIONS = {
@@ -28,6 +33,11 @@ ROLE_DESCRIPTIONS = {
     Role.COMMITTEE_OFFICER: "Prepares and records meetings of the committees they support.",
     Role.COUNCILLOR: "Reads draft papers and records of the committees they sit on.",
     Role.PARTNERSHIP_OFFICER: "Reads draft papers of committees that scrutinise their Partnership.",
+    Role.ASB_COUNTY_TEAM: "Triages every ASB Case Review application in the county, audits cases and sees their history.",
+    Role.ASB_SPOC: "Single point of contact for an OPT area: determines, runs and closes that area's ASB Case Reviews.",
+    Role.OPT_OFFICER: "Works ASB Case Reviews in their Operational Partnership Team's area.",
+    Role.OPT_INSPECTOR: "Receives appeals on ASB Case Reviews for their area and sends them to another OPT.",
+    Role.AGENCY_OFFICER: "Answers information requests, sits on panels and carries out actions for their agency.",
 }
 
 

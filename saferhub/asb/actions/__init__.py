@@ -1,0 +1,52 @@
+"""The only place ASB Case Review data changes. Pages, the API, the admin, commands and tasks call these."""
+
+from saferhub.asb.actions.appeals import appeal_deadline_for, decide_appeal, lodge_appeal
+from saferhub.asb.actions.cases import (
+    determine_threshold,
+    record_acknowledgement,
+    record_overrun_notice,
+    reevaluate_threshold,
+    submit_application,
+    triage_case,
+)
+from saferhub.asb.actions.config import (
+    assign_asb_staff,
+    remove_asb_staff,
+    save_local_route,
+    save_opt_area,
+    save_relevant_body,
+    update_asb_settings,
+)
+from saferhub.asb.actions.peer_review import assign_peer_review, complete_peer_review, nominate_peer_reviewer
+from saferhub.asb.actions.records import (
+    AUDIT_CHECKLIST,
+    add_case_document,
+    apply_retention,
+    approve_published_summary,
+    draft_published_summary,
+    record_audit_checklist,
+    set_legal_hold,
+)
+from saferhub.asb.actions.review import (
+    add_action_item,
+    appoint_lead_agency,
+    close_case,
+    record_information_response,
+    record_initial_review,
+    record_panel,
+    schedule_panel,
+    send_decision_letter,
+    send_information_requests,
+    update_action_item,
+)
+
+__all__ = [
+    "AUDIT_CHECKLIST", "add_action_item", "add_case_document", "appeal_deadline_for", "apply_retention",
+    "appoint_lead_agency", "approve_published_summary", "assign_asb_staff", "assign_peer_review", "close_case",
+    "complete_peer_review", "decide_appeal", "determine_threshold", "draft_published_summary", "lodge_appeal",
+    "nominate_peer_reviewer", "record_acknowledgement", "record_audit_checklist", "record_information_response",
+    "record_initial_review", "record_overrun_notice", "record_panel", "reevaluate_threshold", "remove_asb_staff",
+    "save_local_route", "save_opt_area", "save_relevant_body", "schedule_panel", "send_decision_letter",
+    "send_information_requests", "set_legal_hold", "submit_application", "triage_case", "update_action_item",
+    "update_asb_settings",
+]

@@ -1,0 +1,166 @@
+"""Partnership configuration for ASB Case Reviews: settings, relevant bodies, OPT areas, local routes.
+
+Everything a partnership may set differently lives here as data (loaded from
+``saferhub/asb/data/norfolk.yaml`` by ``load_asb_config`` and editable in the admin).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+# The law (ASB, Crime and Policing Act 2014 s.104) lets a partnership set a lower threshold, never a
+# higher one than three qualifying complaints (seed 002:1126-1130).
+STATUTORY_MAXIMUM_THRESHOLD = 3
+
+
+class AppealWindowUnit(models.TextChoices):
+    WORKING_DAYS = "working_days", "Working days"
+    CALENDAR_DAYS = "calendar_days", "Calendar days"
+
+
+class AppealRecipient(models.TextChoices):
+    OPT_INSPECTOR = "opt_inspector", "OPT Inspector"
+    CSP_CHAIR = "csp_chair", "Community Safety Partnership Chair"
+
+
+class AsbSettings(models.Model):
+    """One partnership's ASB Case Review settings (Norfolk is the default)."""
+
+    name = models.CharField(max_length=120, unique=True, default="Norfolk")
+    threshold_count = models.PositiveSmallIntegerField(
+        default=3, validators=[MinValueValidator(1)],
+        help_text="Qualifying complaints needed; the law allows at most 3.",
+    )
+    window_months = models.PositiveSmallIntegerField(default=6, validators=[MinValueValidator(1)])
+    report_within_months = models.PositiveSmallIntegerField(default=1, validators=[MinValueValidator(1)])
+    application_within_months = models.PositiveSmallIntegerField(default=6, validators=[MinValueValidator(1)])
+    acknowledgement_days = models.PositiveSmallIntegerField(default=5)
+    determination_days = models.PositiveSmallIntegerField(default=10)
+    information_request_days = models.PositiveSmallIntegerField(default=5)
+    initial_review_days = models.PositiveSmallIntegerField(default=10)
+    decision_letter_days = models.PositiveSmallIntegerField(default=10)
+    overall_days = models.PositiveSmallIntegerField(default=30)
+    at_risk_days = models.PositiveSmallIntegerField(
+        default=2, help_text="A step is 'at risk' when this many working days or fewer are left.",
+    )
+    appeal_window = models.PositiveSmallIntegerField(default=21)
+    appeal_window_unit = models.CharField(
+        max_length=20, choices=AppealWindowUnit.choices, default=AppealWindowUnit.WORKING_DAYS,
+        help_text="The guidance says both '21 days' and '21 working days'; working days is the more generous.",
+    )
+    appeal_recipient = models.CharField(
+        max_length=20, choices=AppealRecipient.choices, default=AppealRecipient.OPT_INSPECTOR,
+    )
+    retention_years = models.PositiveSmallIntegerField(default=6, validators=[MinValueValidator(1), MaxValueValidator(100)])
+    region = models.CharField(max_length=3, default="ENG", help_text="Bank-holiday region for working days.")
+    pcc_office = models.ForeignKey(
+        "core.Organisation", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="The Police and Crime Commissioner's office, told of appeals.",
+    )
+    max_upload_bytes = models.PositiveIntegerField(default=10 * 1024 * 1024)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "ASB settings"
+        verbose_name_plural = "ASB settings"
+
+    def __str__(self) -> str:
+        return f"ASB settings: {self.name}"
+
+
+class BodyKind(models.TextChoices):
+    DISTRICT_COUNCIL = "district_council", "District council"
+    POLICE = "police", "Police"
+    HEALTH = "health", "Health"
+    HOUSING_PROVIDER = "housing_provider", "Registered housing provider"
+    YOT = "yot", "Youth offending team"
+    CHILDRENS_SERVICES = "childrens_services", "Children's services"
+    SCHOOL = "school", "School"
+    INDEPENDENT = "independent", "Independent"
+    OTHER = "other", "Other"
+
+
+class RelevantBody(models.Model):
+    """An organisation taking part in ASB Case Reviews, and the part it plays."""
+
+    organisation = models.OneToOneField("core.Organisation", on_delete=models.PROTECT, related_name="asb_body")
+    kind = models.CharField(max_length=30, choices=BodyKind.choices)
+    signed_information_sharing = models.BooleanField(
+        default=True, help_text="Signed the partnership's information sharing protocol and the OPT annexe.",
+    )
+    active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["kind", "organisation__name"]
+        verbose_name_plural = "relevant bodies"
+
+    def __str__(self) -> str:
+        return f"{self.organisation} ({self.get_kind_display()})"
+
+
+class OptArea(models.Model):
+    """An Operational Partnership Team area, with its SPOC and OPT Inspector."""
+
+    code = models.SlugField(max_length=40, unique=True)
+    name = models.CharField(max_length=120, unique=True)
+    councils = models.ManyToManyField("core.Organisation", blank=True, related_name="asb_areas")
+    spoc = models.ForeignKey("core.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    inspector = models.ForeignKey("core.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = "OPT area"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class LocalThresholdRoute(models.Model):
+    """An extra local way to meet the threshold (reported as a local variant)."""
+
+    area = models.ForeignKey(OptArea, on_delete=models.CASCADE, related_name="local_routes")
+    name = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    min_distinct_reporters = models.PositiveSmallIntegerField(default=5, validators=[MinValueValidator(2)])
+    window_months = models.PositiveSmallIntegerField(default=6, validators=[MinValueValidator(1)])
+    is_local_variant = models.BooleanField(default=True, editable=False)
+    active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["area", "name"]
+
+    def __str__(self) -> str:
+        return f"{self.area}: {self.name}"
+
+
+class AsbRole(models.TextChoices):
+    COUNTY_TEAM = "asb_county_team", "ASB county team"
+    SPOC = "asb_spoc", "ASB SPOC"
+    OPT_OFFICER = "opt_officer", "OPT officer"
+    OPT_INSPECTOR = "opt_inspector", "OPT Inspector"
+    AGENCY_OFFICER = "agency_officer", "Agency officer"
+
+
+class AsbStaffAssignment(models.Model):
+    """Links a user to the area or organisation their ASB role covers."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="asb_assignments")
+    role = models.CharField(max_length=30, choices=AsbRole.choices)
+    area = models.ForeignKey(OptArea, null=True, blank=True, on_delete=models.CASCADE, related_name="staff")
+    organisation = models.ForeignKey(
+        "core.Organisation", null=True, blank=True, on_delete=models.CASCADE, related_name="asb_staff",
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "role", "area", "organisation"], name="asb_staff_unique"),
+        ]
+
+    def __str__(self) -> str:
+        where = self.area or self.organisation or "county"
+        return f"{self.user} – {self.get_role_display()} ({where})"

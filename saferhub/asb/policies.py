@@ -1,0 +1,127 @@
+"""Who may see and work on ASB Case Reviews (object-level permissions, via ``rules``).
+
+Victims' personal data: a case is visible to
+- the county team (every case; they triage, audit and read the history),
+- the SPOC, OPT officers and OPT Inspector of the case's area (and of the area reviewing an appeal),
+- staff of an agency involved in the case (an information request, a panel seat, an action or the lead agency),
+and nobody else: anyone else gets 404, as if the case did not exist.
+
+A user's area or organisation comes from ``AsbStaffAssignment`` rows, cached on the user per request.
+"""
+
+from __future__ import annotations
+
+import rules
+
+from saferhub.core.permissions import Role, has_role, is_administrator
+
+
+def _assignments(user) -> dict[str, set[int]]:
+    """{"areas": {...}, "inspector_areas": {...}, "organisations": {...}} for an authenticated user."""
+    cached = getattr(user, "_asb_assignments", None)
+    if cached is not None:
+        return cached
+    from saferhub.asb.models import AsbRole, AsbStaffAssignment
+
+    out: dict[str, set[int]] = {"areas": set(), "inspector_areas": set(), "organisations": set()}
+    if getattr(user, "is_authenticated", False):
+        for role, area_id, org_id in AsbStaffAssignment.objects.filter(user=user).values_list(
+            "role", "area_id", "organisation_id"
+        ):
+            if area_id and role in (AsbRole.SPOC, AsbRole.OPT_OFFICER) and has_role(user, role):
+                out["areas"].add(area_id)
+            if area_id and role == AsbRole.OPT_INSPECTOR and has_role(user, role):
+                out["inspector_areas"].add(area_id)
+            if org_id and role == AsbRole.AGENCY_OFFICER and has_role(user, role):
+                out["organisations"].add(org_id)
+    user._asb_assignments = out
+    return out
+
+
+def case_of(obj):
+    from saferhub.asb.models import Case
+
+    if obj is None or isinstance(obj, Case):
+        return obj
+    return getattr(obj, "case", None)
+
+
+@rules.predicate
+def is_county_team(user) -> bool:
+    return has_role(user, Role.ASB_COUNTY_TEAM)
+
+
+@rules.predicate
+def has_asb_role(user) -> bool:
+    return any(has_role(user, r) for r in (Role.ASB_COUNTY_TEAM, Role.ASB_SPOC, Role.OPT_OFFICER,
+                                          Role.OPT_INSPECTOR, Role.AGENCY_OFFICER))
+
+
+def _appeal_area_ids(case) -> set[int]:
+    return set(case.appeals.values_list("reviewing_area_id", flat=True))
+
+
+@rules.predicate
+def works_in_case_area(user, obj) -> bool:
+    """SPOC or OPT officer of the case's area, or of the area reviewing its appeal."""
+    case = case_of(obj)
+    if case is None or not getattr(user, "is_authenticated", False):
+        return False
+    areas = _assignments(user)["areas"]
+    return bool(areas) and (case.area_id in areas or bool(areas & _appeal_area_ids(case)))
+
+
+@rules.predicate
+def inspects_case_area(user, obj) -> bool:
+    case = case_of(obj)
+    if case is None or not getattr(user, "is_authenticated", False):
+        return False
+    areas = _assignments(user)["inspector_areas"]
+    return bool(areas) and (case.area_id in areas or bool(areas & _appeal_area_ids(case)))
+
+
+def involved_organisation_ids(case) -> set[int]:
+    from saferhub.asb.models import ActionItem, InformationRequest, PanelMember
+
+    ids = set(InformationRequest.objects.filter(case=case).values_list("agency_id", flat=True))
+    ids |= set(PanelMember.objects.filter(case=case).values_list("organisation_id", flat=True))
+    ids |= set(ActionItem.objects.filter(case=case).values_list("owner_id", flat=True))
+    if case.lead_agency_id:
+        ids.add(case.lead_agency_id)
+    return ids
+
+
+@rules.predicate
+def agency_involved(user, obj) -> bool:
+    case = case_of(obj)
+    if case is None or not getattr(user, "is_authenticated", False):
+        return False
+    orgs = _assignments(user)["organisations"]
+    return bool(orgs) and bool(orgs & involved_organisation_ids(case))
+
+
+@rules.predicate
+def owns_object_agency(user, obj) -> bool:
+    """Agency officer of the agency an information request is addressed to, or an action is owned by."""
+    org_id = getattr(obj, "agency_id", None) or getattr(obj, "owner_id", None)
+    return bool(org_id) and org_id in _assignments(user)["organisations"]
+
+
+manages_case = is_county_team | works_in_case_area
+
+rules.add_perm("asb.submit_application", rules.always_allow)
+rules.add_perm("asb.view_case", is_county_team | works_in_case_area | inspects_case_area | agency_involved)
+rules.add_perm("asb.triage", is_county_team)
+rules.add_perm("asb.manage_case", manages_case)
+rules.add_perm("asb.respond_information_request", manages_case | owns_object_agency)
+rules.add_perm("asb.update_action", manages_case | owns_object_agency)
+rules.add_perm("asb.handle_appeal", is_county_team | works_in_case_area | inspects_case_area)
+rules.add_perm("asb.audit_case", is_county_team)
+rules.add_perm("asb.view_history", is_county_team | is_administrator)
+rules.add_perm("asb.view_stats", has_asb_role | is_administrator)
+rules.add_perm("asb.view_dashboard", has_asb_role)
+rules.add_perm("asb.manage_config", is_county_team | is_administrator)
+rules.add_perm("asb.manage_peer_review", is_county_team)
+rules.add_perm("asb.publish_summary", is_county_team)
+rules.add_perm("asb.legal_hold", is_county_team | is_administrator)
+rules.add_perm("asb.run_retention", is_administrator)
