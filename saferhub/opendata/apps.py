@@ -7,3 +7,11 @@ class OpendataConfig(AppConfig):
     name = "saferhub.opendata"
     label = "opendata"
     verbose_name = "Open data"
+
+    def ready(self) -> None:
+        from saferhub.governance import extensions
+        from saferhub.opendata import panels, receivers
+
+        receivers.connect()
+        extensions.register_meeting_panel(panels.meeting_links)
+        extensions.register_committee_panel(panels.committee_links)

@@ -1,0 +1,26 @@
+"""Links the open data app adds to the public committee and meeting pages (calendar files, feeds)."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from saferhub.governance.extensions import Panel
+
+
+def meeting_links(request, meeting) -> Panel | None:
+    context = {"meeting": meeting, "oparl": reverse("opendata:oparl-meeting", args=[meeting.pk])}
+    if meeting.date_precision == "day":
+        context["ics"] = reverse("opendata:meeting-ics", args=[meeting.pk])
+    return Panel("opendata/panels/meeting_links.html", context)
+
+
+def committee_links(request, committee) -> Panel:
+    return Panel("opendata/panels/committee_links.html", {
+        "committee": committee,
+        "ics": reverse("opendata:committee-ics", args=[committee.slug]),
+        "documents_rss": reverse("opendata:committee-documents-rss", args=[committee.slug]),
+        "documents_atom": reverse("opendata:committee-documents-atom", args=[committee.slug]),
+        "decisions_rss": reverse("opendata:committee-decisions-rss", args=[committee.slug]),
+        "decisions_atom": reverse("opendata:committee-decisions-atom", args=[committee.slug]),
+        "calendar": reverse("opendata:calendar") + f"?committee={committee.slug}",
+    })

@@ -1,0 +1,172 @@
+"""Read-only selectors for open data: only what is public, with a fixed number of queries.
+
+What is public (the same as the public web pages):
+- committees (all) and organisations that are councils or partnerships or that a committee,
+  seat or person on a committee is tied to;
+- people who are councillors or have sat on a committee (officers are not published);
+- every meeting and its agenda; attendance, decisions and declarations only once the meeting's
+  record is published (``record_published``);
+- documents once published (``published_at``), reported as deleted once withdrawn;
+- cover reports once their meeting's agenda is published.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.utils import timezone
+
+from saferhub.core.models import Organisation, Person
+from saferhub.core.models.organisations import COUNCIL_KINDS
+from saferhub.governance.models import (
+    AgendaItem,
+    Attendance,
+    Committee,
+    Decision,
+    Meeting,
+    MeetingStatus,
+    Membership,
+    Recommendation,
+    Seat,
+)
+from saferhub.papers.models import CoverReport, Document
+
+PUBLIC_ORGANISATION_KINDS = {*COUNCIL_KINDS, "partnership"}
+
+
+def public_organisations():
+    return Organisation.objects.filter(
+        Q(kind__in=PUBLIC_ORGANISATION_KINDS)
+        | Exists(Seat.objects.filter(organisation=OuterRef("pk")))
+        | Exists(Committee.objects.filter(organisation=OuterRef("pk")))
+        | Exists(Committee.objects.filter(scrutinises=OuterRef("pk")))
+    )
+
+
+def public_committees():
+    return Committee.objects.all()
+
+
+def public_people():
+    return Person.objects.filter(Q(is_councillor=True) | Exists(Membership.objects.filter(person=OuterRef("pk"))))
+
+
+def public_memberships():
+    return Membership.objects.all()
+
+
+def public_meetings():
+    return Meeting.objects.all()
+
+
+def public_agenda_items():
+    return AgendaItem.objects.all()
+
+
+def agenda_published_q(prefix: str = "") -> Q:
+    """Meetings whose agenda is public: published papers, or a published record of a meeting that
+    took place (the same test as the agenda page)."""
+    return Q(**{f"{prefix}papers__published_at__isnull": False}) | Q(
+        **{f"{prefix}record_published": True, f"{prefix}status__in": [MeetingStatus.HELD, MeetingStatus.INQUORATE]}
+    )
+
+
+def public_reports():
+    """Cover reports of published agendas; withdrawn ones stay (reported as deleted)."""
+    return CoverReport.objects.filter(status=CoverReport.Status.FINAL).filter(
+        agenda_published_q("agenda_item__meeting__")
+    )
+
+
+def public_documents():
+    """Published documents; withdrawn ones stay (reported as deleted)."""
+    return Document.objects.filter(published_at__isnull=False)
+
+
+# ---------------------------------------------------------------------------------------------
+# Prefetches for the OParl pages (each one query whatever the page size)
+# ---------------------------------------------------------------------------------------------
+
+LIVE_DOCUMENTS = Document.objects.filter(published_at__isnull=False, deleted_at__isnull=True).defer("text").order_by(
+    "kind", "position", "id"
+)
+
+
+def meeting_prefetches() -> list:
+    decisions = Decision.objects.order_by("sequence").prefetch_related(
+        Prefetch("recommendations", queryset=Recommendation.objects.select_related(
+            "addressee_organisation", "addressee_committee"))
+    )
+    items = (AgendaItem.objects.select_related("cover_report").order_by("position")
+             .prefetch_related(Prefetch("decisions", queryset=decisions)))
+    attendances = Attendance.objects.select_related("person").order_by("position", "id")
+    return [
+        Prefetch("agenda_items", queryset=items),
+        Prefetch("attendances", queryset=attendances),
+        Prefetch("documents", queryset=LIVE_DOCUMENTS, to_attr="live_documents"),
+    ]
+
+
+def agenda_item_prefetches() -> list:
+    return [Prefetch("decisions", queryset=Decision.objects.order_by("sequence"))]
+
+
+def person_prefetches() -> list:
+    return [Prefetch("memberships", queryset=Membership.objects.select_related("seat").order_by("start_date", "id"))]
+
+
+def report_prefetches() -> list:
+    return [Prefetch("annexes", queryset=LIVE_DOCUMENTS, to_attr="live_annexes")]
+
+
+# ---------------------------------------------------------------------------------------------
+# Calendar
+# ---------------------------------------------------------------------------------------------
+
+
+def calendar_meetings(*, committee: Committee | None = None, start: dt.date | None = None, end: dt.date | None = None):
+    qs = Meeting.objects.select_related("committee").only(
+        "id", "date", "date_precision", "start_time", "venue", "status", "committee__name", "committee__short_name",
+        "committee__slug",
+    )
+    if committee is not None:
+        qs = qs.filter(committee=committee)
+    if start is not None:
+        qs = qs.filter(date__gte=start)
+    if end is not None:
+        qs = qs.filter(date__lte=end)
+    return qs
+
+
+def upcoming_meetings(committee: Committee | None = None, limit: int = 30) -> list[Meeting]:
+    today = timezone.localdate()
+    return list(calendar_meetings(committee=committee, start=today).order_by("date", "start_time", "id")[:limit])
+
+
+def recent_meetings(committee: Committee | None = None, limit: int = 20) -> list[Meeting]:
+    today = timezone.localdate()
+    return list(calendar_meetings(committee=committee, end=today - dt.timedelta(days=1))
+                .order_by("-date", "-start_time", "-id")[:limit])
+
+
+def feed_meetings(committee: Committee):
+    return Meeting.objects.filter(committee=committee, date_precision="day").select_related("committee", "postponed_to")
+
+
+def published_decisions(committee: Committee | None = None):
+    qs = Decision.objects.filter(agenda_item__meeting__record_published=True).select_related(
+        "agenda_item__meeting__committee")
+    if committee is not None:
+        qs = qs.filter(agenda_item__meeting__committee=committee)
+    return qs.order_by("-agenda_item__meeting__date", "-id")
+
+
+def published_documents(committee: Committee | None = None):
+    """Newly published documents for feeds: the web page of generated papers, and uploaded files."""
+    qs = (Document.objects.filter(published_at__isnull=False, deleted_at__isnull=True)
+          .filter(Q(generated=False) | Q(format="html"))
+          .select_related("committee", "meeting").defer("text"))
+    if committee is not None:
+        qs = qs.filter(committee=committee)
+    return qs.order_by("-published_at", "-id")

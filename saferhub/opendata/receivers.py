@@ -1,0 +1,47 @@
+"""Keep a tombstone when an object published as open data is deleted (OParl 1.1 soft delete)."""
+
+from __future__ import annotations
+
+from django.db.models.signals import post_delete
+from django.utils import timezone
+
+#: model label -> (OParl type, prefix of the id in the OParl URL)
+TRACKED = {
+    "governance.Committee": ("Organization", "c"),
+    "core.Organisation": ("Organization", "o"),
+    "core.Person": ("Person", ""),
+    "governance.Membership": ("Membership", ""),
+    "governance.Meeting": ("Meeting", ""),
+    "governance.AgendaItem": ("AgendaItem", ""),
+    "papers.CoverReport": ("Paper", ""),
+    "papers.Document": ("File", ""),
+}
+
+
+def record_tombstone(sender, instance, **kwargs) -> None:
+    from saferhub.opendata.models import OParlTombstone
+
+    kind, prefix = TRACKED[sender._meta.label]
+    now = timezone.now()
+    rows = [(kind, f"{prefix}{instance.pk}")]
+    if kind == "Paper":
+        rows.append(("Consultation", str(instance.pk)))  # one consultation per report, same id
+    required = {}
+    if kind == "AgendaItem":
+        required["order"] = instance.position
+    elif kind == "File":
+        required["accessUrl"] = f"/files/{instance.pk}/"
+    for object_type, object_id in rows:
+        OParlTombstone.objects.update_or_create(
+            object_type=object_type, object_id=object_id,
+            defaults={"created": getattr(instance, "created_at", None), "deleted_at": now,
+                      "required": required if object_type == kind else {}},
+        )
+
+
+def connect() -> None:
+    from django.apps import apps
+
+    for label in TRACKED:
+        model = apps.get_model(label)
+        post_delete.connect(record_tombstone, sender=model, dispatch_uid=f"saferhub.opendata.tombstone.{label}")

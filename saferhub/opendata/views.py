@@ -1,0 +1,135 @@
+"""Public pages and files of the open data app: the meetings calendar, iCalendar feeds and the
+open data page. No login; every page works without JavaScript."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from saferhub.governance.models import Committee, Meeting
+from saferhub.opendata import ical, queries
+
+PER_PAGE = 50
+FIRST_YEAR = 1990
+
+
+def _committee_options() -> list[tuple[str, str]]:
+    options = cache.get("saferhub:opendata:committee-options")
+    if options is None:
+        options = list(Committee.objects.filter(is_active=True).order_by("name").values_list("slug", "name"))
+        cache.set("saferhub:opendata:committee-options", options, 300)
+    return options
+
+
+def _int(value: str | None, low: int, high: int) -> int | None:
+    if value is None or value == "":
+        return None
+    if not value.isdigit() or not low <= int(value) <= high:
+        raise ValueError
+    return int(value)
+
+
+def _month_shift(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+@require_GET
+def meeting_calendar(request):
+    """Upcoming and past meetings; a month at a time when a month is chosen; by committee."""
+    today = timezone.localdate()
+    errors = {}
+    committee = None
+    slug = request.GET.get("committee", "")
+    if slug:
+        committee = Committee.objects.filter(slug=slug, is_active=True).first()
+        if committee is None:
+            errors["committee"] = "Choose a committee from the list."
+    try:
+        year = _int(request.GET.get("year"), FIRST_YEAR, today.year + 10)
+    except ValueError:
+        year, errors["year"] = None, f"Year must be a number from {FIRST_YEAR} to {today.year + 10}."
+    try:
+        month = _int(request.GET.get("month"), 1, 12)
+    except ValueError:
+        month, errors["month"] = None, "Choose a month."
+    if month and not year and "year" not in errors:
+        errors["year"] = "Enter the year as well as the month."
+    context = {
+        "committees": _committee_options(), "committee": committee, "selected_slug": slug, "errors": errors,
+        "year": year, "month": month, "today": today, "nav": "meetings",
+        "months": [(n, dt.date(2000, n, 1).strftime("%B")) for n in range(1, 13)],
+    }
+    if year and not errors:
+        if month:
+            start = dt.date(year, month, 1)
+            ny, nm = _month_shift(year, month, 1)
+            end = dt.date(ny, nm, 1) - dt.timedelta(days=1)
+            py, pm = _month_shift(year, month, -1)
+            context["previous"] = {"year": py, "month": pm, "label": dt.date(py, pm, 1).strftime("%B %Y")}
+            context["next"] = {"year": ny, "month": nm, "label": dt.date(ny, nm, 1).strftime("%B %Y")}
+            context["period"] = start.strftime("%B %Y")
+        else:
+            start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+            context["previous"] = {"year": year - 1, "label": str(year - 1)} if year > FIRST_YEAR else None
+            context["next"] = {"year": year + 1, "label": str(year + 1)}
+            context["period"] = str(year)
+        qs = queries.calendar_meetings(committee=committee, start=start, end=end).order_by("date", "start_time", "id")
+        page = Paginator(qs, PER_PAGE).get_page(request.GET.get("page"))
+        context["page"] = page
+        context["days"] = _by_day(page.object_list)
+    else:
+        context["upcoming"] = _by_day(queries.upcoming_meetings(committee))
+        context["recent"] = queries.recent_meetings(committee)
+    status = 400 if errors else 200
+    return render(request, "opendata/meeting_calendar.html", context, status=status)
+
+
+def _by_day(meetings) -> list[tuple[dt.date, list[Meeting]]]:
+    days: dict[dt.date, list[Meeting]] = {}
+    for m in meetings:
+        days.setdefault(m.date, []).append(m)
+    return list(days.items())
+
+
+def _root(request) -> str:
+    return f"{request.scheme}://{request.get_host()}"
+
+
+def _ics(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@require_GET
+def committee_ics(request, slug):
+    committee = get_object_or_404(Committee, slug=slug, is_active=True)
+    meetings = queries.feed_meetings(committee).order_by("date", "start_time", "id")
+    return _ics(ical.calendar_for(meetings, committee.name, _root(request)), f"{committee.slug}.ics")
+
+
+@require_GET
+def meeting_ics(request, pk):
+    meeting = get_object_or_404(Meeting.objects.select_related("committee", "postponed_to"), pk=pk)
+    if meeting.date_precision != "day":
+        raise Http404("This meeting has no confirmed date yet.")
+    name = f"{meeting.committee.name}, {meeting.date_display}"
+    return _ics(ical.calendar_for([meeting], name, _root(request)), f"meeting-{meeting.pk}.ics")
+
+
+@require_GET
+def open_data(request):
+    """What is published as open data, and where."""
+    root = _root(request)
+    return render(request, "opendata/open_data.html", {
+        "root": root, "oparl": root + reverse("opendata:oparl-system"), "nav": "meetings",
+    })
