@@ -1,0 +1,90 @@
+"""Load a partnership's ASB configuration from YAML through the actions (idempotent)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from django.db import transaction
+
+from saferhub.asb import actions
+from saferhub.asb.models import AsbSettings, PeerReviewRota
+from saferhub.core import actions as core_actions
+from saferhub.core.actors import Actor
+from saferhub.core.models import Organisation, Person
+
+DEFAULT_FILE = Path(__file__).resolve().parent / "data" / "norfolk.yaml"
+
+
+class ConfigError(ValueError):
+    pass
+
+
+def _organisation(name: str, kind: str | None, actor: Actor) -> Organisation:
+    org = Organisation.objects.filter(name=name).first()
+    if org is None:
+        for candidate in Organisation.objects.exclude(aliases=[]):
+            if name in (candidate.aliases or []):
+                return candidate
+        if kind is None:
+            raise ConfigError(f"Organisation {name!r} is not in the configuration's bodies.")
+        org = core_actions.create_organisation(name=name, kind=kind, acting_user=actor)
+    return org
+
+
+def _person(spec: dict[str, Any] | None, organisation: Organisation | None, actor: Actor) -> Person | None:
+    if not spec:
+        return None
+    person = Person.objects.filter(name=spec["name"]).first()
+    if person is None:
+        person = core_actions.create_person(name=spec["name"], job_title=spec.get("job_title", ""),
+                                            email=spec.get("email", ""), organisation=organisation, acting_user=actor)
+    return person
+
+
+@transaction.atomic
+def load_config(path: Path | str = DEFAULT_FILE, *, acting_user: Actor) -> dict[str, int]:
+    with open(path, encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    if not isinstance(data, dict):
+        raise ConfigError("The configuration file must be a YAML mapping.")
+    kinds: dict[str, str] = {}
+    bodies = 0
+    for spec in data.get("bodies", []):
+        org = _organisation(spec["name"], spec.get("core_kind", "other"), acting_user)
+        kinds[spec["name"]] = spec.get("core_kind", "other")
+        actions.save_relevant_body(organisation=org, kind=spec["kind"], acting_user=acting_user,
+                                   signed_information_sharing=spec.get("signed_information_sharing", True))
+        bodies += 1
+    settings_data = dict(data.get("settings", {}))
+    pcc = settings_data.pop("pcc_office", None)
+    if pcc:
+        settings_data["pcc_office"] = _organisation(pcc, "opcc", acting_user)
+    existing = AsbSettings.objects.filter(name=settings_data.get("name", "Norfolk")).first() or \
+        AsbSettings.objects.order_by("id").first()
+    actions.update_asb_settings(existing, acting_user=acting_user, **settings_data)
+    police = Organisation.objects.filter(kind="police").order_by("id").first()
+    areas = 0
+    for position, spec in enumerate(data.get("areas", [])):
+        councils = [_organisation(n, kinds.get(n), acting_user) for n in spec.get("councils", [])]
+        area = actions.save_opt_area(
+            code=spec["code"], name=spec["name"], councils=councils,
+            spoc=_person(spec.get("spoc"), councils[0] if councils else None, acting_user),
+            inspector=_person(spec.get("inspector"), police, acting_user),
+            email=spec.get("email", ""), phone=spec.get("phone", ""), position=position, acting_user=acting_user,
+        )
+        for route in spec.get("local_routes", []):
+            actions.save_local_route(area=area, name=route["name"], acting_user=acting_user,
+                                     min_distinct_reporters=route.get("min_distinct_reporters", 5),
+                                     window_months=route.get("window_months", 6),
+                                     description=route.get("description", ""))
+        areas += 1
+    reviewers = 0
+    for position, spec in enumerate(data.get("peer_reviewers", [])):
+        council = _organisation(spec["council"], kinds.get(spec["council"]), acting_user)
+        person = _person({"name": spec["name"], "job_title": "Peer reviewer, ASB Case Reviews"}, council, acting_user)
+        actions.nominate_peer_reviewer(council=council, person=person, position=position, acting_user=acting_user)
+        reviewers += 1
+    PeerReviewRota.objects.get_or_create(name="county")
+    return {"bodies": bodies, "areas": areas, "peer_reviewers": reviewers}

@@ -1,0 +1,378 @@
+"""Reads for ASB pages, the API, the dashboard and the statistics. No writes here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from saferhub.asb import rules as asb_rules
+from saferhub.asb.facts import settings_for
+from saferhub.asb.models import (
+    ActionItem,
+    Appeal,
+    AuditChecklist,
+    Case,
+    CaseClock,
+    ClockStep,
+    InformationRequest,
+    NotificationKind,
+    OptArea,
+    PanelMember,
+)
+from saferhub.asb.policies import _assignments
+from saferhub.core.models import AuditEvent
+from saferhub.core.permissions import Role, can, has_role
+
+CLOCK_ORDER = [s.value for s in ClockStep]
+
+
+def today() -> dt.date:
+    return timezone.localdate()
+
+
+# ---------------------------------------------------------------------------------------------
+# Visibility
+# ---------------------------------------------------------------------------------------------
+
+
+def cases_for(user) -> QuerySet[Case]:
+    """The cases ``user`` may see (the same answer as ``asb.view_case`` object by object)."""
+    qs = Case.objects.select_related("area")
+    if not getattr(user, "is_authenticated", False):
+        return qs.none()
+    if has_role(user, Role.ASB_COUNTY_TEAM):
+        return qs
+    a = _assignments(user)
+    areas = a["areas"] | a["inspector_areas"]
+    orgs = a["organisations"]
+    condition = Q(pk__in=[])
+    if areas:
+        condition |= Q(area_id__in=areas) | Exists(Appeal.objects.filter(case=OuterRef("pk"),
+                                                                         reviewing_area_id__in=areas))
+    if orgs:
+        condition |= (
+            Q(lead_agency_id__in=orgs)
+            | Exists(InformationRequest.objects.filter(case=OuterRef("pk"), agency_id__in=orgs))
+            | Exists(PanelMember.objects.filter(case=OuterRef("pk"), organisation_id__in=orgs))
+            | Exists(ActionItem.objects.filter(case=OuterRef("pk"), owner_id__in=orgs))
+        )
+    return qs.filter(condition)
+
+
+def case_detail_queryset() -> QuerySet[Case]:
+    return Case.objects.select_related(
+        "area", "area__spoc", "area__inspector", "lead_agency", "decision_signed_by", "submitted_by",
+    ).prefetch_related(
+        "complaints__agency", "clocks", "notifications", "information_requests__agency", "panel_members__organisation",
+        "actions__owner", "appeals__reviewing_area", "documents",
+    )
+
+
+def get_case_for(user, pk, perm: str = "asb.view_case") -> Case:
+    """One case, or 404 when it does not exist or ``user`` may not see it."""
+    try:
+        case = case_detail_queryset().get(pk=pk)
+    except (Case.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+    if not can(user, perm, case):
+        raise Http404
+    return case
+
+
+def get_case_by_reference_for(user, reference: str) -> Case:
+    case = case_detail_queryset().filter(reference=reference).first()
+    if case is None or not can(user, "asb.view_case", case):
+        raise Http404
+    return case
+
+
+def triage_queue() -> QuerySet[Case]:
+    return Case.objects.select_related("area").filter(status="triage").order_by("application_date", "id")
+
+
+# ---------------------------------------------------------------------------------------------
+# Clocks
+# ---------------------------------------------------------------------------------------------
+
+
+def clock_rows(case: Case, on: dt.date | None = None) -> list[dict[str, Any]]:
+    """Each step's clock on a case: label, due, done, and status done / overdue / at_risk / due."""
+    settings = settings_for()
+    day = on or today()
+    rows = []
+    clocks = sorted(case.clocks.all(), key=lambda c: CLOCK_ORDER.index(c.step))
+    for clock in clocks:
+        rows.append({
+            "step": clock.step,
+            "label": clock.get_step_display(),
+            "started_on": clock.started_on,
+            "due_on": clock.due_on,
+            "done_on": clock.done_on,
+            "status": asb_rules.clock_status(clock.due_on, clock.done_on, day, settings.at_risk_days, settings.region),
+            "on_time": None if clock.done_on is None else clock.done_on <= clock.due_on,
+        })
+    return rows
+
+
+def needs_overrun_notice(case: Case, on: dt.date | None = None) -> bool:
+    """The 30-working-day expectation is passed (or at risk) and the victim has not been told yet."""
+    settings = settings_for()
+    day = on or today()
+    overall = next((c for c in case.clocks.all() if c.step == ClockStep.OVERALL), None)
+    if overall is None or overall.done_on is not None:
+        return False
+    status = asb_rules.clock_status(overall.due_on, None, day, settings.at_risk_days, settings.region)
+    if status not in (asb_rules.CLOCK_OVERDUE, asb_rules.CLOCK_AT_RISK):
+        return False
+    return not any(n.kind == NotificationKind.OVERRUN for n in case.notifications.all())
+
+
+def overrun_prompts(user, on: dt.date | None = None) -> QuerySet[Case]:
+    """Cases whose overall clock is overdue with no notice to the victim recorded."""
+    day = on or today()
+    return (cases_for(user)
+            .filter(clocks__step=ClockStep.OVERALL, clocks__done_on__isnull=True, clocks__due_on__lt=day)
+            .exclude(notifications__kind=NotificationKind.OVERRUN)
+            .order_by("application_date"))
+
+
+def week_bounds(day: dt.date) -> tuple[dt.date, dt.date]:
+    monday = day - dt.timedelta(days=day.weekday())
+    return monday, monday + dt.timedelta(days=6)
+
+
+def _open_clocks_for(user) -> QuerySet[CaseClock]:
+    qs = CaseClock.objects.filter(done_on__isnull=True)
+    if user is not None and not has_role(user, Role.ASB_COUNTY_TEAM):
+        qs = qs.filter(case__in=cases_for(user).values("pk"))
+    return qs
+
+
+def due_this_week(user=None, on: dt.date | None = None) -> list[dict[str, Any]]:
+    """Open clocks due this week (Monday to Sunday), grouped by area: [{area, clocks: [...]}, ...].
+
+    ``user=None`` means every case (the county view); otherwise only cases the user may see."""
+    day = on or today()
+    start, end = week_bounds(day)
+    clocks = (_open_clocks_for(user).filter(due_on__range=(start, end))
+              .select_related("case", "area").order_by("area__position", "area__name", "due_on", "id"))
+    settings = settings_for()
+    grouped: dict[int, dict[str, Any]] = {}
+    for clock in clocks:
+        group = grouped.setdefault(clock.area_id, {"area": clock.area, "clocks": []})
+        group["clocks"].append({
+            "case": clock.case, "reference": clock.case.reference, "step": clock.step,
+            "label": clock.get_step_display(), "due_on": clock.due_on,
+            "status": asb_rules.clock_status(clock.due_on, None, day, settings.at_risk_days, settings.region),
+        })
+    return list(grouped.values())
+
+
+def due_this_week_counts(on: dt.date | None = None) -> dict[str, int]:
+    """Area name → number of open clocks due this week (one aggregate query)."""
+    start, end = week_bounds(on or today())
+    rows = (CaseClock.objects.filter(done_on__isnull=True, due_on__range=(start, end))
+            .values("area__name").annotate(n=Count("id")).order_by("area__name"))
+    return {r["area__name"]: r["n"] for r in rows}
+
+
+def overdue_clocks(user=None, on: dt.date | None = None, area: OptArea | None = None,
+                   limit: int | None = 200) -> list[dict[str, Any]]:
+    """Open clocks past their due date, oldest first (uses the partial index on open due dates)."""
+    day = on or today()
+    qs = _open_clocks_for(user).filter(due_on__lt=day)
+    if area is not None:
+        qs = qs.filter(area=area)
+    qs = qs.select_related("case", "area").order_by("due_on", "id")
+    if limit:
+        qs = qs[:limit]
+    return [
+        {"case": c.case, "reference": c.case.reference, "area": c.area.name, "step": c.step,
+         "label": c.get_step_display(), "due_on": c.due_on, "days_overdue": (day - c.due_on).days}
+        for c in qs
+    ]
+
+
+def overdue_counts(on: dt.date | None = None) -> dict[str, int]:
+    """Area name → open clocks overdue (one aggregate query)."""
+    day = on or today()
+    rows = (CaseClock.objects.filter(done_on__isnull=True, due_on__lt=day)
+            .values("area__name").annotate(n=Count("id")).order_by("area__name"))
+    return {r["area__name"]: r["n"] for r in rows}
+
+
+# ---------------------------------------------------------------------------------------------
+# History (the county team's view of every change)
+# ---------------------------------------------------------------------------------------------
+
+
+def case_history(case: Case) -> QuerySet[AuditEvent]:
+    """Every audit row about the case, oldest first: who, when, what (with old/new values in ``data``)."""
+    return (AuditEvent.objects.filter(target_type=ContentType.objects.get_for_model(Case), target_id=str(case.pk))
+            .select_related("actor").order_by("created_at", "id"))
+
+
+# ---------------------------------------------------------------------------------------------
+# Statistics
+# ---------------------------------------------------------------------------------------------
+
+
+def year_bounds(year: int, basis: str = "calendar") -> tuple[dt.date, dt.date]:
+    """Calendar year, or the financial year starting 1 April ``year``."""
+    if basis == "financial":
+        return dt.date(year, 4, 1), dt.date(year + 1, 3, 31)
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def _areas() -> list[OptArea]:
+    return list(OptArea.objects.order_by("position", "name"))
+
+
+def annual_figures(year: int, basis: str = "calendar") -> list[dict[str, Any]]:
+    """The four figures councils publish each year, per area and for the county (last row):
+    applications received; times the threshold was not met; reviews carried out; reviews that resulted in
+    recommendations. A year counts applications by their application date.
+
+    - threshold not met: Letter B sent;
+    - review carried out: a decision letter (D or E) was sent;
+    - with recommendations: Letter E (an action plan)."""
+    start, end = year_bounds(year, basis)
+    rows = (Case.objects.filter(application_date__range=(start, end))
+            .values("area_id")
+            .annotate(
+                received=Count("id"),
+                threshold_not_met=Count("id", filter=Q(determination="B")),
+                reviews=Count("id", filter=Q(decision_letter__in=["D", "E"])),
+                with_recommendations=Count("id", filter=Q(decision_letter="E")),
+            ))
+    by_area = {r["area_id"]: r for r in rows}
+    keys = ("received", "threshold_not_met", "reviews", "with_recommendations")
+    out = []
+    total = dict.fromkeys(keys, 0)
+    for area in _areas():
+        r = by_area.get(area.pk, {})
+        row = {"area": area.name, "area_code": area.code, **{k: r.get(k, 0) for k in keys}}
+        for k in keys:
+            total[k] += row[k]
+        out.append(row)
+    out.append({"area": "County", "area_code": "county", **total})
+    return out
+
+
+def years_with_cases() -> list[int]:
+    dates = Case.objects.dates("application_date", "year", order="DESC")
+    return [d.year for d in dates]
+
+
+def timeliness(year: int, basis: str = "calendar") -> list[dict[str, Any]]:
+    """Per clock: how many were done on time, done late, still open and overdue, still open in time."""
+    start, end = year_bounds(year, basis)
+    day = today()
+    rows = (CaseClock.objects.filter(case__application_date__range=(start, end))
+            .values("step")
+            .annotate(
+                total=Count("id"),
+                on_time=Count("id", filter=Q(done_on__isnull=False, done_on__lte=F("due_on"))),
+                late=Count("id", filter=Q(done_on__isnull=False, done_on__gt=F("due_on"))),
+                open_overdue=Count("id", filter=Q(done_on__isnull=True, due_on__lt=day)),
+                open_in_time=Count("id", filter=Q(done_on__isnull=True, due_on__gte=day)),
+            ))
+    by_step = {r["step"]: r for r in rows}
+    out = []
+    for step in ClockStep:
+        r = by_step.get(step.value, {})
+        done = r.get("on_time", 0) + r.get("late", 0)
+        out.append({
+            "step": step.value, "label": step.label, "total": r.get("total", 0), "on_time": r.get("on_time", 0),
+            "late": r.get("late", 0), "open_overdue": r.get("open_overdue", 0), "open_in_time": r.get("open_in_time", 0),
+            "percent_on_time": round(100 * r.get("on_time", 0) / done) if done else None,
+        })
+    return out
+
+
+def channels(year: int, basis: str = "calendar") -> list[dict[str, Any]]:
+    from saferhub.asb.models import Channel
+
+    start, end = year_bounds(year, basis)
+    counts = dict(Case.objects.filter(application_date__range=(start, end)).values_list("channel")
+                  .annotate(n=Count("id")).values_list("channel", "n"))
+    return [{"channel": c.value, "label": c.label, "count": counts.get(c.value, 0)} for c in Channel]
+
+
+def appeals(year: int, basis: str = "calendar") -> dict[str, Any]:
+    start, end = year_bounds(year, basis)
+    qs = Appeal.objects.filter(received_on__range=(start, end))
+    agg = qs.aggregate(
+        received=Count("id"),
+        upheld=Count("id", filter=Q(outcome="upheld")),
+        not_upheld=Count("id", filter=Q(outcome="not_upheld")),
+        open=Count("id", filter=Q(decided_on__isnull=True)),
+        about_application=Count("id", filter=Q(grounds="application")),
+        about_review=Count("id", filter=Q(grounds="review")),
+    )
+    return agg
+
+
+def local_variant_use(year: int, basis: str = "calendar") -> list[dict[str, Any]]:
+    """Applications that met the threshold only through a local route (reported as a local variant)."""
+    start, end = year_bounds(year, basis)
+    rows = (Case.objects.filter(application_date__range=(start, end), threshold_route="local_variant")
+            .values("area__name").annotate(n=Count("id")).order_by("area__name"))
+    return [{"area": r["area__name"], "count": r["n"]} for r in rows]
+
+
+def outcomes(year: int, basis: str = "calendar") -> dict[str, int]:
+    start, end = year_bounds(year, basis)
+    qs = Case.objects.filter(application_date__range=(start, end))
+    return qs.aggregate(
+        letter_b=Count("id", filter=Q(determination="B")),
+        letter_c_i=Count("id", filter=Q(determination="C_i")),
+        letter_c_ii=Count("id", filter=Q(determination="C_ii")),
+        letter_d=Count("id", filter=Q(decision_letter="D")),
+        letter_e=Count("id", filter=Q(decision_letter="E")),
+        closed=Count("id", filter=Q(status="closed")),
+        open=Count("id", filter=~Q(status="closed")),
+    )
+
+
+def sub_panel_report(year: int, basis: str = "calendar") -> dict[str, Any]:
+    return {
+        "year": year, "basis": basis, "annual_figures": annual_figures(year, basis),
+        "timeliness": timeliness(year, basis), "channels": channels(year, basis), "appeals": appeals(year, basis),
+        "outcomes": outcomes(year, basis), "local_variant_use": local_variant_use(year, basis),
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# Audit report
+# ---------------------------------------------------------------------------------------------
+
+
+def audit_report(year: int | None = None) -> dict[str, Any]:
+    """Across cases: how many closed cases were audited, and for each checklist item how many passed."""
+    from saferhub.asb.actions.records import AUDIT_CHECKLIST
+
+    closed = Case.objects.filter(status="closed")
+    if year is not None:
+        closed = closed.filter(closed_on__year=year)
+    checklists = AuditChecklist.objects.filter(case__in=closed.values("pk"))
+    per_item: dict[str, int] = defaultdict(int)
+    n = 0
+    for answers in checklists.values_list("answers", flat=True):
+        n += 1
+        for code, ok in (answers or {}).items():
+            if ok:
+                per_item[code] += 1
+    return {
+        "closed_cases": closed.count(),
+        "audited": n,
+        "not_audited": list(closed.exclude(pk__in=checklists.values("case_id")).values_list("reference", flat=True)[:200]),
+        "items": [{"code": code, "question": q, "passed": per_item.get(code, 0), "of": n,
+                   "percent": round(100 * per_item.get(code, 0) / n) if n else None} for code, q in AUDIT_CHECKLIST],
+    }
