@@ -1,0 +1,224 @@
+"""Reads for the ASB staff pages, each a fixed number of queries whatever the size of the case.
+
+Where the core ``saferhub.asb.queries`` offers the same read it is used; these cover what the pages
+need on top (the clock table with states, the case page bundle, the dashboard per area).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Prefetch, Q
+
+from saferhub.asb import rules as asb_rules
+from saferhub.asb.models import (
+    AsbSettings,
+    Case,
+    CaseClock,
+    CaseStatus,
+    ClockStep,
+    NotificationKind,
+    OptArea,
+)
+
+CLOCK_ORDER = [
+    ClockStep.ACKNOWLEDGEMENT, ClockStep.DETERMINATION, ClockStep.INFORMATION_REQUESTS, ClockStep.INITIAL_REVIEW,
+    ClockStep.DECISION_LETTER, ClockStep.OVERALL,
+]
+CLOCK_DAYS_FIELD = {
+    ClockStep.ACKNOWLEDGEMENT: "acknowledgement_days", ClockStep.DETERMINATION: "determination_days",
+    ClockStep.INFORMATION_REQUESTS: "information_request_days", ClockStep.INITIAL_REVIEW: "initial_review_days",
+    ClockStep.DECISION_LETTER: "decision_letter_days", ClockStep.OVERALL: "overall_days",
+}
+
+
+def settings() -> AsbSettings:
+    return AsbSettings.objects.order_by("pk").first() or AsbSettings()
+
+
+def case_queryset():
+    return Case.objects.select_related("area__spoc", "area__inspector", "lead_agency", "decision_signed_by")
+
+
+def visible_cases(user):
+    """Cases the user may see, as one filtered queryset (same rules as ``asb.view_case``)."""
+    from saferhub.asb.policies import _assignments, is_county_team
+
+    if is_county_team(user):
+        return Case.objects.all()
+    a = _assignments(user)
+    areas = a["areas"] | a["inspector_areas"]
+    orgs = a["organisations"]
+    q = Q(pk__in=[])
+    if areas:
+        q |= Q(area_id__in=areas) | Q(appeals__reviewing_area_id__in=areas)
+    if orgs:
+        q |= (Q(lead_agency_id__in=orgs) | Q(information_requests__agency_id__in=orgs)
+              | Q(panel_members__organisation_id__in=orgs) | Q(actions__owner_id__in=orgs))
+    return Case.objects.filter(pk__in=Case.objects.filter(q).values("pk"))
+
+
+@dataclass
+class ClockRow:
+    step: str
+    label: str
+    days: int | None
+    started_on: dt.date | None
+    due_on: dt.date | None
+    done_on: dt.date | None
+    state: str
+
+    @property
+    def late(self) -> bool:
+        return bool(self.done_on and self.due_on and self.done_on > self.due_on)
+
+
+def clock_state(clock: CaseClock | None, today: dt.date, s: AsbSettings) -> str:
+    if clock is None:
+        return "not_started"
+    state = asb_rules.clock_status(clock.due_on, clock.done_on, today, s.at_risk_days, s.region)
+    if state == "done" and clock.done_on > clock.due_on:
+        return "done_late"
+    return state
+
+
+def clock_rows(case: Case, clocks: list[CaseClock], today: dt.date, s: AsbSettings) -> list[ClockRow]:
+    by_step = {c.step: c for c in clocks}
+    rows = []
+    for step in CLOCK_ORDER:
+        clock = by_step.get(step)
+        if clock is None and step in (ClockStep.INFORMATION_REQUESTS, ClockStep.INITIAL_REVIEW,
+                                      ClockStep.DECISION_LETTER) and case.determination == "B":
+            continue
+        rows.append(ClockRow(step, ClockStep(step).label, getattr(s, CLOCK_DAYS_FIELD[step], None),
+                             clock.started_on if clock else None, clock.due_on if clock else None,
+                             clock.done_on if clock else None, clock_state(clock, today, s)))
+    return rows
+
+
+def _complaint_rows(case: Case, complaints) -> list[dict]:
+    result = case.threshold_result or {}
+    reasons = {row.get("index"): row.get("reason", "") for row in result.get("not_qualifying", []) if isinstance(row, dict)}
+    qualifying = set(result.get("qualifying", []) or [])
+    rows = []
+    for index, complaint in enumerate(complaints):
+        qualifies = index in qualifying if result else complaint.qualifies
+        rows.append({"complaint": complaint, "number": index + 1, "qualifies": qualifies,
+                     "reason": reasons.get(index) or complaint.reason})
+    return rows
+
+
+def case_page(case: Case, today: dt.date) -> dict:
+    """Everything the case page shows, in a fixed number of queries."""
+    s = settings()
+    complaints = list(case.complaints.select_related("agency").order_by("position", "id"))
+    clocks = list(case.clocks.all())
+    notifications = list(case.notifications.all())
+    information_requests = list(case.information_requests.select_related("agency"))
+    panel_members = list(case.panel_members.select_related("organisation"))
+    action_items = list(case.actions.select_related("owner"))
+    appeals = list(case.appeals.select_related("reviewing_area", "escalated_to"))
+    documents = list(case.documents.order_by("-uploaded_at", "-id"))
+    audit = getattr(case, "audit_checklist", None) if _has_related(case, "audit_checklist") else None
+    summary = getattr(case, "published_summary", None) if _has_related(case, "published_summary") else None
+    peer_review = _peer_review(case)
+    acknowledged = any(n.kind == NotificationKind.ACKNOWLEDGEMENT for n in notifications)
+    rows = clock_rows(case, clocks, today, s)
+    overall = next((r for r in rows if r.step == ClockStep.OVERALL), None)
+    overrun_told = any(n.kind == NotificationKind.OVERRUN for n in notifications)
+    overrun_prompt = bool(overall and overall.done_on is None and overall.state in ("overdue", "at_risk")
+                          and not overrun_told and case.status != CaseStatus.CLOSED)
+    open_appeal = next((a for a in appeals if a.decided_on is None), None)
+    appealable = (not open_appeal and not case.anonymised_at
+                  and (case.determination == "B" or bool(case.decision_letter)))
+    result = case.threshold_result or {}
+    return {
+        "settings": s,
+        "clocks": rows,
+        "complaints": _complaint_rows(case, complaints),
+        "threshold": result,
+        "notifications": notifications,
+        "acknowledged": acknowledged,
+        "information_requests": information_requests,
+        "panel_members": panel_members,
+        "actions": action_items,
+        "open_actions": sum(1 for a in action_items if a.done_on is None),
+        "appeals": appeals,
+        "open_appeal": open_appeal,
+        "appealable": appealable,
+        "documents": documents,
+        "audit": audit,
+        "summary": summary,
+        "peer_review": peer_review,
+        "overrun_prompt": overrun_prompt,
+        "overrun_told": overrun_told,
+    }
+
+
+def _has_related(case: Case, name: str) -> bool:
+    try:
+        getattr(case, name)
+    except Exception:  # noqa: BLE001 - RelatedObjectDoesNotExist
+        return False
+    return True
+
+
+def _peer_review(case: Case):
+    try:
+        from saferhub.asb.models import PeerReview
+    except ImportError:
+        return None
+    return PeerReview.objects.filter(case=case).select_related("reviewer__person", "reviewer__council").first()
+
+
+def triage_queue():
+    return list(
+        Case.objects.filter(status=CaseStatus.TRIAGE).select_related("area").prefetch_related(
+            Prefetch("clocks", queryset=CaseClock.objects.filter(step=ClockStep.DETERMINATION), to_attr="determination_clock")
+        ).order_by("application_date", "id")
+    )
+
+
+def dashboard(user, today: dt.date) -> dict:
+    """Open clocks due this week (to the coming Sunday) per area, and every overdue clock, for the cases the
+    user may see. Two queries for the clocks plus one for the areas, whatever the number of cases."""
+    s = settings()
+    week_end = today + dt.timedelta(days=6 - today.weekday())
+    visible = visible_cases(user).values("pk")
+    open_clocks = (CaseClock.objects.filter(done_on__isnull=True, case__in=visible)
+                   .exclude(case__status=CaseStatus.CLOSED)
+                   .select_related("case", "area"))
+    due = list(open_clocks.filter(due_on__gte=today, due_on__lte=week_end).order_by("due_on", "id")[:500])
+    overdue = list(open_clocks.filter(due_on__lt=today).order_by("due_on", "id")[:500])
+    areas = list(OptArea.objects.order_by("position", "name"))
+    per_area = []
+    for area in areas:
+        items = [c for c in due if c.area_id == area.pk]
+        late = [c for c in overdue if c.area_id == area.pk]
+        if items or late:
+            per_area.append({"area": area, "due": [(c, clock_state(c, today, s)) for c in items], "overdue": len(late)})
+    return {
+        "week_end": week_end,
+        "per_area": per_area,
+        "overdue": [(c, (today - c.due_on).days) for c in overdue],
+    }
+
+
+def history(case: Case) -> list:
+    """The case's audit trail (every change: who, when, what), newest first."""
+    from saferhub.core.models import AuditEvent
+
+    content_type = ContentType.objects.get_for_model(Case)
+    events = AuditEvent.objects.filter(target_type=content_type, target_id=str(case.pk)).select_related("actor")
+    rows = []
+    for event in events.order_by("-created_at", "-id"):
+        changes = (event.data or {}).get("changes") or {}
+        rows.append({"event": event, "changes": [
+            (name.replace("_", " ").capitalize(), v.get("old") if isinstance(v, dict) else "",
+             v.get("new") if isinstance(v, dict) else v)
+            for name, v in changes.items()
+        ]})
+    return rows
+
