@@ -64,7 +64,7 @@ def meeting_calendar(request):
         errors["year"] = "Enter the year as well as the month."
     context = {
         "committees": _committee_options(), "committee": committee, "selected_slug": slug, "errors": errors,
-        "year": year, "month": month, "today": today, "nav": "meetings",
+        "year": year, "month": month, "today": today, "year_input": request.GET.get("year", "")[:10], "nav": "meetings",
         "months": [(n, dt.date(2000, n, 1).strftime("%B")) for n in range(1, 13)],
     }
     if year and not errors:

@@ -274,8 +274,7 @@ class Context:
         files = [d for d in getattr(meeting, "live_documents", [])]
         agenda = [d for d in files if d.kind == "agenda"]
         minutes = [d for d in files if d.kind == "minutes"]
-        pick = (lambda docs: next((d for d in docs if d.format == "pdf"), docs[0]) if docs else None)
-        invitation, protocol = pick(agenda), pick(minutes)
+        invitation, protocol = _pick_pdf(agenda), _pick_pdf(minutes)
         data["invitation"] = self.file(invitation) if invitation else None
         data["resultsProtocol"] = self.file(protocol) if protocol else None
         data["auxiliaryFile"] = [self.file(d) for d in files if d is not invitation and d is not protocol]
@@ -335,6 +334,11 @@ class Context:
             "authoritative": False, "role": "scrutiny",
         })
         return _clean(data)
+
+
+def _pick_pdf(docs: list):
+    """The PDF of a document published in several formats, else the first format."""
+    return next((d for d in docs if d.format == "pdf"), docs[0]) if docs else None
 
 
 def _has_report(item) -> bool:

@@ -1,0 +1,85 @@
+"""The public meetings calendar, the open data page, and the links added to committee and meeting pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from saferhub.governance.tests.factories import make_meeting
+from saferhub.opendata.tests.factories import build_world
+
+pytestmark = pytest.mark.django_db
+
+
+def test_calendar_shows_upcoming_and_recent_and_filters_by_committee(client):
+    world = build_world(render=False)
+    other = make_meeting(build_world(render=False).panel, date=timezone.localdate() + dt.timedelta(days=3), items=0)
+    page = client.get("/meetings/").content.decode()
+    assert "Coming up" in page and "Recent meetings" in page
+    assert f'href="/meetings/{world.upcoming.pk}/"' in page and f'href="/meetings/{other.pk}/"' in page
+    assert f'href="/meetings/{world.held.pk}/"' in page
+    filtered = client.get("/meetings/", {"committee": world.panel.committee.slug}).content.decode()
+    assert f'href="/meetings/{other.pk}/"' not in filtered and f'href="/meetings/{world.upcoming.pk}/"' in filtered
+    assert f"/committees/{world.panel.committee.slug}/meetings.ics" in filtered
+    assert 'rel="alternate" type="application/rss+xml"' in page
+
+
+def test_calendar_by_month_and_year(client):
+    world = build_world(render=False)
+    june = client.get("/meetings/", {"year": "2023", "month": "6"}).content.decode()
+    assert "June 2023" in june and f'href="/meetings/{world.held.pk}/"' in june
+    assert f'href="/meetings/{world.unpublished.pk}/"' not in june  # September
+    assert "May 2023" in june and "July 2023" in june  # previous and next month links
+    year = client.get("/meetings/", {"year": "2023"}).content.decode()
+    assert f'href="/meetings/{world.unpublished.pk}/"' in year and "2 meetings in 2023" in year
+
+
+@pytest.mark.parametrize("query", [
+    {"year": "abc"}, {"year": "99999"}, {"month": "13", "year": "2023"}, {"month": "6"}, {"committee": "nope"},
+    {"year": "2023", "month": "6", "page": "zzz"},
+])
+def test_calendar_bad_input_is_a_400_page_with_an_error_summary_not_a_500(client, query):
+    response = client.get("/meetings/", query)
+    if query.get("page"):
+        assert response.status_code == 200  # a bad page number shows the first page
+        return
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "There is a problem" in page and "<title>Error: " in page
+
+
+def test_calendar_queries_are_constant(client):
+    world = build_world(render=False)
+
+    def count(params):
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get("/meetings/", params).status_code == 200
+        return len(ctx)
+
+    before = (count({}), count({"year": "2023"}))
+    for n in range(10):
+        make_meeting(world.panel, date=dt.date(2023, 7, 1) + dt.timedelta(days=n), items=0)
+        make_meeting(world.panel, date=timezone.localdate() + dt.timedelta(days=n + 1), items=0)
+    assert (count({}), count({"year": "2023"})) == before
+
+
+def test_committee_and_meeting_pages_link_to_feeds(client):
+    world = build_world(render=False)
+    committee = client.get(world.panel.committee.get_absolute_url()).content.decode()
+    slug = world.panel.committee.slug
+    assert f'href="/committees/{slug}/meetings.ics"' in committee
+    assert '<link rel="alternate" type="text/calendar"' in committee
+    assert f'/committees/{slug}/documents.rss' in committee and f'/committees/{slug}/decisions.atom' in committee
+    meeting = client.get(world.upcoming.get_absolute_url()).content.decode()
+    assert f'href="/meetings/{world.upcoming.pk}.ics"' in meeting
+    assert f'href="/oparl/v1/meeting/{world.upcoming.pk}"' in meeting
+    assert '<link rel="alternate" type="text/calendar"' in meeting
+
+
+def test_open_data_page(client):
+    page = client.get("/open-data/").content.decode()
+    assert "http://testserver/oparl/v1/system" in page
