@@ -66,9 +66,15 @@ INSTALLED_APPS = [
     "saferhub.opendata",
 ]
 
+# Seconds an anonymous visitor's public page may be served from the cache (see
+# saferhub/opendata/middleware.py); 0 turns the cache off.
+PUBLIC_PAGE_CACHE_SECONDS = int(os.environ.get("SAFERHUB_PUBLIC_PAGE_CACHE_SECONDS", "30" if PRODUCTION else "0"))
+
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     *(["whitenoise.middleware.WhiteNoiseMiddleware"] if PRODUCTION else []),
+    # Anonymous visitors' public pages, cached briefly (off unless PUBLIC_PAGE_CACHE_SECONDS > 0).
+    "saferhub.opendata.middleware.PublicPageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

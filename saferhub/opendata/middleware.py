@@ -1,0 +1,103 @@
+"""A short-lived cache of public pages for anonymous visitors, so that the public website keeps up
+with a busy day (the issue asks for 200 requests a second on two cores; a meeting page costs about
+20 ms of CPU to render, so rendering every request could not).
+
+What is cached: GET and HEAD of the public page types listed in ``CACHEABLE`` (committee,
+meeting, person, calendar, work programme, recommendations, agenda and minutes web pages), only
+for requests without any cookie (no session, so nobody signed in and no messages waiting), and
+only responses that are 200 and set no cookie. Signed-in users always get a fresh page.
+
+How long: ``settings.PUBLIC_PAGE_CACHE_SECONDS`` (30 in production, 0 = off in development and
+tests). Any save or delete in this process clears it at once (a version number in the cache); other
+processes may serve a page up to that many seconds old.
+
+The Content-Security-Policy nonce is never reused: the cached copy keeps a placeholder and every
+response gets a fresh nonce in both the page and the header.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import os
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.http import HttpResponse
+from django.urls import Resolver404, resolve
+
+CACHEABLE = {
+    "core:home", "governance:committee-list", "governance:committee-detail", "governance:committee-meetings",
+    "governance:meeting-detail", "governance:person-detail", "papers:agenda", "papers:minutes",
+    "papers:work-programme", "papers:recommendations", "opendata:calendar", "opendata:open-data",
+}
+PLACEHOLDER = "__SAFERHUB_CSP_NONCE__"
+VERSION_KEY = "saferhub:public-pages:version"
+SKIP_HEADERS = {"set-cookie", "content-length"}
+
+
+def _version() -> int:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = 1
+        cache.add(VERSION_KEY, version, None)
+    return version
+
+
+def forget_public_pages(**kwargs) -> None:
+    """Invalidate every cached public page (connected to every model's post_save and post_delete)."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 2, None)
+
+
+post_save.connect(forget_public_pages, dispatch_uid="saferhub.opendata.public_pages.save")
+post_delete.connect(forget_public_pages, dispatch_uid="saferhub.opendata.public_pages.delete")
+
+
+class PublicPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def _key(self, request) -> str | None:
+        if request.method not in ("GET", "HEAD") or request.COOKIES or request.META.get("HTTP_AUTHORIZATION"):
+            return None
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            return None
+        if match.view_name not in CACHEABLE:
+            return None
+        digest = hashlib.sha256(request.get_full_path().encode("utf-8")).hexdigest()[:32]
+        return f"saferhub:public-page:{_version()}:{request.get_host()}:{digest}"
+
+    def __call__(self, request):
+        seconds = getattr(settings, "PUBLIC_PAGE_CACHE_SECONDS", 0)
+        key = self._key(request) if seconds else None
+        if key is None:
+            return self.get_response(request)
+        cached = cache.get(key)
+        if cached is not None:
+            return self._replay(cached)
+        response = self.get_response(request)
+        if response.status_code == 200 and not response.cookies and not getattr(response, "streaming", False):
+            nonce = getattr(request, "_csp_nonce", None)
+            body = response.content.decode("utf-8", errors="surrogateescape")
+            headers = [(k, v) for k, v in response.items() if k.lower() not in SKIP_HEADERS]
+            if nonce:
+                body = body.replace(nonce, PLACEHOLDER)
+                headers = [(k, v.replace(nonce, PLACEHOLDER)) for k, v in headers]
+            cache.set(key, (body, headers), seconds)
+        return response
+
+    @staticmethod
+    def _replay(cached) -> HttpResponse:
+        body, headers = cached
+        nonce = base64.b64encode(os.urandom(16)).decode("ascii")
+        response = HttpResponse(body.replace(PLACEHOLDER, nonce).encode("utf-8", errors="surrogateescape"))
+        for name, value in headers:
+            response[name] = value.replace(PLACEHOLDER, nonce)
+        response["X-SaferHub-Cache"] = "hit"
+        return response
