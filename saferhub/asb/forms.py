@@ -223,10 +223,10 @@ class IncidentForm(AsbForm):
 
 
 class AddAnotherForm(AsbForm):
-    heading_field = "add_another"
     add_another = radios("Do you need to add another incident?", YES_NO,
                          help_text="Tell us about every time you reported the behaviour in the last 6 months.",
                          required_message="Select yes if you need to add another incident")
+    add_another.legend_size = "m"
 
 
 class VulnerabilityForm(AsbForm):

@@ -16,6 +16,7 @@ CLOCK_TAGS = {
     "at_risk": ("govuk-tag--yellow", "At risk"),
     "overdue": ("govuk-tag--red", "Overdue"),
     "not_started": ("govuk-tag--grey", "Not started"),
+    "not_done": ("govuk-tag--grey", "Not done (case closed)"),
 }
 
 

@@ -75,9 +75,11 @@ class ClockRow:
         return bool(self.done_on and self.due_on and self.done_on > self.due_on)
 
 
-def clock_state(clock: CaseClock | None, today: dt.date, s: AsbSettings) -> str:
+def clock_state(clock: CaseClock | None, today: dt.date, s: AsbSettings, *, closed: bool = False) -> str:
     if clock is None:
         return "not_started"
+    if closed and clock.done_on is None:
+        return "not_done"
     state = asb_rules.clock_status(clock.due_on, clock.done_on, today, s.at_risk_days, s.region)
     if state == "done" and clock.done_on > clock.due_on:
         return "done_late"
@@ -94,7 +96,8 @@ def clock_rows(case: Case, clocks: list[CaseClock], today: dt.date, s: AsbSettin
             continue
         rows.append(ClockRow(step, ClockStep(step).label, getattr(s, CLOCK_DAYS_FIELD[step], None),
                              clock.started_on if clock else None, clock.due_on if clock else None,
-                             clock.done_on if clock else None, clock_state(clock, today, s)))
+                             clock.done_on if clock else None,
+                             clock_state(clock, today, s, closed=case.status == CaseStatus.CLOSED)))
     return rows
 
 

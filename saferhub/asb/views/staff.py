@@ -236,7 +236,7 @@ def _case_context(request, case: Case, forms: dict | None = None) -> dict:
                     prefix=f"prog{item.pk}", initial={"item": item.pk, "progress": item.progress})
     context["response_forms"] = {}
     for req in data["information_requests"]:
-        if req.responded_on is None and can(user, "asb.respond_information_request", req):
+        if req.responded_on is None and status != CaseStatus.CLOSED and can(user, "asb.respond_information_request", req):
             context["response_forms"][req.pk] = forms.get(f"response-{req.pk}") or f.InformationResponseForm(
                 prefix=f"resp{req.pk}", initial={"request": req.pk})
     error_forms = [form for form in forms.values() if form is not None and form.errors]
