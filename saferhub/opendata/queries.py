@@ -94,18 +94,34 @@ LIVE_DOCUMENTS = Document.objects.filter(published_at__isnull=False, deleted_at_
 
 
 def meeting_prefetches() -> list:
-    decisions = Decision.objects.order_by("sequence").prefetch_related(
+    decisions = Decision.objects.only("id", "agenda_item_id", "sequence", "verb", "text").order_by("sequence").prefetch_related(
         Prefetch("recommendations", queryset=Recommendation.objects.select_related(
             "addressee_organisation", "addressee_committee"))
     )
     items = (AgendaItem.objects.select_related("cover_report").order_by("position")
              .prefetch_related(Prefetch("decisions", queryset=decisions)))
-    attendances = Attendance.objects.select_related("person").order_by("position", "id")
     return [
         Prefetch("agenda_items", queryset=items),
-        Prefetch("attendances", queryset=attendances),
         Prefetch("documents", queryset=LIVE_DOCUMENTS, to_attr="live_documents"),
     ]
+
+
+ATTENDANCE_FIELDS = ("meeting_id", "person_id", "role", "status", "voting", "substitute_for_id", "recorded_name",
+                     "title", "person__honorific", "person__name")
+
+
+def attach_attendance(meetings: list) -> None:
+    """Set ``oparl_attendance`` (tuples of ATTENDANCE_FIELDS, in printed order) on meetings whose
+    record is published, in one query. Plain tuples: a page of twenty meetings has some three
+    hundred rows, and model instances would cost more than the rest of the page."""
+    published = [m for m in meetings if m.record_published]
+    rows: dict[int, list[tuple]] = {m.pk: [] for m in published}
+    if published:
+        for row in (Attendance.objects.filter(meeting_id__in=list(rows)).order_by("meeting_id", "position", "id")
+                    .values_list(*ATTENDANCE_FIELDS)):
+            rows[row[0]].append(row)
+    for m in meetings:
+        m.oparl_attendance = rows.get(m.pk, [])
 
 
 def agenda_item_prefetches() -> list:

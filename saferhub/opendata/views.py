@@ -11,6 +11,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
 from saferhub.governance.models import Committee, Meeting
@@ -20,12 +22,17 @@ PER_PAGE = 50
 FIRST_YEAR = 1990
 
 
-def _committee_options() -> list[tuple[str, str]]:
-    options = cache.get("saferhub:opendata:committee-options")
-    if options is None:
-        options = list(Committee.objects.filter(is_active=True).order_by("name").values_list("slug", "name"))
-        cache.set("saferhub:opendata:committee-options", options, 300)
-    return options
+def _committee_options(selected: str) -> str:
+    """The committee <option>s, rendered once and cached (a national dataset has thousands)."""
+    html = cache.get("saferhub:opendata:committee-options")
+    if html is None:
+        rows = Committee.objects.filter(is_active=True).order_by("name").values_list("slug", "name")
+        html = "".join(format_html('<option value="{}">{}</option>', slug, name) for slug, name in rows)
+        cache.set("saferhub:opendata:committee-options", html, 300)
+    if selected:
+        html = html.replace(format_html('<option value="{}">', selected),
+                            format_html('<option value="{}" selected>', selected), 1)
+    return mark_safe(html)  # noqa: S308 - built with format_html above
 
 
 def _int(value: str | None, low: int, high: int) -> int | None:
@@ -63,7 +70,7 @@ def meeting_calendar(request):
     if month and not year and "year" not in errors:
         errors["year"] = "Enter the year as well as the month."
     context = {
-        "committees": _committee_options(), "committee": committee, "selected_slug": slug, "errors": errors,
+        "committee_options": _committee_options(slug if committee else ""), "committee": committee, "selected_slug": slug, "errors": errors,
         "year": year, "month": month, "today": today, "year_input": request.GET.get("year", "")[:10], "nav": "meetings",
         "months": [(n, dt.date(2000, n, 1).strftime("%B")) for n in range(1, 13)],
     }

@@ -43,6 +43,7 @@ class Source:
     created_field: str | None = "created_at"
     modified_field: str | None = "updated_at"
     name: str = ""
+    attach: Callable | None = None  # attach(rows): one more query for the whole page, if needed
 
     def filtered(self, params: ListParams):
         qs = self.queryset
@@ -157,6 +158,9 @@ def paginate(request, sources: list[Source], base_url: str, prefetch: Callable |
     rows = _forward(sources, querysets, params.cursor, params.limit + 1)
     more = len(rows) > params.limit
     rows = rows[: params.limit]
+    for index, source in enumerate(sources):
+        if source.attach is not None:
+            source.attach([obj for i, obj in rows if i == index])
     if prefetch is not None:
         prefetch(rows)
     data = [sources[index].serialise(obj) for index, obj in rows]

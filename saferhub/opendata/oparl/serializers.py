@@ -280,26 +280,27 @@ class Context:
         data["auxiliaryFile"] = [self.file(d) for d in files if d is not invitation and d is not protocol]
         data["agendaItem"] = [self.agenda_item(i, meeting) for i in meeting.agenda_items.all()]
         if meeting.record_published:
-            rows = list(meeting.attendances.all())
-            data["participant"] = [self.url("person", a.person_id) for a in rows
-                                   if a.status == AttendanceStatus.PRESENT and a.role != AttendanceRole.OFFICER]
-            data["saferhub:attendance"] = [self.attendance(a) for a in rows]
+            rows = getattr(meeting, "oparl_attendance", [])
+            data["participant"] = [self.url("person", r[1]) for r in rows
+                                   if r[3] == AttendanceStatus.PRESENT and r[2] != AttendanceRole.OFFICER]
+            data["saferhub:attendance"] = [self.attendance(r) for r in rows]
             data["saferhub:substitutes"] = [
-                {"person": self.url("person", a.person_id), "substituteFor": self.url("person", a.substitute_for_id)}
-                for a in rows if a.role == AttendanceRole.SUBSTITUTE and a.substitute_for_id
-                and a.status == AttendanceStatus.PRESENT
+                {"person": self.url("person", r[1]), "substituteFor": self.url("person", r[5])}
+                for r in rows if r[2] == AttendanceRole.SUBSTITUTE and r[5] and r[3] == AttendanceStatus.PRESENT
             ]
         return _clean(data)
 
-    def attendance(self, a) -> dict:
-        officer = a.role == AttendanceRole.OFFICER
+    def attendance(self, row) -> dict:
+        """One attendance row (a tuple of ``queries.ATTENDANCE_FIELDS``) for ``saferhub:attendance``."""
+        _, person_id, role, status, voting, substitute_for_id, recorded_name, title, honorific, name = row
+        officer = role == AttendanceRole.OFFICER
         return _clean({
             # Officers are not published as OParl Person objects: name and title only.
-            "person": None if officer else self.url("person", a.person_id),
-            "name": a.recorded_name or a.person.display_name,
-            "title": a.title or None if officer else None,
-            "role": a.role, "status": a.status, "voting": a.voting,
-            "substituteFor": self.url("person", a.substitute_for_id) if a.substitute_for_id else None,
+            "person": None if officer else self.url("person", person_id),
+            "name": recorded_name or f"{honorific} {name}".strip(),
+            "title": (title or None) if officer else None,
+            "role": role, "status": status, "voting": voting,
+            "substituteFor": self.url("person", substitute_for_id) if substitute_for_id else None,
         })
 
     # -- Papers, consultations ----------------------------------------------------------------

@@ -129,7 +129,8 @@ def body(request, pk):
 
 def _meeting_source(ctx: Context, qs=None) -> Source:
     qs = qs if qs is not None else queries.public_meetings()
-    return Source(qs.select_related("committee").prefetch_related(*queries.meeting_prefetches()), ctx.meeting)
+    return Source(qs.select_related("committee").prefetch_related(*queries.meeting_prefetches()), ctx.meeting,
+                  attach=queries.attach_attendance)
 
 
 LISTS = {
@@ -230,8 +231,16 @@ def _single(kind: str, queryset_for, serialise_for):
 person = _single("Person", lambda: queries.public_people().prefetch_related(*queries.person_prefetches()),
                  lambda ctx: ctx.person)
 membership = _single("Membership", lambda: queries.public_memberships().select_related("seat"), lambda ctx: ctx.membership)
+def _meeting_with_attendance(ctx: Context):
+    def serialise(meeting):
+        queries.attach_attendance([meeting])
+        return ctx.meeting(meeting)
+
+    return serialise
+
+
 meeting = _single("Meeting", lambda: queries.public_meetings().select_related("committee")
-                  .prefetch_related(*queries.meeting_prefetches()), lambda ctx: ctx.meeting)
+                  .prefetch_related(*queries.meeting_prefetches()), _meeting_with_attendance)
 agenda_item = _single("AgendaItem", lambda: queries.public_agenda_items().select_related("meeting", "cover_report")
                       .prefetch_related(*queries.agenda_item_prefetches()), lambda ctx: ctx.agenda_item)
 paper = _single("Paper", lambda: queries.public_reports().select_related("agenda_item__meeting__committee")

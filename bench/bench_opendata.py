@@ -1,0 +1,387 @@
+"""Benchmark the public pages and the OParl open data on the synthetic national dataset (issue 3).
+
+Two parts:
+
+1. Latency, in-process through Django's whole request stack (DEBUG off, page cache off): the public
+   meeting page, OParl list pages at random positions (keyset cursors) and single objects, the
+   calendar and a committee's iCalendar feed. p50/p95/max and the queries per request.
+2. Load (``--load``): a production-like server (gunicorn, gthread workers, SAFERHUB_ENV=production,
+   DEBUG off, WhiteNoise, the anonymous public page cache on) on loopback, and an open-loop load
+   generator written here with asyncio (HTTP/1.1 keep-alive, requests issued on a fixed schedule, so
+   a slow server shows as latency rather than as a lower request rate). Public page types in a
+   popularity-skewed mix; every non-200 answer or connection failure counts as an error.
+
+Usage:
+    .venv/bin/python bench/bench_opendata.py [--samples 300] [--load] [--rate 200] [--duration 35]
+The dataset is generated once (``manage.py generate_national_dataset``) into
+bench/data/opendata.sqlite3 unless DATABASE_URL says otherwise; the first run also adds synthetic
+published reports, annexes and papers so that the Paper, Consultation and File lists have data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import platform
+import random
+import signal
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'bench' / 'data' / 'opendata.sqlite3'}")
+os.environ.setdefault("SAFERHUB_ENV", "development")
+os.environ["SAFERHUB_DEBUG"] = "0"
+os.environ["SAFERHUB_PUBLIC_PAGE_CACHE_SECONDS"] = "0"
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "saferhub.settings")
+
+MARK = "[synthetic]"
+
+
+def percentile(values: list[float], pct: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(pct / 100 * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        mem_kb = next(int(x.split()[1]) for x in Path("/proc/meminfo").read_text().splitlines() if x.startswith("MemTotal"))
+        mem = f"{mem_kb / 1024 / 1024:.0f} GiB RAM"
+    except (OSError, StopIteration, ValueError):
+        mem = "unknown RAM"
+    return f"{os.cpu_count()} cores ({cpu}), {mem}, Python {platform.python_version()}"
+
+
+def load_average() -> str:
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "unknown"
+
+
+# ---------------------------------------------------------------------------------------------
+# Data
+# ---------------------------------------------------------------------------------------------
+
+
+def ensure_dataset(councils: int) -> None:
+    from django.core.management import call_command
+    from django.db import connection
+
+    from saferhub.governance.models import Meeting
+
+    call_command("migrate", verbosity=0)
+    if not Meeting.objects.filter(note=MARK).exists():
+        print(f"Generating the synthetic dataset ({councils} councils)…", flush=True)
+        started = time.monotonic()
+        call_command("generate_national_dataset", councils=councils)
+        print(f"  generated in {time.monotonic() - started:.0f} s", flush=True)
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+    ensure_papers()
+
+
+def ensure_papers(reports: int = 20000) -> None:
+    """Synthetic published reports with one PDF annex each, and published papers for their
+    meetings (bulk inserts: benchmark data, marked and fictional)."""
+    from django.db import transaction
+    from django.utils import timezone
+
+    from saferhub.governance.models import AgendaItem
+    from saferhub.papers.models import CoverReport, Document, MeetingPapers
+
+    if Document.objects.filter(title__startswith=MARK).exists():
+        return
+    print(f"Adding {reports} synthetic published reports and annexes…", flush=True)
+    rng = random.Random(3)
+    now = timezone.now()
+    top = AgendaItem.objects.order_by("-pk").values_list("pk", flat=True).first()
+    wanted = {rng.randint(1, top) for _ in range(reports * 4)}
+    items = list(AgendaItem.objects.filter(pk__in=wanted, kind="report", cover_report__isnull=True)
+                 .select_related("meeting").only("id", "meeting_id", "meeting__committee_id")[:reports])
+    with transaction.atomic():
+        CoverReport.objects.bulk_create([
+            CoverReport(agenda_item_id=i.pk, title=f"{MARK} Partnership priority report", executive_summary="Fictional.",
+                        status="final", responsible_director="Director of Community Services") for i in items
+        ], batch_size=2000)
+        report_ids = dict(CoverReport.objects.filter(agenda_item_id__in=[i.pk for i in items])
+                          .values_list("agenda_item_id", "pk"))
+        meetings = {i.meeting_id: i.meeting.committee_id for i in items}
+        existing = set(MeetingPapers.objects.filter(meeting_id__in=meetings).values_list("meeting_id", flat=True))
+        MeetingPapers.objects.bulk_create([
+            MeetingPapers(meeting_id=m, status="published", published_at=now) for m in meetings if m not in existing
+        ], batch_size=2000)
+        Document.objects.bulk_create([
+            Document(committee_id=i.meeting.committee_id, meeting_id=i.meeting_id, cover_report_id=report_ids[i.pk],
+                     kind="annex", format="pdf", title=f"{MARK} Annex", label="Annex 1", position=1,
+                     file=f"documents/synthetic/{i.pk}.pdf", media_type="application/pdf", size=12345,
+                     sha256="0" * 64, page_count=3, generated=False, published_at=now) for i in items
+        ], batch_size=2000)
+    print(f"  {len(items)} reports and annexes added", flush=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# Part 1: latency in-process
+# ---------------------------------------------------------------------------------------------
+
+
+def timed(client, url: str) -> tuple[float, int]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        start = time.perf_counter()
+        response = client.get(url)
+        elapsed = (time.perf_counter() - start) * 1000
+    if response.status_code != 200:
+        raise SystemExit(f"{url} answered {response.status_code}: {response.content[:200]!r}")
+    return elapsed, len(ctx)
+
+
+def latency(samples: int) -> dict:
+    from django.core.cache import cache
+    from django.test import Client
+
+    from saferhub.core.models import Person
+    from saferhub.governance.models import AgendaItem, Committee, Meeting, Membership
+    from saferhub.papers.models import Document
+
+    rng = random.Random(11)
+
+    def pks(model, n=samples):
+        top = model.objects.order_by("-pk").values_list("pk", flat=True).first() or 1
+        return [rng.randint(1, top) for _ in range(n)]
+
+    meetings = list(Meeting.objects.filter(pk__in=pks(Meeting, samples * 2)).values_list("pk", flat=True)[:samples])
+    committees = list(Committee.objects.order_by("?").values_list("slug", flat=True)[:samples])
+    years = [rng.randint(2017, 2026) for _ in range(samples)]
+    measures = {
+        "public meeting page": [f"/meetings/{pk}/" for pk in meetings],
+        "OParl meeting list (random page)": [f"/oparl/v1/body/1/meeting?after=0.{pk}" for pk in pks(Meeting)],
+        "OParl meeting list, modified_since filter": [
+            f"/oparl/v1/body/1/meeting?modified_since=2020-01-01T00:00:00&after=0.{pk}" for pk in pks(Meeting)],
+        "OParl person list (random page)": [f"/oparl/v1/body/1/person?after=0.{pk}" for pk in pks(Person)],
+        "OParl organization list (random page)": [f"/oparl/v1/body/1/organization?after=0.{pk}" for pk in pks(Committee)],
+        "OParl membership list (random page)": [f"/oparl/v1/body/1/membership?after=0.{pk}" for pk in pks(Membership)],
+        "OParl agendaItem list (random page)": [f"/oparl/v1/body/1/agendaitem?after=0.{pk}" for pk in pks(AgendaItem)],
+        "OParl paper list (random page)": [f"/oparl/v1/body/1/paper?after=0.{pk}" for pk in pks(Document)],
+        "OParl file list (random page)": [f"/oparl/v1/body/1/file?after=0.{pk}" for pk in pks(Document)],
+        "OParl meeting (single)": [f"/oparl/v1/meeting/{pk}" for pk in meetings],
+        "meetings calendar (a month, all committees)": [f"/meetings/?year={y}&month={rng.randint(1, 12)}" for y in years],
+        "committee iCalendar feed (80 meetings)": [f"/committees/{slug}/meetings.ics" for slug in committees],
+    }
+    client = Client()
+    results = {}
+    for label, urls in measures.items():
+        cache.clear()
+        client.get(urls[0])  # warm: connections, templates, the cached list count
+        times, queries = [], set()
+        for url in urls:
+            elapsed, count = timed(client, url)
+            times.append(elapsed)
+            queries.add(count)
+        results[label] = (times, queries)
+    return results
+
+
+# ---------------------------------------------------------------------------------------------
+# Part 2: load on a production-like server
+# ---------------------------------------------------------------------------------------------
+
+
+def zipf_choice(rng: random.Random, items: list, s: float = 1.1):
+    weights = [1 / (rank ** s) for rank in range(1, len(items) + 1)]
+    return rng.choices(items, weights=weights, k=1)[0]
+
+
+def load_urls(n: int, seed: int = 5) -> list[str]:
+    """A public-page mix with skewed popularity, like real traffic (a few meetings are busy)."""
+    from django.utils import timezone
+
+    from saferhub.core.models import Person
+    from saferhub.governance.models import Committee, Meeting
+
+    rng = random.Random(seed)
+    today = timezone.localdate()
+    meetings = list(Meeting.objects.filter(date__lte=today).order_by("-date").values_list("pk", flat=True)[:2000])
+    rng.shuffle(meetings)
+    committees = list(Committee.objects.order_by("?").values_list("slug", flat=True)[:300])
+    people = list(Person.objects.filter(is_councillor=True).order_by("?").values_list("pk", flat=True)[:500])
+    kinds = [
+        (0.40, lambda: f"/meetings/{zipf_choice(rng, meetings)}/"),
+        (0.15, lambda: f"/committees/{zipf_choice(rng, committees)}/"),
+        (0.10, lambda: f"/people/{zipf_choice(rng, people)}/"),
+        (0.08, lambda: rng.choice(["/meetings/", f"/meetings/?year={today.year}&month={today.month}"])),
+        (0.05, lambda: "/"),
+        (0.04, lambda: f"/committees/{zipf_choice(rng, committees)}/recommendations/"),
+        (0.04, lambda: f"/committees/{zipf_choice(rng, committees)}/work-programme/"),
+        (0.04, lambda: f"/committees/{zipf_choice(rng, committees)}/meetings/"),
+        (0.05, lambda: f"/meetings/{zipf_choice(rng, meetings[:200])}/minutes/"),
+        (0.05, lambda: f"/meetings/{zipf_choice(rng, meetings[:200])}/agenda/"),
+    ]
+    weights = [w for w, _ in kinds]
+    return [rng.choices(kinds, weights=weights, k=1)[0][1]() for _ in range(n)]
+
+
+async def _request(reader, writer, host: str, path: str) -> tuple[int, dict]:
+    writer.write(f"GET {path} HTTP/1.1\r\nHost: {host}\r\nUser-Agent: saferhub-bench\r\nAccept: text/html\r\n\r\n".encode())
+    await writer.drain()
+    head = await reader.readuntil(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    status = int(lines[0].split()[1])
+    headers = {}
+    for line in lines[1:]:
+        if ":" in line:
+            k, v = line.split(":", 1)
+            headers[k.strip().lower()] = v.strip()
+    length = int(headers.get("content-length", "0"))
+    if length:
+        await reader.readexactly(length)
+    return status, headers
+
+
+async def generate(host: str, port: int, urls: list[str], rate: float, duration: float, connections: int) -> dict:
+    total = int(rate * duration)
+    start = time.perf_counter() + 0.5
+    next_index = 0
+    latencies: list[float] = []
+    errors: dict[str, int] = {}
+    hits = 0
+
+    async def worker():
+        nonlocal next_index, hits
+        reader = writer = None
+        while True:
+            index = next_index
+            if index >= total:
+                break
+            next_index += 1
+            due = start + index / rate
+            delay = due - time.perf_counter()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            path = urls[index % len(urls)]
+            try:
+                if writer is None:
+                    reader, writer = await asyncio.open_connection(host, port)
+                status, headers = await asyncio.wait_for(_request(reader, writer, f"{host}:{port}", path), 30)
+                if status != 200:
+                    errors[f"HTTP {status}"] = errors.get(f"HTTP {status}", 0) + 1
+                if headers.get("x-saferhub-cache") == "hit":
+                    hits += 1
+                if headers.get("connection", "").lower() == "close":
+                    writer.close()
+                    writer = None
+            except (TimeoutError, OSError, asyncio.IncompleteReadError, ValueError, IndexError) as exc:
+                errors[type(exc).__name__] = errors.get(type(exc).__name__, 0) + 1
+                if writer is not None:
+                    writer.close()
+                writer = None
+            latencies.append((time.perf_counter() - due) * 1000)  # from the scheduled time: queueing counts
+
+    await asyncio.gather(*(worker() for _ in range(connections)))
+    elapsed = time.perf_counter() - start
+    return {"requests": len(latencies), "elapsed": elapsed, "latencies": latencies, "errors": errors, "hits": hits}
+
+
+def load_test(rate: float, duration: float, workers: int, threads: int, connections: int) -> dict:
+    urls = load_urls(int(rate * duration) + 10)
+    port = 8765
+    env = dict(os.environ)
+    env.update({
+        "SAFERHUB_ENV": "production", "SECRET_KEY": "bench-only-secret-key-not-used-anywhere-else-0123456789",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost", "SECURE_SSL_REDIRECT": "0", "SAFERHUB_DEBUG": "0",
+        "SAFERHUB_PUBLIC_PAGE_CACHE_SECONDS": "30",
+    })
+    subprocess.run([sys.executable, str(ROOT / "manage.py"), "collectstatic", "--noinput", "-v0"], env=env, check=True,
+                   cwd=ROOT)
+    server = subprocess.Popen(
+        [str(Path(sys.executable).parent / "gunicorn"), "saferhub.wsgi:application", "--bind", f"127.0.0.1:{port}",
+         "--workers", str(workers), "--worker-class", "gthread", "--threads", str(threads), "--keep-alive", "30",
+         "--log-level", "warning", "--access-logfile", "/dev/null"],
+        env=env, cwd=ROOT, start_new_session=True,
+    )
+    try:
+        time.sleep(4)
+        # Warm every worker's templates and connections (not its page cache: different URLs).
+        warm = load_urls(300, seed=99)
+        asyncio.run(generate("127.0.0.1", port, warm, 50, 6, 16))
+        before = load_average()
+        result = asyncio.run(generate("127.0.0.1", port, urls, rate, duration, connections))
+        result["load_before"] = before
+        result["load_after"] = load_average()
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+    result.update({"rate": rate, "duration": duration, "workers": workers, "threads": threads,
+                   "connections": connections, "distinct_urls": len(set(urls))})
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--councils", type=int, default=350)
+    parser.add_argument("--samples", type=int, default=300)
+    parser.add_argument("--skip-latency", action="store_true")
+    parser.add_argument("--load", action="store_true", help="Also run the load test against gunicorn.")
+    parser.add_argument("--rate", type=float, default=200)
+    parser.add_argument("--duration", type=float, default=35)
+    parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--connections", type=int, default=64)
+    args = parser.parse_args()
+    if os.environ["DATABASE_URL"].startswith("sqlite:///"):
+        Path(os.environ["DATABASE_URL"][len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
+
+    import django
+
+    django.setup()
+    from django.db import connection
+
+    from saferhub.governance.models import Attendance, Meeting
+
+    ensure_dataset(args.councils)
+    print()
+    print(f"Database: {connection.vendor}; {Meeting.objects.count():,} meetings, {Attendance.objects.count():,} "
+          "attendance rows")
+    print(f"Machine: {machine()}; load average at start {load_average()}")
+    if not args.skip_latency:
+        results = latency(args.samples)
+        print()
+        print("| Measure | Samples | p50 (ms) | p95 (ms) | max (ms) | Queries per request |")
+        print("|---|---|---|---|---|---|")
+        for label, (times, queries) in results.items():
+            print(f"| {label} | {len(times)} | {statistics.median(times):.1f} | {percentile(times, 95):.1f} | "
+                  f"{max(times):.1f} | {', '.join(str(q) for q in sorted(queries))} |")
+        print(f"\nLoad average after the latency run: {load_average()}")
+    if args.load:
+        connection.close()
+        r = load_test(args.rate, args.duration, args.workers, args.threads, args.connections)
+        lat = r["latencies"]
+        print()
+        print(f"Load test: gunicorn {r['workers']} workers x {r['threads']} threads (gthread), production settings, "
+              f"{r['connections']} keep-alive connections, {r['distinct_urls']} distinct URLs")
+        print("| Target rate | Duration (s) | Requests | Achieved (req/s) | Errors | Cache hits | p50 (ms) | p95 (ms) | "
+              "p99 (ms) | max (ms) | Load before / after |")
+        print("|---|---|---|---|---|---|---|---|---|---|---|")
+        errors = sum(r["errors"].values())
+        print(f"| {r['rate']:.0f}/s | {r['elapsed']:.1f} | {r['requests']} | {r['requests'] / r['elapsed']:.1f} | "
+              f"{errors} {r['errors'] or ''} | {100 * r['hits'] / max(1, r['requests']):.0f}% | "
+              f"{statistics.median(lat):.1f} | {percentile(lat, 95):.1f} | {percentile(lat, 99):.1f} | {max(lat):.1f} | "
+              f"{r['load_before']} / {r['load_after']} |")
+
+
+if __name__ == "__main__":
+    main()
