@@ -1,0 +1,120 @@
+"""Admin for the ASB configuration. Saves go through the actions (``ActionAdmin``), so the rules apply here
+too: e.g. a threshold above three is refused as a form error. Cases are worked in the ASB pages; the
+admin shows them read-only."""
+
+from django.contrib import admin
+
+from saferhub.asb import actions
+from saferhub.asb.actions.config import SETTINGS_FIELDS
+from saferhub.asb.models import (
+    AsbSettings,
+    AsbStaffAssignment,
+    Case,
+    LocalThresholdRoute,
+    OptArea,
+    PeerReviewer,
+    RelevantBody,
+    RetentionLog,
+)
+from saferhub.core.admin_base import ActionAdmin, ReadOnlyAdmin
+
+
+@admin.register(AsbSettings)
+class AsbSettingsAdmin(ActionAdmin):
+    list_display = ["name", "threshold_count", "window_months", "appeal_window", "appeal_window_unit",
+                    "appeal_recipient", "retention_years"]
+    fields = SETTINGS_FIELDS
+
+    def run_action(self, request, data, obj):
+        return actions.update_asb_settings(obj, acting_user=request.user, **data)
+
+
+@admin.register(RelevantBody)
+class RelevantBodyAdmin(ActionAdmin):
+    list_display = ["organisation", "kind", "signed_information_sharing", "active"]
+    list_filter = ["kind", "active"]
+    fields = ["organisation", "kind", "signed_information_sharing", "active"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["organisation"] if obj else []
+
+    def run_action(self, request, data, obj):
+        organisation = obj.organisation if obj else data["organisation"]
+        return actions.save_relevant_body(organisation=organisation, kind=data["kind"],
+                                          signed_information_sharing=data["signed_information_sharing"],
+                                          active=data["active"], acting_user=request.user)
+
+
+@admin.register(OptArea)
+class OptAreaAdmin(ActionAdmin):
+    list_display = ["name", "code", "spoc", "inspector", "email"]
+    fields = ["code", "name", "councils", "spoc", "inspector", "email", "phone", "position"]
+    filter_horizontal = ["councils"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["code"] if obj else []
+
+    def run_action(self, request, data, obj):
+        return actions.save_opt_area(
+            code=obj.code if obj else data["code"], name=data["name"], councils=list(data.get("councils") or []),
+            spoc=data.get("spoc"), inspector=data.get("inspector"), email=data.get("email", ""),
+            phone=data.get("phone", ""), position=data.get("position") or 0, acting_user=request.user,
+        )
+
+
+@admin.register(LocalThresholdRoute)
+class LocalThresholdRouteAdmin(ActionAdmin):
+    list_display = ["name", "area", "min_distinct_reporters", "window_months", "active"]
+    fields = ["area", "name", "description", "min_distinct_reporters", "window_months", "active"]
+
+    def run_action(self, request, data, obj):
+        return actions.save_local_route(
+            area=data["area"], name=data["name"], description=data.get("description", ""),
+            min_distinct_reporters=data["min_distinct_reporters"], window_months=data["window_months"],
+            active=data["active"], acting_user=request.user,
+        )
+
+
+@admin.register(AsbStaffAssignment)
+class AsbStaffAssignmentAdmin(ActionAdmin):
+    list_display = ["user", "role", "area", "organisation"]
+    list_filter = ["role", "area"]
+    fields = ["user", "role", "area", "organisation"]
+
+    def run_action(self, request, data, obj):
+        if obj is not None:
+            actions.remove_asb_staff(AsbStaffAssignment.objects.get(pk=obj.pk), acting_user=request.user)
+        return actions.assign_asb_staff(user=data["user"], role=data["role"], area=data.get("area"),
+                                        organisation=data.get("organisation"), acting_user=request.user)
+
+    def remove_action(self, request, obj):
+        actions.remove_asb_staff(obj, acting_user=request.user)
+
+
+@admin.register(PeerReviewer)
+class PeerReviewerAdmin(ActionAdmin):
+    list_display = ["person", "council", "position", "assigned_count", "active"]
+    fields = ["council", "person", "position", "active"]
+
+    def run_action(self, request, data, obj):
+        return actions.nominate_peer_reviewer(council=obj.council if obj else data["council"], person=data["person"],
+                                              position=data.get("position"), active=data.get("active", True),
+                                              acting_user=request.user)
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["council"] if obj else []
+
+
+@admin.register(Case)
+class CaseAdmin(ReadOnlyAdmin):
+    list_display = ["reference", "area", "status", "channel", "application_date", "determination",
+                    "decision_letter", "legal_hold"]
+    list_filter = ["status", "area", "channel", "determination"]
+    search_fields = ["reference"]
+    exclude = ["victim_address", "vulnerability_notes", "risk_notes"]
+
+
+@admin.register(RetentionLog)
+class RetentionLogAdmin(ReadOnlyAdmin):
+    list_display = ["run_at", "case_reference", "outcome", "detail"]
+    list_filter = ["outcome"]
