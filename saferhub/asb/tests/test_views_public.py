@@ -249,6 +249,9 @@ def test_statistics_page_and_csv(w):
     assert rows["Breckland"] == ["1", "1", "0", "0"]
     assert rows["County total"] == ["2", "1", "1", "1"]
     assert client.get(reverse("asb:statistics"), {"year": "abc"}).status_code == 404
+    financial = client.get(reverse("asb:statistics"), {"year": year - 1, "basis": "financial"})
+    assert financial.status_code == 200 and f"April {year - 1} to March {year}" in financial.content.decode()
+    assert client.get(reverse("asb:statistics"), {"basis": "lunar"}).status_code == 404
 
 
 def test_learning_page_lists_only_approved_consented_summaries(w):

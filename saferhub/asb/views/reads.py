@@ -9,8 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 
 from saferhub.asb import rules as asb_rules
 from saferhub.asb.models import (
@@ -43,21 +42,10 @@ def case_queryset():
 
 
 def visible_cases(user):
-    """Cases the user may see, as one filtered queryset (same rules as ``asb.view_case``)."""
-    from saferhub.asb.policies import _assignments, is_county_team
+    """Cases the user may see (core ``queries.cases_for``: the same answer as ``asb.view_case``)."""
+    from saferhub.asb import queries
 
-    if is_county_team(user):
-        return Case.objects.all()
-    a = _assignments(user)
-    areas = a["areas"] | a["inspector_areas"]
-    orgs = a["organisations"]
-    q = Q(pk__in=[])
-    if areas:
-        q |= Q(area_id__in=areas) | Q(appeals__reviewing_area_id__in=areas)
-    if orgs:
-        q |= (Q(lead_agency_id__in=orgs) | Q(information_requests__agency_id__in=orgs)
-              | Q(panel_members__organisation_id__in=orgs) | Q(actions__owner_id__in=orgs))
-    return Case.objects.filter(pk__in=Case.objects.filter(q).values("pk"))
+    return queries.cases_for(user)
 
 
 @dataclass
@@ -187,12 +175,15 @@ def triage_queue():
 def dashboard(user, today: dt.date) -> dict:
     """Open clocks due this week (to the coming Sunday) per area, and every overdue clock, for the cases the
     user may see. Two queries for the clocks plus one for the areas, whatever the number of cases."""
+    from saferhub.asb.policies import is_county_team
+
     s = settings()
-    week_end = today + dt.timedelta(days=6 - today.weekday())
-    visible = visible_cases(user).values("pk")
-    open_clocks = (CaseClock.objects.filter(done_on__isnull=True, case__in=visible)
-                   .exclude(case__status=CaseStatus.CLOSED)
-                   .select_related("case", "area"))
+    # Monday to Sunday; at the weekend, "this week" is the coming working week.
+    week_end = today + dt.timedelta(days=6 - today.weekday() + (7 if today.weekday() >= 5 else 0))
+    open_clocks = CaseClock.objects.filter(done_on__isnull=True).exclude(case__status=CaseStatus.CLOSED)
+    if not is_county_team(user):
+        open_clocks = open_clocks.filter(case__in=visible_cases(user).values("pk"))
+    open_clocks = open_clocks.select_related("case", "area")
     due = list(open_clocks.filter(due_on__gte=today, due_on__lte=week_end).order_by("due_on", "id")[:500])
     overdue = list(open_clocks.filter(due_on__lt=today).order_by("due_on", "id")[:500])
     areas = list(OptArea.objects.order_by("position", "name"))
@@ -211,12 +202,10 @@ def dashboard(user, today: dt.date) -> dict:
 
 def history(case: Case) -> list:
     """The case's audit trail (every change: who, when, what), newest first."""
-    from saferhub.core.models import AuditEvent
+    from saferhub.asb import queries
 
-    content_type = ContentType.objects.get_for_model(Case)
-    events = AuditEvent.objects.filter(target_type=content_type, target_id=str(case.pk)).select_related("actor")
     rows = []
-    for event in events.order_by("-created_at", "-id"):
+    for event in queries.case_history(case).reverse():
         changes = (event.data or {}).get("changes") or {}
         rows.append({"event": event, "changes": [
             (name.replace("_", " ").capitalize(), v.get("old") if isinstance(v, dict) else "",
@@ -224,4 +213,3 @@ def history(case: Case) -> list:
             for name, v in changes.items()
         ]})
     return rows
-
