@@ -58,7 +58,7 @@ def _years() -> list[int]:
     from saferhub.asb import queries
 
     this_year = timezone.localdate().year
-    years = set(queries.years_with_cases()) | {this_year}
+    years = set(queries.years_with_cases()) | {this_year, this_year - 1}
     first = max(min(years), this_year - 20)
     return list(range(this_year, first - 1, -1))
 
