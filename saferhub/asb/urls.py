@@ -22,6 +22,7 @@ urlpatterns = [
     path("asb/", staff.dashboard, name="dashboard"),
     path("asb/triage/", staff.triage_queue, name="triage"),
     path("asb/cases/", staff.case_list, name="case-list"),
+    path("asb/reports/", staff.reports, name="reports"),
     path("asb/cases/new/", staff.case_new, name="case-new"),
     path("asb/cases/<int:pk>/", staff.case_detail, name="case"),
     path("asb/cases/<int:pk>/history/", staff.case_history, name="case-history"),

@@ -298,3 +298,14 @@ def test_dashboard_query_count_is_constant(w, django_assert_max_num_queries):
     assert "Due this week" in body
     with django_assert_max_num_queries(12):
         county.get(reverse("asb:dashboard"))
+
+
+def test_reports_page(w):
+    case = fx.to_action_plan(w, fx.application(w, application_date=recent(60), channel="letter"))
+    county = client_for(fx.user("asb_county_team"))
+    body = county.get(reverse("asb:reports"), {"year": case.application_date.year}).content.decode()
+    assert "Timeliness against each clock" in body and "Letter" in body and "Audit report" in body
+    spoc = client_for(fx.user("asb_spoc", area=w.norwich))
+    spoc_body = spoc.get(reverse("asb:reports")).content.decode()
+    assert "Channels used" in spoc_body and "Audit report" not in spoc_body
+    assert client_for(fx.user("committee_officer")).get(reverse("asb:reports")).status_code == 404

@@ -570,3 +570,26 @@ def case_post(request, pk, section):
     case = _get_case(request, pk)
     return render(request, "asb/staff/case.html", _case_context(request, case, {key: form}), status=200)
 
+
+
+# ---------------------------------------------------------------------------------------------
+# Reports for the Scrutiny Sub Panel and the audit report (staff)
+# ---------------------------------------------------------------------------------------------
+
+
+@login_required
+def reports(request):
+    from saferhub.asb import queries
+    from saferhub.asb.views.public import BASES, _basis, _period, _year, _years
+
+    if not can(request.user, "asb.view_stats"):
+        raise Http404
+    years = _years()
+    year = _year(request, years)
+    basis = _basis(request)
+    report = queries.sub_panel_report(year, basis)
+    audit = queries.audit_report(year) if can(request.user, "asb.audit_case") else None
+    return render(request, "asb/staff/reports.html", {
+        "report": report, "audit": audit, "year": year, "years": years, "basis": basis, "bases": BASES,
+        "period": _period(year, basis), "nav": "asb",
+    })
