@@ -1,0 +1,38 @@
+"""The fictional demo set covers every area and outcome, and loading it twice changes nothing."""
+
+import pytest
+from django.core.management import call_command
+from freezegun import freeze_time
+
+from saferhub.asb import queries
+from saferhub.asb.models import Appeal, Case, OptArea
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("today", ["2026-11-20", "2027-01-04"])
+def test_demo_cases_cover_areas_and_outcomes(capsys, today):
+    with freeze_time(today):
+        check_demo(capsys)
+
+
+def check_demo(capsys):
+    call_command("load_asb_config")
+    call_command("load_asb_demo")
+    total = Case.objects.count()
+    call_command("load_asb_demo")
+    assert Case.objects.count() == total
+    assert "0 created" in capsys.readouterr().out
+    assert set(Case.objects.values_list("area__code", flat=True)) == set(OptArea.objects.values_list("code", flat=True))
+    assert all(name.startswith("Fictional applicant") for name in Case.objects.values_list("victim_name", flat=True))
+    statuses = set(Case.objects.values_list("status", flat=True))
+    assert statuses == {"triage", "routed", "in_review", "panel_held", "action_plan", "closed"}
+    assert set(Case.objects.values_list("determination", flat=True)) >= {"B", "C_i", "C_ii"}
+    assert set(Case.objects.values_list("decision_letter", flat=True)) >= {"D", "E"}
+    assert set(Appeal.objects.values_list("outcome", flat=True)) == {"upheld", "not_upheld"}
+    assert Case.objects.filter(threshold_route="local_variant", area__code="breckland").exists()
+    years = queries.years_with_cases()
+    assert len(years) >= 2
+    county = queries.annual_figures(years[-1])[-1]
+    assert county["received"] > 0 and county["threshold_not_met"] > 0 and county["reviews"] > 0
+    assert county["with_recommendations"] > 0
