@@ -273,3 +273,48 @@ def load_demo(*, acting_user: Actor, seed: int = 2026) -> dict[str, int]:
                                 "that each agency had acted alone; a joint visit and a shared plan followed.",
                         acting_user=acting_user)
     return {"created": created, "total": Case.objects.filter(victim_name__startswith="Fictional applicant").count()}
+
+
+# username, full name, role, area code or organisation name
+DEMO_ACCOUNTS = [
+    ("asb-county", "Fictional County Triage Officer", "asb_county_team", None),
+    ("asb-spoc", "Fictional Norwich SPOC", "asb_spoc", "norwich"),
+    ("opt-officer", "Fictional Breckland OPT Officer", "opt_officer", "breckland"),
+    ("opt-inspector", "Fictional Norwich OPT Inspector", "opt_inspector", "norwich"),
+    ("agency", "Fictional Housing Officer", "agency_officer", "housing_provider"),
+]
+
+
+@transaction.atomic
+def create_demo_accounts(password: str, *, acting_user: Actor) -> list[str]:
+    """One demo account per ASB role, linked to an area or agency (called by ``create_demo_users``)."""
+    from django.contrib.auth import get_user_model
+
+    from saferhub.core import actions as core_actions
+
+    if not OptArea.objects.exists():
+        from saferhub.asb.loader import load_config
+
+        load_config(acting_user=acting_user)
+    User = get_user_model()
+    names = []
+    for username, full_name, role, where in DEMO_ACCOUNTS:
+        user, created = User.objects.get_or_create(username=username)
+        if created:
+            first, _, last = full_name.rpartition(" ")
+            user.first_name, user.last_name = first, last
+            user.set_password(password)
+            user.save()
+        core_actions.set_user_roles(user, roles=[role], acting_user=acting_user)
+        area = OptArea.objects.filter(code=where).first() if where else None
+        organisation = None
+        if role == "agency_officer":
+            body = RelevantBody.objects.filter(kind=where).order_by("id").first()
+            organisation = body.organisation if body else None
+            if organisation is None:
+                continue
+        if role != "asb_county_team":
+            actions.assign_asb_staff(user=user, role=role, area=area, organisation=organisation,
+                                     acting_user=acting_user)
+        names.append(username)
+    return names

@@ -36,3 +36,17 @@ def check_demo(capsys):
     county = queries.annual_figures(years[-1])[-1]
     assert county["received"] > 0 and county["threshold_not_met"] > 0 and county["reviews"] > 0
     assert county["with_recommendations"] > 0
+
+
+def test_demo_users_include_each_asb_role(client, capsys):
+    from saferhub.asb.models import AsbStaffAssignment
+
+    call_command("create_demo_users")
+    call_command("create_demo_users")
+    out = capsys.readouterr().out
+    assert "asb-county" in out and "agency" in out
+    assert set(AsbStaffAssignment.objects.values_list("user__username", "role")) == {
+        ("asb-spoc", "asb_spoc"), ("opt-officer", "opt_officer"), ("opt-inspector", "opt_inspector"),
+        ("agency", "agency_officer")}
+    assert client.login(username="asb-spoc", password="saferhub-demo-password")
+    assert client.get("/api/v1/asb/cases").status_code == 200

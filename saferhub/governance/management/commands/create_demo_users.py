@@ -50,6 +50,13 @@ class Command(BaseCommand):
                     committee = Committee.objects.filter(slug=slug).first()
                     if committee and user not in committee.support_officers.all():
                         set_support_officers(committee, users=[*committee.support_officers.all(), user], acting_user=actor)
+        usernames = [a[0] for a in ACCOUNTS]
+        from django.apps import apps
+
+        if apps.is_installed("saferhub.asb"):  # one account per ASB Case Review role
+            from saferhub.asb.demo import create_demo_accounts
+
+            usernames += create_demo_accounts(DEMO_PASSWORD, acting_user=actor)
         self.stdout.write(self.style.SUCCESS(
-            f"Demo accounts: {', '.join(a[0] for a in ACCOUNTS)}; password: {DEMO_PASSWORD}"
+            f"Demo accounts: {', '.join(usernames)}; password: {DEMO_PASSWORD}"
         ))
