@@ -37,7 +37,8 @@ VERSION_KEY = "saferhub:public-pages:version"
 SKIP_HEADERS = {"set-cookie", "content-length"}
 
 
-def _version() -> int:
+def content_version() -> int:
+    """A number that changes whenever anything is saved or deleted in this process."""
     version = cache.get(VERSION_KEY)
     if version is None:
         version = 1
@@ -71,7 +72,7 @@ class PublicPageCacheMiddleware:
         if match.view_name not in CACHEABLE:
             return None
         digest = hashlib.sha256(request.get_full_path().encode("utf-8")).hexdigest()[:32]
-        return f"saferhub:public-page:{_version()}:{request.get_host()}:{digest}"
+        return f"saferhub:public-page:{content_version()}:{request.get_host()}:{digest}"
 
     def __call__(self, request):
         seconds = getattr(settings, "PUBLIC_PAGE_CACHE_SECONDS", 0)

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET
 
 from saferhub.governance.models import Committee, Meeting
 from saferhub.opendata import ical, queries
+from saferhub.opendata.middleware import content_version
 
 PER_PAGE = 50
 FIRST_YEAR = 1990
@@ -24,11 +25,12 @@ FIRST_YEAR = 1990
 
 def _committee_options(selected: str) -> str:
     """The committee <option>s, rendered once and cached (a national dataset has thousands)."""
-    html = cache.get("saferhub:opendata:committee-options")
+    key = f"saferhub:opendata:committee-options:{content_version()}"
+    html = cache.get(key)
     if html is None:
         rows = Committee.objects.filter(is_active=True).order_by("name").values_list("slug", "name")
         html = "".join(format_html('<option value="{}">{}</option>', slug, name) for slug, name in rows)
-        cache.set("saferhub:opendata:committee-options", html, 300)
+        cache.set(key, html, 300)
     if selected:
         html = html.replace(format_html('<option value="{}">', selected),
                             format_html('<option value="{}" selected>', selected), 1)

@@ -179,7 +179,9 @@ def paginate(request, sources: list[Source], base_url: str, prefetch: Callable |
     if more:
         links["next"] = link((rows[-1][0], rows[-1][1].pk))
     links["last"] = link(_backward_cursor(querysets, None, params.limit))
-    key = "saferhub:oparl:count:" + base_url.split("/oparl/", 1)[-1] + ":" + urlencode(sorted(params.raw_filters.items()))
+    from saferhub.opendata.middleware import content_version
+
+    key = f"saferhub:oparl:count:{content_version()}:" + base_url.split("/oparl/", 1)[-1] + ":" + urlencode(sorted(params.raw_filters.items()))
     total = _count(sources, querysets, key)
     pagination = {
         "totalElements": total,

@@ -19,6 +19,7 @@ from saferhub.core import calendar
 from saferhub.core.site import get_site_configuration
 from saferhub.governance.models import Meeting
 from saferhub.opendata import queries
+from saferhub.opendata.middleware import content_version
 from saferhub.opendata.models import OParlTombstone
 from saferhub.opendata.oparl.pagination import BadRequest, Source, paginate
 from saferhub.opendata.oparl.serializers import Context, venue_from_key
@@ -73,7 +74,8 @@ def _tombstone_or_404(ctx: Context, kind: str, object_id: str) -> JsonResponse:
 
 def civic_years() -> list[str]:
     """Civic years (1 May to 30 April) from the first meeting to the last, cached."""
-    terms = cache.get("saferhub:oparl:terms")
+    key = f"saferhub:oparl:terms:{content_version()}"
+    terms = cache.get(key)
     if terms is None:
         span = Meeting.objects.aggregate(first=Min("date"), last=Max("date"))
         terms = []
@@ -81,15 +83,16 @@ def civic_years() -> list[str]:
             first = calendar.civic_year_start(span["first"]).year
             last = calendar.civic_year_start(span["last"]).year
             terms = [f"{y}-{(y + 1) % 100:02d}" for y in range(first, last + 1)]
-        cache.set("saferhub:oparl:terms", terms, CACHE_SECONDS)
+        cache.set(key, terms, CACHE_SECONDS)
     return terms
 
 
 def venues() -> list[str]:
-    found = cache.get("saferhub:oparl:venues")
+    key = f"saferhub:oparl:venues:{content_version()}"
+    found = cache.get(key)
     if found is None:
         found = sorted(v for v in Meeting.objects.exclude(venue="").values_list("venue", flat=True).distinct() if v)
-        cache.set("saferhub:oparl:venues", found, CACHE_SECONDS)
+        cache.set(key, found, CACHE_SECONDS)
     return found
 
 

@@ -18,7 +18,9 @@ register.filter("day_date", day_date)
 def page_ref(item, pack=False):
     """"(Page N)": computed by the PDF engine inside a pack, or the stored page elsewhere."""
     if pack:
-        return format_html('<a class="page-ref" href="#item-{}"></a>', item.pk)
+        # The PDF engine writes the page number; on the web page the link has no text, so it is named.
+        return format_html('<a class="page-ref" href="#item-{}" aria-label="Go to item {} in this pack"></a>', item.pk,
+                           item.number or item.position)
     if item.page:
         return format_html(' <span class="page-ref">(Page {})</span>', item.page)
     return ""
@@ -27,7 +29,8 @@ def page_ref(item, pack=False):
 @register.simple_tag
 def minutes_ref(meeting, pack=False, pages=None):
     if pack:
-        return format_html('<a class="page-ref" href="#minutes-{}"></a>', meeting.pk)
+        return format_html('<a class="page-ref" href="#minutes-{}" aria-label="Go to these minutes in this pack"></a>',
+                           meeting.pk)
     return ""
 
 
