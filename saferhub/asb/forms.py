@@ -663,3 +663,32 @@ class AuditForm(AsbForm):
         self.fields["notes"] = forms.CharField(label="Audit notes", widget=forms.Textarea(attrs={"rows": 3}),
                                                required=False)
         _style(self)
+
+
+class LetterTemplateForm(AsbForm):
+    def __init__(self, *args, **kwargs):
+        from saferhub.asb.letters import LETTERS
+
+        super().__init__(*args, **kwargs)
+        self.fields = {
+            "letter": forms.ChoiceField(label="Letter", choices=list(LETTERS.items())),
+            "file": forms.FileField(
+                label="Template file",
+                help_text="Wording as a plain text file (.txt, UTF-8), or a whole Word layout (.docx) with the same "
+                          "merge fields in {{ double braces }}.",
+                error_messages={"required": "Choose a template file to upload"},
+            ),
+        }
+        _style(self)
+        self.fields["file"].widget = forms.FileInput(attrs={"class": "govuk-file-upload", "accept": ".txt,.docx"})
+        self.kind = ""
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload:
+            extension = os.path.splitext(upload.name or "")[1].lower()
+            if extension not in (".txt", ".docx"):
+                raise forms.ValidationError("Upload the wording as a .txt file or the layout as a .docx file.",
+                                            code="asb.template_type")
+            self.kind = extension[1:]
+        return upload

@@ -65,26 +65,73 @@ def _lines(text: str) -> list[str]:
     return [line.strip(" -•\t") for line in (text or "").splitlines() if line.strip(" -•\t")]
 
 
+STORAGE_PREFIX = "asb/letter-templates"
+
+
 def template_dir() -> Path | None:
     configured = getattr(settings, "ASB_LETTER_TEMPLATE_DIR", None) or os.environ.get("ASB_LETTER_TEMPLATE_DIR")
     return Path(configured) if configured else None
 
 
+def stored_path(letter: str, extension: str) -> str:
+    return f"{STORAGE_PREFIX}/{letter}.{extension}"
+
+
+def _stored(letter: str, extension: str) -> bytes | None:
+    from django.core.files.storage import default_storage
+
+    path = stored_path(letter, extension)
+    try:
+        if default_storage.exists(path):
+            with default_storage.open(path, "rb") as handle:
+                return handle.read()
+    except OSError:
+        return None
+    return None
+
+
 def wording_source(letter: str) -> tuple[str, str]:
-    """(wording, where it came from): the partnership's own file if there is one, else the default."""
+    """(wording, where it came from): the wording the county team uploaded, else a file in the
+    partnership's template directory, else SaferHub's default."""
     if letter not in LETTERS:
         raise KeyError(letter)
+    stored = _stored(letter, "txt")
+    if stored is not None:
+        return stored.decode("utf-8"), "uploaded"
     custom = template_dir()
     if custom and (custom / f"{letter}.txt").is_file():
         return (custom / f"{letter}.txt").read_text(encoding="utf-8"), str(custom / f"{letter}.txt")
     return (DEFAULT_DIR / f"{letter}.txt").read_text(encoding="utf-8"), "default"
 
 
-def docx_override(letter: str) -> Path | None:
+def docx_override(letter: str) -> bytes | None:
+    stored = _stored(letter, "docx")
+    if stored is not None:
+        return stored
     custom = template_dir()
     if custom and (custom / f"{letter}.docx").is_file():
-        return custom / f"{letter}.docx"
+        return (custom / f"{letter}.docx").read_bytes()
     return None
+
+
+def sample_context(letter: str = "E") -> dict:
+    """Fictional merge fields, to check and preview a template without a case."""
+    return {
+        "applicant_name": "Alex Example", "applicant_address": "1 Fictional Road\nNorwich\nNR1 1AA",
+        "reference": "ASB-2026-000123", "letter_date": "2 March 2026", "application_date": "16 February 2026",
+        "received_date": "16 February 2026", "area_name": "Norwich", "council_name": "Fictional City Council",
+        "council_phone": "01234 000000", "contact_name": "Sam Spoc", "contact_title": "ASB Co-ordinator",
+        "contact_phone": "01234 000001", "contact_email": "opt@example.org", "determination_due": "2 March 2026",
+        "determination_days": 10, "reasons": ["Only one incident was reported in the six months."],
+        "discretionary_factor": "Harm or potential harm",
+        "discretionary_factor_text": FACTOR_TEXT["harm"], "panel_date": "20 March 2026",
+        "action_summary": ["The police visited four times and issued a warning."],
+        "actions": [{"description": "Mediation between neighbours", "owner": "Fictional Housing",
+                     "due": "17 April 2026", "progress": ""}],
+        "overall_days": 30, "appeal_recipient": "the OPT Inspector", "appeal_window": "21 working days",
+        "appeal_deadline": "31 March 2026", "signing_organisation": "Fictional City Council",
+        "signatory_name": "Jo Manager", "signatory_title": "Community Safety Manager",
+    }
 
 
 def _appeal_deadline(asb_settings, start: dt.date) -> tuple[str, dt.date]:
@@ -264,23 +311,34 @@ def _default_docx_template() -> bytes:
 _DEFAULT_DOCX: bytes | None = None
 
 
-def _docx(letter: str, context: dict, blocks: list[dict]) -> bytes:
+def _docx(letter: str, context: dict, blocks: list[dict], template: bytes | None = None) -> bytes:
     global _DEFAULT_DOCX
     from docxtpl import DocxTemplate
 
-    override = docx_override(letter)
+    override = template if template is not None else docx_override(letter)
     if override is not None:
-        source = io.BytesIO(override.read_bytes())
+        source = io.BytesIO(override)
     else:
         if _DEFAULT_DOCX is None:
             _DEFAULT_DOCX = _default_docx_template()
         source = io.BytesIO(_DEFAULT_DOCX)
-    template = DocxTemplate(source)
+    document = DocxTemplate(source)
     env = SandboxedEnvironment(autoescape=True)
-    template.render({**context, "blocks": blocks, "heading": HEADING, "appeal_enclosed": letter in SIGNED}, jinja_env=env)
+    document.render({**context, "blocks": blocks, "heading": HEADING, "appeal_enclosed": letter in SIGNED}, jinja_env=env)
     out = io.BytesIO()
-    template.save(out)
+    document.save(out)
     return out.getvalue()
+
+
+def preview(letter: str, *, wording: str | None = None, docx: bytes | None = None) -> RenderedLetter:
+    """Render ``letter`` with fictional merge fields (checks a template before it is used)."""
+    context = sample_context(letter)
+    wording = wording if wording is not None else wording_source(letter)[0]
+    blocks = paragraphs(wording, context)
+    html = letter_html(letter, context, blocks)
+    text = "\n\n".join(b.get("text") or "\n".join(b["items"]) for b in blocks)
+    return RenderedLetter(letter, LETTERS[letter], html, b"", _docx(letter, context, blocks, template=docx) if docx else b"",
+                          text, "preview")
 
 
 def render_letter(case, letter: str, *, letter_date: dt.date | None = None, formats=("html", "pdf", "docx")) -> RenderedLetter:

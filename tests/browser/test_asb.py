@@ -234,7 +234,8 @@ def test_case_failing_the_threshold_gets_letter_b(page, live_server, settings, t
     county = fx.user("asb_county_team", username="county2")
     reference = apply_online(page, live_server, incidents=1)
     sign_in(page, live_server, county.username)
-    for path, name in (("/asb/triage/", "triage"), ("/asb/cases/new/", "staff-entry"), ("/asb/reports/", "reports")):
+    for path, name in (("/asb/triage/", "triage"), ("/asb/cases/new/", "staff-entry"), ("/asb/reports/", "reports"),
+                       ("/asb/letter-templates/", "letter-templates"), ("/asb/letter-templates/E/", "letter-preview")):
         page.goto(f"{live_server.url}{path}")
         no_axe(page, name)
         shot(page, name)

@@ -141,3 +141,51 @@ def test_default_wording_is_not_the_seed_text():
         text = (letters.DEFAULT_DIR / f"{code}.txt").read_text()
         for sentence in seed_sentences:
             assert sentence.lower() not in text.lower(), (code, sentence)
+
+
+def _upload(name: str, content: bytes):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, content)
+
+
+def test_county_team_uploads_wording_through_the_page(w, settings, tmp_path):
+    from django.test import Client
+    from django.urls import reverse
+
+    from saferhub.core.models import AuditEvent
+
+    settings.MEDIA_ROOT = tmp_path
+    client = Client()
+    client.force_login(fx.user("asb_county_team"))
+    page = client.get(reverse("asb:letter-templates"))
+    assert page.status_code == 200 and "SaferHub default" in page.content.decode()
+    ok = client.post(reverse("asb:letter-templates"), {
+        "tpl-letter": "B", "tpl-file": _upload("B.txt", b"Partnership wording for {{ reference }}.\n")})
+    assert ok.status_code == 302
+    case = fx.application(w)
+    assert letters.render_letter(case, "B", formats=("html",)).text == f"Partnership wording for {case.reference}."
+    assert AuditEvent.objects.filter(code="asb.letter_template.saved").exists()
+    preview = client.get(reverse("asb:letter-template", args=["B"])).content.decode()
+    assert "Partnership wording for ASB-2026-000123." in preview
+    assert client.get(reverse("asb:letter-template", args=["B"]), {"download": "txt"}).content.startswith(b"Partnership")
+    # A broken template is refused with the reason; the stored one is kept.
+    broken = client.post(reverse("asb:letter-templates"), {
+        "tpl-letter": "B", "tpl-file": _upload("B.txt", b"{% for x in %}")})
+    body = broken.content.decode()
+    assert broken.status_code == 200 and "mistake in a merge field" in body and "govuk-error-summary" in body
+    assert client.post(reverse("asb:letter-templates"), {
+        "tpl-letter": "B", "tpl-file": _upload("B.pdf", b"%PDF-")}).status_code == 200
+    client.post(reverse("asb:letter-templates"), {"reset": "B"})
+    assert letters.wording_source("B")[1] == "default"
+
+
+def test_only_the_county_team_manages_templates(w):
+    from django.test import Client
+    from django.urls import reverse
+
+    client = Client()
+    client.force_login(fx.user("asb_spoc", area=w.norwich))
+    assert client.get(reverse("asb:letter-templates")).status_code == 404
+    assert client.post(reverse("asb:letter-templates"), {"reset": "A"}).status_code == 404
+    assert client.get(reverse("asb:letter-template", args=["A"])).status_code == 404
