@@ -36,7 +36,7 @@ LETTERS = {
 }
 DOCUMENT_KIND = {"A": "letter_a", "B": "letter_b", "C_i": "letter_c_i", "C_ii": "letter_c_ii", "D": "letter_d", "E": "letter_e"}
 HEADING = "Anti-social Behaviour, Crime and Policing Act 2014: Anti-social Behaviour (ASB) Case Review"
-SIGNED = {"B", "D", "E"}  # letters that carry the appeal route
+APPEALABLE = {"B", "D", "E"}  # letters that give the appeal route
 
 MERGE_FIELDS = [
     "applicant_name", "applicant_address", "reference", "letter_date", "application_date", "received_date",
@@ -246,7 +246,7 @@ class RenderedLetter:
 
 
 LETTER_CSS = """
-@page { size: A4; margin: 2cm 2.2cm; @bottom-center { content: "Page " counter(page) " of " counter(pages); font-size: 9pt; color: #505a5f; } }
+@page { size: A4; margin: 2cm 2.2cm; @bottom-center { content: "Page " counter(page) " of " counter(pages); font-family: Arial, "Liberation Sans", sans-serif; font-size: 9pt; color: #505a5f; } }
 body { font-family: Arial, "Liberation Sans", sans-serif; font-size: 11pt; line-height: 1.4; color: #0b0c0c; }
 .from { text-align: right; font-size: 10pt; margin-bottom: 1.2cm; }
 .from strong { font-size: 12pt; }
@@ -255,14 +255,13 @@ body { font-family: Arial, "Liberation Sans", sans-serif; font-size: 11pt; line-
 h1 { font-size: 12pt; font-weight: bold; margin: 0.6cm 0; }
 ul { padding-left: 1.2em; }
 .signature { margin-top: 1cm; }
-.enclosure { margin-top: 0.8cm; font-size: 10pt; }
 """
 
 
 def letter_html(letter: str, context: dict, blocks: list[dict]) -> str:
     return render_to_string("asb/letters/letter.html", {
         "letter": letter, "title": LETTERS[letter], "heading": HEADING, "c": context, "blocks": blocks,
-        "css": LETTER_CSS, "appeal_enclosed": letter in SIGNED,
+        "css": LETTER_CSS,
     })
 
 
@@ -302,7 +301,6 @@ def _default_docx_template() -> bytes:
     document.add_paragraph("{{ signatory_name }}{% if signatory_title %}\n{{ signatory_title }}{% endif %}"
                            "{% if signing_organisation %}\nOn behalf of the {{ area_name }} Operational Partnership Team, "
                            "signed by {{ signing_organisation }}{% endif %}")
-    document.add_paragraph("{% if appeal_enclosed %}Enclosed: how to appeal{% endif %}")
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
@@ -324,7 +322,7 @@ def _docx(letter: str, context: dict, blocks: list[dict], template: bytes | None
         source = io.BytesIO(_DEFAULT_DOCX)
     document = DocxTemplate(source)
     env = SandboxedEnvironment(autoescape=True)
-    document.render({**context, "blocks": blocks, "heading": HEADING, "appeal_enclosed": letter in SIGNED}, jinja_env=env)
+    document.render({**context, "blocks": blocks, "heading": HEADING}, jinja_env=env)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

@@ -53,7 +53,7 @@ def test_letter_b_gives_reasons_and_the_appeal_route(w):
     assert "Fictional Inspector Norwich, the OPT Inspector" in rendered.text
     # Norfolk default: 21 working days from the date of the letter.
     assert "21 working days" in rendered.text and "31 March 2026" in rendered.text
-    assert "Enclosed: how to appeal" in rendered.html
+    assert "how your application was dealt with or with how the review was carried out" in rendered.text
 
 
 def test_letter_c_i_names_the_discretionary_factor(w):
