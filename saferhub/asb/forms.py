@@ -692,3 +692,13 @@ class LetterTemplateForm(AsbForm):
                                             code="asb.template_type")
             self.kind = extension[1:]
         return upload
+
+
+class PeerReviewCompleteForm(AsbForm):
+    notes = forms.CharField(label="Peer reviewer's notes", widget=forms.Textarea(attrs={"rows": 3}),
+                            error_messages={"required": "Enter the peer reviewer's notes"})
+
+
+class LegalHoldForm(AsbForm):
+    reason = forms.CharField(label="Reason for the legal hold", max_length=300, required=False,
+                             help_text="A case on legal hold is never erased or anonymised by the retention job.")

@@ -309,3 +309,30 @@ def test_reports_page(w):
     spoc_body = spoc.get(reverse("asb:reports")).content.decode()
     assert "Channels used" in spoc_body and "Audit report" not in spoc_body
     assert client_for(fx.user("committee_officer")).get(reverse("asb:reports")).status_code == 404
+
+
+def test_peer_review_and_legal_hold_from_the_case_page(w):
+    from saferhub.asb.models import PeerReview
+
+    case = fx.to_action_plan(w, fx.application(w, application_date=recent(60)))
+    for item in case.actions.all():
+        actions.update_action_item(item, done_on=timezone.localdate(), acting_user=SYSTEM)
+    actions.close_case(case, acting_user=SYSTEM)
+    reviewer = fx.person("Fictional Reviewer", w.breckland_council)
+    actions.nominate_peer_reviewer(council=w.breckland_council, person=reviewer, acting_user=SYSTEM)
+    county = client_for(fx.user("asb_county_team"))
+    assert "Assign the next peer reviewer" in county.get(reverse("asb:case", args=[case.pk])).content.decode()
+    assert county.post(reverse("asb:case-post", args=[case.pk, "peer-review"])).status_code == 302
+    review = PeerReview.objects.get(case=case)
+    assert review.reviewer.council == w.breckland_council
+    assert county.post(reverse("asb:case-post", args=[case.pk, "peer-review-complete"]),
+                       {"peer-notes": "Sound review"}).status_code == 302
+    # Legal hold needs a reason (the rule's message is shown).
+    body = county.post(reverse("asb:case-post", args=[case.pk, "legal-hold"]), {"hold": "1"}).content.decode()
+    assert "Say why the case is on legal hold" in body
+    assert county.post(reverse("asb:case-post", args=[case.pk, "legal-hold"]),
+                       {"hold": "1", "hold-reason": "Civil claim"}).status_code == 302
+    case.refresh_from_db()
+    assert case.legal_hold and case.legal_hold_reason == "Civil claim"
+    spoc = client_for(fx.user("asb_spoc", area=w.norwich))
+    assert spoc.post(reverse("asb:case-post", args=[case.pk, "legal-hold"]), {"hold": "0"}).status_code == 404

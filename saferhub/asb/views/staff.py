@@ -223,6 +223,14 @@ def _case_context(request, case: Case, forms: dict | None = None) -> dict:
             initial={**existing, "notes": data["audit"].notes if data["audit"] else ""})
     if manage and not case.anonymised_at:
         shown["document"] = forms.get("document") or f.DocumentForm(prefix="doc")
+    peer = data["peer_review"]
+    context["can_assign_peer"] = (manage and peer is None and status == CaseStatus.CLOSED
+                                  and case.determination != "B" and not case.anonymised_at)
+    if peer is not None and peer.completed_on is None and can(user, "asb.manage_peer_review"):
+        shown["peer_review_complete"] = forms.get("peer_review_complete") or f.PeerReviewCompleteForm(prefix="peer")
+    if can(user, "asb.legal_hold", case) and not case.anonymised_at:
+        shown["legal_hold"] = forms.get("legal_hold") or f.LegalHoldForm(
+            prefix="hold", initial={"reason": case.legal_hold_reason})
     if context["can_publish"] and case.publication_consent and status == CaseStatus.CLOSED:
         summary = data["summary"]
         shown["summary"] = forms.get("summary") or f.SummaryForm(
@@ -512,6 +520,35 @@ def _summary(request, case):
                 else "Summary saved as a draft.", "publication")
 
 
+def _peer_review(request, case):
+    yield None
+    review = actions.assign_peer_review(case, acting_user=request.user)
+    yield _done(request, case, f"Peer review assigned to {review.reviewer.person} ({review.reviewer.council}).",
+                "peer-review")
+
+
+def _peer_review_complete(request, case):
+    from saferhub.asb.models import PeerReview
+
+    form = f.PeerReviewCompleteForm(request.POST, prefix="peer")
+    yield form
+    data = _valid(form)
+    review = PeerReview.objects.filter(case=case).first()
+    if review is None:
+        raise Http404
+    actions.complete_peer_review(review, notes=data["notes"], acting_user=request.user)
+    yield _done(request, case, "Peer review recorded as complete.", "peer-review")
+
+
+def _legal_hold(request, case):
+    form = f.LegalHoldForm(request.POST, prefix="hold")
+    yield form
+    data = _valid(form)
+    hold = request.POST.get("hold") == "1"
+    actions.set_legal_hold(case, hold=hold, reason=data["reason"], acting_user=request.user)
+    yield _done(request, case, "The case is on legal hold." if hold else "The legal hold is lifted.", "retention")
+
+
 HANDLERS = {
     "triage": ("asb.triage", _triage),
     "acknowledge": ("asb.manage_case", _acknowledge),
@@ -533,6 +570,9 @@ HANDLERS = {
     "document": ("asb.manage_case", _document),
     "letter": ("asb.manage_case", _letter),
     "summary": ("asb.publish_summary", _summary),
+    "peer_review": ("asb.manage_case", _peer_review),
+    "peer_review_complete": ("asb.manage_peer_review", _peer_review_complete),
+    "legal_hold": ("asb.legal_hold", _legal_hold),
 }
 
 
