@@ -236,15 +236,19 @@ def _case_context(request, case: Case, forms: dict | None = None) -> dict:
         shown["summary"] = forms.get("summary") or f.SummaryForm(
             prefix="sum", initial={"title": summary.title, "summary": summary.summary} if summary else {})
     context["forms"] = shown
+    from saferhub.asb.policies import owns_object_agency
+
+    # "asb.update_action" / "asb.respond_information_request" are manage_case | owns_object_agency; manage
+    # is known already, and the agency check needs no query, so the page stays at a constant query count.
     context["progress_forms"] = {}
     if status == CaseStatus.ACTION_PLAN:
         for item in data["actions"]:
-            if item.done_on is None and can(user, "asb.update_action", item):
+            if item.done_on is None and (manage or owns_object_agency(user, item)):
                 context["progress_forms"][item.pk] = forms.get(f"progress-{item.pk}") or f.ActionProgressForm(
                     prefix=f"prog{item.pk}", initial={"item": item.pk, "progress": item.progress})
     context["response_forms"] = {}
     for req in data["information_requests"]:
-        if req.responded_on is None and status != CaseStatus.CLOSED and can(user, "asb.respond_information_request", req):
+        if req.responded_on is None and status != CaseStatus.CLOSED and (manage or owns_object_agency(user, req)):
             context["response_forms"][req.pk] = forms.get(f"response-{req.pk}") or f.InformationResponseForm(
                 prefix=f"resp{req.pk}", initial={"request": req.pk})
     error_forms = [form for form in forms.values() if form is not None and form.errors]
