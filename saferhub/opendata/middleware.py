@@ -100,5 +100,6 @@ class PublicPageCacheMiddleware:
         response = HttpResponse(body.replace(PLACEHOLDER, nonce).encode("utf-8", errors="surrogateescape"))
         for name, value in headers:
             response[name] = value.replace(PLACEHOLDER, nonce)
+        response["Content-Length"] = str(len(response.content))
         response["X-SaferHub-Cache"] = "hit"
         return response

@@ -1,0 +1,13 @@
+"""Settings for the load test's server: the production settings (SAFERHUB_ENV=production, DEBUG
+off, WhiteNoise, the public page cache), except the static files storage.
+
+``collectstatic`` with the production manifest storage currently fails here: the built CSS refers to
+/static/govuk/assets/images/govuk-crest.svg, which the asset build does not copy (reported; not part
+of this benchmark). The load test requests HTML pages only, so plain static storage changes nothing
+it measures.
+"""
+
+from saferhub.settings import *  # noqa: F403
+from saferhub.settings import STORAGES
+
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
