@@ -39,3 +39,10 @@ def long_date_iso(value):
 def clock_tag(state, label=None):
     css, default = CLOCK_TAGS.get(state, ("govuk-tag--grey", str(state).replace("_", " ").capitalize()))
     return format_html('<strong class="govuk-tag {}">{}</strong>', css, label or default)
+
+
+@register.filter
+def humanise(value):
+    """letter_a → Letter a; secure_email → Secure email."""
+    text = str(value or "").replace("_", " ").strip()
+    return text[:1].upper() + text[1:]
