@@ -266,3 +266,23 @@ def test_public_form_works_without_javascript(no_js_page, live_server):
     fx.world()
     reference = apply_online(no_js_page, live_server, incidents=2)
     assert Case.objects.get(reference=reference).complaints.count() == 2
+
+
+def test_statistics_for_the_norfolk_demo_cases(page, live_server, settings, tmp_path):
+    from saferhub.asb.demo import load_demo
+    from saferhub.core.actors import SystemActor
+
+    settings.MEDIA_ROOT = tmp_path
+    load_demo(acting_user=SystemActor("ASB demo data"))
+    year = Case.objects.order_by("-application_date").first().application_date.year
+    page.goto(f"{live_server.url}/asb-case-review/statistics/?year={year}")
+    no_axe(page, "statistics with demo cases")
+    shot(page, "statistics-demo")
+    text = page.locator("table").inner_text()
+    for area in ("Breckland", "Norwich", "Great Yarmouth", "County total"):
+        assert area in text
+    total = page.get_by_role("row", name=re.compile("County total")).inner_text().split()
+    assert int(total[2]) > 0
+    page.goto(f"{live_server.url}/asb-case-review/learning/")
+    no_axe(page, "learning")
+    shot(page, "learning")
