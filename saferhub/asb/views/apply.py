@@ -450,7 +450,7 @@ def check(request):
         if over_limit(request, "submit"):
             return too_many_requests(request, "submit")
         try:
-            case = submit(state)
+            case = submit(state, request.user)
         except RuleViolation as exc:
             error = exc.text
         else:
@@ -465,25 +465,26 @@ def check(request):
     })
 
 
-def submit(state: dict):
-    """Create the case through the core action (channel: online form)."""
+def submit(state: dict, user):
+    """Create the case through the core action (channel: online form), as the anonymous visitor; the
+    file they uploaded is attached by the form itself (a system actor, since the public cannot manage
+    cases), in the same transaction."""
     from django.core.files import File
+    from django.db import transaction
 
     from saferhub.asb import actions
-    from saferhub.core.actors import SYSTEM
+    from saferhub.core.actors import SystemActor
 
     kwargs = application_kwargs(state)
     upload = state.get("upload")
-    files = []
-    if upload and default_storage.exists(upload["path"]):
-        files.append((upload["name"], upload["path"]))
-    case = actions.submit_application(channel="web_form", acting_user=SYSTEM, **kwargs)
-    for name, path in files:
-        with default_storage.open(path, "rb") as handle:
-            actions.add_case_document(
-                case, title=f"Uploaded with the application: {name}", kind="evidence",
-                file=File(handle, name=name), acting_user=SYSTEM,
-            )
+    with transaction.atomic():
+        case = actions.submit_application(channel="web_form", acting_user=user, **kwargs)
+        if upload and default_storage.exists(upload["path"]):
+            with default_storage.open(upload["path"], "rb") as handle:
+                actions.add_case_document(
+                    case, title=f"Uploaded with the application: {upload['name']}", kind="evidence",
+                    file=File(handle, name=upload["name"]), acting_user=SystemActor("Online application form"),
+                )
     return case
 
 
