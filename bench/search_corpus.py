@@ -6,7 +6,7 @@ councils and ten civic years, 90 % of them published. The text is generated: eve
 names two of ten community-safety topics, the council, committee, year and meeting, and 40–120
 words drawn from a 6,000-word vocabulary with a Zipf distribution, so that common words match most
 entries and rare ones a handful, as in real minutes. Entries are written straight into the search
-table and indexed with ``engine.refresh_index`` (the code path an import uses), which is much faster
+table and indexed with ``engine.rebuild_index`` (the same SQL as an import's ``refresh_index``), which is much faster
 than building the whole governance dataset first; the committees come from
 ``generate_national_dataset`` (one meeting each).
 
@@ -41,7 +41,7 @@ from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 
 from saferhub.governance.models import Committee  # noqa: E402
-from saferhub.search.engine import refresh_index, search, stem_word  # noqa: E402
+from saferhub.search.engine import rebuild_index, search, stem_word  # noqa: E402
 from saferhub.search.models import SearchEntry  # noqa: E402
 
 TOPICS = ["anti-social behaviour", "the Community Trigger", "domestic abuse", "county lines", "serious violence",
@@ -110,7 +110,7 @@ def build_corpus(meetings: int) -> None:
     print()
     t = time.perf_counter()
     with transaction.atomic():
-        refresh_index()
+        rebuild_index()
     print(f"  full-text index built in {time.perf_counter() - t:.0f}s")
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE search_searchentry" if connection.vendor == "postgresql" else "ANALYZE")

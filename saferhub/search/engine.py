@@ -55,21 +55,19 @@ class Results:
     terms: list[str]
 
 
-#: The entry's filter values as index tokens, so that the full-text index applies the filters
-#: itself instead of the query reading every match: "pub" (published), "c<committee id>" and
-#: "k<kind without underscores>". On PostgreSQL they are stored verbatim with a "#", which no
-#: stemmed word contains, so a query word never matches one.
-FACETS_SQL = {
-    "sqlite": ("(CASE WHEN e.is_public THEN 'pub ' ELSE '' END) || COALESCE('c' || e.committee_id || ' ', '') "
-               "|| 'k' || replace(e.kind, '_', '')"),
-    "postgresql": ("array_to_tsvector(array_remove(ARRAY[CASE WHEN e.is_public THEN '#pub' END, "
-                   "'#c' || e.committee_id, '#k' || replace(e.kind, '_', '')], NULL))"),
-}
+#: Each entry is indexed as one list of tokens, the same on both engines: its words (title and
+#: body stems), its title words again with a "t_" prefix (so that "every word in the title" is a
+#: plain index lookup, not a check of every match), and its filter values as facets: "f_pub"
+#: (published), "f_c<committee id>" and "f_k<kind without underscores>". Stems never contain "_",
+#: so a query word cannot match a title token or a facet. No positions are stored: the search has
+#: no phrase or proximity operators, and the index is smaller and faster without them.
+_TITLE_TOKENS_SQL = "CASE WHEN e.title_stems = '' THEN '' ELSE 't_' || replace(e.title_stems, ' ', ' t_') END"
+_FACETS_SQL = ("(CASE WHEN e.is_public THEN 'f_pub ' ELSE '' END) || COALESCE('f_c' || e.committee_id || ' ', '') "
+               "|| 'f_k' || replace(e.kind, '_', '')")
+TOKENS_SQL = f"e.title_stems || ' ' || e.body_stems || ' ' || {_TITLE_TOKENS_SQL} || ' ' || {_FACETS_SQL}"
 
-#: PostgreSQL: title words weigh A, body words B (so a query can ask for title words alone), and
-#: the facets.
-TSV_SQL = ("setweight(to_tsvector('simple', e.title_stems), 'A') || "
-           "setweight(to_tsvector('simple', e.body_stems), 'B') || " + FACETS_SQL["postgresql"])
+#: PostgreSQL: the tokens as lexemes, verbatim (no parser, no dictionary), in a GIN index.
+TSV_SQL = f"array_to_tsvector(array_remove(string_to_array({TOKENS_SQL}, ' '), ''))"
 
 #: SQLite: the full-text row's rowid is the search order: the entry's date (proleptic Gregorian
 #: ordinal, 0 when undated) above its id, so reading rowids downwards is newest first, undated
@@ -77,6 +75,10 @@ TSV_SQL = ("setweight(to_tsvector('simple', e.title_stems), 'A') || "
 ID_BITS = 28
 ROWID_SQL = (f"(((CASE WHEN e.date IS NULL THEN 0 ELSE CAST(julianday(e.date) - 1721424.5 AS INTEGER) END) "
              f"<< {ID_BITS}) | e.id)")
+
+#: SQLite: the FTS5 table (``migrations/0003``): one column of tokens, "_" part of a token, rowids only.
+FTS_TABLE_SQL = ("CREATE VIRTUAL TABLE search_fts USING fts5(tokens, "
+                 "tokenize=\"unicode61 remove_diacritics 2 tokenchars '_'\", detail=none)")
 
 #: PostgreSQL: below this many matches the matches are fetched through the GIN index and sorted;
 #: above it a query walks the entries newest first along the order index and stops at the page.
@@ -91,24 +93,30 @@ def _facets(*, public_only: bool, committee_id: int | None, kinds: list[str] | N
     """The filters as facet tokens: every inner list must match at least one of its tokens."""
     out = []
     if public_only:
-        out.append(["pub"])
+        out.append(["f_pub"])
     if committee_id:
-        out.append([f"c{int(committee_id)}"])
+        out.append([f"f_c{int(committee_id)}"])
     if kinds:
-        out.append([f"k{k.replace('_', '')}" for k in kinds if re.fullmatch(r"[a-z_]+", k)] or ["knone"])
+        out.append([f"f_k{k.replace('_', '')}" for k in kinds if re.fullmatch(r"[a-z_]+", k)] or ["f_knone"])
     return out
+
+
+def _expressions(terms, facets, *, quote, conj, disj, negate) -> dict[str, str]:
+    """The index queries for entries with every term anywhere (``all``), every term in the title
+    (``title``) and the rest (``body``), each with the facets, in one engine's syntax."""
+    filters = "".join(f" {conj} (" + f" {disj} ".join(quote(f) for f in group) + ")" for group in facets)
+    words = f" {conj} ".join(quote(t) for t in terms)
+    title = f" {conj} ".join(quote(f"t_{t}") for t in terms)
+    return {"all": f"({words}){filters}", "title": f"({title}){filters}",
+            "body": negate(f"({words}){filters}", f"({title})")}
 
 
 class _SQLite:
     """FTS5: the terms, the facets and the date range in one index read, in the search order."""
 
     def __init__(self, terms, facets, date_from, date_to):
-        words = " AND ".join(f'"{t}"' for t in terms)
-        title = f"title_stems : ({words})"
-        everywhere = f"{{title_stems body_stems}} : ({words})"
-        filters = "".join(" AND facets : (" + " OR ".join(f'"{f}"' for f in group) + ")" for group in facets)
-        self.match = {"title": title + filters, "all": everywhere + filters,
-                      "body": f"({everywhere}{filters}) NOT ({title})"}
+        self.match = _expressions(terms, facets, quote=lambda t: f'"{t}"', conj="AND", disj="OR",
+                                  negate=lambda a, b: f"{a} NOT {b}")
         low = _sort_key(date_from) if date_from else (0 if date_to is None else 1 << ID_BITS)
         high = _sort_key(date_to + dt.timedelta(days=1)) - 1 if date_to else (1 << 62)
         self.range = [low, high]
@@ -126,19 +134,14 @@ class _SQLite:
 
 
 class _PostgreSQL:
-    """tsvector + GIN with the facets in the tsvector; the date range and the order from the table.
+    """tsvector + GIN with the same tokens; the date range and the order from the table.
 
     A query with few matches reads them through the GIN index and sorts them; one with many walks
     the order index (newest first, undated last) and stops at the page."""
 
-    ORDER = "date DESC NULLS LAST, id DESC"
-
     def __init__(self, terms, facets, date_from, date_to):
-        words = " & ".join(f"'{t}'" for t in terms)
-        title = " & ".join(f"'{t}':A" for t in terms)
-        filters = "".join(" & (" + " | ".join(f"'#{f}'" for f in group) + ")" for group in facets)
-        self.query = {"all": f"({words}){filters}", "title": f"({title}){filters}",
-                      "body": f"({words}){filters} & !({title})"}
+        self.query = _expressions(terms, facets, quote=lambda t: f"'{t}'", conj="&", disj="|",
+                                  negate=lambda a, b: f"{a} & !{b}")
         self.where, self.params = ["e.tsv @@ %s::tsquery"], []
         if date_from:
             self.where.append("e.date >= %s")
@@ -165,7 +168,7 @@ class _PostgreSQL:
         source, params = self._from(which)
         if self.is_small(cursor, "all") or self.is_small(cursor, which):
             sql = (f"WITH m AS MATERIALIZED (SELECT e.id, e.date FROM {source}) "  # noqa: S608 (fragments are constants; user input is bound)
-                   f"SELECT id FROM m ORDER BY {self.ORDER} LIMIT %s OFFSET %s")
+                   "SELECT id FROM m ORDER BY date DESC NULLS LAST, id DESC LIMIT %s OFFSET %s")
         else:
             sql = f"SELECT e.id FROM {source} ORDER BY e.date DESC NULLS LAST, e.id DESC LIMIT %s OFFSET %s"  # noqa: S608 (fragments are constants; user input is bound)
         cursor.execute(sql, [*params, limit, offset])
@@ -242,9 +245,25 @@ def refresh_index(entry_ids: list[int] | None = None) -> None:
         else:
             where, params = (("", []) if entry_ids is None else
                              ("WHERE e.id IN (SELECT value FROM json_each(%s))", [json.dumps(list(entry_ids))]))
-            cursor.execute(f"INSERT INTO search_fts(rowid, title_stems, body_stems, facets) "  # noqa: S608 (fragments are constants; user input is bound)
-                           f"SELECT {ROWID_SQL}, e.title_stems, e.body_stems, {FACETS_SQL['sqlite']} "
+            cursor.execute(f"INSERT INTO search_fts(rowid, tokens) SELECT {ROWID_SQL}, {TOKENS_SQL} "  # noqa: S608 (fragments are constants; user input is bound)
                            f"FROM search_searchentry e {where}", params)
+
+
+def rebuild_index() -> None:
+    """Recreate the engine's full-text index from every entry (after a change to how entries are
+    indexed, or a restore): SQLite rebuilds the FTS5 table, PostgreSQL the tsvectors and their index."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("DROP TABLE IF EXISTS search_fts")
+            cursor.execute(FTS_TABLE_SQL)
+        elif connection.vendor == "postgresql":
+            cursor.execute("DROP INDEX IF EXISTS search_entry_tsv")
+        else:
+            return
+    refresh_index()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("CREATE INDEX search_entry_tsv ON search_searchentry USING GIN (tsv)")
 
 
 def remove_from_index(entry_ids: list[int]) -> None:

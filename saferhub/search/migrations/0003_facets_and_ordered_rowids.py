@@ -1,21 +1,15 @@
-"""Put the filters (published, committee, kind) into the full-text index as facet tokens, and on
-SQLite make the full-text rowid the search order (date above id), so that a query reads only the
-page it needs whatever the size of the match set. The index is rebuilt from the entries."""
+"""Index one list of tokens per entry on both engines (words, title words as "t_" tokens, and the
+filters – published, committee, kind – as facet tokens), and on SQLite make the full-text rowid the
+search order (date above id), so that a query reads only the page it needs whatever the size of the
+match set. The index is rebuilt from the entries."""
 
 from django.db import migrations
 
 
 def forwards(apps, schema_editor):
-    from saferhub.search.engine import refresh_index
+    from saferhub.search.engine import rebuild_index
 
-    with schema_editor.connection.cursor() as cursor:
-        if schema_editor.connection.vendor == "sqlite":
-            cursor.execute("DROP TABLE IF EXISTS search_fts")
-            cursor.execute("CREATE VIRTUAL TABLE search_fts USING fts5(title_stems, body_stems, facets, "
-                           "tokenize='unicode61 remove_diacritics 2', detail=column)")
-        elif schema_editor.connection.vendor != "postgresql":
-            return
-    refresh_index()
+    rebuild_index()
 
 
 def backwards(apps, schema_editor):
