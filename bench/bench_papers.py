@@ -55,7 +55,7 @@ def build(run: int):
         report = actions.save_cover_report(item, executive_summary=PARAGRAPH * 3, actions_required=["Consider", "Agree"],
                                            sections=sections, status="final", acting_user=SYSTEM)
         if n < 4:
-            actions.upload_annex(report, title=f"Partnership annex {n + 1}", content=pdf_bytes(12, f"Annex {n + 1}"),
+            actions.upload_annex(report, title=f"Partnership annex {n + 1}", content=pdf_bytes(14, f"Annex {n + 1}"),
                                  filename="annex.pdf", acting_user=SYSTEM)
         else:
             actions.upload_annex(report, title=f"Word annex {n + 1}", content=docx_bytes(PARAGRAPH * 40), filename="a.docx",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import html
+import json
 import re
 from dataclasses import dataclass
 
@@ -54,96 +55,127 @@ class Results:
     terms: list[str]
 
 
-def _filters(*, public_only: bool, committee_id: int | None, kinds: list[str] | None, date_from, date_to):
-    sql, params = [], []
-    if public_only:
-        sql.append("e.is_public = %s")
-        params.append(True)
-    if committee_id:
-        sql.append("e.committee_id = %s")
-        params.append(committee_id)
-    if kinds:
-        sql.append("e.kind IN (" + ",".join(["%s"] * len(kinds)) + ")")
-        params += list(kinds)
-    if date_from:
-        sql.append("e.date >= %s")
-        params.append(date_from)
-    if date_to:
-        sql.append("e.date <= %s")
-        params.append(date_to)
-    return sql, params
+#: Each entry is indexed as one list of tokens, the same on both engines: its words (title and
+#: body stems), its title words again with a "t_" prefix (so that "every word in the title" is a
+#: plain index lookup, not a check of every match), and its filter values as facets: "f_pub"
+#: (published), "f_c<committee id>" and "f_k<kind without underscores>". Stems never contain "_",
+#: so a query word cannot match a title token or a facet. No positions are stored: the search has
+#: no phrase or proximity operators, and the index is smaller and faster without them.
+_TITLE_TOKENS_SQL = "CASE WHEN e.title_stems = '' THEN '' ELSE 't_' || replace(e.title_stems, ' ', ' t_') END"
+_FACETS_SQL = ("(CASE WHEN e.is_public THEN 'f_pub ' ELSE '' END) || COALESCE('f_c' || e.committee_id || ' ', '') "
+               "|| 'f_k' || replace(e.kind, '_', '')")
+TOKENS_SQL = f"e.title_stems || ' ' || e.body_stems || ' ' || {_TITLE_TOKENS_SQL} || ' ' || {_FACETS_SQL}"
 
+#: PostgreSQL: the tokens as lexemes, verbatim (no parser, no dictionary), in a GIN index.
+TSV_SQL = f"array_to_tsvector(array_remove(string_to_array({TOKENS_SQL}, ' '), ''))"
 
-#: PostgreSQL: title words weigh A, body words B, so a query can ask for title words alone.
-TSV = "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B')"
+#: SQLite: the full-text row's rowid is the search order: the entry's date (proleptic Gregorian
+#: ordinal, 0 when undated) above its id, so reading rowids downwards is newest first, undated
+#: last, then by id, and a date range is a rowid range. The index stops at the page it needs.
+ID_BITS = 28
+ROWID_SQL = (f"(((CASE WHEN e.date IS NULL THEN 0 ELSE CAST(julianday(e.date) - 1721424.5 AS INTEGER) END) "
+             f"<< {ID_BITS}) | e.id)")
 
-#: Above this many matches, a query walks the entries newest first and stops at the page it
-#: needs; below it, the matches are fetched from the full-text index and sorted.
+#: SQLite: the FTS5 table (``migrations/0003``): one column of tokens, "_" part of a token, rowids only.
+FTS_TABLE_SQL = ("CREATE VIRTUAL TABLE search_fts USING fts5(tokens, "
+                 "tokenize=\"unicode61 remove_diacritics 2 tokenchars '_'\", detail=none)")
+
+#: PostgreSQL: below this many matches the matches are fetched through the GIN index and sorted;
+#: above it a query walks the entries newest first along the order index and stops at the page.
 SMALL_SET = 20_000
 
 
-class _Engine:
-    """The engine-specific SQL for one query: which entries match every term (``all``) and
-    which match every term in their title (``title``)."""
+def _sort_key(day: dt.date | None, entry_id: int = 0) -> int:
+    return ((day.toordinal() if day else 0) << ID_BITS) | entry_id
 
-    def __init__(self, terms: list[str]):
-        self.terms = terms
-        if connection.vendor == "postgresql":
-            self.all_param = " & ".join(terms)
-            self.title_param = " & ".join(f"{t}:A" for t in terms)
-        else:
-            self.all_param = " AND ".join(f'"{t}"' for t in terms)
-            self.title_param = " AND ".join(f'title_stems : "{t}"' for t in terms)
 
-    def probe(self, which: str) -> str:
-        """A condition on the entry ``e`` for ``which`` (``all``, ``title`` or ``body``: all but title)."""
-        if connection.vendor == "postgresql":
-            return {"all": "e.tsv @@ to_tsquery('simple', %s)", "title": "e.tsv @@ to_tsquery('simple', %s)",
-                    "body": "e.tsv @@ to_tsquery('simple', %s) AND NOT e.tsv @@ to_tsquery('simple', %s)"}[which]
-        one = "EXISTS (SELECT 1 FROM search_fts f WHERE f.search_fts MATCH %s AND f.rowid = e.id)"
-        return {"all": one, "title": one, "body": f"{one} AND NOT {one}"}[which]
+def _facets(*, public_only: bool, committee_id: int | None, kinds: list[str] | None) -> list[list[str]]:
+    """The filters as facet tokens: every inner list must match at least one of its tokens."""
+    out = []
+    if public_only:
+        out.append(["f_pub"])
+    if committee_id:
+        out.append([f"f_c{int(committee_id)}"])
+    if kinds:
+        out.append([f"f_k{k.replace('_', '')}" for k in kinds if re.fullmatch(r"[a-z_]+", k)] or ["f_knone"])
+    return out
 
-    def params(self, which: str) -> list[str]:
-        return {"all": [self.all_param], "title": [self.title_param], "body": [self.all_param, self.title_param]}[which]
 
-    def matches_capped(self, which: str, cap: int, cursor) -> int:
-        """How many entries match (whatever the filters), counting no further than ``cap``."""
-        if connection.vendor == "postgresql":
-            cursor.execute(f"SELECT COUNT(*) FROM (SELECT 1 FROM search_searchentry e WHERE {self.probe(which)} "  # noqa: S608 (fragments are constants; user input is bound)
-                           f"LIMIT {int(cap)}) t", self.params(which))
-        else:
-            match = {"all": self.all_param, "title": self.title_param,
-                     "body": f"({self.all_param}) NOT ({self.title_param})"}[which]
-            cursor.execute(f"SELECT COUNT(*) FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH %s "  # noqa: S608 (fragments are constants; user input is bound)
-                           f"LIMIT {int(cap)})", [match])
+def _expressions(terms, facets, *, quote, conj, disj, negate) -> dict[str, str]:
+    """The index queries for entries with every term anywhere (``all``), every term in the title
+    (``title``) and the rest (``body``), each with the facets, in one engine's syntax."""
+    filters = "".join(f" {conj} (" + f" {disj} ".join(quote(f) for f in group) + ")" for group in facets)
+    words = f" {conj} ".join(quote(t) for t in terms)
+    title = f" {conj} ".join(quote(f"t_{t}") for t in terms)
+    return {"all": f"({words}){filters}", "title": f"({title}){filters}",
+            "body": negate(f"({words}){filters}", f"({title})")}
+
+
+class _SQLite:
+    """FTS5: the terms, the facets and the date range in one index read, in the search order."""
+
+    def __init__(self, terms, facets, date_from, date_to):
+        self.match = _expressions(terms, facets, quote=lambda t: f'"{t}"', conj="AND", disj="OR",
+                                  negate=lambda a, b: f"{a} NOT {b}")
+        low = _sort_key(date_from) if date_from else (0 if date_to is None else 1 << ID_BITS)
+        high = _sort_key(date_to + dt.timedelta(days=1)) - 1 if date_to else (1 << 62)
+        self.range = [low, high]
+
+    def ids(self, cursor, which: str, limit: int, offset: int) -> list[int]:
+        cursor.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH %s AND rowid BETWEEN %s AND %s "
+                       "ORDER BY rowid DESC LIMIT %s OFFSET %s", [self.match[which], *self.range, limit, offset])
+        mask = (1 << ID_BITS) - 1
+        return [r[0] & mask for r in cursor.fetchall()]
+
+    def count(self, cursor, cap: int) -> int:
+        cursor.execute("SELECT COUNT(*) FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH %s "
+                       "AND rowid BETWEEN %s AND %s LIMIT %s)", [self.match["all"], *self.range, cap])
         return cursor.fetchone()[0]
 
-    def source(self, which: str, small: bool, walk_by_date: bool = False) -> tuple[str, list]:
-        """The FROM and WHERE for ``which``: a small set is read from the full-text index and sorted;
-        a large one is walked newest first, each entry probed, so the walk stops at the page."""
-        if connection.vendor == "sqlite" and small:
-            match = {"all": self.all_param, "title": self.title_param,
-                     "body": f"({self.all_param}) NOT ({self.title_param})"}[which]
-            return "search_searchentry e WHERE e.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s)", [match]
-        if connection.vendor == "sqlite" and walk_by_date:
-            return f"search_searchentry e INDEXED BY search_entry_date WHERE {self.probe(which)}", self.params(which)
-        return f"search_searchentry e WHERE {self.probe(which)}", self.params(which)
 
+class _PostgreSQL:
+    """tsvector + GIN with the same tokens; the date range and the order from the table.
 
-def _order() -> str:
-    # Newest first, undated last, then by id: SQLite sorts NULL lowest, so DESC puts it last; on
-    # PostgreSQL the index is built DESC NULLS LAST to match.
-    return "e.date DESC NULLS LAST, e.id DESC" if connection.vendor == "postgresql" else "e.date DESC, e.id DESC"
+    A query with few matches reads them through the GIN index and sorts them; one with many walks
+    the order index (newest first, undated last) and stops at the page."""
 
+    def __init__(self, terms, facets, date_from, date_to):
+        self.query = _expressions(terms, facets, quote=lambda t: f"'{t}'", conj="&", disj="|",
+                                  negate=lambda a, b: f"{a} & !{b}")
+        self.where, self.params = ["e.tsv @@ %s::tsquery"], []
+        if date_from:
+            self.where.append("e.date >= %s")
+            self.params.append(date_from)
+        if date_to:
+            self.where.append("e.date <= %s")
+            self.params.append(date_to)
+        self.small: dict[str, bool] = {}
 
-def _ids(cursor, engine: _Engine, which: str, small: bool, where: list[str], params: list, limit: int,
-         offset: int, walk_by_date: bool) -> list[int]:
-    base, base_params = engine.source(which, small, walk_by_date)
-    head, _, cond = base.partition(" WHERE ")
-    # The filters come first, so that a walk probes the full-text index only for entries they keep.
-    cursor.execute(f"SELECT e.id FROM {head} WHERE {' AND '.join([*where, cond])} ORDER BY {_order()} "  # noqa: S608 (fragments are constants; user input is bound)
-                   "LIMIT %s OFFSET %s", [*params, *base_params, limit, offset])
-    return [r[0] for r in cursor.fetchall()]
+    def _from(self, which: str) -> tuple[str, list]:
+        return f"search_searchentry e WHERE {' AND '.join(self.where)}", [self.query[which], *self.params]
+
+    def _capped(self, cursor, which: str, cap: int) -> int:
+        source, params = self._from(which)
+        cursor.execute(f"SELECT COUNT(*) FROM (SELECT 1 FROM {source} LIMIT %s) t", [*params, cap])  # noqa: S608 (fragments are constants; user input is bound)
+        return cursor.fetchone()[0]
+
+    def is_small(self, cursor, which: str) -> bool:
+        if which not in self.small:
+            self.small[which] = self._capped(cursor, which, SMALL_SET) < SMALL_SET
+        return self.small[which]
+
+    def ids(self, cursor, which: str, limit: int, offset: int) -> list[int]:
+        source, params = self._from(which)
+        if self.is_small(cursor, "all") or self.is_small(cursor, which):
+            sql = (f"WITH m AS MATERIALIZED (SELECT e.id, e.date FROM {source}) "  # noqa: S608 (fragments are constants; user input is bound)
+                   "SELECT id FROM m ORDER BY date DESC NULLS LAST, id DESC LIMIT %s OFFSET %s")
+        else:
+            sql = f"SELECT e.id FROM {source} ORDER BY e.date DESC NULLS LAST, e.id DESC LIMIT %s OFFSET %s"  # noqa: S608 (fragments are constants; user input is bound)
+        cursor.execute(sql, [*params, limit, offset])
+        return [r[0] for r in cursor.fetchall()]
+
+    def count(self, cursor, cap: int) -> int:
+        return self._capped(cursor, "all", cap)
 
 
 def search(query: str, *, public_only: bool = True, committee_id: int | None = None, kinds: list[str] | None = None,
@@ -152,27 +184,16 @@ def search(query: str, *, public_only: bool = True, committee_id: int | None = N
     """Entries matching every word of ``query`` (stemmed), best first: entries with every word in
     their title, then the others; newest first within each, undated last, then by id."""
     terms = list(dict.fromkeys(t for t in stems(query) if t))[:MAX_TERMS]
-    if not terms:
-        return Results([], 0, False, [])
-    where, params = _filters(public_only=public_only, committee_id=committee_id, kinds=kinds, date_from=date_from,
-                             date_to=date_to)
-    engine = _Engine(terms)
+    if not terms or (date_from and date_to and date_from > date_to):
+        return Results([], 0, False, terms)
+    facets = _facets(public_only=public_only, committee_id=committee_id, kinds=kinds)
+    engine = (_PostgreSQL if connection.vendor == "postgresql" else _SQLite)(terms, facets, date_from, date_to)
     with connection.cursor() as cursor:
-        small_all = engine.matches_capped("all", SMALL_SET, cursor) < SMALL_SET
-        small_title = small_all or engine.matches_capped("title", SMALL_SET, cursor) < SMALL_SET
-        small_body = small_all or engine.matches_capped("body", SMALL_SET, cursor) < SMALL_SET
-        # Walk newest first along the date index unless a committee narrows the entries more.
-        by_date = committee_id is None
-        title_ids = _ids(cursor, engine, "title", small_title, where, params, limit + offset, 0, by_date)
+        title_ids = engine.ids(cursor, "title", limit + offset, 0)
         page = title_ids[offset:offset + limit]
         if len(page) < limit:
-            body_offset = max(0, offset - len(title_ids))
-            page += _ids(cursor, engine, "body", small_body, where, params, limit - len(page), body_offset, by_date)
-        base, base_params = engine.source("all", small_all)
-        head, _, cond = base.partition(" WHERE ")
-        cursor.execute(f"SELECT COUNT(*) FROM (SELECT 1 FROM {head} WHERE {' AND '.join(where + [cond])} "  # noqa: S608 (fragments are constants; user input is bound)
-                       f"LIMIT {MAX_COUNT + 1}) t", [*params, *base_params])
-        count = cursor.fetchone()[0]
+            page += engine.ids(cursor, "body", limit - len(page), max(0, offset - len(title_ids)))
+        count = engine.count(cursor, MAX_COUNT + 1)
     title_set = set(title_ids)
     entries = SearchEntry.objects.in_bulk(page)
     hits = [Hit(entries[i], snippet(entries[i].body, terms), i in title_set) for i in page if i in entries]
@@ -214,8 +235,48 @@ def snippet(text: str, terms: list[str], width: int = 240) -> SafeString:
     return mark_safe(("… " if start > 0 else "") + body + (" …" if end < len(text) else ""))  # noqa: S308
 
 
+def refresh_index(entry_ids: list[int] | None = None) -> None:
+    """Write the engine's full-text index for these entries (all of them when ``None``) from their
+    rows in ``search_searchentry``; the rows' old full-text data must already be gone."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            where, params = ("", []) if entry_ids is None else ("WHERE e.id = ANY(%s)", [list(entry_ids)])
+            cursor.execute(f"UPDATE search_searchentry e SET tsv = {TSV_SQL} {where}", params)  # noqa: S608 (fragments are constants; user input is bound)
+        else:
+            where, params = (("", []) if entry_ids is None else
+                             ("WHERE e.id IN (SELECT value FROM json_each(%s))", [json.dumps(list(entry_ids))]))
+            cursor.execute(f"INSERT INTO search_fts(rowid, tokens) SELECT {ROWID_SQL}, {TOKENS_SQL} "  # noqa: S608 (fragments are constants; user input is bound)
+                           f"FROM search_searchentry e {where}", params)
+
+
+def rebuild_index() -> None:
+    """Recreate the engine's full-text index from every entry (after a change to how entries are
+    indexed, or a restore): SQLite rebuilds the FTS5 table, PostgreSQL the tsvectors and their index."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("DROP TABLE IF EXISTS search_fts")
+            cursor.execute(FTS_TABLE_SQL)
+        elif connection.vendor == "postgresql":
+            cursor.execute("DROP INDEX IF EXISTS search_entry_tsv")
+        else:
+            return
+    refresh_index()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("CREATE INDEX search_entry_tsv ON search_searchentry USING GIN (tsv)")
+
+
+def remove_from_index(entry_ids: list[int]) -> None:
+    """Remove these entries' rows from the SQLite full-text index (PostgreSQL keeps it in the row)."""
+    if connection.vendor == "sqlite" and entry_ids:
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM search_fts WHERE rowid IN (SELECT {ROWID_SQL} FROM search_searchentry e "  # noqa: S608 (fragments are constants; user input is bound)
+                           "WHERE e.id IN (SELECT value FROM json_each(%s)))", [json.dumps(list(entry_ids))])
+
+
 def index_entries(rows: list[dict]) -> None:
-    """Add or replace many records in the index at once (``rows`` as for ``index_entry``)."""
+    """Add or replace many records in the index at once. Each row: ``record`` (a model instance),
+    ``kind``, ``title``, ``body``, ``url``, ``committee_id``, ``date`` and ``is_public``."""
     if not rows:
         return
     entries = []
@@ -232,38 +293,10 @@ def index_entries(rows: list[dict]) -> None:
     for record_type in {k[0] for k in keys}:
         ids = [k[1] for k in keys if k[0] == record_type]
         old += list(SearchEntry.objects.filter(record_type=record_type, record_id__in=ids).values_list("id", flat=True))
-    with connection.cursor() as cursor:
-        if old and connection.vendor == "sqlite":
-            cursor.executemany("DELETE FROM search_fts WHERE rowid = %s", [[i] for i in old])
+    remove_from_index(old)
     SearchEntry.objects.filter(id__in=old).delete()
     created = SearchEntry.objects.bulk_create(entries, batch_size=500)
     if any(e.pk is None for e in created):
         created = list(SearchEntry.objects.filter(record_type__in={k[0] for k in keys}).filter(
             record_id__in={k[1] for k in keys}))
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.executemany(f"UPDATE search_searchentry SET tsv = {TSV} WHERE id = %s",  # noqa: S608 (fragments are constants; user input is bound)
-                               [[e.title_stems, e.body_stems, e.pk] for e in created])
-        else:
-            cursor.executemany("INSERT INTO search_fts(rowid, title_stems, body_stems) VALUES (%s, %s, %s)",
-                               [[e.pk, e.title_stems, e.body_stems] for e in created])
-
-
-def index_entry(*, record, kind: str, title: str, body: str, url: str, committee_id, date, is_public: bool) -> None:
-    """Add or replace one record in the index (both the table and the engine's full-text index)."""
-    record_type = f"{record._meta.app_label}.{record._meta.model_name}"
-    title = (title or "")[:300]
-    entry, _ = SearchEntry.objects.update_or_create(
-        record_type=record_type, record_id=str(record.pk),
-        defaults={"kind": kind, "title": title, "body": body or "", "title_stems": stem_text(title),
-                  "body_stems": stem_text(body), "url": url[:300], "committee_id": committee_id, "date": date,
-                  "is_public": is_public},
-    )
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute(f"UPDATE search_searchentry SET tsv = {TSV} WHERE id = %s",  # noqa: S608 (fragments are constants; user input is bound)
-                           [entry.title_stems, entry.body_stems, entry.pk])
-        else:
-            cursor.execute("DELETE FROM search_fts WHERE rowid = %s", [entry.pk])
-            cursor.execute("INSERT INTO search_fts(rowid, title_stems, body_stems) VALUES (%s, %s, %s)",
-                           [entry.pk, entry.title_stems, entry.body_stems])
+    refresh_index([e.pk for e in created])

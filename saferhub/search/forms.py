@@ -1,13 +1,13 @@
 from django import forms
 
-from saferhub.core.forms import GovukDateField, GovukForm
+from saferhub.core.forms import GovukDateField, GovukForm, LongSelect
 from saferhub.search.models import SearchEntry
 
 
 class SearchForm(GovukForm):
     q = forms.CharField(label="Search for", max_length=200, required=False,
                         widget=forms.TextInput(attrs={"class": "govuk-input", "type": "search"}))
-    committee = forms.ChoiceField(label="Committee", required=False)
+    committee = forms.ChoiceField(label="Committee", required=False, widget=LongSelect)
     kind = forms.MultipleChoiceField(label="Type of record", required=False, choices=SearchEntry.Kind.choices,
                                      widget=forms.CheckboxSelectMultiple)
     date_from = GovukDateField(label="From", required=False, help_text="For example 1 1 2022")
@@ -15,4 +15,5 @@ class SearchForm(GovukForm):
 
     def __init__(self, *args, committees=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["committee"].choices = [("", "All committees"), *[(str(c.pk), str(c)) for c in committees]]
+        # ``committees``: (id, name) pairs.
+        self.fields["committee"].choices = [("", "All committees"), *[(str(pk), name) for pk, name in committees]]

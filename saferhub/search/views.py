@@ -13,7 +13,8 @@ PAGE = 20
 
 
 def search_page(request):
-    committees = list(Committee.objects.filter(is_active=True).order_by("name"))
+    committees = [(pk, short or name) for pk, short, name in
+                  Committee.objects.filter(is_active=True).order_by("name").values_list("pk", "short_name", "name")]
     form = SearchForm(request.GET or None, committees=committees)
     results = None
     page = 1

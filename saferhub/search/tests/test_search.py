@@ -113,3 +113,22 @@ def test_the_walk_for_large_match_sets_gives_the_same_order_and_pages(imported, 
         assert filtered == reference(query, kinds=["document", "minute_item"])[:200]
         committee = SearchEntry.objects.exclude(committee=None).first().committee_id
         assert {h.entry.committee_id for h in search(query, committee_id=committee, limit=50).hits} <= {committee}
+
+
+def test_rebuilding_the_index_gives_the_same_results(imported):
+    from django.core.management import call_command
+
+    before = [h.entry.pk for h in search("community trigger", limit=100).hits]
+    decisions = [h.entry.pk for h in search("trigger", kinds=["decision"], limit=100).hits]
+    call_command("rebuild_search_index", verbosity=0)
+    assert [h.entry.pk for h in search("community trigger", limit=100).hits] == before
+    assert [h.entry.pk for h in search("trigger", kinds=["decision"], limit=100).hits] == decisions
+    assert before and all(h.entry.kind == "decision" for h in search("trigger", kinds=["decision"], limit=100).hits)
+
+
+def test_title_words_and_facets_are_tokens_no_query_word_can_match(imported):
+    """Title words are also indexed as "t_<stem>" and filters as "f_…" tokens; a user's words are
+    stems without "_", so typing such a token finds nothing instead of reaching into them."""
+    assert search("t_commun").count == 0
+    assert search("f_pub").count == 0
+    assert stems("t_commun f_pub") == ["t", "commun", "f", "pub"]
