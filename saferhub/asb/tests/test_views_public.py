@@ -109,6 +109,10 @@ def test_on_behalf_needs_consent_and_records_relationship(w):
     case = Case.objects.get()
     assert case.applicant_relationship == "councillor" and case.victim_consent
     assert case.victim_name == "Sam Victim" and case.applicant_name == "Alex Example"
+    from saferhub.asb import letters
+
+    context = letters.merge_context(case, "A")
+    assert context["applicant_name"] == "Alex Example" and context["applicant_address"].startswith("1 Fictional Road")
 
 
 def test_pages_cannot_be_skipped(w):

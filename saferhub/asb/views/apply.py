@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from saferhub.asb import forms as f
+from saferhub.asb.letters import ADDRESS_MARKER
 from saferhub.asb.views.common import rate_limited
 from saferhub.core.exceptions import RuleViolation
 
@@ -401,7 +402,7 @@ def application_kwargs(state: dict) -> dict:
         if _core_accepts("applicant_address"):
             extra["applicant_address"] = applicant_address
         elif applicant_address:
-            nature = f"{nature}\n\nApplicant's address for letters: {applicant_address}"
+            nature = f"{nature}\n\n{ADDRESS_MARKER} {applicant_address}"
     return {
         **extra,
         "area": area,
