@@ -279,3 +279,31 @@ def test_public_sees_no_staff_pages(w):
                 reverse("asb:case-new")):
         response = client.get(url)
         assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_stale_pending_uploads_are_purged(w, settings, tmp_path):
+    import os
+    import time
+
+    from saferhub.asb.views import apply
+
+    settings.MEDIA_ROOT = tmp_path
+    pending = tmp_path / "asb" / "pending"
+    pending.mkdir(parents=True)
+    old, new = pending / "old.pdf", pending / "new.pdf"
+    old.write_bytes(b"%PDF-")
+    new.write_bytes(b"%PDF-")
+    two_days_ago = time.time() - 2 * 86400
+    os.utime(old, (two_days_ago, two_days_ago))
+    assert apply.purge_stale_uploads() == 1
+    assert not old.exists() and new.exists()
+
+
+def test_incidents_are_capped(w, monkeypatch):
+    from saferhub.asb.views import apply
+
+    monkeypatch.setattr(apply, "MAX_INCIDENTS", 2)
+    client = Client()
+    fill_application(client, incidents=2)
+    response = client.get(reverse("asb:apply-incident"), follow=True)
+    assert "up to 2 incidents" in response.content.decode()

@@ -26,6 +26,8 @@ from saferhub.asb.views.common import rate_limited
 from saferhub.core.exceptions import RuleViolation
 
 SESSION_KEY = "asb_apply"
+MAX_INCIDENTS = 30
+PENDING_MAX_AGE = dt.timedelta(days=1)
 DONE_KEY = "asb_apply_done"
 PENDING_DIR = "asb/pending"
 
@@ -226,6 +228,12 @@ def incident(request, index=None):
     if index is not None and not (0 <= index < len(incidents)):
         raise Http404
     today = timezone.localdate()
+    if index is None and len(incidents) >= MAX_INCIDENTS:
+        from django.contrib import messages
+
+        messages.warning(request, f"You can tell us about up to {MAX_INCIDENTS} incidents here. Describe any others "
+                                  "in the document you upload, or in the description of the problem.")
+        return redirect("asb:apply-incidents")
     if request.method == "POST":
         form = f.IncidentForm(request.POST, today=today)
         if form.is_valid():
@@ -283,6 +291,25 @@ def incident_remove(request, index):
     return redirect("asb:apply-incidents")
 
 
+def purge_stale_uploads(now=None) -> int:
+    """Delete pending uploads older than a day (applications that were never sent); returns how many."""
+    now = now or timezone.now()
+    removed = 0
+    try:
+        _, names = default_storage.listdir(PENDING_DIR)
+    except (FileNotFoundError, NotImplementedError, OSError):
+        return 0
+    for name in names:
+        path = f"{PENDING_DIR}/{name}"
+        try:
+            if now - default_storage.get_modified_time(path) > PENDING_MAX_AGE:
+                default_storage.delete(path)
+                removed += 1
+        except (FileNotFoundError, NotImplementedError, OSError):
+            continue
+    return removed
+
+
 def _discard_upload(state: dict) -> None:
     upload = state.get("upload")
     if upload and upload.get("path", "").startswith(PENDING_DIR + "/"):
@@ -308,6 +335,7 @@ def upload(request):
         if form.is_valid():
             file = form.cleaned_data.get("file")
             if file:
+                purge_stale_uploads()
                 _discard_upload(state)
                 extension = os.path.splitext(file.name)[1].lower()
                 path = default_storage.save(f"{PENDING_DIR}/{secrets.token_hex(16)}{extension}", file)
