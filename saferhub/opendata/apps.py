@@ -13,5 +13,6 @@ class OpendataConfig(AppConfig):
         from saferhub.opendata import panels, receivers
 
         receivers.connect()
+        extensions.register_meeting_panel(panels.written_questions)
         extensions.register_meeting_panel(panels.meeting_links)
         extensions.register_committee_panel(panels.committee_links)

@@ -7,6 +7,20 @@ from django.urls import reverse
 from saferhub.governance.extensions import Panel
 
 
+def written_questions(request, meeting) -> Panel | None:
+    """Questions requiring written responses, with the responses, once the meeting's record is
+    published (the minutes append them too). One query."""
+    if not meeting.record_published:
+        return None
+    from saferhub.papers.models import WrittenQuestion
+
+    questions = list(WrittenQuestion.objects.filter(meeting=meeting).select_related("agenda_item", "response_from")
+                     .order_by("number"))
+    if not questions:
+        return None
+    return Panel("opendata/panels/written_questions.html", {"questions": questions})
+
+
 def meeting_links(request, meeting) -> Panel | None:
     context = {"meeting": meeting, "oparl": reverse("opendata:oparl-meeting", args=[meeting.pk])}
     if meeting.date_precision == "day":

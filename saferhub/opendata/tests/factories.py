@@ -43,6 +43,12 @@ def held_meeting(panel: Panel, day: dt.date, *, publish: bool = True, minutes: b
         recommendations=[{"text": "It publishes its stalking plan.", "addressee_organisation": panel.partnership}],
         acting_user=SYSTEM,
     )
+    item = meeting.agenda_items.get(kind="report")
+    first = papers.record_written_question(meeting, question="How many stalking protection orders were made?",
+                                           agenda_item=item, acting_user=SYSTEM)
+    papers.answer_written_question(first, response="Twelve orders were made in the year.", responded_on=day,
+                                   response_from=panel.partnership, acting_user=SYSTEM)
+    papers.record_written_question(meeting, question="When will the new strategy be ready?", acting_user=SYSTEM)
     if minutes:
         papers.publish_minutes(meeting, acting_user=SYSTEM)
     elif publish:

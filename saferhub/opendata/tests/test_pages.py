@@ -83,3 +83,12 @@ def test_committee_and_meeting_pages_link_to_feeds(client):
 def test_open_data_page(client):
     page = client.get("/open-data/").content.decode()
     assert "http://testserver/oparl/v1/system" in page
+
+
+def test_meeting_page_shows_written_questions_once_the_record_is_published(client):
+    world = build_world(render=False)
+    held = client.get(world.held.get_absolute_url()).content.decode()
+    assert "Questions requiring written responses" in held
+    assert "Twelve orders were made in the year." in held and "Awaiting response" in held
+    unpublished = client.get(world.unpublished.get_absolute_url()).content.decode()
+    assert "Questions requiring written responses" not in unpublished
