@@ -307,3 +307,23 @@ def test_incidents_are_capped(w, monkeypatch):
     fill_application(client, incidents=2)
     response = client.get(reverse("asb:apply-incident"), follow=True)
     assert "up to 2 incidents" in response.content.decode()
+
+
+def test_automatic_acknowledgement_email(w, settings, mailoutbox):
+    settings.ASB_ACKNOWLEDGE_BY_EMAIL = True
+    client = Client()
+    fill_application(client)
+    client.post(reverse("asb:apply-check"))
+    case = Case.objects.get()
+    assert len(mailoutbox) == 1 and case.reference in mailoutbox[0].subject
+    assert mailoutbox[0].to == ["alex@example.org"] and case.reference in mailoutbox[0].body
+    assert case.notifications.filter(kind="acknowledgement", method="email").exists()
+    assert case.clocks.get(step="acknowledgement").done_on == timezone.localdate()
+    assert "We have sent an acknowledgement" in client.get(reverse("asb:apply-confirmation")).content.decode()
+
+
+def test_no_automatic_email_unless_switched_on(w, mailoutbox):
+    client = Client()
+    fill_application(client)
+    client.post(reverse("asb:apply-check"))
+    assert mailoutbox == [] and not Case.objects.get().notifications.filter(kind="acknowledgement").exists()

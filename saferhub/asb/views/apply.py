@@ -484,7 +484,9 @@ def check(request):
             error = exc.text
         else:
             _cleanup(request)
-            request.session[DONE_KEY] = {"reference": case.reference, "email": state["answers"].get("email") or ""}
+            emailed = acknowledge_by_email(case)
+            request.session[DONE_KEY] = {"reference": case.reference, "email": state["answers"].get("email") or "",
+                                         "emailed": emailed}
             return redirect("asb:apply-confirmation")
     state["answers"]["checking"] = True
     _save(request, state)
@@ -515,6 +517,36 @@ def submit(state: dict, user):
                     file=File(handle, name=upload["name"]), acting_user=SystemActor("Online application form"),
                 )
     return case
+
+
+def acknowledge_by_email(case) -> bool:
+    """With ``ASB_ACKNOWLEDGE_BY_EMAIL`` on, email the applicant Letter A's wording at once and record the
+    acknowledgement (seed 002:1509: "realistically this can be sent automatically through email").
+    A failure to send is logged and leaves the acknowledgement to staff (its clock keeps running)."""
+    import logging
+
+    from django.conf import settings
+    from django.core.mail import send_mail
+
+    from saferhub.asb import actions, letters
+    from saferhub.core.actors import SystemActor
+
+    address = case.applicant_email or case.victim_email
+    if not getattr(settings, "ASB_ACKNOWLEDGE_BY_EMAIL", False) or not address:
+        return False
+    rendered = letters.render_letter(case, "A", formats=("html",))
+    context = letters.merge_context(case, "A")
+    body = f"Dear {context['applicant_name']},\n\n{rendered.text}\n\n{context['contact_name']}\n{context['area_name']} " \
+           "Operational Partnership Team"
+    try:
+        send_mail(f"Your ASB Case Review application {case.reference}", body,
+                  getattr(settings, "DEFAULT_FROM_EMAIL", None), [address])
+    except Exception:  # noqa: BLE001 - any mail failure leaves the acknowledgement to staff
+        logging.getLogger(__name__).exception("Acknowledgement email for %s not sent", case.reference)
+        return False
+    actions.record_acknowledgement(case, method="email", note=f"Sent automatically to {address}",
+                                   acting_user=SystemActor("Online application form"))
+    return True
 
 
 def _cleanup(request) -> None:
