@@ -8,8 +8,11 @@ for requests without any cookie (no session, so nobody signed in and no messages
 only responses that are 200 and set no cookie. Signed-in users always get a fresh page.
 
 How long: ``settings.PUBLIC_PAGE_CACHE_SECONDS`` (30 in production, 0 = off in development and
-tests). Any save or delete in this process clears it at once (a version number in the cache); other
-processes may serve a page up to that many seconds old.
+tests). Any save or delete clears it at once (a version number in the cache: for every worker when
+the cache is shared, as with ``REDIS_URL``; otherwise in this process, and other processes may serve
+a page up to that many seconds old). When a page goes stale, one request renders it again while the
+others get the stale copy; when a page is missing and another request is already rendering it,
+requests wait for that result (up to three seconds) rather than all rendering it at once.
 
 The Content-Security-Policy nonce is never reused: the cached copy keeps a placeholder and every
 response gets a fresh nonce in both the page and the header.
@@ -20,6 +23,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import os
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -35,6 +39,8 @@ CACHEABLE = {
 PLACEHOLDER = "__SAFERHUB_CSP_NONCE__"
 VERSION_KEY = "saferhub:public-pages:version"
 SKIP_HEADERS = {"set-cookie", "content-length"}
+LOCK_SECONDS = 30
+WAIT_SECONDS = 3
 
 
 def content_version() -> int:
@@ -80,22 +86,39 @@ class PublicPageCacheMiddleware:
         if key is None:
             return self.get_response(request)
         cached = cache.get(key)
-        if cached is not None:
+        now = time.time()
+        if cached is not None and cached[2] > now:
             return self._replay(cached)
-        response = self.get_response(request)
-        if response.status_code == 200 and not response.cookies and not getattr(response, "streaming", False):
-            nonce = getattr(request, "_csp_nonce", None)
-            body = response.content.decode("utf-8", errors="surrogateescape")
-            headers = [(k, v) for k, v in response.items() if k.lower() not in SKIP_HEADERS]
-            if nonce:
-                body = body.replace(nonce, PLACEHOLDER)
-                headers = [(k, v.replace(nonce, PLACEHOLDER)) for k, v in headers]
-            cache.set(key, (body, headers), seconds)
+        lock = f"{key}:lock"
+        locked = cache.add(lock, 1, LOCK_SECONDS)
+        if not locked:
+            if cached is not None:
+                return self._replay(cached)  # stale, while another request renders it again
+            deadline = now + WAIT_SECONDS  # missing, and another request is rendering it: wait for it
+            while time.time() < deadline:
+                time.sleep(0.05)
+                cached = cache.get(key)
+                if cached is not None:
+                    return self._replay(cached)
+        try:
+            response = self.get_response(request)
+            if response.status_code == 200 and not response.cookies and not getattr(response, "streaming", False):
+                nonce = getattr(request, "_csp_nonce", None)
+                body = response.content.decode("utf-8", errors="surrogateescape")
+                headers = [(k, v) for k, v in response.items() if k.lower() not in SKIP_HEADERS]
+                if nonce:
+                    body = body.replace(nonce, PLACEHOLDER)
+                    headers = [(k, v.replace(nonce, PLACEHOLDER)) for k, v in headers]
+                # Kept for four times the freshness: a stale copy is served while one request renders anew.
+                cache.set(key, (body, headers, time.time() + seconds), seconds * 4)
+        finally:
+            if locked:
+                cache.delete(lock)
         return response
 
     @staticmethod
     def _replay(cached) -> HttpResponse:
-        body, headers = cached
+        body, headers, _ = cached
         nonce = base64.b64encode(os.urandom(16)).decode("ascii")
         response = HttpResponse(body.replace(PLACEHOLDER, nonce).encode("utf-8", errors="surrogateescape"))
         for name, value in headers:
