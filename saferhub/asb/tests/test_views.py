@@ -247,6 +247,7 @@ def test_overrun_prompt_appears_after_30_working_days(w):
     spoc = client_for(fx.user("asb_spoc", area=w.norwich))
     page = spoc.get(reverse("asb:case", args=[case.pk])).content.decode()
     assert "tell the victim it will take longer" in page
+    assert case.reference in spoc.get(reverse("asb:dashboard")).content.decode().split('id="overrun"')[1]
     assert spoc.post(reverse("asb:case-post", args=[case.pk, "overrun"]),
                      {"over-method": "letter", "over-note": "Told by letter"}).status_code == 302
     assert "tell the victim it will take longer" not in spoc.get(reverse("asb:case", args=[case.pk])).content.decode()

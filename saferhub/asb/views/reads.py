@@ -193,7 +193,11 @@ def dashboard(user, today: dt.date) -> dict:
         late = [c for c in overdue if c.area_id == area.pk]
         if items or late:
             per_area.append({"area": area, "due": [(c, clock_state(c, today, s)) for c in items], "overdue": len(late)})
+    from saferhub.asb import queries
+
+    overrun = list(queries.overrun_prompts(user, today).exclude(status=CaseStatus.CLOSED)[:200])
     return {
+        "overrun": overrun,
         "week_end": week_end,
         "per_area": per_area,
         "overdue": [(c, (today - c.due_on).days) for c in overdue],
