@@ -327,3 +327,16 @@ def test_no_automatic_email_unless_switched_on(w, mailoutbox):
     fill_application(client)
     client.post(reverse("asb:apply-check"))
     assert mailoutbox == [] and not Case.objects.get().notifications.filter(kind="acknowledgement").exists()
+
+
+def test_published_summaries_are_escaped(w):
+    case = fx.application(w, publication_consent=True)
+    case = fx.to_action_plan(w, case)
+    for item in case.actions.all():
+        actions.update_action_item(item, done_on=timezone.localdate(), acting_user=SYSTEM)
+    actions.close_case(case, acting_user=SYSTEM)
+    item = actions.draft_published_summary(case, title="Noise <b>bold</b>", summary=f"Learning {SCRIPT}",
+                                           acting_user=SYSTEM)
+    actions.approve_published_summary(item, acting_user=SYSTEM)
+    body = Client().get(reverse("asb:learning")).content.decode()
+    assert SCRIPT not in body and "<b>bold</b>" not in body and "&lt;script&gt;" in body
