@@ -426,7 +426,7 @@ class TriageForm(AsbForm):
 
 
 class DeterminationForm(AsbForm):
-    determination = radios("Determination", [
+    determination = radios("Outcome of the threshold check", [
         ("B", "Letter B – threshold not met, no review"),
         ("C_i", "Letter C(i) – threshold not met, but a review will be held"),
         ("C_ii", "Letter C(ii) – threshold met, review will be held"),
