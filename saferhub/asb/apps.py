@@ -22,6 +22,8 @@ class AsbConfig(AppConfig):
                 ("asb.staff.assigned", "Assign ASB staff", "Assigned a member of staff to ASB work"),
                 ("asb.staff.removed", "Remove ASB staff", "Removed a member of staff from ASB work"),
                 ("asb.case.submitted", "Submit application", "Received an ASB Case Review application"),
+                ("asb.case.updated", "Correct application", "Corrected the application's details"),
+                ("asb.case.complaint_added", "Add incident", "Added an incident to the application"),
                 ("asb.case.acknowledged", "Acknowledge application", "Acknowledged the application"),
                 ("asb.case.triaged", "Triage application", "Triaged and routed the application"),
                 ("asb.case.threshold_evaluated", "Evaluate threshold", "Evaluated the threshold again"),

@@ -266,3 +266,49 @@ def reevaluate_threshold(case: Case, *, acting_user: Actor) -> Case:
     _apply_threshold(case, facts.settings_for())
     return save_case(case, before, "asb.case.threshold_evaluated", actor=acting_user,
                      data={"result": case.threshold_result})
+
+
+@transaction.atomic
+def update_application(case: Case, *, acting_user: Actor, **details: Any) -> Case:
+    """Correct the application's details (staff entry); the history keeps the old and new values."""
+    require(acting_user, "asb.manage_case", case)
+    case = lock_case(case)
+    if case.anonymised_at:
+        raise RuleViolation("This case has been anonymised under the retention policy.", code="asb.anonymised")
+    allowed = APPLICATION_DETAIL_FIELDS | {"victim_name", "channel", "applicant_relationship", "victim_consent"}
+    unknown = set(details) - allowed
+    if unknown:
+        raise TypeError(f"Unknown application fields: {', '.join(sorted(unknown))}")
+    before = snapshot(case)
+    relationship = details.get("applicant_relationship", case.applicant_relationship)
+    if relationship != case.applicant_relationship and relationship != "victim" and "victim_consent" not in details:
+        # A victim applying for themselves consents by applying; someone else needs the victim's own consent.
+        details["victim_consent"] = False
+    for key, value in details.items():
+        setattr(case, key, value)
+    asb_rules.check_application(
+        relationship=case.applicant_relationship, victim_consent=case.victim_consent, victim_name=case.victim_name,
+        complaint_count=case.complaints.count(), application_date=case.application_date, today=today(),
+    )
+    return save_case(case, before, "asb.case.updated", actor=acting_user)
+
+
+@transaction.atomic
+def add_complaint(case: Case, *, behaviour_date: dt.date, reported_date: dt.date, acting_user: Actor,
+                  agency=None, agency_name: str = "", reference: str = "", reporter: str = "",
+                  description: str = "") -> Complaint:
+    """Add an incident found later (e.g. in an agency's records) and run the threshold engine again."""
+    require(acting_user, "asb.manage_case", case)
+    case = lock_case(case)
+    require_status(case, {CaseStatus.TRIAGE, CaseStatus.ROUTED}, "add incidents")
+    position = case.complaints.count()
+    complaint = Complaint(case=case, position=position, behaviour_date=behaviour_date, reported_date=reported_date,
+                          agency=agency, agency_name=agency_name or (agency.name if agency else ""),
+                          reference=reference, reporter=reporter, description=description)
+    full_clean(complaint)
+    complaint.save()
+    before = snapshot(case)
+    result = _apply_threshold(case, facts.settings_for())
+    save_case(case, before, "asb.case.complaint_added", actor=acting_user,
+              data={"incident": position + 1, "threshold_route": result.route})
+    return complaint

@@ -85,7 +85,7 @@ def user(role: str | None = None, *, area: OptArea | None = None, organisation: 
     u = User.objects.create_user(username=username or f"user{next(_seq)}", password="x")  # noqa: S106
     if role:
         core_actions.set_user_roles(u, roles=[role], acting_user=SYSTEM)
-        if role != Role.ASB_COUNTY_TEAM and role in AsbRole.values:
+        if role != Role.ASB_COUNTY_TEAM and role in AsbRole.values and (area or organisation):
             actions.assign_asb_staff(user=u, role=role, area=area, organisation=organisation, acting_user=SYSTEM)
     return User.objects.get(pk=u.pk)
 
