@@ -307,8 +307,13 @@ async def generate(host: str, port: int, urls: list[str], rate: float, duration:
     return {"requests": len(latencies), "elapsed": elapsed, "latencies": latencies, "errors": errors, "hits": hits}
 
 
-def load_test(rate: float, duration: float, workers: int, threads: int, connections: int) -> dict:
+def load_test(rate: float, duration: float, workers: int, threads: int, connections: int, pages: int = 0) -> dict:
     urls = load_urls(int(rate * duration) + 10)
+    if pages:  # only the ``pages`` most requested URLs of the mix (a hot set), in the same proportions
+        from collections import Counter
+
+        hot = {u for u, _ in Counter(urls).most_common(pages)}
+        urls = [u for u in urls if u in hot] or urls
     port = 8765
     env = dict(os.environ)
     env.update({
@@ -357,6 +362,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--connections", type=int, default=64)
+    parser.add_argument("--pages", type=int, default=0, help="Limit the load to the N most requested pages.")
     args = parser.parse_args()
     if os.environ["DATABASE_URL"].startswith("sqlite:///"):
         Path(os.environ["DATABASE_URL"][len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
@@ -384,7 +390,7 @@ def main() -> None:
         print(f"\nLoad average after the latency run: {load_average()}")
     if args.load:
         connection.close()
-        r = load_test(args.rate, args.duration, args.workers, args.threads, args.connections)
+        r = load_test(args.rate, args.duration, args.workers, args.threads, args.connections, args.pages)
         lat = r["latencies"]
         print()
         print(f"Load test: gunicorn {r['workers']} workers x {r['threads']} threads (gthread), production settings, "

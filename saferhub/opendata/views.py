@@ -4,6 +4,7 @@ open data page. No login; every page works without JavaScript."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
@@ -20,6 +21,7 @@ from saferhub.opendata import ical, queries
 from saferhub.opendata.middleware import content_version
 
 PER_PAGE = 50
+SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,80}$")
 FIRST_YEAR = 1990
 
 
@@ -58,7 +60,8 @@ def meeting_calendar(request):
     committee = None
     slug = request.GET.get("committee", "")
     if slug:
-        committee = Committee.objects.filter(slug=slug, is_active=True).first()
+        valid = SLUG.match(slug) is not None  # never send odd bytes (a NUL) to the database
+        committee = Committee.objects.filter(slug=slug, is_active=True).first() if valid else None
         if committee is None:
             errors["committee"] = "Choose a committee from the list."
     try:

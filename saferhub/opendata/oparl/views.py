@@ -257,7 +257,7 @@ file = _single("File", lambda: queries.public_documents().defer("text"), lambda 
 def location(request, key):
     ctx = _ctx(request)
     venue = venue_from_key(key)
-    if not venue or not Meeting.objects.filter(venue=venue).exists():
+    if not venue or "\x00" in venue or len(venue) > 200 or not Meeting.objects.filter(venue=venue).exists():
         return _error("There is no such location.", 404)
     return _json(ctx.location(venue))
 

@@ -122,7 +122,7 @@ def test_bad_list_parameters_answer_400_with_a_message(client, query, parameter)
     "/oparl/v1/meeting/999999", "/oparl/v1/meeting/99999999999999999999999", "/oparl/v1/organization/x1",
     "/oparl/v1/organization/c99999999999999999999", "/oparl/v1/body/1/nothing", "/oparl/v1/location/%%%",
     "/oparl/v1/location/bm90IGEgdmVudWU", "/oparl/v1/legislativeterm/2022-24", "/oparl/v1/legislativeterm/x",
-    "/oparl/v1/organization/o1/meeting",
+    "/oparl/v1/organization/o1/meeting", "/oparl/v1/location/AA", "/oparl/v1/location/YQBi",
 ])
 def test_unknown_objects_answer_404_not_500(client, url):
     assert client.get(url).status_code == 404

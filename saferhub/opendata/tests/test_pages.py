@@ -40,7 +40,7 @@ def test_calendar_by_month_and_year(client):
 
 @pytest.mark.parametrize("query", [
     {"year": "abc"}, {"year": "99999"}, {"month": "13", "year": "2023"}, {"month": "6"}, {"committee": "nope"},
-    {"year": "2023", "month": "6", "page": "zzz"},
+    {"year": "2023", "month": "6", "page": "zzz"}, {"committee": "a\x00b"}, {"committee": "x" * 300},
 ])
 def test_calendar_bad_input_is_a_400_page_with_an_error_summary_not_a_500(client, query):
     response = client.get("/meetings/", query)
