@@ -12,11 +12,13 @@ from __future__ import annotations
 import base64
 import datetime as dt
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.utils import timezone
 
 from saferhub.core import calendar
-from saferhub.governance.models import AttendanceRole, AttendanceStatus, MeetingStatus
+from saferhub.governance.models import AttendanceRole, AttendanceStatus, MeetingStatus, MembershipRole
 
 SCHEMA = "https://schema.oparl.org/1.1/"
 LICENSE = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
@@ -31,11 +33,16 @@ MEETING_STATE = {
 }
 
 
+LOCAL = ZoneInfo(settings.TIME_ZONE)
+ROLE_LABELS = dict(MembershipRole.choices)
+
+
 def stamp(value) -> str | None:
+    """ISO 8601: a date, or a date-time in Europe/London with its offset."""
     if value is None:
         return None
     if isinstance(value, dt.datetime):
-        return timezone.localtime(value).isoformat(timespec="seconds")
+        return value.astimezone(LOCAL).isoformat(timespec="seconds")
     return value.isoformat()
 
 
@@ -176,7 +183,7 @@ class Context:
         data.update({
             "body": self.body_id, "name": person.display_name, "formOfAddress": person.honorific or None,
             "status": ["Councillor"] if person.is_councillor else [],
-            "membership": [self.membership(m) for m in person.memberships.all()],
+            "membership": [self.membership_row(row) for row in getattr(person, "oparl_memberships", [])],
         })
         return _clean(data)
 
@@ -185,12 +192,24 @@ class Context:
         data.update({
             "person": self.url("person", m.person_id),
             "organization": self.url("organization", f"c{m.committee_id}"),
-            "role": m.get_role_display(), "votingRight": m.voting, "startDate": stamp(m.start_date),
+            "role": ROLE_LABELS.get(m.role, m.role), "votingRight": m.voting, "startDate": stamp(m.start_date),
             "endDate": stamp(m.end_date),
             "onBehalfOf": self.url("organization", f"o{m.seat.organisation_id}") if m.seat_id else None,
             "saferhub:membershipRole": m.role,
             "saferhub:seat": m.seat.number if m.seat_id else None,
         })
+        return _clean(data)
+
+    def membership_row(self, row) -> dict:
+        """A membership from a tuple of ``queries.MEMBERSHIP_FIELDS`` (embedded in Person)."""
+        person_id, pk, committee_id, role, voting, start, end, created, modified, seat_number, seat_org = row
+        data = {"id": self.url("membership", pk), "type": SCHEMA + "Membership", "created": stamp(created),
+                "modified": stamp(modified), "license": LICENSE,
+                "person": self.url("person", person_id), "organization": self.url("organization", f"c{committee_id}"),
+                "role": ROLE_LABELS.get(role, role), "votingRight": voting, "startDate": stamp(start),
+                "endDate": stamp(end),
+                "onBehalfOf": self.url("organization", f"o{seat_org}") if seat_org else None,
+                "saferhub:membershipRole": role, "saferhub:seat": seat_number}
         return _clean(data)
 
     # -- Meetings and agenda items ------------------------------------------------------------

@@ -132,7 +132,8 @@ def body(request, pk):
 
 def _meeting_source(ctx: Context, qs=None) -> Source:
     qs = qs if qs is not None else queries.public_meetings()
-    return Source(qs.select_related("committee").prefetch_related(*queries.meeting_prefetches()), ctx.meeting,
+    return Source(qs.select_related("committee").defer(*queries.COMMITTEE_TEXTS)
+                  .prefetch_related(*queries.meeting_prefetches()), ctx.meeting,
                   attach=queries.attach_attendance)
 
 
@@ -143,7 +144,7 @@ LISTS = {
         _tombstone_source(ctx, "Organization"),
     ],
     "person": lambda ctx: [
-        Source(queries.public_people().prefetch_related(*queries.person_prefetches()), ctx.person),
+        Source(queries.public_people(), ctx.person, attach=queries.attach_memberships),
         _tombstone_source(ctx, "Person"),
     ],
     "membership": lambda ctx: [
@@ -231,8 +232,15 @@ def _single(kind: str, queryset_for, serialise_for):
     return view
 
 
-person = _single("Person", lambda: queries.public_people().prefetch_related(*queries.person_prefetches()),
-                 lambda ctx: ctx.person)
+def _person_with_memberships(ctx: Context):
+    def serialise(person):
+        queries.attach_memberships([person])
+        return ctx.person(person)
+
+    return serialise
+
+
+person = _single("Person", queries.public_people, _person_with_memberships)
 membership = _single("Membership", lambda: queries.public_memberships().select_related("seat"), lambda ctx: ctx.membership)
 def _meeting_with_attendance(ctx: Context):
     def serialise(meeting):
@@ -243,7 +251,7 @@ def _meeting_with_attendance(ctx: Context):
 
 
 meeting = _single("Meeting", lambda: queries.public_meetings().select_related("committee")
-                  .prefetch_related(*queries.meeting_prefetches()), _meeting_with_attendance)
+                  .defer(*queries.COMMITTEE_TEXTS).prefetch_related(*queries.meeting_prefetches()), _meeting_with_attendance)
 agenda_item = _single("AgendaItem", lambda: queries.public_agenda_items().select_related("meeting", "cover_report")
                       .prefetch_related(*queries.agenda_item_prefetches()), lambda ctx: ctx.agenda_item)
 paper = _single("Paper", lambda: queries.public_reports().select_related("agenda_item__meeting__committee")

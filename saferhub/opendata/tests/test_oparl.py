@@ -213,3 +213,10 @@ def test_list_queries_do_not_grow_with_the_page_or_the_data(client):
         assert small[kind] <= large[kind]  # fewer only because an empty page prefetches nothing
     second = client.get("/oparl/v1/body/1/meeting?limit=5").json()["links"]["next"]
     assert count(second) <= PINNED["meeting"] + 1  # + the prev link's query
+
+
+def test_embedded_memberships_equal_the_membership_objects(client):
+    panel = make_panel()
+    person = client.get(f"/oparl/v1/person/{panel.substitute(2).pk}").json()
+    for embedded in person["membership"]:
+        assert client.get(embedded["id"]).json() == embedded
