@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 import snowballstemmer
-from django.db import connection
+from django.db import connection, transaction
 from django.utils.safestring import SafeString, mark_safe
 
 from saferhub.search.models import SearchEntry
@@ -80,9 +80,12 @@ ROWID_SQL = (f"(((CASE WHEN e.date IS NULL THEN 0 ELSE CAST(julianday(e.date) - 
 FTS_TABLE_SQL = ("CREATE VIRTUAL TABLE search_fts USING fts5(tokens, "
                  "tokenize=\"unicode61 remove_diacritics 2 tokenchars '_'\", detail=none)")
 
-#: PostgreSQL: below this many matches the matches are fetched through the GIN index and sorted;
-#: above it a query walks the entries newest first along the order index and stops at the page.
-SMALL_SET = 20_000
+#: PostgreSQL: up to this many matches are read through the GIN index and sorted; above it a query
+#: walks the entries newest first along the order index and stops at the page. It must exceed
+#: ``MAX_COUNT``, so that a larger set's count is simply "more than ``MAX_COUNT``".
+PROBE = 2_000
+#: PostgreSQL: a walk looks at no more than this many entries before reading every match instead.
+WALK = 10_000
 
 
 def _sort_key(day: dt.date | None, entry_id: int = 0) -> int:
@@ -136,46 +139,85 @@ class _SQLite:
 class _PostgreSQL:
     """tsvector + GIN with the same tokens; the date range and the order from the table.
 
-    A query with few matches reads them through the GIN index and sorts them; one with many walks
-    the order index (newest first, undated last) and stops at the page."""
+    First a probe reads at most ``PROBE`` + 1 matches through the GIN index (which intersects the
+    words' lists exactly, whatever their correlation). When that is all of them, they are sorted
+    here and the count is exact. When there are more, the matches are dense enough for a walk of
+    the order index (newest first, undated last) to reach the page after a few thousand entries.
+    The planner's own choice is not trusted: it takes the words as unrelated ("domestic" and
+    "abuse" go together; title words may never meet), so each statement states its plan."""
+
+    #: Planner settings for each strategy, for the current transaction (``SET LOCAL``).
+    PLANS = {
+        "probe": "SET LOCAL enable_bitmapscan = on; SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off",
+        "walk": ("SET LOCAL enable_bitmapscan = off; SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = on; "
+                 "SET LOCAL enable_sort = off"),
+    }
 
     def __init__(self, terms, facets, date_from, date_to):
+        # Published or not is a column test here: nine entries in ten are published, and making the
+        # GIN index intersect that list would cost more than checking the rows it returns.
+        public = ["f_pub"] in facets
+        facets = [group for group in facets if group != ["f_pub"]]
         self.query = _expressions(terms, facets, quote=lambda t: f"'{t}'", conj="&", disj="|",
                                   negate=lambda a, b: f"{a} & !{b}")
-        self.where, self.params = ["e.tsv @@ %s::tsquery"], []
+        self.where, self.params = ["e.tsv @@ %s::tsquery", *(["e.is_public"] if public else [])], []
         if date_from:
             self.where.append("e.date >= %s")
             self.params.append(date_from)
         if date_to:
             self.where.append("e.date <= %s")
             self.params.append(date_to)
-        self.small: dict[str, bool] = {}
+        self.found: dict[str, list | None] = {}
 
     def _from(self, which: str) -> tuple[str, list]:
         return f"search_searchentry e WHERE {' AND '.join(self.where)}", [self.query[which], *self.params]
 
-    def _capped(self, cursor, which: str, cap: int) -> int:
+    def _matches(self, cursor, which: str, cap: int | None) -> list | None:
+        """Matches of ``which`` read through the GIN index, in the search order; ``None`` when
+        there are more than ``cap``. Each row: id, date, whether every word is in the title."""
         source, params = self._from(which)
-        cursor.execute(f"SELECT COUNT(*) FROM (SELECT 1 FROM {source} LIMIT %s) t", [*params, cap])  # noqa: S608 (fragments are constants; user input is bound)
-        return cursor.fetchone()[0]
+        cursor.execute(self.PLANS["probe"])
+        cursor.execute(f"SELECT e.id, e.date, e.tsv @@ %s::tsquery FROM {source}"  # noqa: S608 (fragments are constants; user input is bound)
+                       + (" LIMIT %s" if cap else ""), [self.query["title"], *params, *([cap + 1] if cap else [])])
+        rows = cursor.fetchall()
+        if cap and len(rows) > cap:
+            return None
+        rows.sort(key=lambda r: (r[1] is None, -(r[1].toordinal() if r[1] else 0), -r[0]))
+        return rows
 
-    def is_small(self, cursor, which: str) -> bool:
-        if which not in self.small:
-            self.small[which] = self._capped(cursor, which, SMALL_SET) < SMALL_SET
-        return self.small[which]
+    def _probe(self, cursor, which: str) -> list | None:
+        """Every match of ``which`` in the search order, or ``None`` when there are more than ``PROBE``."""
+        if which not in self.found:
+            if which != "all" and self._probe(cursor, "all") is not None:
+                self.found[which] = [r for r in self.found["all"] if r[2] == (which == "title")]
+            elif which == "body":
+                self.found[which] = None  # more than PROBE matches, few of them title matches: walk
+            else:
+                self.found[which] = self._matches(cursor, which, PROBE)
+        return self.found[which]
 
     def ids(self, cursor, which: str, limit: int, offset: int) -> list[int]:
-        source, params = self._from(which)
-        if self.is_small(cursor, "all") or self.is_small(cursor, which):
-            sql = (f"WITH m AS MATERIALIZED (SELECT e.id, e.date FROM {source}) "  # noqa: S608 (fragments are constants; user input is bound)
-                   "SELECT id FROM m ORDER BY date DESC NULLS LAST, id DESC LIMIT %s OFFSET %s")
-        else:
-            sql = f"SELECT e.id FROM {source} ORDER BY e.date DESC NULLS LAST, e.id DESC LIMIT %s OFFSET %s"  # noqa: S608 (fragments are constants; user input is bound)
-        cursor.execute(sql, [*params, limit, offset])
-        return [r[0] for r in cursor.fetchall()]
+        rows = self._probe(cursor, which)
+        if rows is None:
+            # Walk newest first, looking at no more than WALK entries: enough when the matches are
+            # spread over time. Matches bunched in the past (a word only used in 2019) would make
+            # the walk read most of the table, so then all the matches are read and sorted instead.
+            dates = [w for w in self.where if not w.startswith("e.tsv")]  # and is_public
+            cursor.execute(self.PLANS["walk"])
+            cursor.execute(f"SELECT w.id FROM (SELECT e.id, e.date, e.tsv FROM search_searchentry e "  # noqa: S608 (fragments are constants; user input is bound)
+                           f"{'WHERE ' + ' AND '.join(dates) if dates else ''} "
+                           "ORDER BY e.date DESC NULLS LAST, e.id DESC LIMIT %s) w WHERE w.tsv @@ %s::tsquery "
+                           "ORDER BY w.date DESC NULLS LAST, w.id DESC LIMIT %s OFFSET %s",
+                           [*self.params, WALK, self.query[which], limit, offset])
+            found = [r[0] for r in cursor.fetchall()]
+            if len(found) == limit:
+                return found
+            rows = self.found[which] = self._matches(cursor, which, None)
+        return [r[0] for r in rows[offset:offset + limit]]
 
     def count(self, cursor, cap: int) -> int:
-        return self._capped(cursor, "all", cap)
+        rows = self._probe(cursor, "all")
+        return min(cap, len(rows)) if rows is not None else cap
 
 
 def search(query: str, *, public_only: bool = True, committee_id: int | None = None, kinds: list[str] | None = None,
@@ -188,7 +230,8 @@ def search(query: str, *, public_only: bool = True, committee_id: int | None = N
         return Results([], 0, False, terms)
     facets = _facets(public_only=public_only, committee_id=committee_id, kinds=kinds)
     engine = (_PostgreSQL if connection.vendor == "postgresql" else _SQLite)(terms, facets, date_from, date_to)
-    with connection.cursor() as cursor:
+    # One transaction, so that the PostgreSQL planner settings (SET LOCAL) end with it.
+    with transaction.atomic(), connection.cursor() as cursor:
         title_ids = engine.ids(cursor, "title", limit + offset, 0)
         page = title_ids[offset:offset + limit]
         if len(page) < limit:
@@ -263,6 +306,8 @@ def rebuild_index() -> None:
     refresh_index()
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
+            # The update queued the deferred foreign-key checks; PostgreSQL builds no index over them.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             cursor.execute("CREATE INDEX search_entry_tsv ON search_searchentry USING GIN (tsv)")
 
 
