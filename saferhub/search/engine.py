@@ -158,6 +158,7 @@ class _PostgreSQL:
         # GIN index intersect that list would cost more than checking the rows it returns.
         public = ["f_pub"] in facets
         facets = [group for group in facets if group != ["f_pub"]]
+        self.terms, self.narrowed = terms, bool(facets or date_from or date_to)
         self.query = _expressions(terms, facets, quote=lambda t: f"'{t}'", conj="&", disj="|",
                                   negate=lambda a, b: f"{a} & !{b}")
         self.where, self.params = ["e.tsv @@ %s::tsquery", *(["e.is_public"] if public else [])], []
@@ -192,9 +193,23 @@ class _PostgreSQL:
                 self.found[which] = [r for r in self.found["all"] if r[2] == (which == "title")]
             elif which == "body":
                 self.found[which] = None  # more than PROBE matches, few of them title matches: walk
+            elif self._surely_large(cursor, which):
+                self.found[which] = None
             else:
                 self.found[which] = self._matches(cursor, which, PROBE)
         return self.found[which]
+
+    def _surely_large(self, cursor, which: str) -> bool:
+        """A single word with no other filter matches what the statistics say it does (they count
+        each lexeme's entries); far above ``PROBE``, the probe would only read its whole list."""
+        if len(self.terms) != 1 or self.narrowed:
+            return False
+        token = f"t_{self.terms[0]}" if which == "title" else self.terms[0]
+        cursor.execute("EXPLAIN (FORMAT JSON) SELECT 1 FROM search_searchentry e WHERE e.tsv @@ %s::tsquery",
+                       [f"'{token}'"])
+        plan = cursor.fetchone()[0]
+        plan = json.loads(plan) if isinstance(plan, str) else plan
+        return plan[0]["Plan"]["Plan Rows"] > 20 * PROBE
 
     def ids(self, cursor, which: str, limit: int, offset: int) -> list[int]:
         rows = self._probe(cursor, which)
