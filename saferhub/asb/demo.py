@@ -18,7 +18,6 @@ from saferhub.asb import actions
 from saferhub.asb.models import Case, OptArea, RelevantBody
 from saferhub.core.actors import Actor
 from saferhub.core.calendar import add_working_days, subtract_working_days
-from saferhub.core.exceptions import RuleViolation
 from saferhub.core.models import Organisation
 
 DEMO_MARK = "[Fictional demo case]"
@@ -258,10 +257,6 @@ def load_demo(*, acting_user: Actor, seed: int = 2026) -> dict[str, int]:
             created += 1
             case.refresh_from_db()
             if case.status == "closed" and case.decision_letter:
-                try:
-                    actions.assign_peer_review(case, acting_user=acting_user)
-                except RuleViolation:  # no reviewer from another council on the rota: leave it unassigned
-                    pass
                 if n % 2:
                     answers = {code_: (code_ != "victim_voice" or n % 4 == 1) for code_ in AUDIT_CODES}
                     actions.record_audit_checklist(case, answers=answers, acting_user=acting_user,

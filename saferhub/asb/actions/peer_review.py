@@ -93,6 +93,15 @@ def assign_peer_review(case: Case, *, acting_user: Actor, assigned_on: dt.date |
     return review
 
 
+def assign_if_rota(case: Case, *, acting_user: Actor) -> PeerReview | None:
+    """Called when a review completes (Letter D, or closure after the action plan): assign the next reviewer
+    if the rota has one from another council; otherwise leave it for ``assign_peer_review`` later."""
+    if not PeerReviewer.objects.filter(active=True).exclude(
+            council__in=case.area.councils.values("pk")).exists():
+        return None
+    return assign_peer_review(case, acting_user=acting_user)
+
+
 @transaction.atomic
 def complete_peer_review(review: PeerReview, *, notes: str, acting_user: Actor,
                          completed_on: dt.date | None = None) -> PeerReview:

@@ -22,6 +22,7 @@ from saferhub.asb.actions.common import (
     start_clock,
     today,
 )
+from saferhub.asb.actions.peer_review import assign_if_rota
 from saferhub.asb.models import (
     ActionItem,
     Case,
@@ -293,8 +294,11 @@ def send_decision_letter(
         case.closed_on = sent_on
     else:
         case.status = CaseStatus.ACTION_PLAN
-    return save_case(case, before, "asb.case.decision_sent", actor=acting_user,
-                     data={"letter": letter, "signed_by": signed_by.name, "actions": len(actions)})
+    save_case(case, before, "asb.case.decision_sent", actor=acting_user,
+              data={"letter": letter, "signed_by": signed_by.name, "actions": len(actions)})
+    if letter == "D":
+        assign_if_rota(case, acting_user=acting_user)
+    return case
 
 
 @transaction.atomic
@@ -346,4 +350,6 @@ def close_case(case: Case, *, acting_user: Actor, closed_on: dt.date | None = No
     not_future(closed_on, "The closing date", "closed_on")
     case.status = CaseStatus.CLOSED
     case.closed_on = closed_on
-    return save_case(case, before, "asb.case.closed", actor=acting_user)
+    save_case(case, before, "asb.case.closed", actor=acting_user)
+    assign_if_rota(case, acting_user=acting_user)  # a completed review goes to the peer review rota
+    return case

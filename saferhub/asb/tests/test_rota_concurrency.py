@@ -18,9 +18,6 @@ def test_parallel_assignments_take_different_slots(monkeypatch):
     if connection.vendor != "postgresql":
         pytest.skip("Row locks (SELECT ... FOR UPDATE) are tested on PostgreSQL; SQLite serialises all writers.")
     w = f.world()
-    for council in (w.breckland_council, w.west_council, w.norwich_council):
-        actions.nominate_peer_reviewer(council=council, person=f.person(f"Reviewer {council}", council),
-                                       acting_user=SYSTEM)
     cases = []
     for _ in range(2):
         case = f.to_panel(w, f.application(w, area=w.norwich))
@@ -28,6 +25,10 @@ def test_parallel_assignments_take_different_slots(monkeypatch):
                                      acting_user=SYSTEM)
         cases.append(Case.objects.get(pk=case.pk))
 
+    # Nominated after the reviews closed, so nothing was assigned automatically.
+    for council in (w.breckland_council, w.west_council, w.norwich_council):
+        actions.nominate_peer_reviewer(council=council, person=f.person(f"Reviewer {council}", council),
+                                       acting_user=SYSTEM)
     PeerReviewRota.objects.get_or_create(name="county")  # as load_asb_config leaves it
     original = rota_module.choose_reviewer
 
