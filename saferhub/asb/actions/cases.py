@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from saferhub.asb import facts
 from saferhub.asb import rules as asb_rules
@@ -175,7 +176,7 @@ def triage_case(case: Case, *, decision: str, acting_user: Actor, note: str = ""
     user = acting_user if getattr(acting_user, "is_authenticated", False) else None
     case.triage_decision = decision
     case.triage_note = note
-    case.triaged_at = dt.datetime.now(tz=dt.UTC)
+    case.triaged_at = timezone.now()
     case.triaged_by = user
     case.status = CaseStatus.ROUTED
     spoc = case.area.spoc

@@ -170,6 +170,7 @@ def _anonymise(case: Case) -> dict:
     case.information_requests.update(response="")
     case.actions.update(description=ANONYMISED, progress="")
     case.panel_members.update(name="")
+    case.appeals.update(details="", outcome_reasons="")
     PublishedSummary.objects.filter(case=case).delete()
     # The history must not keep what the case no longer does: drop old values of personal fields.
     from django.contrib.contenttypes.models import ContentType

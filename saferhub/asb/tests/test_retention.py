@@ -32,6 +32,8 @@ def test_expired_cases_anonymised_recent_kept_legal_hold_skipped(tmp_path, setti
     old = closed_b(w, D(2018, 1, 8))
     actions.add_case_document(old, file=SimpleUploadedFile("a.pdf", b"%PDF-1 x"), title="Letter B",
                               acting_user=SYSTEM)
+    actions.lodge_appeal(old, received_on=D(2018, 1, 15), grounds="application", reviewing_area=w.west,
+                         details="Fictional Person Gamma disagrees", acting_user=SYSTEM)
     held = closed_b(w, D(2018, 2, 5), victim_name="Fictional Person Delta")
     actions.set_legal_hold(held, hold=True, reason="Civil claim", acting_user=SYSTEM)
     recent = closed_b(w, D.today() - dt.timedelta(days=100))
@@ -44,6 +46,7 @@ def test_expired_cases_anonymised_recent_kept_legal_hold_skipped(tmp_path, setti
     assert old.determination == "B" and old.area == w.norwich  # statistics survive
     assert not old.documents.exists() and not list(tmp_path.rglob("a.pdf"))
     assert set(Complaint.objects.filter(case=old).values_list("description", flat=True)) == {""}
+    assert old.appeals.get().details == ""
     history = queries.case_history(old)
     assert "Fictional Person Gamma" not in str(list(history.values_list("data", flat=True)))
     assert history.last().code == "asb.case.anonymised"
