@@ -7,11 +7,8 @@ from saferhub.asb.models import AsbSettings, Case, LocalThresholdRoute, OptArea
 
 
 def settings_for() -> AsbSettings:
-    """The partnership's settings (created with the defaults the first time they are asked for)."""
-    obj = AsbSettings.objects.order_by("id").first()
-    if obj is None:
-        obj, _ = AsbSettings.objects.get_or_create(name="Norfolk")
-    return obj
+    """The partnership's settings; Norfolk's defaults (unsaved) until a configuration is loaded."""
+    return AsbSettings.objects.order_by("id").first() or AsbSettings(name="Norfolk")
 
 
 def threshold_config(settings: AsbSettings | None = None, area: OptArea | None = None) -> asb_rules.ThresholdConfig:

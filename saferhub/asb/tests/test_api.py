@@ -161,3 +161,11 @@ def test_dashboard_and_sub_panel_report(client, scene):
     client.force_login(users["committee"])
     assert client.get("/api/v1/asb/dashboard").status_code == 404
     assert client.get(f"/api/v1/asb/stats/{D.today().year}/report").status_code == 404
+
+
+def test_openapi_describes_the_threshold_request(client):
+    schema = client.get("/api/v1/openapi.json").json()
+    operation = schema["paths"]["/api/v1/asb/threshold"]["post"]
+    body = operation["requestBody"]["content"]["application/json"]["schema"]
+    assert body["required"] == ["application_date", "complaints"]
+    assert "422" in operation["responses"]

@@ -84,3 +84,13 @@ def test_working_days_add_command(capsys):
     assert result.returncode == 2 and "YYYY-MM-DD" in result.stderr and "Traceback" not in result.stderr
     result = run("working_days_add", "2026-02-03", "x")
     assert result.returncode == 2 and "whole number" in result.stderr
+
+
+@pytest.mark.django_db
+def test_asb_threshold_explain_reads_stdin():
+    body = json.dumps({"application_date": "2026-06-01", "complaints": [
+        {"behaviour_date": "2026-01-01", "reported_date": "2026-03-01", "agency": "Police", "reference": "X"}]})
+    result = run("asb_threshold", "-", "--explain", stdin=body)
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert out["route"] == "none" and out["explanation"][0].startswith("Complaint 1: does not qualify")
