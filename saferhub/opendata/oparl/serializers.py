@@ -22,7 +22,6 @@ from saferhub.governance.models import AttendanceRole, AttendanceStatus, Meeting
 
 SCHEMA = "https://schema.oparl.org/1.1/"
 LICENSE = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
-VENDOR = "https://github.com/saferhub"
 
 MEETING_STATE = {
     MeetingStatus.SCHEDULED: "scheduled",
@@ -111,8 +110,8 @@ class Context:
         return _clean({
             "id": f"{self.base}/system", "type": SCHEMA + "System", "oparlVersion": SCHEMA,
             "license": LICENSE, "body": f"{self.base}/body", "name": f"{config.service_name} – {config.council_name}",
-            "contactEmail": config.contact_email or None, "website": self.web("/"), "vendor": VENDOR,
-            "product": VENDOR, "web": self.web("/"), "modified": stamp(config.updated_at),
+            "contactEmail": config.contact_email or None, "website": self.web("/"),
+            "web": self.web("/open-data/"), "modified": stamp(config.updated_at),
         })
 
     def body(self, config, terms: list[str]) -> dict:
