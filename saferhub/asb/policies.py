@@ -63,12 +63,22 @@ def _appeal_area_ids(case) -> set[int]:
 
 @rules.predicate
 def works_in_case_area(user, obj) -> bool:
-    """SPOC or OPT officer of the case's area, or of the area reviewing its appeal."""
+    """SPOC or OPT officer of the case's own area (who run the case)."""
+    case = case_of(obj)
+    if case is None or not getattr(user, "is_authenticated", False):
+        return False
+    return case.area_id in _assignments(user)["areas"]
+
+
+@rules.predicate
+def reviews_case_appeal(user, obj) -> bool:
+    """SPOC or OPT officer of the area reviewing an appeal on the case: they see it and decide the appeal,
+    but do not run the case."""
     case = case_of(obj)
     if case is None or not getattr(user, "is_authenticated", False):
         return False
     areas = _assignments(user)["areas"]
-    return bool(areas) and (case.area_id in areas or bool(areas & _appeal_area_ids(case)))
+    return bool(areas) and bool(areas & _appeal_area_ids(case))
 
 
 @rules.predicate
@@ -110,12 +120,13 @@ def owns_object_agency(user, obj) -> bool:
 manages_case = is_county_team | works_in_case_area
 
 rules.add_perm("asb.submit_application", rules.always_allow)
-rules.add_perm("asb.view_case", is_county_team | works_in_case_area | inspects_case_area | agency_involved)
+rules.add_perm("asb.view_case",
+               is_county_team | works_in_case_area | reviews_case_appeal | inspects_case_area | agency_involved)
 rules.add_perm("asb.triage", is_county_team)
 rules.add_perm("asb.manage_case", manages_case)
 rules.add_perm("asb.respond_information_request", manages_case | owns_object_agency)
 rules.add_perm("asb.update_action", manages_case | owns_object_agency)
-rules.add_perm("asb.handle_appeal", is_county_team | works_in_case_area | inspects_case_area)
+rules.add_perm("asb.handle_appeal", is_county_team | works_in_case_area | reviews_case_appeal | inspects_case_area)
 rules.add_perm("asb.audit_case", is_county_team)
 rules.add_perm("asb.view_history", is_county_team | is_administrator)
 rules.add_perm("asb.view_stats", has_asb_role | is_administrator)

@@ -353,6 +353,9 @@ def test_appeal_within_window_escalated_reassigned_and_pcc_notified(w):
     # The reviewing area's SPOC can now see and decide it.
     breck_spoc = f.user(Role.ASB_SPOC, area=w.breckland)
     assert queries.cases_for(breck_spoc).filter(pk=case.pk).exists()
+    from saferhub.core.permissions import can
+
+    assert not can(breck_spoc, "asb.manage_case", case)  # they review the appeal, not run the case
     actions.decide_appeal(appeal, outcome="not_upheld", reasons="Review was thorough", acting_user=breck_spoc)
     assert Notification.objects.filter(case=case, kind="appeal_decided_pcc").exists()
 
