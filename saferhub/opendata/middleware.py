@@ -3,7 +3,8 @@ with a busy day (the issue asks for 200 requests a second on two cores; a meetin
 20 ms of CPU to render, so rendering every request could not).
 
 What is cached: GET and HEAD of the public page types listed in ``CACHEABLE`` (committee,
-meeting, person, calendar, work programme, recommendations, agenda and minutes web pages), only
+meeting, person, calendar, work programme, recommendations, agenda and minutes web pages, and the
+iCalendar, RSS and Atom feeds), only
 for requests without any cookie (no session, so nobody signed in and no messages waiting), and
 only responses that are 200 and set no cookie. Signed-in users always get a fresh page.
 
@@ -35,6 +36,10 @@ CACHEABLE = {
     "core:home", "governance:committee-list", "governance:committee-detail", "governance:committee-meetings",
     "governance:meeting-detail", "governance:person-detail", "papers:agenda", "papers:minutes",
     "papers:work-programme", "papers:recommendations", "opendata:calendar", "opendata:open-data",
+    # Feeds, which calendar apps and feed readers poll.
+    "opendata:committee-ics", "opendata:meeting-ics", "opendata:documents-rss", "opendata:documents-atom",
+    "opendata:decisions-rss", "opendata:decisions-atom", "opendata:committee-documents-rss",
+    "opendata:committee-documents-atom", "opendata:committee-decisions-rss", "opendata:committee-decisions-atom",
 }
 PLACEHOLDER = "__SAFERHUB_CSP_NONCE__"
 VERSION_KEY = "saferhub:public-pages:version"

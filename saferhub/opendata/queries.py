@@ -139,6 +139,17 @@ MEMBERSHIP_FIELDS = ("person_id", "id", "committee_id", "role", "voting", "start
                      "updated_at", "seat__number", "seat__organisation_id")
 
 
+def attach_committee_memberships(committees: list) -> None:
+    """Set ``oparl_membership_ids`` on committees (every membership, past and present), in one query."""
+    ids: dict[int, list[int]] = {c.pk: [] for c in committees}
+    if ids:
+        for committee_id, pk in (Membership.objects.filter(committee_id__in=list(ids)).order_by("committee_id", "id")
+                                 .values_list("committee_id", "id")):
+            ids[committee_id].append(pk)
+    for c in committees:
+        c.oparl_membership_ids = ids.get(c.pk, [])
+
+
 def attach_memberships(people: list) -> None:
     """Set ``oparl_memberships`` (tuples of MEMBERSHIP_FIELDS) on people, in one query: a page of
     twenty councillors embeds some three hundred memberships."""

@@ -153,6 +153,7 @@ class Context:
         data.update({
             "body": self.body_id, "name": committee.name, "shortName": committee.short_name or None,
             "organizationType": "committee", "classification": "Committee",
+            "membership": [self.url("membership", pk) for pk in getattr(committee, "oparl_membership_ids", [])],
             "meeting": f"{self.base}/organization/c{committee.pk}/meeting",
             "subOrganizationOf": self.url("organization", f"c{committee.parent_id}") if committee.parent_id else None,
             "post": ["Chair", "Vice-Chair", "Member", "Named substitute"],

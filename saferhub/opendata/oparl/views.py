@@ -139,7 +139,7 @@ def _meeting_source(ctx: Context, qs=None) -> Source:
 
 LISTS = {
     "organization": lambda ctx: [
-        Source(queries.public_committees(), ctx.committee),
+        Source(queries.public_committees(), ctx.committee, attach=queries.attach_committee_memberships),
         Source(queries.public_organisations(), ctx.organisation),
         _tombstone_source(ctx, "Organization"),
     ],
@@ -211,6 +211,7 @@ def organization(request, object_id):
     if prefix == "c":
         found = queries.public_committees().filter(pk=int(number)).first()
         if found is not None:
+            queries.attach_committee_memberships([found])
             return _json(ctx.committee(found))
     else:
         found = queries.public_organisations().filter(pk=int(number)).first()

@@ -82,3 +82,14 @@ def test_a_stale_page_is_served_while_another_request_renders_it(client, cached)
     cache.delete(f"{key}:lock")
     fresh = client.get(meeting.get_absolute_url())
     assert "X-SaferHub-Cache" not in fresh and cache.get(key)[2] > 0
+
+
+def test_feeds_are_cached_too(client, cached):
+    panel = make_panel()
+    make_meeting(panel, items=0)
+    url = f"/committees/{panel.committee.slug}/meetings.ics"
+    client.get("/")
+    client.get(url)
+    response = client.get(url)
+    assert response["X-SaferHub-Cache"] == "hit" and response["Content-Type"].startswith("text/calendar")
+    assert b"BEGIN:VCALENDAR" in response.content

@@ -186,7 +186,7 @@ def test_deleting_leaves_a_tombstone_that_lists_and_filters_find(client):
 #: Queries for a first page of 20 (count and ``last`` included). Each is a fixed sum: one query per
 #: source read, one per prefetch, and one per source for ``last`` and the count; the organisation
 #: list reads three sources (committees, organisations, tombstones).
-PINNED = {'meeting': 10, 'person': 6, 'organization': 9, 'membership': 5, 'agendaitem': 6, 'paper': 7, 'file': 6,
+PINNED = {'meeting': 10, 'person': 6, 'organization': 10, 'membership': 5, 'agendaitem': 6, 'paper': 7, 'file': 6,
           'consultation': 6}
 
 
@@ -220,3 +220,11 @@ def test_embedded_memberships_equal_the_membership_objects(client):
     person = client.get(f"/oparl/v1/person/{panel.substitute(2).pk}").json()
     for embedded in person["membership"]:
         assert client.get(embedded["id"]).json() == embedded
+
+
+def test_committee_lists_its_memberships(client):
+    panel = make_panel()
+    committee = client.get(f"/oparl/v1/organization/c{panel.committee.pk}").json()
+    assert len(committee["membership"]) == 20  # ten seats, a member and a substitute each
+    member = client.get(committee["membership"][0]).json()
+    assert member["organization"] == committee["id"]
