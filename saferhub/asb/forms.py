@@ -84,7 +84,6 @@ def check_upload(upload) -> str:
 class AsbForm(GovukForm):
     """GOV.UK form whose first field can be the page's heading (one question per page)."""
 
-    field_template = "asb/forms/field.html"
     heading_field: str | None = None
 
     def __init__(self, *args, **kwargs):
