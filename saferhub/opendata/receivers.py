@@ -18,9 +18,28 @@ TRACKED = {
 }
 
 
+def was_public(label: str, instance) -> bool:
+    """Only objects that were published leave a tombstone: a draft document or an officer deleted
+    never existed as far as open data is concerned. (Bodies tied to seats or committees, and people
+    with memberships, cannot be deleted while those rows exist.)"""
+    if label == "papers.Document":
+        return instance.published_at is not None
+    if label == "papers.CoverReport":
+        return instance.status == "final"
+    if label == "core.Person":
+        return instance.is_councillor
+    if label == "core.Organisation":
+        from saferhub.opendata.queries import PUBLIC_ORGANISATION_KINDS
+
+        return instance.kind in PUBLIC_ORGANISATION_KINDS
+    return True
+
+
 def record_tombstone(sender, instance, **kwargs) -> None:
     from saferhub.opendata.models import OParlTombstone
 
+    if not was_public(sender._meta.label, instance):
+        return
     kind, prefix = TRACKED[sender._meta.label]
     now = timezone.now()
     rows = [(kind, f"{prefix}{instance.pk}")]

@@ -228,3 +228,11 @@ def test_committee_lists_its_memberships(client):
     assert len(committee["membership"]) == 20  # ten seats, a member and a substitute each
     member = client.get(committee["membership"][0]).json()
     assert member["organization"] == committee["id"]
+
+
+def test_objects_that_were_never_public_leave_no_tombstone(client):
+    officer = core_actions.create_person(name="An Officer", is_councillor=False, acting_user=SYSTEM)
+    pk = officer.pk
+    officer.delete()
+    assert client.get(f"/oparl/v1/person/{pk}").status_code == 404
+    assert not OParlTombstone.objects.filter(object_type="Person").exists()
