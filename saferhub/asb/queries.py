@@ -199,6 +199,24 @@ def overdue_clocks(user=None, on: dt.date | None = None, area: OptArea | None = 
     ]
 
 
+def at_risk_clocks(user=None, on: dt.date | None = None, limit: int | None = 200) -> list[dict[str, Any]]:
+    """Open clocks not yet overdue but with ``at_risk_days`` working days or fewer left, soonest first."""
+    from saferhub.core.calendar import add_working_days
+
+    settings = settings_for()
+    day = on or today()
+    horizon = add_working_days(day, settings.at_risk_days, settings.region)
+    qs = (_open_clocks_for(user).filter(due_on__gte=day, due_on__lte=horizon)
+          .select_related("case", "area").order_by("due_on", "id"))
+    if limit:
+        qs = qs[:limit]
+    return [
+        {"case": c.case, "reference": c.case.reference, "area": c.area.name, "step": c.step,
+         "label": c.get_step_display(), "due_on": c.due_on}
+        for c in qs
+    ]
+
+
 def overdue_counts(on: dt.date | None = None) -> dict[str, int]:
     """Area name → open clocks overdue (one aggregate query)."""
     day = on or today()
@@ -270,11 +288,15 @@ def years_with_cases() -> list[int]:
     return [d.year for d in dates]
 
 
-def timeliness(year: int, basis: str = "calendar") -> list[dict[str, Any]]:
-    """Per clock: how many were done on time, done late, still open and overdue, still open in time."""
+def timeliness(year: int, basis: str = "calendar", area: OptArea | None = None) -> list[dict[str, Any]]:
+    """Per clock: how many were done on time, done late, still open and overdue, still open in time
+    (for the county, or one area)."""
     start, end = year_bounds(year, basis)
     day = today()
-    rows = (CaseClock.objects.filter(case__application_date__range=(start, end))
+    clocks = CaseClock.objects.filter(case__application_date__range=(start, end))
+    if area is not None:
+        clocks = clocks.filter(area=area)
+    rows = (clocks
             .values("step")
             .annotate(
                 total=Count("id"),
@@ -344,7 +366,9 @@ def outcomes(year: int, basis: str = "calendar") -> dict[str, int]:
 def sub_panel_report(year: int, basis: str = "calendar") -> dict[str, Any]:
     return {
         "year": year, "basis": basis, "annual_figures": annual_figures(year, basis),
-        "timeliness": timeliness(year, basis), "channels": channels(year, basis), "appeals": appeals(year, basis),
+        "timeliness": timeliness(year, basis),
+        "timeliness_by_area": {a.name: timeliness(year, basis, a) for a in _areas()},
+        "channels": channels(year, basis), "appeals": appeals(year, basis),
         "outcomes": outcomes(year, basis), "local_variant_use": local_variant_use(year, basis),
     }
 

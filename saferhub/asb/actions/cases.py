@@ -201,9 +201,11 @@ def determine_threshold(
     discretionary_factor: str = "",
     reasons: str = "",
     determined_on: dt.date | None = None,
+    follow_up: str = "",
 ) -> Case:
     """Letter B (not met), C(i) (review although not met, with a discretionary factor) or C(ii) (met),
-    due within 10 working days (seed 002:1513-1518)."""
+    due within 10 working days (seed 002:1513-1518). With Letter B, ``follow_up`` records what the agencies
+    will still do to help: a case that does not qualify is still a chance to do more (seed 002:1142)."""
     require(acting_user, "asb.manage_case", case)
     case = lock_case(case)
     require_status(case, {CaseStatus.ROUTED}, "record the determination")
@@ -221,6 +223,7 @@ def determine_threshold(
     case.complaints_related_confirmed = complaints_related
     case.discretionary_factor = discretionary_factor if determination == "C_i" else ""
     case.determination_reasons = reasons
+    case.not_met_follow_up = follow_up if determination == "B" else ""
     case.determined_on = determined_on
     finish_clock(case, ClockStep.DETERMINATION, determined_on)
     Notification.objects.create(

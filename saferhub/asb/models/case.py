@@ -130,6 +130,9 @@ class Case(models.Model):
     determination = models.CharField(max_length=5, choices=Determination.choices, blank=True)
     discretionary_factor = models.CharField(max_length=20, choices=DiscretionaryFactor.choices, blank=True)
     determination_reasons = models.TextField(blank=True)
+    not_met_follow_up = models.TextField(
+        blank=True, help_text="When the threshold is not met: what the agencies will still do to help.",
+    )
     determined_on = models.DateField(null=True, blank=True)
     # Lead agency and panel
     lead_agency = models.ForeignKey("core.Organisation", null=True, blank=True, on_delete=models.PROTECT, related_name="+")

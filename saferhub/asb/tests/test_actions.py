@@ -156,9 +156,11 @@ def test_letter_b_closes_the_case(w):
     with pytest.raises(RuleViolation, match="not have enough qualifying"):
         actions.determine_threshold(case, determination="C_ii", complaints_related=True, acting_user=SYSTEM)
     actions.determine_threshold(case, determination="B", complaints_related=True, reasons="Two complaints only",
-                                determined_on=case.application_date + dt.timedelta(days=3), acting_user=SYSTEM)
+                                follow_up="Neighbourhood team to visit", acting_user=SYSTEM,
+                                determined_on=case.application_date + dt.timedelta(days=3))
     case.refresh_from_db()
     assert case.status == "closed" and case.closed_on == case.determined_on
+    assert case.not_met_follow_up == "Neighbourhood team to visit"
     assert case.clocks.get(step="overall").done_on == case.determined_on
     assert Notification.objects.filter(case=case, kind="determination").exists()
 

@@ -30,6 +30,8 @@ def test_due_this_week_per_area_and_overdue():
                                                                (breck.reference, "determination")]
     assert overdue[0]["days_overdue"] == 30
     assert queries.overdue_counts() == {"Breckland": 2}
+    # Due today (Wednesday 11 March) is at risk; the determination due 18 March is not yet.
+    assert [(c["reference"], c["step"]) for c in queries.at_risk_clocks()] == [(norwich.reference, "acknowledgement")]
     # Filtered by what the user may see.
     spoc = f.user(Role.ASB_SPOC, area=w.norwich)
     assert queries.overdue_clocks(spoc) == []
@@ -62,8 +64,11 @@ def test_sub_panel_report_figures():
     assert figures["County"] == {"area": "County", "area_code": "county", "received": 3, "threshold_not_met": 1,
                                  "reviews": 1, "with_recommendations": 1}
     determination = next(t for t in report["timeliness"] if t["step"] == "determination")
+    assert report["timeliness_by_area"]["Breckland"][1]["open_overdue"] == 1
     assert determination["on_time"] == 1 and determination["late"] == 1 and determination["open_overdue"] == 1
     assert determination["percent_on_time"] == 50
+    norwich_determination = next(t for t in report["timeliness_by_area"]["Norwich"] if t["step"] == "determination")
+    assert (norwich_determination["on_time"], norwich_determination["late"]) == (1, 1)
     channels = {c["channel"]: c["count"] for c in report["channels"]}
     assert channels["email"] == 1 and channels["web_form"] == 1 and channels["telephone"] == 1
     assert report["appeals"]["received"] == 1 and report["appeals"]["open"] == 1
