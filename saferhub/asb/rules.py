@@ -96,6 +96,14 @@ class ThresholdResult:
         return out
 
 
+def _months(day: dt.date, months: int) -> dt.date:
+    """``add_months`` that saturates at the ends of the calendar instead of failing on absurd dates."""
+    try:
+        return add_months(day, months)
+    except ValueError:
+        return dt.date.max if months > 0 else dt.date.min
+
+
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
@@ -106,7 +114,7 @@ def _best_window(dates: Sequence[dt.date], months: int) -> int:
     j = 0
     n = len(dates)
     for i in range(n):
-        end = add_months(dates[i], months)
+        end = _months(dates[i], months)
         if j < i:
             j = i
         while j < n and dates[j] <= end:
@@ -144,10 +152,10 @@ def evaluate_threshold(
             reason = "The report is dated before the behaviour it describes."
         elif reported > application_date:
             reason = "It was reported after the application was made."
-        elif reported > add_months(behaviour, report_months):
+        elif reported > _months(behaviour, report_months):
             reason = (f"It was reported more than {_plural(report_months, 'month')} after the behaviour "
                       f"(behaviour {behaviour.isoformat()}, reported {reported.isoformat()}).")
-        elif application_date > add_months(reported, app_months):
+        elif application_date > _months(reported, app_months):
             reason = (f"The application was made more than {_plural(app_months, 'month')} after this report "
                       f"(reported {reported.isoformat()}, applied {application_date.isoformat()}).")
         else:
@@ -186,7 +194,7 @@ def evaluate_threshold(
         f"{_plural(config.window_months, 'month')}; at least {required} needed."
     )
     for route in config.local_routes:
-        start = add_months(application_date, -route.window_months)
+        start = _months(application_date, -route.window_months)
         reporters = {
             c.reporter.strip().lower()
             for c in complaints

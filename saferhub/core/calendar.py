@@ -135,6 +135,8 @@ def add_months(day: dt.date, months: int) -> dt.date:
     month_index = day.month - 1 + months
     year = day.year + month_index // 12
     month = month_index % 12 + 1
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        raise ValueError(f"{day.isoformat()} plus {months} months is outside the calendar.")
     for candidate in (31, 30, 29, 28):
         try:
             return dt.date(year, month, min(day.day, candidate))

@@ -326,3 +326,11 @@ def test_retention_due_after_the_period():
     assert not r.retention_due(closed_on=D(2020, 2, 29), years=6, today=D(2026, 2, 28))
     assert r.retention_due(closed_on=D(2020, 2, 29), years=6, today=D(2026, 3, 1))
     assert not r.retention_due(closed_on=None, years=6, today=D(2030, 1, 1))
+
+
+def test_dates_at_the_ends_of_the_calendar_do_not_fail():
+    cfg = r.ThresholdConfig(local_routes=(r.LocalRoute("Five people", 5, 6),))
+    res = r.evaluate_threshold(D(9999, 12, 31), [c(D(9999, 12, 30), D(9999, 12, 31))], cfg)
+    assert res.qualifying == [0]
+    res = r.evaluate_threshold(D(1, 1, 2), [c(D(1, 1, 1), D(1, 1, 1))], cfg)
+    assert res.qualifying == [0] and res.route == "none"
