@@ -141,3 +141,25 @@ def test_clock_is_overdue_only_after_the_due_date(start, n):
     assert r.clock_status(due, None, due) != "overdue"
     assert r.clock_status(due, None, due + dt.timedelta(days=1)) == "overdue"
     assert r.clock_status(due, due + dt.timedelta(days=3), due + dt.timedelta(days=9)) == "done"
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=12)
+    | st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31)).map(dt.date.isoformat),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(
+        st.sampled_from(["application_date", "complaints", "behaviour_date", "reported_date", "agency",
+                         "reference", "reporter", "area", "x"]), children, max_size=6),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(json_values)
+def test_any_json_is_answered_or_refused_clearly(data):
+    try:
+        application_date, complaints, _ = r.parse_threshold_request(data)
+    except r.ThresholdInputError as exc:
+        assert str(exc)
+        return
+    result = r.evaluate_threshold(application_date, complaints)
+    assert result.route in ("threshold", "none")
