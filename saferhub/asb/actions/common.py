@@ -45,11 +45,28 @@ def snapshot(case: Case) -> dict[str, Any]:
     return audit.snapshot(case, CASE_FIELDS)
 
 
+def _readable(changes: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Foreign keys in the history by name (``old``/``new``), with their ids kept as ``old_id``/``new_id``,
+    so the county team reads names, not numbers."""
+    for name, change in changes.items():
+        field = Case._meta.get_field(name)
+        if field.is_relation:
+            model = field.related_model
+            for side in ("old", "new"):
+                pk = change[side]
+                change[f"{side}_id"] = pk
+                if pk is not None:
+                    obj = model._default_manager.filter(pk=pk).first()
+                    change[side] = str(obj) if obj is not None else f"#{pk}"
+    return changes
+
+
 def save_case(case: Case, before: dict[str, Any], code: str, *, actor: Actor, data: dict | None = None) -> Case:
     """Validate and save the case, then write the audit row with what changed (the case's history)."""
     full_clean(case)
     case.save()
-    record(code, case, actor=actor, data={**(data or {}), "changes": audit.changes(before, snapshot(case))})
+    changes = _readable(audit.changes(before, snapshot(case)))
+    record(code, case, actor=actor, data={**(data or {}), "changes": changes})
     return case
 
 

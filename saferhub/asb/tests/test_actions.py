@@ -503,6 +503,9 @@ def test_case_history_records_every_change_with_old_and_new(w):
     determined = next(e for e in history if e.code == "asb.case.determined")
     assert determined.data["changes"]["status"] == {"old": "routed", "new": "in_review"}
     assert determined.data["changes"]["determination"] == {"old": "", "new": "C_ii"}
+    appointed = next(e for e in history if e.code == "asb.case.lead_agency_appointed")
+    assert appointed.data["changes"]["lead_agency"] == {"old": None, "new": "Norfolk Constabulary",
+                                                        "old_id": None, "new_id": w.police.pk}
     assert all(e.actor_repr for e in history)
 
 
