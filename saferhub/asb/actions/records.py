@@ -53,9 +53,17 @@ ANONYMISED = "Anonymised"
 
 @transaction.atomic
 def add_case_document(case: Case, *, file, title: str, acting_user: Actor,
-                      kind: str = DocumentKind.OTHER) -> CaseDocument:
-    """Store a document on the case (letters, minutes, evidence), checking its size and type."""
-    require(acting_user, "asb.manage_case", case)
+                      kind: str = DocumentKind.OTHER, information_request=None) -> CaseDocument:
+    """Store a document on the case (letters, minutes, evidence), checking its size and type. An agency
+    answering an information request may attach its records to that request."""
+    if information_request is not None:
+        if information_request.case_id != case.pk:
+            raise RuleViolation("That information request belongs to another case.", code="asb.document_request",
+                                field="information_request")
+        require(acting_user, "asb.respond_information_request", information_request)
+        kind = DocumentKind.AGENCY_RECORDS
+    else:
+        require(acting_user, "asb.manage_case", case)
     case = lock_case(case)
     if case.anonymised_at:
         raise RuleViolation("This case has been anonymised under the retention policy.", code="asb.anonymised")
@@ -69,7 +77,7 @@ def add_case_document(case: Case, *, file, title: str, acting_user: Actor,
     content_type = asb_rules.check_document(name=name, size=size, head=head or b"", max_bytes=settings.max_upload_bytes)
     user = acting_user if getattr(acting_user, "is_authenticated", False) else None
     document = CaseDocument(case=case, kind=kind, title=title or name, content_type=content_type, size=size,
-                            uploaded_by=user)
+                            uploaded_by=user, information_request=information_request)
     document.file.save(name.rsplit("/", 1)[-1], file, save=False)
     full_clean(document)
     document.save()

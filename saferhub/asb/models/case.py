@@ -343,6 +343,7 @@ class DocumentKind(models.TextChoices):
     LETTER_D = "letter_d", "Letter D"
     LETTER_E = "letter_e", "Letter E"
     REVIEW_TEMPLATE = "review", "Initial review"
+    AGENCY_RECORDS = "agency_records", "Agency records"
     MINUTES = "minutes", "Panel minutes"
     EVIDENCE = "evidence", "Evidence"
     OTHER = "other", "Other"
@@ -356,6 +357,10 @@ class CaseDocument(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="documents")
     kind = models.CharField(max_length=20, choices=DocumentKind.choices, default=DocumentKind.OTHER)
     title = models.CharField(max_length=200)
+    information_request = models.ForeignKey(
+        InformationRequest, null=True, blank=True, on_delete=models.SET_NULL, related_name="documents",
+        help_text="The information request this document answers, when an agency sent it.",
+    )
     file = models.FileField(upload_to=case_document_path)
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField()

@@ -517,3 +517,23 @@ def test_clock_rows_show_status(w):
     rows = {r["step"]: r for r in queries.clock_rows(Case.objects.get(pk=case.pk))}
     assert rows["acknowledgement"]["status"] == "done" and rows["acknowledgement"]["on_time"] is False
     assert CaseClock.objects.filter(case=case).count() == 3
+
+
+def test_agency_attaches_records_to_its_information_request(w, tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path
+    case = f.to_review(w, f.application(w))
+    housing_request, police_request = actions.send_information_requests(case, agencies=[w.housing, w.police],
+                                                                        acting_user=SYSTEM)
+    officer = f.user(Role.AGENCY_OFFICER, organisation=w.housing)
+    doc = actions.add_case_document(case, file=SimpleUploadedFile("log.pdf", b"%PDF-1 log"), title="Visit log",
+                                    information_request=housing_request, acting_user=officer)
+    assert doc.kind == "agency_records" and list(housing_request.documents.all()) == [doc]
+    with pytest.raises(ActionPermissionDenied):
+        actions.add_case_document(case, file=SimpleUploadedFile("x.pdf", b"%PDF-1"), title="x",
+                                  information_request=police_request, acting_user=officer)
+    with pytest.raises(ActionPermissionDenied):
+        actions.add_case_document(case, file=SimpleUploadedFile("x.pdf", b"%PDF-1"), title="x", acting_user=officer)
+    other = f.to_review(w, f.application(w))
+    with pytest.raises(RuleViolation, match="another case"):
+        actions.add_case_document(other, file=SimpleUploadedFile("x.pdf", b"%PDF-1"), title="x",
+                                  information_request=housing_request, acting_user=SYSTEM)
