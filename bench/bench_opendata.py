@@ -310,7 +310,8 @@ async def generate(host: str, port: int, urls: list[str], rate: float, duration:
     return {"requests": len(latencies), "elapsed": elapsed, "latencies": latencies, "errors": errors, "hits": hits}
 
 
-def load_test(rate: float, duration: float, workers: int, threads: int, connections: int, pages: int = 0) -> dict:
+def load_test(rate: float, duration: float, workers: int, threads: int, connections: int, pages: int = 0,
+              warmup: float = 30) -> dict:
     urls = load_urls(int(rate * duration) + 10)
     if pages:  # only the ``pages`` most requested URLs of the mix (a hot set), in the same proportions
         from collections import Counter
@@ -339,8 +340,8 @@ def load_test(rate: float, duration: float, workers: int, threads: int, connecti
         time.sleep(4)
         # Steady state: warm the workers and the cache with a different sample drawn from the same
         # popularity (a site that has been up a while), never with the measured sequence itself.
-        warm = load_urls(1500, seed=99)
-        asyncio.run(generate("127.0.0.1", port, warm, 100, 15, 32))
+        warm = load_urls(int(100 * warmup), seed=99)
+        asyncio.run(generate("127.0.0.1", port, warm, 100, warmup, 32))
         before = load_average()
         result = asyncio.run(generate("127.0.0.1", port, urls, rate, duration, connections))
         result["load_before"] = before
@@ -350,7 +351,7 @@ def load_test(rate: float, duration: float, workers: int, threads: int, connecti
         server.wait(timeout=30)
         redis.terminate()
         redis.wait(timeout=30)
-    result.update({"rate": rate, "duration": duration, "workers": workers, "threads": threads,
+    result.update({"rate": rate, "duration": duration, "workers": workers, "threads": threads, "warmup": warmup,
                    "connections": connections, "distinct_urls": len(set(urls))})
     return result
 
@@ -367,6 +368,7 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--connections", type=int, default=64)
     parser.add_argument("--pages", type=int, default=0, help="Limit the load to the N most requested pages.")
+    parser.add_argument("--warmup", type=float, default=30, help="Seconds of warm-up traffic at 100/s (another sample).")
     args = parser.parse_args()
     if os.environ["DATABASE_URL"].startswith("sqlite:///"):
         Path(os.environ["DATABASE_URL"][len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
@@ -395,11 +397,11 @@ def main() -> None:
         print(f"\nLoad average after the latency run: {load_average()}")
     if args.load:
         connection.close()
-        r = load_test(args.rate, args.duration, args.workers, args.threads, args.connections, args.pages)
+        r = load_test(args.rate, args.duration, args.workers, args.threads, args.connections, args.pages, args.warmup)
         lat = r["latencies"]
         print()
         print(f"Load test: gunicorn {r['workers']} workers x {r['threads']} threads (gthread), production settings, "
-              "CONN_MAX_AGE=600, Redis cache, "
+              f"CONN_MAX_AGE=600, Redis cache, {r['warmup']:.0f} s warm-up at 100/s, "
               f"{r['connections']} keep-alive connections, {r['distinct_urls']} distinct URLs")
         print("| Target rate | Duration (s) | Requests | Achieved (req/s) | Errors | Cache hits | p50 (ms) | p95 (ms) | "
               "p99 (ms) | max (ms) | Load before / after |")
