@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from saferhub.governance.models import Committee, Meeting
 from saferhub.opendata import ical, queries
@@ -52,7 +52,7 @@ def _month_shift(year: int, month: int, delta: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-@require_GET
+@require_safe
 def meeting_calendar(request):
     """Upcoming and past meetings; a month at a time when a month is chosen; by committee."""
     today = timezone.localdate()
@@ -122,14 +122,14 @@ def _ics(content: bytes, filename: str) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def committee_ics(request, slug):
     committee = get_object_or_404(Committee, slug=slug, is_active=True)
     meetings = queries.feed_meetings(committee).order_by("date", "start_time", "id")
     return _ics(ical.calendar_for(meetings, committee.name, _root(request)), f"{committee.slug}.ics")
 
 
-@require_GET
+@require_safe
 def meeting_ics(request, pk):
     meeting = get_object_or_404(Meeting.objects.select_related("committee", "postponed_to"), pk=pk)
     if meeting.date_precision != "day":
@@ -138,7 +138,7 @@ def meeting_ics(request, pk):
     return _ics(ical.calendar_for([meeting], name, _root(request)), f"meeting-{meeting.pk}.ics")
 
 
-@require_GET
+@require_safe
 def open_data(request):
     """What is published as open data, and where."""
     root = _root(request)

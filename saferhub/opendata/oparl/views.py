@@ -13,7 +13,7 @@ import re
 from django.core.cache import cache
 from django.db.models import Max, Min
 from django.http import JsonResponse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from saferhub.core import calendar
 from saferhub.core.site import get_site_configuration
@@ -46,9 +46,9 @@ def _ctx(request) -> Context:
 
 
 def oparl_view(func):
-    """GET only; BadRequest answers 400 with the message."""
+    """GET and HEAD only; BadRequest answers 400 with the message."""
 
-    @require_GET
+    @require_safe
     def wrapper(request, *args, **kwargs):
         try:
             return func(request, *args, **kwargs)

@@ -236,3 +236,9 @@ def test_objects_that_were_never_public_leave_no_tombstone(client):
     officer.delete()
     assert client.get(f"/oparl/v1/person/{pk}").status_code == 404
     assert not OParlTombstone.objects.filter(object_type="Person").exists()
+
+
+def test_head_is_allowed_and_writes_are_not(client):
+    assert client.head("/oparl/v1/system").status_code == 200
+    assert client.post("/oparl/v1/system").status_code == 405
+    assert client.head("/meetings/").status_code == 200
