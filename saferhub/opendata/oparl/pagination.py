@@ -18,6 +18,8 @@ from django.core.cache import cache
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
+from saferhub.opendata.middleware import content_version
+
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
 FILTERS = ("created_since", "created_until", "modified_since", "modified_until")
@@ -42,7 +44,6 @@ class Source:
     serialise: Callable
     created_field: str | None = "created_at"
     modified_field: str | None = "updated_at"
-    name: str = ""
     attach: Callable | None = None  # attach(rows): one more query for the whole page, if needed
 
     def filtered(self, params: ListParams):
@@ -149,7 +150,7 @@ def _count(sources, querysets, key: str) -> int:
     return total
 
 
-def paginate(request, sources: list[Source], base_url: str, prefetch: Callable | None = None) -> dict:
+def paginate(request, sources: list[Source], base_url: str) -> dict:
     """Build an OParl list page: ``data``, ``pagination`` and ``links``."""
     params = parse_params(request.GET)
     if params.cursor and params.cursor[0] >= len(sources):
@@ -161,8 +162,6 @@ def paginate(request, sources: list[Source], base_url: str, prefetch: Callable |
     for index, source in enumerate(sources):
         if source.attach is not None:
             source.attach([obj for i, obj in rows if i == index])
-    if prefetch is not None:
-        prefetch(rows)
     data = [sources[index].serialise(obj) for index, obj in rows]
 
     def link(cursor: tuple[int, int] | None) -> str:
@@ -179,9 +178,8 @@ def paginate(request, sources: list[Source], base_url: str, prefetch: Callable |
     if more:
         links["next"] = link((rows[-1][0], rows[-1][1].pk))
     links["last"] = link(_backward_cursor(querysets, None, params.limit))
-    from saferhub.opendata.middleware import content_version
-
-    key = f"saferhub:oparl:count:{content_version()}:" + base_url.split("/oparl/", 1)[-1] + ":" + urlencode(sorted(params.raw_filters.items()))
+    key = (f"saferhub:oparl:count:{content_version()}:{base_url.split('/oparl/', 1)[-1]}:"
+           + urlencode(sorted(params.raw_filters.items())))
     total = _count(sources, querysets, key)
     pagination = {
         "totalElements": total,

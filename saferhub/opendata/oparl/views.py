@@ -62,7 +62,7 @@ def oparl_view(func):
 
 def _tombstone_source(ctx: Context, kind: str) -> Source:
     return Source(OParlTombstone.objects.filter(object_type=kind), ctx.tombstone_row, created_field="created",
-                  modified_field="deleted_at", name="tombstones")
+                  modified_field="deleted_at")
 
 
 def _tombstone_or_404(ctx: Context, kind: str, object_id: str) -> JsonResponse:
