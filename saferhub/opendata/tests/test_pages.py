@@ -74,6 +74,9 @@ def test_committee_and_meeting_pages_link_to_feeds(client):
     assert f'href="/committees/{slug}/meetings.ics"' in committee
     assert '<link rel="alternate" type="text/calendar"' in committee
     assert f'/committees/{slug}/documents.rss' in committee and f'/committees/{slug}/decisions.atom' in committee
+    listing = client.get(f"/committees/{slug}/meetings/").content.decode()
+    assert f'<link rel="alternate" type="text/calendar" title="{world.panel.committee.name}: meetings (iCalendar)"' in listing
+    assert f'href="/committees/{slug}/meetings.ics"' in listing
     meeting = client.get(world.upcoming.get_absolute_url()).content.decode()
     assert f'href="/meetings/{world.upcoming.pk}.ics"' in meeting
     assert f'href="/oparl/v1/meeting/{world.upcoming.pk}"' in meeting
