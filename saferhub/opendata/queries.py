@@ -132,7 +132,8 @@ COMMITTEE_TEXTS = ("committee__role_text", "committee__legal_basis", "committee_
 
 
 def agenda_item_prefetches() -> list:
-    return [Prefetch("decisions", queryset=Decision.objects.order_by("sequence"))]
+    return [Prefetch("decisions", queryset=Decision.objects.order_by("sequence")),
+            Prefetch("cover_report__annexes", queryset=LIVE_DOCUMENTS, to_attr="live_annexes")]
 
 
 MEMBERSHIP_FIELDS = ("person_id", "id", "committee_id", "role", "voting", "start_date", "end_date", "created_at",

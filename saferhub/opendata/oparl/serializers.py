@@ -259,8 +259,13 @@ class Context:
             "name": item.title, "public": True,
         })
         report = getattr(item, "cover_report", None) if _has_report(item) else None
-        if report is not None and report.status == "final" and report.deleted_at is None:
+        if (report is not None and report.status == "final" and report.deleted_at is None
+                and agenda_published(meeting)):
             data["consultation"] = self.url("consultation", report.pk)
+            annexes = getattr(report, "live_annexes", None)
+            if annexes is None:  # embedded in its meeting: the meeting's documents are at hand
+                annexes = [d for d in getattr(meeting, "live_documents", []) if d.cover_report_id == report.pk]
+            data["auxiliaryFile"] = [self.file(d) for d in annexes]
         if meeting.record_published:
             decisions = list(item.decisions.all())
             if decisions:
@@ -354,6 +359,15 @@ class Context:
             "authoritative": False, "role": "scrutiny",
         })
         return _clean(data)
+
+
+def agenda_published(meeting) -> bool:
+    """The agenda is public (the same test as the agenda page and ``queries.public_reports``).
+    Needs ``papers`` selected with the meeting."""
+    papers = meeting.papers if hasattr(meeting, "papers") else None
+    if papers is not None and papers.published_at is not None:
+        return True
+    return meeting.record_published and meeting.status in (MeetingStatus.HELD, MeetingStatus.INQUORATE)
 
 
 def _pick_pdf(docs: list):

@@ -132,7 +132,7 @@ def body(request, pk):
 
 def _meeting_source(ctx: Context, qs=None) -> Source:
     qs = qs if qs is not None else queries.public_meetings()
-    return Source(qs.select_related("committee").defer(*queries.COMMITTEE_TEXTS)
+    return Source(qs.select_related("committee", "papers").defer(*queries.COMMITTEE_TEXTS)
                   .prefetch_related(*queries.meeting_prefetches()), ctx.meeting,
                   attach=queries.attach_attendance)
 
@@ -153,7 +153,7 @@ LISTS = {
     ],
     "meeting": lambda ctx: [_meeting_source(ctx), _tombstone_source(ctx, "Meeting")],
     "agendaitem": lambda ctx: [
-        Source(queries.public_agenda_items().select_related("meeting", "cover_report")
+        Source(queries.public_agenda_items().select_related("meeting", "meeting__papers", "cover_report")
                .prefetch_related(*queries.agenda_item_prefetches()), ctx.agenda_item),
         _tombstone_source(ctx, "AgendaItem"),
     ],
@@ -251,9 +251,9 @@ def _meeting_with_attendance(ctx: Context):
     return serialise
 
 
-meeting = _single("Meeting", lambda: queries.public_meetings().select_related("committee")
+meeting = _single("Meeting", lambda: queries.public_meetings().select_related("committee", "papers")
                   .defer(*queries.COMMITTEE_TEXTS).prefetch_related(*queries.meeting_prefetches()), _meeting_with_attendance)
-agenda_item = _single("AgendaItem", lambda: queries.public_agenda_items().select_related("meeting", "cover_report")
+agenda_item = _single("AgendaItem", lambda: queries.public_agenda_items().select_related("meeting", "meeting__papers", "cover_report")
                       .prefetch_related(*queries.agenda_item_prefetches()), lambda ctx: ctx.agenda_item)
 paper = _single("Paper", lambda: queries.public_reports().select_related("agenda_item__meeting__committee")
                 .prefetch_related(*queries.report_prefetches()), lambda ctx: ctx.paper)

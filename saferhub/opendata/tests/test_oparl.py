@@ -141,6 +141,8 @@ def test_only_public_data(client):
     assert client.get(f"/oparl/v1/file/{world.annex.pk}").status_code == 404
     assert client.get(f"/oparl/v1/paper/{world.report.pk}").status_code == 404
     assert walk(client, "/oparl/v1/body/1/file")[0]["data"] == []
+    item = client.get(f"/oparl/v1/agendaitem/{world.report.agenda_item_id}").json()
+    assert "consultation" not in item and "auxiliaryFile" not in item
 
 
 def test_vendor_extension_attendance_and_substitutes(client):
@@ -186,7 +188,7 @@ def test_deleting_leaves_a_tombstone_that_lists_and_filters_find(client):
 #: Queries for a first page of 20 (count and ``last`` included). Each is a fixed sum: one query per
 #: source read, one per prefetch, and one per source for ``last`` and the count; the organisation
 #: list reads three sources (committees, organisations, tombstones).
-PINNED = {'meeting': 10, 'person': 6, 'organization': 10, 'membership': 5, 'agendaitem': 6, 'paper': 7, 'file': 6,
+PINNED = {'meeting': 10, 'person': 6, 'organization': 10, 'membership': 5, 'agendaitem': 7, 'paper': 7, 'file': 6,
           'consultation': 6}
 
 

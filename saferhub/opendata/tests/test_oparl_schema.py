@@ -159,6 +159,10 @@ def test_every_object_type_and_list_validates(client, django_capture_on_commit_c
     upcoming = get(client, f"/oparl/v1/meeting/{world.upcoming.pk}")
     assert upcoming["invitation"]["type"].endswith("/File")
     assert upcoming["location"]["description"] == "County Hall, Norwich"
+    # The report's item links its consultation and its annex, embedded and at its own URL alike.
+    embedded = next(i for i in upcoming["agendaItem"] if i.get("consultation"))
+    assert [f["id"] for f in embedded["auxiliaryFile"]] == [f"http://testserver/oparl/v1/file/{world.annex.pk}"]
+    assert get(client, embedded["id"]) == embedded
 
 
 def test_deleted_objects_validate(client):
