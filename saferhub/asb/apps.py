@@ -28,6 +28,7 @@ class AsbConfig(AppConfig):
                 ("asb.case.triaged", "Triage application", "Triaged and routed the application"),
                 ("asb.case.threshold_evaluated", "Evaluate threshold", "Evaluated the threshold again"),
                 ("asb.case.determined", "Determine threshold", "Recorded the threshold determination"),
+                ("asb.case.vexatious", "Apply vexatious policy", "Dealt with under the vexatious complaints policy"),
                 ("asb.case.overrun_notified", "Tell victim of delay", "Told the victim the review is taking longer"),
                 ("asb.case.lead_agency_appointed", "Appoint lead agency", "Appointed the lead agency"),
                 ("asb.information.requested", "Request information", "Asked agencies for information"),

@@ -358,6 +358,7 @@ def outcomes(year: int, basis: str = "calendar") -> dict[str, int]:
         letter_c_ii=Count("id", filter=Q(determination="C_ii")),
         letter_d=Count("id", filter=Q(decision_letter="D")),
         letter_e=Count("id", filter=Q(decision_letter="E")),
+        vexatious=Count("id", filter=Q(vexatious=True)),
         closed=Count("id", filter=Q(status="closed")),
         open=Count("id", filter=~Q(status="closed")),
     )

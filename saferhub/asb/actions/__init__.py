@@ -4,6 +4,7 @@ from saferhub.asb.actions.appeals import appeal_deadline_for, decide_appeal, lod
 from saferhub.asb.actions.cases import (
     add_complaint,
     determine_threshold,
+    mark_vexatious,
     record_acknowledgement,
     record_overrun_notice,
     reevaluate_threshold,
@@ -43,7 +44,7 @@ from saferhub.asb.actions.review import (
 )
 
 __all__ = [
-    "AUDIT_CHECKLIST", "add_action_item", "add_complaint", "update_application", "add_case_document", "appeal_deadline_for", "apply_retention",
+    "AUDIT_CHECKLIST", "add_action_item", "add_complaint", "mark_vexatious", "update_application", "add_case_document", "appeal_deadline_for", "apply_retention",
     "appoint_lead_agency", "approve_published_summary", "assign_asb_staff", "assign_peer_review", "close_case",
     "complete_peer_review", "decide_appeal", "determine_threshold", "draft_published_summary", "lodge_appeal",
     "nominate_peer_reviewer", "record_acknowledgement", "record_audit_checklist", "record_information_response",

@@ -31,6 +31,8 @@ def appeal_letter_date(case: Case) -> dt.date | None:
         return case.decision_sent_on
     if case.determination == "B":
         return case.determined_on
+    if case.vexatious:
+        return case.closed_on
     return None
 
 

@@ -316,3 +316,27 @@ def add_complaint(case: Case, *, behaviour_date: dt.date, reported_date: dt.date
     save_case(case, before, "asb.case.complaint_added", actor=acting_user,
               data={"incident": position + 1, "threshold_route": result.route})
     return complaint
+
+
+@transaction.atomic
+def mark_vexatious(case: Case, *, reason: str, acting_user: Actor, decided_on: dt.date | None = None) -> Case:
+    """Deal with the application under the council's vexatious complaints policy instead of the review
+    (seed 002:1458-1464). Only before the determination, with reasons; the case closes and the applicant keeps
+    the right to appeal the decision."""
+    require(acting_user, "asb.manage_case", case)
+    case = lock_case(case)
+    require_status(case, {CaseStatus.TRIAGE, CaseStatus.ROUTED}, "treat it as vexatious")
+    if not reason.strip():
+        raise RuleViolation("Say why the council's vexatious complaints policy applies.",
+                            code="asb.vexatious_reason", field="reason")
+    before = snapshot(case)
+    decided_on = decided_on or today()
+    not_before(decided_on, case.application_date, "The decision", "decided_on")
+    not_future(decided_on, "The decision", "decided_on")
+    case.vexatious = True
+    case.vexatious_reason = reason
+    case.status = CaseStatus.CLOSED
+    case.closed_on = decided_on
+    finish_clock(case, ClockStep.DETERMINATION, decided_on)
+    finish_clock(case, ClockStep.OVERALL, decided_on)
+    return save_case(case, before, "asb.case.vexatious", actor=acting_user)

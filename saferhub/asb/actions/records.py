@@ -46,7 +46,7 @@ PERSONAL_FIELDS = [
     "victim_address", "victim_postcode", "nature_of_complaint", "vulnerability_notes", "risk_notes",
     "lead_reviewer_name", "victim_representative", "decision_signatory_name", "findings", "recommendations",
     "initial_review_summary", "triage_note", "determination_reasons", "reviewer_independence_note",
-    "not_met_follow_up",
+    "not_met_follow_up", "vexatious_reason",
 ]
 ANONYMISED = "Anonymised"
 

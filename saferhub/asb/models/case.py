@@ -151,6 +151,8 @@ class Case(models.Model):
     decision_signed_by = models.ForeignKey("core.Organisation", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     decision_signatory_name = models.CharField(max_length=200, blank=True)
     decision_sent_on = models.DateField(null=True, blank=True)
+    vexatious = models.BooleanField(default=False, help_text="Dealt with under the council's vexatious complaints policy.")
+    vexatious_reason = models.TextField(blank=True)
     # Closure, retention, publication
     closed_on = models.DateField(null=True, blank=True, db_index=True)
     legal_hold = models.BooleanField(default=False)

@@ -137,3 +137,17 @@ def test_settings_clock_must_be_positive(w):
     with pytest.raises(RuleViolation, match="at least 1") as exc:
         actions.update_asb_settings(acting_user=SYSTEM, acknowledgement_days=0)
     assert exc.value.field == "acknowledgement_days"
+
+
+def test_vexatious_policy_needs_reasons_and_an_early_stage(w):
+    case = routed(w)
+    with pytest.raises(RuleViolation, match="vexatious complaints policy applies"):
+        actions.mark_vexatious(case, reason=" ", acting_user=SYSTEM)
+    actions.mark_vexatious(case, reason="Fourth identical application this year", acting_user=SYSTEM)
+    case.refresh_from_db()
+    assert case.vexatious and case.status == "closed" and case.closed_on == D.today()
+    assert case.clocks.get(step="overall").done_on == D.today()
+    assert actions.appeal_deadline_for(case) is not None  # the applicant may still appeal
+    reviewed = f.to_review(w, f.application(w))
+    with pytest.raises(RuleViolation, match="stage"):
+        actions.mark_vexatious(reviewed, reason="x", acting_user=SYSTEM)
