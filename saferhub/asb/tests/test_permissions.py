@@ -108,3 +108,13 @@ def test_update_application_and_add_complaint(scene):
     assert history[-2:] == ["asb.case.updated", "asb.case.complaint_added"]
     updated = queries.case_history(case).get(code="asb.case.updated")
     assert updated.data["changes"] == {"victim_phone": {"old": "", "new": "01632 960001"}}
+
+
+def test_superuser_list_agrees_with_django_granting_everything(scene):
+    w, users = scene
+    case = f.application(w)
+    su = f.user(None)
+    su.is_superuser = True
+    su.save()
+    assert can(su, "asb.view_case", case)
+    assert list(queries.cases_for(su)) == [case]
