@@ -10,9 +10,10 @@ class OpendataConfig(AppConfig):
 
     def ready(self) -> None:
         from saferhub.governance import extensions
-        from saferhub.opendata import panels, receivers
+        from saferhub.opendata import middleware, panels, receivers
 
         receivers.connect()
+        middleware.connect()
         extensions.register_meeting_panel(panels.written_questions)
         extensions.register_meeting_panel(panels.meeting_links)
         extensions.register_committee_panel(panels.committee_links)

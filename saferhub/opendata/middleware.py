@@ -65,8 +65,11 @@ def forget_public_pages(**kwargs) -> None:
         cache.set(VERSION_KEY, 2, None)
 
 
-post_save.connect(forget_public_pages, dispatch_uid="saferhub.opendata.public_pages.save")
-post_delete.connect(forget_public_pages, dispatch_uid="saferhub.opendata.public_pages.delete")
+def connect() -> None:
+    """Called from the app's ready(), so that every process (web workers, the task worker,
+    management commands) clears the cache when it changes data."""
+    post_save.connect(forget_public_pages, dispatch_uid="saferhub.opendata.public_pages.save")
+    post_delete.connect(forget_public_pages, dispatch_uid="saferhub.opendata.public_pages.delete")
 
 
 class PublicPageCacheMiddleware:
