@@ -57,8 +57,15 @@ def content_version() -> int:
     return version
 
 
-def forget_public_pages(**kwargs) -> None:
+#: Saves that never change a public page: sessions (the ASB application form saves one at every
+#: step), the admin's log and the task queue's bookkeeping.
+IGNORED_APPS = {"sessions", "admin", "contenttypes", "django_tasks", "django_tasks_database"}
+
+
+def forget_public_pages(sender=None, **kwargs) -> None:
     """Invalidate every cached public page (connected to every model's post_save and post_delete)."""
+    if sender is not None and sender._meta.app_label in IGNORED_APPS:
+        return
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
