@@ -85,7 +85,7 @@ FTS_TABLE_SQL = ("CREATE VIRTUAL TABLE search_fts USING fts5(tokens, "
 #: ``MAX_COUNT``, so that a larger set's count is simply "more than ``MAX_COUNT``".
 PROBE = 2_000
 #: PostgreSQL: a walk looks at no more than this many entries before reading every match instead.
-WALK = 10_000
+WALK = 5_000
 
 
 def _sort_key(day: dt.date | None, entry_id: int = 0) -> int:
@@ -158,7 +158,7 @@ class _PostgreSQL:
         # GIN index intersect that list would cost more than checking the rows it returns.
         public = ["f_pub"] in facets
         facets = [group for group in facets if group != ["f_pub"]]
-        self.terms, self.narrowed = terms, bool(facets or date_from or date_to)
+        self.skipped_probe = False
         self.query = _expressions(terms, facets, quote=lambda t: f"'{t}'", conj="&", disj="|",
                                   negate=lambda a, b: f"{a} & !{b}")
         self.where, self.params = ["e.tsv @@ %s::tsquery", *(["e.is_public"] if public else [])], []
@@ -187,29 +187,42 @@ class _PostgreSQL:
         return rows
 
     def _probe(self, cursor, which: str) -> list | None:
-        """Every match of ``which`` in the search order, or ``None`` when there are more than ``PROBE``."""
+        """Every match of ``which`` in the search order, or ``None`` when there are (or the planner
+        expects) more than ``PROBE``; then the title and body passes walk first."""
         if which not in self.found:
-            if which != "all" and self._probe(cursor, "all") is not None:
-                self.found[which] = [r for r in self.found["all"] if r[2] == (which == "title")]
-            elif which == "body":
-                self.found[which] = None  # more than PROBE matches, few of them title matches: walk
+            if which != "all":
+                rows = self._probe(cursor, "all")
+                self.found[which] = None if rows is None else [r for r in rows if r[2] == (which == "title")]
             elif self._surely_large(cursor, which):
-                self.found[which] = None
+                self.found[which], self.skipped_probe = None, True
             else:
                 self.found[which] = self._matches(cursor, which, PROBE)
         return self.found[which]
 
     def _surely_large(self, cursor, which: str) -> bool:
-        """A single word with no other filter matches what the statistics say it does (they count
-        each lexeme's entries); far above ``PROBE``, the probe would only read its whole list."""
-        if len(self.terms) != 1 or self.narrowed:
-            return False
-        token = f"t_{self.terms[0]}" if which == "title" else self.terms[0]
-        cursor.execute("EXPLAIN (FORMAT JSON) SELECT 1 FROM search_searchentry e WHERE e.tsv @@ %s::tsquery",
-                       [f"'{token}'"])
+        """Whether the planner expects more than ``PROBE`` matches. Its estimate multiplies the
+        words' frequencies (exact for one word, from the statistics of the most common lexemes),
+        so related words make it too low, which is safe (the probe runs), and words that avoid
+        each other make it too high, which costs time but never a wrong answer: a walk that does
+        not fill its page falls back to reading every match, and so does a count that the walk
+        cannot settle."""
+        return self._estimate(cursor, *self._from(which)) > PROBE
+
+    def _estimate(self, cursor, source: str, params: list) -> float:
+        cursor.execute(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {source}", params)  # noqa: S608 (fragments are constants; user input is bound)
         plan = cursor.fetchone()[0]
         plan = json.loads(plan) if isinstance(plan, str) else plan
-        return plan[0]["Plan"]["Plan Rows"] > 20 * PROBE
+        return plan[0]["Plan"]["Plan Rows"]
+
+    def _walk(self, cursor, which: str, select: str, tail: str, params: list, rows: int = WALK) -> list:
+        """Look at the newest ``rows`` entries (after the date and published filters) for matches."""
+        dates = [w for w in self.where if not w.startswith("e.tsv")]  # and is_public
+        cursor.execute(self.PLANS["walk"])
+        cursor.execute(f"SELECT {select} FROM (SELECT e.id, e.date, e.tsv FROM search_searchentry e "  # noqa: S608 (fragments are constants; user input is bound)
+                       f"{'WHERE ' + ' AND '.join(dates) if dates else ''} "
+                       f"ORDER BY e.date DESC NULLS LAST, e.id DESC LIMIT %s) w WHERE w.tsv @@ %s::tsquery {tail}",
+                       [*self.params, rows, self.query[which], *params])
+        return cursor.fetchall()
 
     def ids(self, cursor, which: str, limit: int, offset: int) -> list[int]:
         rows = self._probe(cursor, which)
@@ -217,14 +230,8 @@ class _PostgreSQL:
             # Walk newest first, looking at no more than WALK entries: enough when the matches are
             # spread over time. Matches bunched in the past (a word only used in 2019) would make
             # the walk read most of the table, so then all the matches are read and sorted instead.
-            dates = [w for w in self.where if not w.startswith("e.tsv")]  # and is_public
-            cursor.execute(self.PLANS["walk"])
-            cursor.execute(f"SELECT w.id FROM (SELECT e.id, e.date, e.tsv FROM search_searchentry e "  # noqa: S608 (fragments are constants; user input is bound)
-                           f"{'WHERE ' + ' AND '.join(dates) if dates else ''} "
-                           "ORDER BY e.date DESC NULLS LAST, e.id DESC LIMIT %s) w WHERE w.tsv @@ %s::tsquery "
-                           "ORDER BY w.date DESC NULLS LAST, w.id DESC LIMIT %s OFFSET %s",
-                           [*self.params, WALK, self.query[which], limit, offset])
-            found = [r[0] for r in cursor.fetchall()]
+            found = [r[0] for r in self._walk(cursor, which, "w.id", "ORDER BY w.date DESC NULLS LAST, w.id DESC "
+                                                "LIMIT %s OFFSET %s", [limit, offset])]
             if len(found) == limit:
                 return found
             rows = self.found[which] = self._matches(cursor, which, None)
@@ -232,6 +239,16 @@ class _PostgreSQL:
 
     def count(self, cursor, cap: int) -> int:
         rows = self._probe(cursor, "all")
+        if rows is None and (self.skipped_probe or PROBE < cap):
+            # Counted by a walk when the planner expects ``cap`` matches among the newest 2 × WALK
+            # entries (and the walk finds them); otherwise, or if it does not, exactly.
+            dates = [w for w in self.where if not w.startswith("e.tsv")]
+            entries = self._estimate(cursor, "search_searchentry e" + (" WHERE " + " AND ".join(dates) if dates else ""),
+                                     self.params[:len(dates) - ("e.is_public" in dates)])
+            expected = self._estimate(cursor, *self._from("all")) / max(entries, 1) * 2 * WALK
+            if expected < 1.5 * cap or len(self._walk(cursor, "all", "1", "LIMIT %s", [cap], rows=2 * WALK)) < cap:
+                rows = self._matches(cursor, "all", cap)
+                return len(rows) if rows is not None else cap
         return min(cap, len(rows)) if rows is not None else cap
 
 
