@@ -20,4 +20,6 @@ writeFileSync(join(out, "saferhub.css"), result.css);
 
 const govuk = join(root, "node_modules", "govuk-frontend", "dist", "govuk");
 cpSync(join(govuk, "govuk-frontend.min.js"), join(out, "govuk-frontend.min.js"));
+// Images the stylesheet refers to, so that collectstatic's manifest can resolve every url().
+cpSync(join(govuk, "assets", "images", "govuk-crest.svg"), join(out, "govuk", "assets", "images", "govuk-crest.svg"));
 console.log("assets built in saferhub/static/dist");
