@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import random
 import statistics
 import sys
@@ -27,25 +26,7 @@ os.environ.setdefault("SAFERHUB_ENV", "development")
 os.environ["SAFERHUB_DEBUG"] = "0"
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "saferhub.settings")
 
-
-def percentile(values: list[float], pct: float) -> float:
-    ordered = sorted(values)
-    index = min(len(ordered) - 1, max(0, round(pct / 100 * (len(ordered) - 1))))
-    return ordered[index]
-
-
-def machine() -> str:
-    cpu = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-        mem_kb = next(int(x.split()[1]) for x in Path("/proc/meminfo").read_text().splitlines() if x.startswith("MemTotal"))
-        mem = f"{mem_kb / 1024 / 1024:.0f} GiB RAM"
-    except (OSError, StopIteration, ValueError):
-        mem = "unknown RAM"
-    return f"{os.cpu_count()} cores ({cpu}), {mem}, Python {platform.python_version()}"
+from bench.common import machine, percentile  # noqa: E402
 
 
 def timed(client, url: str) -> tuple[float, int]:

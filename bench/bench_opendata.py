@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import platform
 import random
 import signal
 import statistics
@@ -41,34 +40,9 @@ os.environ["SAFERHUB_DEBUG"] = "0"
 os.environ["SAFERHUB_PUBLIC_PAGE_CACHE_SECONDS"] = "0"
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "saferhub.settings")
 
+from bench.common import load_average, machine, percentile  # noqa: E402
+
 MARK = "[synthetic]"
-
-
-def percentile(values: list[float], pct: float) -> float:
-    ordered = sorted(values)
-    index = min(len(ordered) - 1, max(0, round(pct / 100 * (len(ordered) - 1))))
-    return ordered[index]
-
-
-def machine() -> str:
-    cpu = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-        mem_kb = next(int(x.split()[1]) for x in Path("/proc/meminfo").read_text().splitlines() if x.startswith("MemTotal"))
-        mem = f"{mem_kb / 1024 / 1024:.0f} GiB RAM"
-    except (OSError, StopIteration, ValueError):
-        mem = "unknown RAM"
-    return f"{os.cpu_count()} cores ({cpu}), {mem}, Python {platform.python_version()}"
-
-
-def load_average() -> str:
-    try:
-        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
-    except OSError:
-        return "unknown"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -40,6 +40,7 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 
+from bench.common import percentile  # noqa: E402
 from saferhub.governance.models import Committee  # noqa: E402
 from saferhub.search.engine import rebuild_index, search, stem_word  # noqa: E402
 from saferhub.search.models import SearchEntry  # noqa: E402
@@ -131,11 +132,6 @@ def queries(committee_ids: list[int]) -> list[tuple[str, dict]]:
         out.append((q, {"kinds": ["minute_item"], "date_from": dt.date(2021, 1, 1), "date_to": dt.date(2021, 12, 31)}))
         out.append((q, {"offset": 200}))
     return out
-
-
-def percentile(values: list[float], p: float) -> float:
-    values = sorted(values)
-    return values[min(len(values) - 1, max(0, int(round(p / 100 * len(values))) - 1))]
 
 
 def main():
