@@ -334,6 +334,10 @@ class StaffApplicationForm(AsbForm):
     applicant_name = forms.CharField(label="Applicant's name", max_length=200, required=False)
     applicant_phone = forms.CharField(label="Applicant's telephone", max_length=40, required=False)
     applicant_email = forms.EmailField(label="Applicant's email", required=False)
+    applicant_address = forms.CharField(
+        label="Applicant's address", widget=forms.Textarea(attrs={"rows": 3}), required=False,
+        help_text="Only when someone applies for the victim: the letters go to this address.")
+    applicant_postcode = forms.CharField(label="Applicant's postcode", max_length=10, required=False)
     victim_type = forms.ChoiceField(label="Victim is", choices=VICTIM_KINDS)
     victim_name = forms.CharField(label="Victim's name (or business or group)", max_length=200,
                                   error_messages={"required": "Enter the victim's name"})

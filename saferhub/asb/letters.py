@@ -145,17 +145,6 @@ def _appeal_deadline(asb_settings, start: dt.date) -> tuple[str, dt.date]:
     return f"{window} working days", add_working_days(start, window, region)
 
 
-ADDRESS_MARKER = "Applicant's address for letters:"
-
-
-def _address_from_notes(text: str) -> str:
-    """The third-party applicant's address the public form keeps in the complaint text (the case has no
-    applicant-address field yet)."""
-    if ADDRESS_MARKER not in (text or ""):
-        return ""
-    return text.split(ADDRESS_MARKER, 1)[1].strip()
-
-
 def merge_context(case, letter: str, *, letter_date: dt.date | None = None) -> dict:
     """The merge fields for ``letter`` on ``case`` (plain strings, lists and dicts only)."""
     from saferhub.asb.models import AsbSettings
@@ -173,7 +162,7 @@ def merge_context(case, letter: str, *, letter_date: dt.date | None = None) -> d
         address = "\n".join(v for v in (case.victim_address, case.victim_postcode) if v)
     else:
         name = case.applicant_name
-        address = getattr(case, "applicant_address", "") or _address_from_notes(case.nature_of_complaint)
+        address = "\n".join(v for v in (case.applicant_address, case.applicant_postcode) if v)
     clocks = {clock.step: clock for clock in case.clocks.all()}
     determination = clocks.get("determination")
     appeal_window, appeal_deadline = _appeal_deadline(asb_settings, letter_date)

@@ -39,7 +39,7 @@ from saferhub.core.exceptions import RuleViolation
 from saferhub.core.permissions import require
 
 APPLICATION_DETAIL_FIELDS = {
-    "applicant_name", "applicant_email", "applicant_phone", "victim_type", "victim_email", "victim_phone",
+    "applicant_name", "applicant_email", "applicant_phone", "applicant_address", "applicant_postcode", "victim_type", "victim_email", "victim_phone",
     "victim_address", "victim_postcode", "victim_age", "perpetrator_age", "victim_housed_by_provider",
     "perpetrator_housed_by_provider", "flag_drugs", "flag_alcohol", "flag_mental_health", "nature_of_complaint",
     "vulnerability_notes", "risk_notes", "publication_consent",

@@ -42,7 +42,7 @@ AUDIT_CHECKLIST = [
 AUDIT_CODES = [code for code, _ in AUDIT_CHECKLIST]
 
 PERSONAL_FIELDS = [
-    "applicant_name", "applicant_email", "applicant_phone", "victim_name", "victim_email", "victim_phone",
+    "applicant_name", "applicant_email", "applicant_phone", "applicant_address", "applicant_postcode", "victim_name", "victim_email", "victim_phone",
     "victim_address", "victim_postcode", "nature_of_complaint", "vulnerability_notes", "risk_notes",
     "lead_reviewer_name", "victim_representative", "decision_signatory_name", "findings", "recommendations",
     "initial_review_summary", "triage_note", "determination_reasons", "reviewer_independence_note",

@@ -98,6 +98,9 @@ class Case(models.Model):
     applicant_name = models.CharField(max_length=200, blank=True)
     applicant_email = models.EmailField(blank=True)
     applicant_phone = models.CharField(max_length=40, blank=True)
+    #: Where letters go when someone applies on the victim's behalf (the victim's own address otherwise).
+    applicant_address = models.TextField(blank=True)
+    applicant_postcode = models.CharField(max_length=10, blank=True)
     victim_consent = models.BooleanField(default=False, help_text="The victim agreed to someone applying for them.")
     victim_type = models.CharField(max_length=20, choices=VictimType.choices, default=VictimType.PERSON)
     victim_name = models.CharField(max_length=200)

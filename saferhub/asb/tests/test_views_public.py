@@ -113,6 +113,9 @@ def test_on_behalf_needs_consent_and_records_relationship(w):
 
     context = letters.merge_context(case, "A")
     assert context["applicant_name"] == "Alex Example" and context["applicant_address"].startswith("1 Fictional Road")
+    # The third party's address is a field of its own: not in the complaint text agencies read.
+    assert case.applicant_address == "1 Fictional Road\nNorwich" and case.applicant_postcode == "NR1 1AA"
+    assert "Fictional Road" not in case.nature_of_complaint and context["applicant_address"].endswith("NR1 1AA")
 
 
 def test_pages_cannot_be_skipped(w):

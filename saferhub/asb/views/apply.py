@@ -21,7 +21,6 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from saferhub.asb import forms as f
-from saferhub.asb.letters import ADDRESS_MARKER
 from saferhub.asb.views.common import rate_limited
 from saferhub.core.exceptions import RuleViolation
 
@@ -398,12 +397,6 @@ def _parse_date(value: str) -> dt.date:
     return dt.date.fromisoformat(value)
 
 
-def _core_accepts(field: str) -> bool:
-    from saferhub.asb.actions import cases
-
-    return field in getattr(cases, "APPLICATION_DETAIL_FIELDS", ())
-
-
 def application_kwargs(state: dict) -> dict:
     """The session's answers as keyword arguments for ``actions.submit_application``."""
     from saferhub.asb.models import OptArea
@@ -424,13 +417,8 @@ def application_kwargs(state: dict) -> dict:
         victim_name, victim_address, victim_postcode = a.get("name", ""), a.get("address", ""), a.get("postcode", "")
     risks = set(a.get("risk_factors") or [])
     housing = set(a.get("housing") or [])
-    extra = {}
-    if on_behalf:
-        applicant_address = "\n".join(v for v in (a.get("address", ""), a.get("postcode", "")) if v)
-        if _core_accepts("applicant_address"):
-            extra["applicant_address"] = applicant_address
-        elif applicant_address:
-            nature = f"{nature}\n\n{ADDRESS_MARKER} {applicant_address}"
+    # Someone applying for the victim gets the letters at their own address.
+    extra = {"applicant_address": a.get("address", ""), "applicant_postcode": a.get("postcode", "")} if on_behalf else {}
     return {
         **extra,
         "area": area,

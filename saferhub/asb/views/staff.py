@@ -115,6 +115,7 @@ def case_new(request):
                         applicant_relationship=data["applicant_relationship"], victim_consent=data["victim_consent"],
                         applicant_name=data["applicant_name"] or (data["victim_name"] if data["applicant_relationship"] == "victim" else ""),
                         applicant_phone=data["applicant_phone"], applicant_email=data["applicant_email"],
+                        applicant_address=data["applicant_address"], applicant_postcode=data["applicant_postcode"],
                         victim_type=data["victim_type"], victim_address=data["victim_address"],
                         victim_postcode=data["victim_postcode"], victim_age=data["victim_age"],
                         perpetrator_age=data["perpetrator_age"], nature_of_complaint=data["nature_of_complaint"],
@@ -264,7 +265,9 @@ def case_detail(request, pk):
 
 @login_required
 def case_history(request, pk):
-    case = _get_case(request, pk, "asb.view_history")
+    case = _get_case(request, pk)
+    if not can(request.user, "asb.view_history", case):
+        raise Http404
     rows = reads.history(case)
     return render(request, "asb/staff/history.html", {"case": case, "rows": rows, "nav": "asb"})
 
