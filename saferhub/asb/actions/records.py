@@ -123,8 +123,8 @@ def set_legal_hold(case: Case, *, hold: bool, acting_user: Actor, reason: str = 
 
 def _personal_values(case: Case) -> list[str]:
     values = [case.victim_name, case.applicant_name, case.victim_email, case.applicant_email, case.victim_phone,
-              case.applicant_phone, case.victim_postcode]
-    values += [line.strip() for line in case.victim_address.splitlines()]
+              case.applicant_phone, case.victim_postcode, case.applicant_postcode]
+    values += [line.strip() for line in (*case.victim_address.splitlines(), *case.applicant_address.splitlines())]
     values += list(case.complaints.exclude(reporter="").values_list("reporter", flat=True))
     values += [r for r in case.complaints.exclude(reference="").values_list("reference", flat=True)]
     return [v for v in values if v]

@@ -38,3 +38,14 @@ def test_applicant_address_is_personal_data_erased_with_the_case():
     from saferhub.asb.actions.records import PERSONAL_FIELDS
 
     assert {"applicant_address", "applicant_postcode"} <= set(PERSONAL_FIELDS)
+
+
+def test_a_summary_naming_the_applicants_street_is_refused(w):
+    from saferhub.asb import actions
+    from saferhub.asb.rules import check_summary_redacted
+    from saferhub.core.exceptions import RuleViolation
+
+    case = application(w, applicant_relationship="family", victim_consent=True, applicant_name="Alex Example",
+                       applicant_address="3 Fictional Lane\nNorwich", applicant_postcode="NR2 2BB")
+    with pytest.raises(RuleViolation, match="personal details"):
+        check_summary_redacted("Neighbours near 3 Fictional Lane were helped.", actions.records._personal_values(case))
