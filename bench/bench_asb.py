@@ -29,7 +29,7 @@ os.environ.setdefault("SAFERHUB_ENV", "development")
 os.environ["SAFERHUB_DEBUG"] = "0"
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "saferhub.settings")
 
-from bench.bench_governance import machine, percentile  # noqa: E402
+from bench.common import machine, percentile  # noqa: E402
 
 
 def synthetic_requests(count: int, seed: int = 3) -> list[dict]:
