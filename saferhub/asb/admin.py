@@ -16,6 +16,7 @@ from saferhub.asb.models import (
     RelevantBody,
     RetentionLog,
 )
+from saferhub.asb.policies import is_county_team
 from saferhub.core.admin_base import ActionAdmin, ReadOnlyAdmin
 
 
@@ -105,8 +106,19 @@ class PeerReviewerAdmin(ActionAdmin):
         return ["council"] if obj else []
 
 
+class CountyTeamOnlyAdmin(ReadOnlyAdmin):
+    """Victims' personal data: only the county team (who may see every case) may read it here. Administrators
+    configure areas and settings; being a superuser does not open the cases."""
+
+    def has_module_permission(self, request):
+        return is_county_team(request.user) and super().has_module_permission(request)
+
+    def has_view_permission(self, request, obj=None):
+        return is_county_team(request.user) and super().has_view_permission(request, obj)
+
+
 @admin.register(Case)
-class CaseAdmin(ReadOnlyAdmin):
+class CaseAdmin(CountyTeamOnlyAdmin):
     list_display = ["reference", "area", "status", "channel", "application_date", "determination",
                     "decision_letter", "legal_hold"]
     list_filter = ["status", "area", "channel", "determination"]

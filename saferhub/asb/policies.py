@@ -127,8 +127,12 @@ rules.add_perm("asb.manage_case", manages_case)
 rules.add_perm("asb.respond_information_request", manages_case | owns_object_agency)
 rules.add_perm("asb.update_action", manages_case | owns_object_agency)
 rules.add_perm("asb.handle_appeal", is_county_team | works_in_case_area | reviews_case_appeal | inspects_case_area)
+# Deciding an appeal is for the independent reviewer: never the area whose handling is appealed against.
+rules.add_perm("asb.decide_appeal", is_county_team | reviews_case_appeal | inspects_case_area)
 rules.add_perm("asb.audit_case", is_county_team)
-rules.add_perm("asb.view_history", is_county_team | is_administrator)
+# The history shows every old and new value of a case: the county team only (administrators configure the
+# service, they do not read cases).
+rules.add_perm("asb.view_history", is_county_team)
 rules.add_perm("asb.view_stats", has_asb_role | is_administrator)
 rules.add_perm("asb.view_dashboard", has_asb_role)
 rules.add_perm("asb.manage_config", is_county_team | is_administrator)

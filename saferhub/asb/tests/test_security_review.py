@@ -1,0 +1,59 @@
+"""Fixes from the security review of the ASB Case Review app (issue 4): each test fails without its fix."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from saferhub.asb.tests import factories as fx
+from saferhub.core.permissions import Role
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def w(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return fx.world()
+
+
+def client_for(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+# --- 1. history and admin: the county team only ---------------------------------------------------------------
+
+def _administrator(*, superuser: bool = False):
+    admin_user = fx.user(Role.ADMINISTRATOR)
+    admin_user.is_staff = True
+    admin_user.is_superuser = superuser
+    admin_user.save()
+    return admin_user
+
+
+def test_administrator_gets_404_on_case_history_page_and_api(w):
+    case = fx.application(w, area=w.norwich)
+    client = client_for(_administrator())
+    assert client.get(reverse("asb:case-history", args=[case.pk])).status_code == 404
+    assert client.get(f"/api/v1/asb/cases/{case.reference}/history").status_code == 404
+    county = client_for(fx.user(Role.ASB_COUNTY_TEAM))
+    assert county.get(reverse("asb:case-history", args=[case.pk])).status_code == 200
+    assert county.get(f"/api/v1/asb/cases/{case.reference}/history").status_code == 200
+
+
+def test_administrator_cannot_read_cases_in_the_admin(w):
+    case = fx.application(w, area=w.norwich)
+    client = client_for(_administrator(superuser=True))
+    assert client.get("/admin/asb/case/").status_code == 403
+    assert client.get(f"/admin/asb/case/{case.pk}/change/").status_code in (302, 403, 404)
+    assert case.reference not in client.get("/admin/").content.decode()
+    assert "/admin/asb/case/" not in client.get("/admin/").content.decode()
+    # Configuration stays theirs.
+    assert client.get("/admin/asb/asbsettings/").status_code == 200
+    county = fx.user(Role.ASB_COUNTY_TEAM)
+    county.is_staff = True
+    county.save()
+    assert client_for(county).get("/admin/asb/case/").status_code == 200
