@@ -107,8 +107,10 @@ def lodge_appeal(
 def decide_appeal(appeal: Appeal, *, outcome: str, reasons: str, acting_user: Actor,
                   decided_on: dt.date | None = None) -> Appeal:
     """Record the outcome and tell the PCC's office of it (seed 002:1573). An upheld appeal against Letter B
-    sends the case back to be determined again."""
-    require(acting_user, "asb.handle_appeal", appeal.case)
+    sends the case back to be determined again. The decision is the independent reviewer's (the reviewing OPT,
+    the OPT Inspector or the county team), never the area whose handling is appealed against."""
+    require(acting_user, "asb.decide_appeal", appeal.case,
+            "The appeal is decided by the reviewing OPT area or the OPT Inspector, not the area appealed against.")
     appeal = Appeal.objects.select_for_update(of=("self",)).get(pk=appeal.pk)
     case = lock_case(appeal.case)
     if appeal.decided_on is not None:

@@ -41,6 +41,7 @@ MATRIX = {
     "asb.manage_case": {"county", "norwich_spoc", "norwich_opt"},
     "asb.triage": {"county"},
     "asb.handle_appeal": {"county", "norwich_spoc", "norwich_opt", "norwich_inspector"},
+    "asb.decide_appeal": {"county", "norwich_inspector"},
     "asb.audit_case": {"county"},
     "asb.view_history": {"county"},
 }

@@ -57,3 +57,42 @@ def test_administrator_cannot_read_cases_in_the_admin(w):
     county.is_staff = True
     county.save()
     assert client_for(county).get("/admin/asb/case/").status_code == 200
+
+
+# --- 2. an appeal is decided by the reviewing area, never the area appealed against ----------------------------
+
+def _appealed_case(w):
+    import datetime as dt
+
+    from saferhub.asb import actions
+    from saferhub.core.actors import SYSTEM
+
+    case = fx.to_panel(w, fx.application(w, area=w.norwich))
+    sent = case.panel_held_on + dt.timedelta(days=1)
+    actions.send_decision_letter(case, letter="D", signed_by=w.norwich_council, signatory_name="X", sent_on=sent,
+                                 acting_user=SYSTEM)
+    appeal = actions.lodge_appeal(case, received_on=sent + dt.timedelta(days=1), grounds="review",
+                                  reviewing_area=w.breckland, acting_user=SYSTEM)
+    return case, appeal
+
+
+def test_original_area_cannot_decide_the_appeal_the_reviewing_area_can(w):
+    from saferhub.asb import actions
+    from saferhub.core.exceptions import ActionPermissionDenied
+
+    case, appeal = _appealed_case(w)
+    norwich_spoc = fx.user(Role.ASB_SPOC, area=w.norwich)
+    with pytest.raises(ActionPermissionDenied, match="reviewing OPT"):
+        actions.decide_appeal(appeal, outcome="not_upheld", reasons="Fine", acting_user=norwich_spoc)
+    url = reverse("asb:case-post", args=[case.pk, "appeal-outcome"])
+    post = {"outcome-appeal": appeal.pk, "outcome-outcome": "not_upheld", "outcome-reasons": "Fine"}
+    own = client_for(norwich_spoc)
+    assert "Record appeal outcome" not in own.get(reverse("asb:case", args=[case.pk])).content.decode()
+    assert own.post(url, post).status_code == 404
+    appeal.refresh_from_db()
+    assert appeal.decided_on is None
+    reviewer = client_for(fx.user(Role.OPT_OFFICER, area=w.breckland))
+    assert "Record appeal outcome" in reviewer.get(reverse("asb:case", args=[case.pk])).content.decode()
+    assert reviewer.post(url, post).status_code == 302
+    appeal.refresh_from_db()
+    assert appeal.outcome == "not_upheld"

@@ -202,8 +202,11 @@ def test_full_case_through_the_forms(w):
                                        "appeal-reviewing_area": str(w.breckland.pk)})
     assert appeal.status_code == 302, [x for x in appeal.content.decode().splitlines() if "error" in x][:5]
     open_appeal = case.appeals.get()
-    assert spoc.post(url("appeal-outcome"), {"outcome-appeal": open_appeal.pk, "outcome-outcome": "not_upheld",
-                                             "outcome-reasons": "Review was sound"}).status_code == 302
+    # The area appealed against does not decide the appeal; the reviewing area does.
+    decision = {"outcome-appeal": open_appeal.pk, "outcome-outcome": "not_upheld", "outcome-reasons": "Review was sound"}
+    assert spoc.post(url("appeal-outcome"), decision).status_code == 404
+    breck_spoc = client_for(fx.user("asb_spoc", area=w.breckland))
+    assert breck_spoc.post(url("appeal-outcome"), decision).status_code == 302
     from saferhub.asb.actions import AUDIT_CHECKLIST
 
     audit = {f"audit-{code}": "on" for code, _ in AUDIT_CHECKLIST}

@@ -212,7 +212,7 @@ def _case_context(request, case: Case, forms: dict | None = None) -> dict:
     if context["can_appeal"] and data["appealable"]:
         shown["appeal"] = forms.get("appeal") or f.AppealForm(
             prefix="appeal", areas=[(str(a.pk), a.name) for a in OptArea.objects.exclude(pk=case.area_id)])
-    if context["can_appeal"] and data["open_appeal"]:
+    if data["open_appeal"] and can(user, "asb.decide_appeal", case):
         shown["appeal_outcome"] = forms.get("appeal_outcome") or f.AppealOutcomeForm(
             prefix="outcome", initial={"appeal": data["open_appeal"].pk})
     if context["can_audit"] and status == CaseStatus.CLOSED:
@@ -572,7 +572,7 @@ HANDLERS = {
     "decision": ("asb.manage_case", _decision),
     "close": ("asb.manage_case", _close),
     "appeal": ("asb.handle_appeal", _appeal),
-    "appeal_outcome": ("asb.handle_appeal", _appeal_outcome),
+    "appeal_outcome": ("asb.decide_appeal", _appeal_outcome),
     "audit": ("asb.audit_case", _audit),
     "document": ("asb.manage_case", _document),
     "letter": ("asb.manage_case", _letter),
