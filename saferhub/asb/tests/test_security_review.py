@@ -96,3 +96,19 @@ def test_original_area_cannot_decide_the_appeal_the_reviewing_area_can(w):
     assert reviewer.post(url, post).status_code == 302
     appeal.refresh_from_db()
     assert appeal.outcome == "not_upheld"
+
+
+# --- 3. a non-numeric row id posted by staff is a 404, never a 500 ------------------------------------------------
+
+@pytest.mark.parametrize("section,field", [("information-response", "request_pk"), ("progress", "item_pk")])
+@pytest.mark.parametrize("value", ["abc", "1.5", "²", "-1", ""])
+def test_bad_row_id_is_404_not_500(w, section, field, value):
+    from saferhub.asb import actions
+    from saferhub.core.actors import SYSTEM
+
+    case = fx.to_review(w, fx.application(w, area=w.norwich))
+    actions.send_information_requests(case, agencies=[w.housing], acting_user=SYSTEM)
+    client = client_for(fx.user(Role.ASB_SPOC, area=w.norwich))
+    client.raise_request_exception = False
+    response = client.post(reverse("asb:case-post", args=[case.pk, section]), {field: value})
+    assert response.status_code == 404

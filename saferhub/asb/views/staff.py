@@ -384,9 +384,17 @@ def _information_requests(request, case):
     yield _done(request, case, f"{len(created)} information request{'s' if len(created) != 1 else ''} sent.", "information")
 
 
+def _posted_pk(request, name: str) -> int:
+    """A row id posted back by a form: anything but a whole number is a missing row (404), never a 500."""
+    value = request.POST.get(name, "")
+    if not (value.isascii() and value.isdigit()) or len(value) > 18:
+        raise Http404
+    return int(value)
+
+
 def _information_response(request, case):
-    pk = request.POST.get("request_pk")
-    req = InformationRequest.objects.filter(case=case, pk=pk).select_related("agency").first() if pk else None
+    pk = _posted_pk(request, "request_pk")
+    req = InformationRequest.objects.filter(case=case, pk=pk).select_related("agency").first()
     if req is None:
         raise Http404
     form = f.InformationResponseForm(request.POST, prefix=f"resp{req.pk}")
@@ -435,8 +443,8 @@ def _action(request, case):
 
 
 def _progress(request, case):
-    pk = request.POST.get("item_pk")
-    item = ActionItem.objects.filter(case=case, pk=pk).first() if pk else None
+    pk = _posted_pk(request, "item_pk")
+    item = ActionItem.objects.filter(case=case, pk=pk).first()
     if item is None:
         raise Http404
     form = f.ActionProgressForm(request.POST, prefix=f"prog{item.pk}")
