@@ -161,75 +161,139 @@ def approve_published_summary(item: PublishedSummary, *, acting_user: Actor) -> 
     return item
 
 
+# What an erased case's audit rows keep: ids, codes, dates, counts, statuses and organisations' names. Every other
+# key (names, notes, descriptions, titles, free text) is blanked, so no personal value outlives the case.
+AUDIT_KEEP_KEYS = frozenset({
+    "appeal", "action", "document", "slot", "assignment", "incident", "reopened", "received_on", "deadline",
+    "grounds", "reviewing_area", "outcome", "decided_on", "determination", "threshold_route", "letter", "area",
+    "sent_on", "method", "kind", "due_on", "completed_on", "responded_on", "size", "bytes", "late", "passed",
+    "hold", "channel", "decision", "done_on", "overall_due", "position", "of", "role", "lead_agency", "signed_by",
+    "owner", "agency", "agencies", "organisation", "council", "councils", "documents_deleted", "status",
+    "complaints_related", "discretionary_factor", "met", "required", "route", "qualifying", "count",
+})
+REMOVED = "[removed]"
+
+
+def _case_field_is_personal(name: str) -> bool:
+    """In a case's history, a change of a free-text or age field is personal; codes, dates, flags and links
+    (area, lead agency) are not."""
+    try:
+        field = Case._meta.get_field(name)
+    except Exception:  # noqa: BLE001 - a field since removed: treat as personal
+        return True
+    if name in {"victim_age", "perpetrator_age"} or name in PERSONAL_FIELDS:
+        return True
+    return field.get_internal_type() in {"CharField", "TextField", "EmailField", "JSONField"} and not field.choices
+
+
+def _scrub_value(value):
+    if isinstance(value, bool | int | float) or value is None:
+        return value
+    if isinstance(value, str):
+        return value if len(value) <= 200 else REMOVED
+    if isinstance(value, list | tuple):
+        return [_scrub_value(v) for v in value]
+    if isinstance(value, dict):
+        return _scrub_audit_data(value)
+    return REMOVED
+
+
+def _scrub_audit_data(data: dict) -> dict:
+    out = {}
+    for key, value in data.items():
+        if key == "changes" and isinstance(value, dict):
+            out[key] = {
+                name: ({k: REMOVED for k in change} if isinstance(change, dict) else REMOVED)
+                if _case_field_is_personal(name) else change
+                for name, change in value.items()
+            }
+        elif key in AUDIT_KEEP_KEYS:
+            out[key] = _scrub_value(value)
+        else:
+            out[key] = "" if isinstance(value, str) else None
+    return out
+
+
+def _delete_files(names: list[tuple]) -> None:
+    for storage, name in names:
+        try:
+            storage.delete(name)
+        except OSError:
+            pass
+
+
 def _anonymise(case: Case) -> dict:
-    """Blank every personal detail; keep the dates, area, channel and outcome for the statistics."""
-    removed_documents = 0
-    for document in case.documents.all():
-        document.file.delete(save=False)
-        document.delete()
-        removed_documents += 1
+    """Blank every personal detail, on the case, its rows and its audit trail; keep the dates, area, channel and
+    outcome for the statistics. Files are deleted once the transaction commits."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from saferhub.asb.models import AuditChecklist, PeerReview
+    from saferhub.core.models import AuditEvent
+
+    documents = list(case.documents.all())
+    files = [(d.file.storage, d.file.name) for d in documents if d.file.name]
+    case.documents.all().delete()
+    transaction.on_commit(lambda: _delete_files(files))
     for field in PERSONAL_FIELDS:
         setattr(case, field, ANONYMISED if field == "victim_name" else "")
+    case.legal_hold_reason = ""
     case.victim_age = None
     case.perpetrator_age = None
+    case.threshold_result = _scrub_audit_data(case.threshold_result or {})
     case.anonymised_at = timezone.now()
     case.save()
-    Complaint.objects.filter(case=case).update(description="", reporter="", reference="")
+    Complaint.objects.filter(case=case).update(description="", reporter="", reference="", agency_name="")
     Notification.objects.filter(case=case).update(recipient=ANONYMISED, recipient_email="", note="")
     case.information_requests.update(response="")
     case.actions.update(description=ANONYMISED, progress="")
     case.panel_members.update(name="")
     case.appeals.update(details="", outcome_reasons="")
+    AuditChecklist.objects.filter(case=case).update(notes="")
+    PeerReview.objects.filter(case=case).update(notes="")
     PublishedSummary.objects.filter(case=case).delete()
-    # The history must not keep what the case no longer does: drop old values of personal fields.
-    from django.contrib.contenttypes.models import ContentType
-
-    from saferhub.core.models import AuditEvent
-
-    personal = set(PERSONAL_FIELDS) | {"victim_age", "perpetrator_age"}
+    # The history must not keep what the case no longer does.
     for event in AuditEvent.objects.filter(target_type=ContentType.objects.get_for_model(Case),
                                            target_id=str(case.pk)):
-        data = dict(event.data or {})
-        changes = data.get("changes")
-        if isinstance(changes, dict):
-            data["changes"] = {k: ({"old": "[removed]", "new": "[removed]"} if k in personal else v)
-                               for k, v in changes.items()}
-        for key in ("description", "title"):
-            if key in data:
-                data[key] = "[removed]"
-        event.data = data
+        event.data = _scrub_audit_data(dict(event.data or {}))
         event.save(update_fields=["data"])
-    return {"documents_deleted": removed_documents}
+    return {"documents_deleted": len(documents)}
 
 
-@transaction.atomic
 def apply_retention(*, acting_user: Actor, today_: dt.date | None = None) -> list[RetentionLog]:
     """Anonymise closed cases past the retention period (default 6 years after closure), skipping cases on
-    legal hold, and log what was done. Run daily by ``saferhub.asb.tasks.apply_retention_task`` and by
+    legal hold, and log what was done; then purge public uploads never sent. One transaction per case, so one
+    failure does not undo the others. Run daily by ``saferhub.asb.tasks.apply_retention_task`` and by
     ``manage.py asb_retention``."""
+    from saferhub.asb.views.apply import purge_stale_uploads
+
     require(acting_user, "asb.run_retention")
     settings = facts.settings_for()
     day = today_ or today()
     # Prefilter in the database (closed at least the retention period ago); the rule decides exactly.
     cutoff = asb_rules.retention_expires_on(day, -settings.retention_years)
     logs: list[RetentionLog] = []
-    candidates = (Case.objects.select_for_update(of=("self",))
-                  .filter(status=CaseStatus.CLOSED, closed_on__lte=cutoff, anonymised_at__isnull=True)
-                  .order_by("closed_on", "id"))
-    for case in candidates:
-        if not asb_rules.retention_due(closed_on=case.closed_on, years=settings.retention_years, today=day):
-            continue
-        if case.legal_hold:
+    candidates = list(Case.objects.filter(status=CaseStatus.CLOSED, closed_on__lte=cutoff,
+                                          anonymised_at__isnull=True)
+                      .order_by("closed_on", "id").values_list("pk", flat=True))
+    for pk in candidates:
+        with transaction.atomic():
+            case = (Case.objects.select_for_update(of=("self",))
+                    .filter(pk=pk, status=CaseStatus.CLOSED, anonymised_at__isnull=True).first())
+            if case is None or not asb_rules.retention_due(closed_on=case.closed_on,
+                                                           years=settings.retention_years, today=day):
+                continue
+            if case.legal_hold:
+                logs.append(RetentionLog.objects.create(
+                    case_reference=case.reference, outcome=RetentionOutcome.SKIPPED_LEGAL_HOLD,
+                    detail=f"Retention expired; kept because of legal hold: {case.legal_hold_reason}"[:1000]))
+                continue
+            detail = _anonymise(case)
             logs.append(RetentionLog.objects.create(
-                case_reference=case.reference, outcome=RetentionOutcome.SKIPPED_LEGAL_HOLD,
-                detail=f"Retention expired; kept because of legal hold: {case.legal_hold_reason}"[:1000]))
-            continue
-        detail = _anonymise(case)
-        logs.append(RetentionLog.objects.create(
-            case_reference=case.reference, outcome=RetentionOutcome.ANONYMISED,
-            detail=(f"Closed {case.closed_on.isoformat()}; retention {settings.retention_years} years. "
-                    f"Personal details removed; {detail['documents_deleted']} document(s) deleted."),
-        ))
-        record("asb.case.anonymised", case, actor=acting_user, data=detail)
+                case_reference=case.reference, outcome=RetentionOutcome.ANONYMISED,
+                detail=(f"Closed {case.closed_on.isoformat()}; retention {settings.retention_years} years. "
+                        f"Personal details removed; {detail['documents_deleted']} document(s) deleted."),
+            ))
+            record("asb.case.anonymised", case, actor=acting_user, data=detail)
+    purge_stale_uploads()
     return logs
 

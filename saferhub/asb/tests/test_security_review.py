@@ -112,3 +112,140 @@ def test_bad_row_id_is_404_not_500(w, section, field, value):
     client.raise_request_exception = False
     response = client.post(reverse("asb:case-post", args=[case.pk, section]), {field: value})
     assert response.status_code == 404
+
+
+# --- 4. retention erases every personal value: fields, rows, audit trail and files ------------------------------
+
+MARK = "QXJMARK"
+
+
+def _case_with_personal_data_everywhere(w, tmp_path):
+    import datetime as dt
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from saferhub.asb import actions
+    from saferhub.core.actors import SYSTEM
+
+    D = dt.date
+    start = D(2018, 1, 8)
+    complaint_rows = [
+        {"behaviour_date": start - dt.timedelta(days=12 + 7 * i), "reported_date": start - dt.timedelta(days=10 + 7 * i),
+         "agency": None, "agency_name": f"{MARK} agency {i}", "reference": f"{MARK}-ref-{i}",
+         "description": f"{MARK} incident {i}", "reporter": f"{MARK} reporter {i}"}
+        for i in range(3)
+    ]
+    case = actions.submit_application(
+        area=w.norwich, channel="telephone", application_date=start, victim_name=f"{MARK} Victim",
+        complaints=complaint_rows, acting_user=SYSTEM, applicant_relationship="family", victim_consent=True,
+        applicant_name=f"{MARK} Applicant", applicant_email="qxjmark.applicant@example.org",
+        applicant_phone="01632 960999", victim_email="qxjmark.victim@example.org", victim_phone="01632 960998",
+        victim_address=f"1 {MARK} Row", victim_postcode="NR1 9QX", victim_age=47, perpetrator_age=19,
+        nature_of_complaint=f"{MARK} nature", vulnerability_notes=f"{MARK} vulnerable", risk_notes=f"{MARK} risk",
+    )
+    actions.record_acknowledgement(case, sent_on=start + dt.timedelta(days=1), acting_user=SYSTEM)
+    actions.triage_case(case, decision="route", note=f"{MARK} triage", acting_user=SYSTEM)
+    actions.determine_threshold(case, determination="C_ii", complaints_related=True, reasons=f"{MARK} reasons",
+                                determined_on=start + dt.timedelta(days=5), acting_user=SYSTEM)
+    actions.appoint_lead_agency(case, lead_agency=w.police, reviewer_name=f"{MARK} Sergeant",
+                                reviewer_independent=True, independence_note=f"{MARK} independent",
+                                appointed_on=start + dt.timedelta(days=6), acting_user=SYSTEM)
+    (req,) = actions.send_information_requests(case, agencies=[w.housing], requested_on=start + dt.timedelta(days=6),
+                                               acting_user=SYSTEM)
+    actions.record_information_response(req, response=f"{MARK} response", responded_on=start + dt.timedelta(days=8),
+                                        acting_user=SYSTEM)
+    actions.record_initial_review(case, summary=f"{MARK} initial", completed_on=start + dt.timedelta(days=9),
+                                  acting_user=SYSTEM)
+    actions.record_panel(case, held_on=start + dt.timedelta(days=20),
+                         members=[{"organisation": w.norwich_council, "name": f"{MARK} chair", "role": "chair"},
+                                  {"organisation": w.police, "name": f"{MARK} PC", "previously_involved": True},
+                                  {"organisation": w.housing, "name": f"{MARK} housing"}],
+                         victim_attendance="represented", victim_representative=f"{MARK} rep",
+                         findings=f"{MARK} findings", recommendations=f"{MARK} recommendations", acting_user=SYSTEM)
+    actions.add_case_document(case, file=SimpleUploadedFile("minutes.pdf", b"%PDF-1 x"), title=f"{MARK} minutes",
+                              acting_user=SYSTEM)
+    actions.send_decision_letter(
+        case, letter="E", signed_by=w.norwich_council, signatory_name=f"{MARK} Manager",
+        sent_on=start + dt.timedelta(days=25),
+        actions=[{"description": f"{MARK} action", "owner": w.housing, "due_on": start + dt.timedelta(days=40)}],
+        acting_user=SYSTEM)
+    case.refresh_from_db()
+    item = case.actions.get()
+    actions.update_action_item(item, progress=f"{MARK} progress", done_on=start + dt.timedelta(days=30),
+                               acting_user=SYSTEM)
+    west_reviewer = fx.person("Fictional reviewer West", w.west_council)
+    actions.nominate_peer_reviewer(council=w.west_council, person=west_reviewer, acting_user=SYSTEM)
+    actions.close_case(case, closed_on=start + dt.timedelta(days=31), acting_user=SYSTEM)
+    case.refresh_from_db()
+    actions.complete_peer_review(case.peer_review, notes=f"{MARK} peer notes",
+                                 completed_on=start + dt.timedelta(days=33), acting_user=SYSTEM)
+    appeal = actions.lodge_appeal(case, received_on=start + dt.timedelta(days=32), grounds="review",
+                                  reviewing_area=w.west, details=f"{MARK} appeal details", acting_user=SYSTEM)
+    actions.decide_appeal(appeal, outcome="not_upheld", reasons=f"{MARK} appeal reasons",
+                          decided_on=start + dt.timedelta(days=40), acting_user=SYSTEM)
+    from saferhub.asb.actions import AUDIT_CHECKLIST
+
+    actions.record_audit_checklist(case, answers={code: True for code, _ in AUDIT_CHECKLIST},
+                                   notes=f"{MARK} audit notes", audited_on=start + dt.timedelta(days=41),
+                                   acting_user=SYSTEM)
+    actions.set_legal_hold(case, hold=True, reason=f"{MARK} hold reason", acting_user=SYSTEM)
+    actions.set_legal_hold(case, hold=False, reason=f"{MARK} lifted", acting_user=SYSTEM)
+    case.refresh_from_db()
+    return case
+
+
+def _database_text() -> str:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("dumpdata", stdout=out, exclude=["contenttypes", "auth.permission"])
+    return out.getvalue()
+
+
+def test_retention_leaves_no_personal_value_anywhere(w, tmp_path, django_capture_on_commit_callbacks):
+    from saferhub.asb import actions
+    from saferhub.core.actors import SYSTEM
+
+    case = _case_with_personal_data_everywhere(w, tmp_path)
+    assert MARK in _database_text()
+    for value in ("qxjmark.applicant@example.org", "01632 960999", "NR1 9QX"):
+        assert value in _database_text()
+    assert list(tmp_path.rglob("*.pdf"))
+    held = _case_with_personal_data_everywhere(w, tmp_path)
+    actions.set_legal_hold(held, hold=True, reason="Civil claim", acting_user=SYSTEM)
+    with django_capture_on_commit_callbacks(execute=True):
+        logs = actions.apply_retention(acting_user=SYSTEM)
+    assert sorted((log.case_reference, log.outcome) for log in logs) == sorted(
+        [(case.reference, "anonymised"), (held.reference, "skipped_legal_hold")])
+    # The held case keeps everything; the erased case's values are gone from every table and the audit trail.
+    held.refresh_from_db()
+    assert held.victim_name == f"{MARK} Victim" and held.anonymised_at is None
+    actions.set_legal_hold(held, hold=False, acting_user=SYSTEM)
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.apply_retention(acting_user=SYSTEM)
+    text = _database_text()
+    for value in (MARK, MARK.lower(), "01632 960999", "01632 960998", "NR1 9QX", '"victim_age": 47'):
+        assert value not in text, value
+    assert not list(tmp_path.rglob("*.pdf")) and not list(tmp_path.rglob("*.docx"))
+    case.refresh_from_db()
+    assert case.determination == "C_ii" and case.area == w.norwich and case.closed_on is not None
+
+
+def test_retention_run_purges_stale_public_uploads(w, settings, tmp_path):
+    import datetime as dt
+    import os
+
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from saferhub.asb import actions
+    from saferhub.asb.views import apply
+    from saferhub.core.actors import SYSTEM
+
+    path = default_storage.save(f"{apply.PENDING_DIR}/old.pdf", ContentFile(b"%PDF-1 x"))
+    old = (dt.datetime.now() - dt.timedelta(days=3)).timestamp()
+    os.utime(default_storage.path(path), (old, old))
+    actions.apply_retention(acting_user=SYSTEM)
+    assert not default_storage.exists(path)
