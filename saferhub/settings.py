@@ -166,6 +166,10 @@ STORAGES = {
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
 
+# How many reverse proxies of ours sit in front of the app: the public rate limits then take the client's
+# address from that hop of X-Forwarded-For, counted from the right (0: REMOTE_ADDR, the header is ignored).
+SAFERHUB_TRUSTED_PROXY_COUNT = int(os.environ.get("SAFERHUB_TRUSTED_PROXY_COUNT", "0"))
+
 CACHES = {
     "default": (
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]}

@@ -249,3 +249,50 @@ def test_retention_run_purges_stale_public_uploads(w, settings, tmp_path):
     os.utime(default_storage.path(path), (old, old))
     actions.apply_retention(acting_user=SYSTEM)
     assert not default_storage.exists(path)
+
+
+# --- 5. the public rate limit cannot be dodged with a forged X-Forwarded-For -----------------------------------
+
+def test_client_ip_ignores_forwarded_for_unless_proxies_are_trusted(settings):
+    from django.test import RequestFactory
+
+    from saferhub.asb.views.common import client_ip
+
+    request = RequestFactory().post("/", REMOTE_ADDR="10.0.0.5", HTTP_X_FORWARDED_FOR="1.2.3.4, 198.51.100.7")
+    settings.SAFERHUB_TRUSTED_PROXY_COUNT = 0
+    assert client_ip(request) == "10.0.0.5"
+    settings.SAFERHUB_TRUSTED_PROXY_COUNT = 1  # our proxy appended the real client, the left one is forged
+    assert client_ip(request) == "198.51.100.7"
+    settings.SAFERHUB_TRUSTED_PROXY_COUNT = 2
+    assert client_ip(request) == "1.2.3.4"
+    settings.SAFERHUB_TRUSTED_PROXY_COUNT = 3  # fewer hops than proxies: not trusted
+    assert client_ip(request) == "10.0.0.5"
+
+
+@pytest.mark.parametrize("proxies", [0, 1])
+def test_forged_forwarded_for_does_not_reset_the_rate_limit(w, settings, proxies):
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.ASB_RATE_LIMITS = {"answer": (3, 600)}
+    settings.SAFERHUB_TRUSTED_PROXY_COUNT = proxies
+    settings.ASB_TRUSTED_PROXY_HEADER = "HTTP_X_FORWARDED_FOR"  # the old setting, which trusted the leftmost entry
+    statuses = []
+    for i in range(5):
+        client = Client(REMOTE_ADDR="203.0.113.20", HTTP_X_FORWARDED_FOR=f"192.0.2.{i}, 203.0.113.99")
+        statuses.append(client.post(reverse("asb:apply-step", args=["applicant"]), {"applicant_is_victim": "yes"}).status_code)
+    assert statuses[:3] == [302, 302, 302] and statuses[3:] == [429, 429]
+
+
+def test_locmem_cache_in_production_is_a_warning(settings):
+    from saferhub.asb.checks import check_rate_limit_cache
+
+    settings.PRODUCTION = True
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    assert [w.id for w in check_rate_limit_cache(None)] == ["saferhub.W301"]
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                                   "LOCATION": "redis://127.0.0.1:6379"}}
+    assert check_rate_limit_cache(None) == []
+    settings.PRODUCTION = False
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    assert check_rate_limit_cache(None) == []

@@ -18,13 +18,17 @@ DEFAULT_LIMITS = {
 
 
 def client_ip(request) -> str:
-    """The client's address. Behind a proxy, ``ASB_TRUSTED_PROXY_HEADER`` names the header to trust."""
-    header = getattr(settings, "ASB_TRUSTED_PROXY_HEADER", "")
-    if header:
-        forwarded = request.META.get(header, "")
-        if forwarded:
-            return forwarded.split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    """The client's address: ``REMOTE_ADDR``, unless ``SAFERHUB_TRUSTED_PROXY_COUNT`` says how many proxies of
+    ours sit in front of the app. Then the address is the one the outermost of them appended to
+    X-Forwarded-For, counted from the right: anything further left was sent by the client and may be forged."""
+    remote = request.META.get("REMOTE_ADDR", "") or "unknown"
+    proxies = int(getattr(settings, "SAFERHUB_TRUSTED_PROXY_COUNT", 0) or 0)
+    if proxies <= 0:
+        return remote
+    hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop.strip()]
+    if len(hops) < proxies:
+        return remote
+    return hops[-proxies]
 
 
 def limits() -> dict[str, tuple[int, int]]:
