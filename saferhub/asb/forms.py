@@ -11,6 +11,7 @@ import os
 from django import forms
 from django.conf import settings
 
+from saferhub.asb.rules import docx_package_ok
 from saferhub.core.forms import GovukDateField, GovukForm
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
@@ -74,7 +75,7 @@ def check_upload(upload) -> str:
     upload.seek(0)
     head = upload.read(16)
     upload.seek(0)
-    if not sniff_upload(head, extension):
+    if not sniff_upload(head, extension) or (extension == ".docx" and not docx_package_ok(upload)):
         raise forms.ValidationError(
             "The selected file is not a real PDF, Word document (DOCX), JPEG or PNG.", code="asb.upload_content"
         )

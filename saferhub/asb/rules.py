@@ -8,6 +8,7 @@ values from the database and the actions call these functions.
 from __future__ import annotations
 
 import datetime as dt
+import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -560,6 +561,31 @@ def check_document(*, name: str, size: int, head: bytes, max_bytes: int) -> str:
             return content_type
     raise RuleViolation("The file must be a PDF, Word document (.docx), JPG, PNG or plain text file.",
                         code="asb.document_type", field="file")
+
+
+DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def docx_package_ok(file) -> bool:
+    """Whether ``file`` (seekable) is a real Word document: a ZIP package holding ``word/document.xml`` and no
+    macros (``vbaProject.bin``; a .docm renamed .docx). Any ZIP starts with the same bytes, so the signature alone
+    lets through any archive renamed .docx. The file position is restored."""
+    position = file.tell()
+    try:
+        file.seek(0)
+        with zipfile.ZipFile(file) as package:
+            names = {name.lower() for name in package.namelist()}
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+        return False
+    finally:
+        file.seek(position)
+    return "word/document.xml" in names and not any(name.endswith("vbaproject.bin") for name in names)
+
+
+def check_docx_package(file) -> None:
+    if not docx_package_ok(file):
+        raise RuleViolation("The file's contents do not match its type: it is not a Word document (.docx), or it "
+                            "contains macros.", code="asb.document_mismatch", field="file")
 
 
 def check_publication(*, consent: bool, closed: bool) -> None:

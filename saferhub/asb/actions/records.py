@@ -75,6 +75,8 @@ def add_case_document(case: Case, *, file, title: str, acting_user: Actor,
     if hasattr(file, "seek"):
         file.seek(position)
     content_type = asb_rules.check_document(name=name, size=size, head=head or b"", max_bytes=settings.max_upload_bytes)
+    if content_type == asb_rules.DOCX_CONTENT_TYPE:
+        asb_rules.check_docx_package(file)
     user = acting_user if getattr(acting_user, "is_authenticated", False) else None
     document = CaseDocument(case=case, kind=kind, title=title or name, content_type=content_type, size=size,
                             uploaded_by=user, information_request=information_request)

@@ -296,3 +296,64 @@ def test_locmem_cache_in_production_is_a_warning(settings):
     settings.PRODUCTION = False
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     assert check_rate_limit_cache(None) == []
+
+
+# --- 6. a .docx must be a Word package without macros, not any ZIP ----------------------------------------------
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as package:
+        for name, data in members.items():
+            package.writestr(name, data)
+    return buffer.getvalue()
+
+
+PLAIN_ZIP = {"notes.txt": b"not a Word document"}
+WORD = {"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>"}
+MACRO_WORD = {**WORD, "word/vbaProject.bin": b"\x00macro"}
+
+
+@pytest.mark.parametrize("members,ok", [(PLAIN_ZIP, False), (MACRO_WORD, False), (WORD, True)])
+def test_public_upload_docx_must_be_a_word_package(members, ok):
+    from django import forms
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from saferhub.asb.forms import check_upload
+
+    upload = SimpleUploadedFile("evidence.docx", _zip(members))
+    if ok:
+        assert check_upload(upload).endswith("wordprocessingml.document")
+    else:
+        with pytest.raises(forms.ValidationError, match="not a real"):
+            check_upload(upload)
+    assert upload.tell() == 0
+
+
+@pytest.mark.parametrize("members,ok", [(PLAIN_ZIP, False), (MACRO_WORD, False), (WORD, True)])
+def test_staff_document_docx_must_be_a_word_package(w, members, ok):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from saferhub.asb import actions
+    from saferhub.core.actors import SYSTEM
+    from saferhub.core.exceptions import RuleViolation
+
+    case = fx.application(w)
+    upload = SimpleUploadedFile("minutes.docx", _zip(members))
+    if ok:
+        assert actions.add_case_document(case, file=upload, title="Minutes", acting_user=SYSTEM).size > 0
+    else:
+        with pytest.raises(RuleViolation, match="not a Word document"):
+            actions.add_case_document(case, file=upload, title="Minutes", acting_user=SYSTEM)
+        assert not case.documents.exists()
+
+
+def test_public_form_refuses_a_zip_renamed_docx(w):
+    from saferhub.asb.tests.test_views_public import _upload, fill_application
+
+    client = Client()
+    fill_application(client)
+    response = client.post(reverse("asb:apply-upload"), {"file": _upload("diary.docx", _zip(PLAIN_ZIP))})
+    assert response.status_code == 200 and "is not a real" in response.content.decode()
