@@ -42,6 +42,7 @@ class AsbConfig(AppConfig):
                 ("asb.case.closed", "Close case", "Closed the case"),
                 ("asb.appeal.lodged", "Lodge appeal", "Received an appeal"),
                 ("asb.appeal.decided", "Decide appeal", "Recorded the appeal decision"),
+                ("asb.case.reopened", "Reopen case", "Reopened the case after an upheld appeal"),
                 ("asb.rota.nominated", "Nominate peer reviewer", "Nominated a peer reviewer"),
                 ("asb.peer_review.assigned", "Assign peer review", "Assigned a peer reviewer"),
                 ("asb.peer_review.completed", "Complete peer review", "Completed the peer review"),

@@ -312,6 +312,12 @@ def check_determination(
                 "potential harm, or the adequacy of the response.",
                 code="asb.discretionary_factor_required", field="discretionary_factor",
             )
+    if determination == DETERMINATION_NOT_MET and threshold_met and complaints_related:
+        raise RuleViolation(
+            "The threshold is met and the complaints are confirmed as related, so a review must be carried out: "
+            "use Letter C(ii), not Letter B.",
+            code="asb.threshold_met_not_b", field="determination",
+        )
     if determination == DETERMINATION_NOT_MET and not reasons.strip():
         raise RuleViolation("Letter B must tell the applicant why the threshold was not met.",
                             code="asb.reasons_required", field="reasons")

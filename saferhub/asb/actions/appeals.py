@@ -8,7 +8,16 @@ from django.db import transaction
 
 from saferhub.asb import facts
 from saferhub.asb import rules as asb_rules
-from saferhub.asb.actions.common import full_clean, lock_case, not_before, not_future, record, today
+from saferhub.asb.actions.common import (
+    full_clean,
+    lock_case,
+    not_before,
+    not_future,
+    record,
+    save_case,
+    snapshot,
+    today,
+)
 from saferhub.asb.models import (
     Appeal,
     AppealGrounds,
@@ -132,10 +141,11 @@ def decide_appeal(appeal: Appeal, *, outcome: str, reasons: str, acting_user: Ac
     )
     reopened = False
     if outcome == AppealOutcome.UPHELD and case.determination == "B" and case.status == CaseStatus.CLOSED:
+        before = snapshot(case)
         case.status = CaseStatus.ROUTED
         case.closed_on = None
         case.determination = ""
-        case.save(update_fields=["status", "closed_on", "determination", "updated_at"])
+        save_case(case, before, "asb.case.reopened", actor=acting_user, data={"appeal": appeal.pk})
         reopened = True
     record("asb.appeal.decided", case, actor=acting_user,
            data={"appeal": appeal.pk, "outcome": outcome, "decided_on": decided_on, "reopened": reopened})

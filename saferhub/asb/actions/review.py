@@ -128,6 +128,9 @@ def record_information_response(
     require(acting_user, "asb.respond_information_request", request)
     request = InformationRequest.objects.select_for_update(of=("self",)).select_related("case", "agency").get(
         pk=request.pk)
+    if request.case.anonymised_at or request.case.status == CaseStatus.CLOSED:
+        raise RuleViolation("This case is closed: responses to its information requests can no longer be recorded.",
+                            code="asb.information_case_closed")
     if request.responded_on is not None:
         raise RuleViolation("This agency has already responded.", code="asb.information_already_responded")
     if not response.strip():

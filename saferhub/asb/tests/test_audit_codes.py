@@ -69,6 +69,13 @@ def test_every_registered_code_is_written(tmp_path, settings):
                                 determined_on=D(2015, 3, 5), acting_user=SYSTEM)
     actions.apply_retention(acting_user=SYSTEM)
     actions.mark_vexatious(f.application(w), reason="Policy applies", acting_user=SYSTEM)
+    reopened = f.application(w, n=2, application_date=D.today() - dt.timedelta(days=30))
+    actions.triage_case(reopened, decision="route", acting_user=SYSTEM)
+    actions.determine_threshold(reopened, determination="B", complaints_related=False, reasons="Two",
+                                determined_on=D.today() - dt.timedelta(days=20), acting_user=SYSTEM)
+    appeal = actions.lodge_appeal(reopened, received_on=D.today() - dt.timedelta(days=10), grounds="application",
+                                  reviewing_area=w.west, acting_user=SYSTEM)
+    actions.decide_appeal(appeal, outcome="upheld", reasons="R", acting_user=SYSTEM)  # reopens the case
 
     registered = {code for code, entry in audit.registered_codes().items() if entry.app == "asb"}
     written = set(AuditEvent.objects.filter(code__startswith="asb.").values_list("code", flat=True))

@@ -357,3 +357,84 @@ def test_public_form_refuses_a_zip_renamed_docx(w):
     fill_application(client)
     response = client.post(reverse("asb:apply-upload"), {"file": _upload("diary.docx", _zip(PLAIN_ZIP))})
     assert response.status_code == 200 and "is not a real" in response.content.decode()
+
+
+# --- 7. should-fixes ----------------------------------------------------------------------------------------------
+
+def test_letter_b_refused_when_threshold_met_and_complaints_related():
+    from saferhub.asb import rules
+    from saferhub.core.exceptions import RuleViolation
+
+    with pytest.raises(RuleViolation, match="use Letter C\\(ii\\), not Letter B"):
+        rules.check_determination(determination="B", threshold_met=True, complaints_related=True,
+                                  discretionary_factor="", reasons="Not related enough")
+    # Not met, or met but not related: Letter B with reasons stands.
+    rules.check_determination(determination="B", threshold_met=False, complaints_related=True,
+                              discretionary_factor="", reasons="Two only")
+    rules.check_determination(determination="B", threshold_met=True, complaints_related=False,
+                              discretionary_factor="", reasons="Unrelated incidents")
+
+
+def test_statistics_csv_neutralises_formulae(w):
+    import csv
+    import io
+
+    from django.utils import timezone
+
+    from saferhub.asb import actions
+    from saferhub.core.actors import SYSTEM
+
+    council = fx.org("Fictional Formula Council", "district_council")
+    actions.save_relevant_body(organisation=council, kind="district_council", acting_user=SYSTEM)
+    evil = actions.save_opt_area(code="formula", name='=HYPERLINK("http://example.invalid","x")', councils=[council],
+                                 position=9, acting_user=SYSTEM)
+    year = timezone.localdate().year
+    fx.application(w, area=evil, application_date=timezone.localdate() - __import__("datetime").timedelta(days=1))
+    body = Client().get(reverse("asb:statistics-csv"), {"year": year}).content.decode()
+    cells = [cell for row in csv.reader(io.StringIO(body)) for cell in row]
+    assert "'=HYPERLINK(\"http://example.invalid\",\"x\")" in cells
+    assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@")]
+
+
+def test_upheld_appeal_reopening_is_in_the_history_with_old_and_new_values(w):
+    import datetime as dt
+
+    from saferhub.asb import actions, queries
+    from saferhub.core.actors import SYSTEM
+
+    D = dt.date
+    case = fx.application(w, n=2, application_date=D(2026, 1, 5))
+    actions.triage_case(case, decision="route", acting_user=SYSTEM)
+    actions.determine_threshold(case, determination="B", complaints_related=False, reasons="Two only",
+                                determined_on=D(2026, 1, 12), acting_user=SYSTEM)
+    appeal = actions.lodge_appeal(case, received_on=D(2026, 1, 20), grounds="application", reviewing_area=w.west,
+                                  acting_user=SYSTEM)
+    actions.decide_appeal(appeal, outcome="upheld", reasons="Harm not considered", decided_on=D(2026, 1, 22),
+                          acting_user=SYSTEM)
+    event = queries.case_history(case).get(code="asb.case.reopened")
+    changes = event.data["changes"]
+    assert changes["status"]["old"] == "closed" and changes["status"]["new"] == "routed"
+    assert changes["determination"]["old"] == "B" and changes["determination"]["new"] == ""
+    assert changes["closed_on"]["new"] is None
+
+
+def test_information_response_refused_on_a_closed_case(w):
+    import datetime as dt
+
+    from saferhub.asb import actions
+    from saferhub.asb.models import Case
+    from saferhub.core.actors import SYSTEM
+    from saferhub.core.exceptions import RuleViolation
+
+    case = fx.to_review(w, fx.application(w, area=w.norwich))
+    (req,) = actions.send_information_requests(case, agencies=[w.housing], acting_user=SYSTEM)
+    start = case.application_date
+    actions.record_panel(case, held_on=start + dt.timedelta(days=20), members=fx.standard_panel(w),
+                         victim_attendance="attended", findings="Fictional findings", acting_user=SYSTEM)
+    actions.send_decision_letter(case, letter="D", signed_by=w.norwich_council, signatory_name="X",
+                                 sent_on=start + dt.timedelta(days=25), acting_user=SYSTEM)
+    assert Case.objects.get(pk=case.pk).status == "closed"
+    with pytest.raises(RuleViolation, match="closed"):
+        actions.record_information_response(req, response="Late records", acting_user=SYSTEM)
+    req.refresh_from_db()
+    assert req.response == "" and req.responded_on is None

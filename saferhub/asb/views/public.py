@@ -98,6 +98,14 @@ def _period(year: int, basis: str) -> str:
     return f"April {year} to March {year + 1}" if basis == "financial" else str(year)
 
 
+def csv_cell(value):
+    """A spreadsheet runs a cell starting with = + - @ (or a tab or carriage return) as a formula: an area named
+    by configuration, or any text, is prefixed with ' so it stays text. Numbers are left alone."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
 def statistics_csv(request):
     years = _years()
     year = _year(request, years)
@@ -107,9 +115,9 @@ def statistics_csv(request):
     suffix = "-financial" if basis == "financial" else ""
     response["Content-Disposition"] = f'attachment; filename="asb-case-reviews-{year}{suffix}.csv"'
     writer = csv.writer(response)
-    writer.writerow(["Year", *HEADERS])
+    writer.writerow([csv_cell(h) for h in ["Year", *HEADERS]])
     for figures in [*rows, county]:
-        writer.writerow([_period(year, basis), *figures.row])
+        writer.writerow([csv_cell(cell) for cell in [_period(year, basis), *figures.row]])
     return response
 
 
