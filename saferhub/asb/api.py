@@ -21,6 +21,7 @@ from ninja import Router, Schema
 from saferhub.asb import facts, queries
 from saferhub.asb import rules as asb_rules
 from saferhub.asb.models import OptArea
+from saferhub.asb.policies import can_asb
 from saferhub.core.api_auth import write_auth
 from saferhub.core.permissions import can
 
@@ -251,7 +252,7 @@ def case_history(request, reference: str):
     from saferhub.core.audit import label_for
 
     case = queries.get_case_by_reference_for(request.auth, reference)
-    if not can(request.auth, "asb.view_history", case):
+    if not can_asb(request.auth, "asb.view_history", case):
         raise Http404
     return [{"at": e.created_at, "actor": e.actor_repr, "code": e.code, "what": label_for(e.code), "data": e.data}
             for e in queries.case_history(case)]

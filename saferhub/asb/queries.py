@@ -25,9 +25,9 @@ from saferhub.asb.models import (
     OptArea,
     PanelMember,
 )
-from saferhub.asb.policies import _assignments
+from saferhub.asb.policies import _assignments, can_asb
 from saferhub.core.models import AuditEvent
-from saferhub.core.permissions import Role, can, has_role
+from saferhub.core.permissions import Role, has_role
 
 CLOCK_ORDER = [s.value for s in ClockStep]
 
@@ -46,8 +46,8 @@ def cases_for(user) -> QuerySet[Case]:
     qs = Case.objects.select_related("area")
     if not getattr(user, "is_authenticated", False):
         return qs.none()
-    if has_role(user, Role.ASB_COUNTY_TEAM) or (user.is_active and user.is_superuser):
-        return qs  # Django grants a superuser every permission; the list agrees with can().
+    if has_role(user, Role.ASB_COUNTY_TEAM):
+        return qs  # A superuser without an ASB role sees no case: the list agrees with can_asb().
     a = _assignments(user)
     areas = a["areas"] | a["inspector_areas"]
     orgs = a["organisations"]
@@ -80,14 +80,14 @@ def get_case_for(user, pk, perm: str = "asb.view_case") -> Case:
         case = case_detail_queryset().get(pk=pk)
     except (Case.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
-    if not can(user, perm, case):
+    if not can_asb(user, perm, case):
         raise Http404
     return case
 
 
 def get_case_by_reference_for(user, reference: str) -> Case:
     case = case_detail_queryset().filter(reference=reference).first()
-    if case is None or not can(user, "asb.view_case", case):
+    if case is None or not can_asb(user, "asb.view_case", case):
         raise Http404
     return case
 

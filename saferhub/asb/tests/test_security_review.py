@@ -44,6 +44,23 @@ def test_administrator_gets_404_on_case_history_page_and_api(w):
     assert county.get(f"/api/v1/asb/cases/{case.reference}/history").status_code == 200
 
 
+def test_superuser_without_an_asb_role_sees_no_case(w):
+    case = fx.application(w, area=w.norwich)
+    client = client_for(_administrator(superuser=True))
+    assert client.get(reverse("asb:case", args=[case.pk])).status_code == 404
+    assert client.get(reverse("asb:case-history", args=[case.pk])).status_code == 404
+    assert client.get(f"/api/v1/asb/cases/{case.reference}").status_code == 404
+    assert client.get(f"/api/v1/asb/cases/{case.reference}/history").status_code == 404
+    assert client.get("/api/v1/asb/cases").json() == []
+    # With the county-team role, the same superuser sees it.
+    from saferhub.core import actions as core_actions
+    from saferhub.core.actors import SYSTEM
+
+    su = _administrator(superuser=True)
+    core_actions.set_user_roles(su, roles=[Role.ADMINISTRATOR, Role.ASB_COUNTY_TEAM], acting_user=SYSTEM)
+    assert client_for(su).get(reverse("asb:case-history", args=[case.pk])).status_code == 200
+
+
 def test_administrator_cannot_read_cases_in_the_admin(w):
     case = fx.application(w, area=w.norwich)
     client = client_for(_administrator(superuser=True))

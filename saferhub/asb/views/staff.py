@@ -27,11 +27,11 @@ from saferhub.asb.models import (
     InformationRequest,
     OptArea,
 )
-from saferhub.asb.policies import has_asb_role
+from saferhub.asb.policies import can_asb, has_asb_role
 from saferhub.asb.views import reads
 from saferhub.core.exceptions import ActionPermissionDenied, RuleViolation
 from saferhub.core.models import Organisation
-from saferhub.core.permissions import can, get_for
+from saferhub.core.permissions import can
 
 
 def _require_staff(request) -> None:
@@ -150,7 +150,10 @@ def _attach(form, exc: RuleViolation) -> None:
 
 
 def _get_case(request, pk, perm="asb.view_case") -> Case:
-    return get_for(request.user, reads.case_queryset(), pk, perm)
+    case = reads.case_queryset().filter(pk=pk).first() if str(pk).isdigit() else None
+    if case is None or not can_asb(request.user, perm, case):
+        raise Http404
+    return case
 
 
 def _organisations():
@@ -266,7 +269,7 @@ def case_detail(request, pk):
 @login_required
 def case_history(request, pk):
     case = _get_case(request, pk)
-    if not can(request.user, "asb.view_history", case):
+    if not can_asb(request.user, "asb.view_history", case):
         raise Http404
     rows = reads.history(case)
     return render(request, "asb/staff/history.html", {"case": case, "rows": rows, "nav": "asb"})
