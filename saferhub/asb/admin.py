@@ -130,3 +130,20 @@ class CaseAdmin(CountyTeamOnlyAdmin):
 class RetentionLogAdmin(ReadOnlyAdmin):
     list_display = ["run_at", "case_reference", "outcome", "detail"]
     list_filter = ["outcome"]
+
+
+# The audit trail of a case holds its old and new values (victims' personal data): in the admin's audit list,
+# ASB rows are for the county team only, like the case history page.
+from saferhub.core.admin import AuditEventAdmin as _CoreAuditEventAdmin  # noqa: E402
+from saferhub.core.models import AuditEvent  # noqa: E402
+
+
+class AuditEventAdmin(_CoreAuditEventAdmin):
+    def get_queryset(self, request):
+        qs = super().get_queryset(request)
+        return qs if is_county_team(request.user) else qs.exclude(code__startswith="asb.")
+
+
+if admin.site.is_registered(AuditEvent):
+    admin.site.unregister(AuditEvent)
+admin.site.register(AuditEvent, AuditEventAdmin)

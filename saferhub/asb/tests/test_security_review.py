@@ -455,3 +455,18 @@ def test_information_response_refused_on_a_closed_case(w):
         actions.record_information_response(req, response="Late records", acting_user=SYSTEM)
     req.refresh_from_db()
     assert req.response == "" and req.responded_on is None
+
+
+def test_administrator_does_not_see_asb_audit_rows_in_the_admin(w):
+    from saferhub.core.models import AuditEvent
+
+    case = fx.application(w, area=w.norwich, victim_name="Fictional Person Epsilon")
+    event = AuditEvent.objects.filter(code="asb.case.submitted", target_id=str(case.pk)).get()
+    client = client_for(_administrator(superuser=True))
+    assert client.get("/admin/core/auditevent/").status_code == 200
+    assert client.get(f"/admin/core/auditevent/{event.pk}/change/").status_code in (302, 404)
+    assert case.reference not in client.get("/admin/core/auditevent/").content.decode()
+    county = fx.user(Role.ASB_COUNTY_TEAM)
+    county.is_staff = county.is_superuser = True
+    county.save()
+    assert case.reference in client_for(county).get("/admin/core/auditevent/").content.decode()
