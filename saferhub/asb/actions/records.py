@@ -266,7 +266,7 @@ def apply_retention(*, acting_user: Actor, today_: dt.date | None = None) -> lis
     legal hold, and log what was done; then purge public uploads never sent. One transaction per case, so one
     failure does not undo the others. Run daily by ``saferhub.asb.tasks.apply_retention_task`` and by
     ``manage.py asb_retention``."""
-    from saferhub.asb.views.apply import purge_stale_uploads
+    from saferhub.asb.pending import purge_stale_uploads
 
     require(acting_user, "asb.run_retention")
     settings = facts.settings_for()

@@ -21,14 +21,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from saferhub.asb import forms as f
+from saferhub.asb.pending import PENDING_DIR, purge_stale_uploads
 from saferhub.asb.views.common import rate_limited
 from saferhub.core.exceptions import RuleViolation
 
 SESSION_KEY = "asb_apply"
 MAX_INCIDENTS = 30
-PENDING_MAX_AGE = dt.timedelta(days=1)
 DONE_KEY = "asb_apply_done"
-PENDING_DIR = "asb/pending"
 
 
 def _state(request) -> dict:
@@ -288,25 +287,6 @@ def incident_remove(request, index):
             state["answers"]["incidents_done"] = False
         _save(request, state)
     return redirect("asb:apply-incidents")
-
-
-def purge_stale_uploads(now=None) -> int:
-    """Delete pending uploads older than a day (applications that were never sent); returns how many."""
-    now = now or timezone.now()
-    removed = 0
-    try:
-        _, names = default_storage.listdir(PENDING_DIR)
-    except (FileNotFoundError, NotImplementedError, OSError):
-        return 0
-    for name in names:
-        path = f"{PENDING_DIR}/{name}"
-        try:
-            if now - default_storage.get_modified_time(path) > PENDING_MAX_AGE:
-                default_storage.delete(path)
-                removed += 1
-        except (FileNotFoundError, NotImplementedError, OSError):
-            continue
-    return removed
 
 
 def _discard_upload(state: dict) -> None:
