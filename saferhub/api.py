@@ -6,8 +6,8 @@ from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
-from saferhub.core.exceptions import ActionPermissionDenied, RuleViolation
 from saferhub.asb.api import router as asb_router
+from saferhub.core.exceptions import ActionPermissionDenied, RuleViolation
 from saferhub.governance.api import router as governance_router
 from saferhub.search.api import router as search_router
 
