@@ -16,6 +16,8 @@ class AsbConfig(AppConfig):
             "asb",
             [
                 ("asb.settings.updated", "Change ASB settings", "Changed the ASB Case Review settings"),
+                ("asb.letter_template.saved", "Save letter template", "Saved a letter template"),
+                ("asb.letter_template.reset", "Reset letter template", "Went back to the default letter template"),
                 ("asb.body.saved", "Save relevant body", "Saved a relevant body"),
                 ("asb.area.saved", "Save OPT area", "Saved an OPT area"),
                 ("asb.local_route.saved", "Save local threshold route", "Saved a local threshold route"),

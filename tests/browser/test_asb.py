@@ -131,6 +131,7 @@ def test_case_from_public_form_to_closure(page, live_server, settings, tmp_path)
     w = fx.world()
     county = fx.user("asb_county_team", username="county")
     spoc = fx.user("asb_spoc", area=w.norwich, username="spoc")
+    reviewer = fx.user("asb_spoc", area=w.breckland, username="breckland-spoc")
     reference = apply_online(page, live_server, incidents=3, axe=True)
 
     # County triage.
@@ -209,6 +210,10 @@ def test_case_from_public_form_to_closure(page, live_server, settings, tmp_path)
     appeal_form.get_by_label("Independent review by (another OPT area)").select_option(label="Breckland")
     appeal_form.get_by_role("button", name="Record appeal").click()
     assert "Appeal recorded" in banner(page)
+    # The appeal is decided by the other area reviewing it, never by the area appealed against.
+    assert page.get_by_label("Not upheld").count() == 0
+    sign_in(page, live_server, reviewer.username)
+    page.goto(case_url(live_server, reference))
     page.get_by_label("Not upheld").check()
     page.get_by_label("Reasons").fill("The review was carried out properly.")
     page.get_by_role("button", name="Record appeal outcome").click()

@@ -19,11 +19,6 @@ from saferhub.core.actors import Actor
 from saferhub.core.exceptions import RuleViolation
 from saferhub.core.permissions import require
 
-audit.register_codes("asb", [
-    ("asb.letter_template.saved", "Save letter template", "Saved a letter template"),
-    ("asb.letter_template.reset", "Reset letter template", "Went back to the default letter template"),
-])
-
 MAX_TEMPLATE_BYTES = 2 * 1024 * 1024
 
 

@@ -1,11 +1,13 @@
 """Every ASB action writes its registered audit row: one walk through every action covers every code."""
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from saferhub.asb import actions
+from saferhub.asb import actions, letters
+from saferhub.asb.actions import ui_support
 from saferhub.asb.models import ActionItem, AsbStaffAssignment, Case
 from saferhub.asb.tests import factories as f
 from saferhub.core import audit
@@ -76,6 +78,10 @@ def test_every_registered_code_is_written(tmp_path, settings):
     appeal = actions.lodge_appeal(reopened, received_on=D.today() - dt.timedelta(days=10), grounds="application",
                                   reviewing_area=w.west, acting_user=SYSTEM)
     actions.decide_appeal(appeal, outcome="upheld", reasons="R", acting_user=SYSTEM)  # reopens the case
+
+    wording = (Path(letters.__file__).parent / "letter_templates" / "A.txt").read_bytes()
+    ui_support.save_letter_template(letter="A", kind="txt", content=wording, acting_user=SYSTEM)
+    ui_support.reset_letter_template(letter="A", acting_user=SYSTEM)
 
     registered = {code for code, entry in audit.registered_codes().items() if entry.app == "asb"}
     written = set(AuditEvent.objects.filter(code__startswith="asb.").values_list("code", flat=True))

@@ -113,11 +113,17 @@ def test_security_headers(client):
 def test_production_settings_pass_the_deployment_checklist():
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     env = {**env, "SAFERHUB_ENV": "production", "SECRET_KEY": "x" * 64 + "-production-secret-for-check",
-           "ALLOWED_HOSTS": "saferhub.example.org", "DATABASE_URL": "postgres://u:p@127.0.0.1:5432/none"}
+           "ALLOWED_HOSTS": "saferhub.example.org", "DATABASE_URL": "postgres://u:p@127.0.0.1:5432/none",
+           "REDIS_URL": "redis://127.0.0.1:6379/0"}
     result = subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
                             cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+    # Without a shared cache, production is warned that rate limits are counted per process.
+    env.pop("REDIS_URL")
+    result = subprocess.run([sys.executable, "manage.py", "check", "--deploy"], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert "saferhub.W301" in result.stdout + result.stderr
 
 
 def test_production_refuses_to_start_without_a_secret_key():

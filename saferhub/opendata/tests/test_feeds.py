@@ -58,7 +58,9 @@ def test_committee_feed_is_rfc5545_with_timezone_status_and_stable_uids(client):
     meeting.refresh_from_db()
     from django.utils import timezone
 
-    type(meeting).objects.filter(pk=meeting.pk).update(updated_at=timezone.now() + dt.timedelta(seconds=5))
+    # SEQUENCE counts seconds from creation to the last change: make the meeting older than the test.
+    type(meeting).objects.filter(pk=meeting.pk).update(created_at=timezone.now() - dt.timedelta(seconds=30))
+    meeting.refresh_from_db()
     governance.update_meeting(meeting, venue="The Cabinet Room", acting_user=SYSTEM)
     after = events(parse(client.get(url)))[uid]
     assert str(after["location"]) == "The Cabinet Room" and int(after["sequence"]) > before
@@ -80,6 +82,7 @@ def test_meeting_ics_and_month_only_meetings(client):
 def test_committee_feed_queries_are_constant(client):
     world = build_world(render=False)
     url = f"/committees/{world.panel.committee.slug}/meetings.ics"
+    client.get(url)  # warm: the site configuration is cached after the first request
     with CaptureQueriesContext(connection) as before:
         client.get(url)
     for n in range(5):
