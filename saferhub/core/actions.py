@@ -16,7 +16,7 @@ from django.utils import timezone
 from saferhub.core import audit
 from saferhub.core.actors import Actor
 from saferhub.core.colours import contrast_ratio
-from saferhub.core.exceptions import RuleViolation
+from saferhub.core.exceptions import RuleViolation, rule_violation_from
 from saferhub.core.models import ApiToken, Organisation, Person, PersonAlias, SiteConfiguration
 from saferhub.core.models.tokens import TOKEN_PREFIX_LENGTH, hash_token
 from saferhub.core.names import normalise_name, split_honorific
@@ -38,10 +38,7 @@ def _full_clean(instance, exclude: list[str] | None = None) -> None:
     try:
         instance.full_clean(exclude=exclude)
     except ValidationError as exc:
-        field, messages = next(iter(exc.message_dict.items()))
-        raise RuleViolation(
-            f"{messages[0]}", code="core.invalid_value", field=None if field == "__all__" else field
-        ) from exc
+        raise rule_violation_from(exc, code="core.invalid_value") from exc
 
 
 @transaction.atomic

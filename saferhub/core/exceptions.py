@@ -26,6 +26,19 @@ class RuleViolation(ValidationError):
         return self.text
 
 
+def rule_violation_from(exc: ValidationError, *, code: str, name_field: bool = False) -> RuleViolation:
+    """The first problem of a model's ``ValidationError`` as a ``RuleViolation`` on its field
+    (``name_field`` starts the message with the field's name, for pages that show it alone)."""
+    if hasattr(exc, "message_dict"):
+        field, messages = next(iter(exc.message_dict.items()))
+    else:
+        field, messages = "__all__", exc.messages
+    message = messages[0]
+    if name_field and field != "__all__":
+        message = f"{field.replace('_', ' ').capitalize()}: {message}"
+    return RuleViolation(message, code=code, field=None if field == "__all__" else field)
+
+
 class ActionPermissionDenied(PermissionError):
     """The acting user may not perform this action on this object."""
 

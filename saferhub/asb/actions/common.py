@@ -12,7 +12,7 @@ from saferhub.asb import rules as asb_rules
 from saferhub.asb.models import AsbSettings, Case, CaseClock
 from saferhub.core import audit
 from saferhub.core.actors import Actor
-from saferhub.core.exceptions import RuleViolation
+from saferhub.core.exceptions import RuleViolation, rule_violation_from
 
 # Case fields whose old and new values go into the audit trail (the case's history).
 CASE_FIELDS = [f.name for f in Case._meta.concrete_fields if f.name not in {"id", "created_at", "updated_at",
@@ -28,13 +28,7 @@ def full_clean(instance, exclude: list[str] | None = None) -> None:
     try:
         instance.full_clean(exclude=exclude, validate_constraints=True)
     except ValidationError as exc:
-        if hasattr(exc, "message_dict"):
-            field, messages = next(iter(exc.message_dict.items()))
-        else:
-            field, messages = "__all__", exc.messages
-        label = field.replace("_", " ")
-        message = messages[0] if field == "__all__" else f"{label.capitalize()}: {messages[0]}"
-        raise RuleViolation(message, code="asb.invalid_value", field=None if field == "__all__" else field) from exc
+        raise rule_violation_from(exc, code="asb.invalid_value", name_field=True) from exc
 
 
 def lock_case(case: Case) -> Case:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 
-from saferhub.core.exceptions import RuleViolation
+from saferhub.core.exceptions import rule_violation_from
 
 
 def full_clean(instance, exclude: list[str] | None = None, validate_unique: bool = True) -> None:
@@ -12,13 +12,7 @@ def full_clean(instance, exclude: list[str] | None = None, validate_unique: bool
     try:
         instance.full_clean(exclude=exclude, validate_unique=validate_unique, validate_constraints=True)
     except ValidationError as exc:
-        if hasattr(exc, "message_dict"):
-            field, messages = next(iter(exc.message_dict.items()))
-        else:
-            field, messages = "__all__", exc.messages
-        raise RuleViolation(
-            messages[0], code="governance.invalid_value", field=None if field == "__all__" else field
-        ) from exc
+        raise rule_violation_from(exc, code="governance.invalid_value") from exc
 
 
 def full_clean_fields(instance) -> None:
@@ -31,10 +25,4 @@ def full_clean_fields(instance) -> None:
         instance.clean_fields(exclude=relations)
         instance.clean()
     except ValidationError as exc:
-        if hasattr(exc, "message_dict"):
-            field, messages = next(iter(exc.message_dict.items()))
-        else:
-            field, messages = "__all__", exc.messages
-        raise RuleViolation(
-            messages[0], code="governance.invalid_value", field=None if field == "__all__" else field
-        ) from exc
+        raise rule_violation_from(exc, code="governance.invalid_value") from exc
