@@ -139,12 +139,13 @@ class _SQLite:
 class _PostgreSQL:
     """tsvector + GIN with the same tokens; the date range and the order from the table.
 
-    First a probe reads at most ``PROBE`` + 1 matches through the GIN index (which intersects the
-    words' lists exactly, whatever their correlation). When that is all of them, they are sorted
-    here and the count is exact. When there are more, the matches are dense enough for a walk of
-    the order index (newest first, undated last) to reach the page after a few thousand entries.
-    The planner's own choice is not trusted: it takes the words as unrelated ("domestic" and
-    "abuse" go together; title words may never meet), so each statement states its plan."""
+    When the planner expects few matches, a probe reads at most ``PROBE`` + 1 of them through the
+    GIN index (which intersects the words' lists exactly, whatever their correlation); when that is
+    all of them they are sorted here and the count is exact. Otherwise the title and body passes
+    walk the order index (newest first, undated last) over at most ``WALK`` entries, and fall back
+    to reading every match when a walk cannot fill its page. The planner's own choice of plan is
+    not trusted: it takes the words as unrelated ("domestic" and "abuse" go together; title words
+    may never meet), so each statement states its plan."""
 
     #: Planner settings for each strategy, for the current transaction (``SET LOCAL``).
     PLANS = {
@@ -161,17 +162,23 @@ class _PostgreSQL:
         self.skipped_probe = False
         self.query = _expressions(terms, facets, quote=lambda t: f"'{t}'", conj="&", disj="|",
                                   negate=lambda a, b: f"{a} & !{b}")
-        self.where, self.params = ["e.tsv @@ %s::tsquery", *(["e.is_public"] if public else [])], []
+        # The filters other than the words, and their parameters (the dates).
+        self.filters, self.params = (["e.is_public"] if public else []), []
         if date_from:
-            self.where.append("e.date >= %s")
+            self.filters.append("e.date >= %s")
             self.params.append(date_from)
         if date_to:
-            self.where.append("e.date <= %s")
+            self.filters.append("e.date <= %s")
             self.params.append(date_to)
+        self.where = ["e.tsv @@ %s::tsquery", *self.filters]
         self.found: dict[str, list | None] = {}
 
     def _from(self, which: str) -> tuple[str, list]:
         return f"search_searchentry e WHERE {' AND '.join(self.where)}", [self.query[which], *self.params]
+
+    def _entries(self) -> str:
+        """The entries the filters keep, whatever their words (parameters: ``self.params``)."""
+        return "search_searchentry e" + (f" WHERE {' AND '.join(self.filters)}" if self.filters else "")
 
     def _matches(self, cursor, which: str, cap: int | None) -> list | None:
         """Matches of ``which`` read through the GIN index, in the search order; ``None`` when
@@ -216,10 +223,8 @@ class _PostgreSQL:
 
     def _walk(self, cursor, which: str, select: str, tail: str, params: list, rows: int = WALK) -> list:
         """Look at the newest ``rows`` entries (after the date and published filters) for matches."""
-        dates = [w for w in self.where if not w.startswith("e.tsv")]  # and is_public
         cursor.execute(self.PLANS["walk"])
-        cursor.execute(f"SELECT {select} FROM (SELECT e.id, e.date, e.tsv FROM search_searchentry e "  # noqa: S608 (fragments are constants; user input is bound)
-                       f"{'WHERE ' + ' AND '.join(dates) if dates else ''} "
+        cursor.execute(f"SELECT {select} FROM (SELECT e.id, e.date, e.tsv FROM {self._entries()} "  # noqa: S608 (fragments are constants; user input is bound)
                        f"ORDER BY e.date DESC NULLS LAST, e.id DESC LIMIT %s) w WHERE w.tsv @@ %s::tsquery {tail}",
                        [*self.params, rows, self.query[which], *params])
         return cursor.fetchall()
@@ -242,9 +247,7 @@ class _PostgreSQL:
         if rows is None and (self.skipped_probe or PROBE < cap):
             # Counted by a walk when the planner expects ``cap`` matches among the newest 2 × WALK
             # entries (and the walk finds them); otherwise, or if it does not, exactly.
-            dates = [w for w in self.where if not w.startswith("e.tsv")]
-            entries = self._estimate(cursor, "search_searchentry e" + (" WHERE " + " AND ".join(dates) if dates else ""),
-                                     self.params[:len(dates) - ("e.is_public" in dates)])
+            entries = self._estimate(cursor, self._entries(), self.params)
             expected = self._estimate(cursor, *self._from("all")) / max(entries, 1) * 2 * WALK
             if expected < 1.5 * cap or len(self._walk(cursor, "all", "1", "LIMIT %s", [cap], rows=2 * WALK)) < cap:
                 rows = self._matches(cursor, "all", cap)
