@@ -489,9 +489,10 @@ def finalise_attendance(meeting: Meeting, *, acting_user: Actor, declared_at: dt
     committee = meeting.committee
     result = gov_rules.count_quorum(committee.quorum, facts.attendance_facts(meeting))
     meeting.attendance_finalised = True
+    meeting.quorum_required = result.required
     if result.quorate:
         meeting.status = MeetingStatus.HELD
-        meeting.save(update_fields=["status", "attendance_finalised", "updated_at"])
+        meeting.save(update_fields=["status", "attendance_finalised", "quorum_required", "updated_at"])
     else:
         if declared_at is None:
             raise RuleViolation(
@@ -503,8 +504,8 @@ def finalise_attendance(meeting: Meeting, *, acting_user: Actor, declared_at: dt
         meeting.declared_inquorate_at = declared_at
         if meeting.finished_at is None:
             meeting.finished_at = declared_at
-        meeting.save(update_fields=["status", "attendance_finalised", "declared_inquorate_at", "finished_at",
-                                    "updated_at"])
+        meeting.save(update_fields=["status", "attendance_finalised", "quorum_required", "declared_inquorate_at",
+                                    "finished_at", "updated_at"])
         _mark_carry_forward(meeting)
         text = gov_rules.inquorate_minute(
             committee.inquorate_minute_template, quorum=result.required, present=result.voting_present,
@@ -543,8 +544,10 @@ def reopen_attendance(meeting: Meeting, *, acting_user: Actor) -> Meeting:
             meeting.finished_at = None
     meeting.status = MeetingStatus.SCHEDULED
     meeting.attendance_finalised = False
+    meeting.quorum_required = None
     meeting.declared_inquorate_at = None
-    meeting.save(update_fields=["status", "attendance_finalised", "declared_inquorate_at", "finished_at", "updated_at"])
+    meeting.save(update_fields=["status", "attendance_finalised", "quorum_required", "declared_inquorate_at",
+                                "finished_at", "updated_at"])
     audit.record("governance.meeting.attendance_reopened", actor=acting_user, target=meeting, data={"was": before})
     return meeting
 

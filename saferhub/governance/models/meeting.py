@@ -31,6 +31,10 @@ class Meeting(models.Model):
     attendance_finalised = models.BooleanField(
         default=False, help_text="Set when attendance is confirmed and the quorum decided."
     )
+    quorum_required = models.PositiveSmallIntegerField(
+        null=True, blank=True,
+        help_text="The quorum that applied, stored when attendance is confirmed (the committee's quorum may change later).",
+    )
     declared_inquorate_at = models.TimeField(null=True, blank=True)
     finished_at = models.TimeField(null=True, blank=True)
     chaired_by = models.ForeignKey(
