@@ -33,6 +33,7 @@ COMMITTEE_FIELDS = [
     "meeting_frequency_months", "substitutes_per_member", "co_opted_members_allowed", "co_opted_members_vote",
     "civic_year_start_month", "civic_year_start_day", "recommendation_response_months", "default_venue",
     "default_start_time", "inquorate_minute_template", "contact_name", "contact_phone", "contact_email", "is_active",
+    "kind", "reports_every_months", "governed_by_partnership", "is_public",
 ]
 
 

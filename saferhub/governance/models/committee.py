@@ -20,6 +20,16 @@ DEFAULT_INQUORATE_MINUTE = (
 )
 
 
+class BodyKind(models.TextChoices):
+    """What kind of body a committee is in the Partnership's register (seed 003:222, 003:867, 003:389-393)."""
+
+    STATUTORY_BOARD = "statutory_board", "Statutory board"
+    SCRUTINY_COMMITTEE = "scrutiny_committee", "Scrutiny committee"
+    DELIVERY_GROUP = "delivery_group", "Delivery group"
+    TASK_AND_FINISH = "task_and_finish", "Task and finish group"
+    EXTERNAL_PARTNERSHIP = "external_partnership", "Externally managed partnership"
+
+
 class Committee(models.Model):
     """A committee or sub-panel (OParl Organization of type committee) with its Terms of Reference.
 
@@ -46,6 +56,20 @@ class Committee(models.Model):
         help_text="The body this committee holds to account, if it is a scrutiny committee.",
     )
     role_text = models.TextField(blank=True, help_text="The committee's role, from its Terms of Reference.")
+    # The register of bodies: what every body needs (the rest lives in saferhub.groups).
+    kind = models.CharField(max_length=30, choices=BodyKind.choices, default=BodyKind.SCRUTINY_COMMITTEE)
+    reports_every_months = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(12)],
+        help_text="How often it reports to the body above it, in months (CLSG to the NCCSP: 3, seed 002:794).",
+    )
+    governed_by_partnership = models.BooleanField(
+        default=False, help_text="Whether the Community Safety Partnership governs this body (seed 003:222)."
+    )
+    is_public = models.BooleanField(
+        default=True,
+        help_text="Public business: its meetings and papers are published. A private body is seen only by its "
+        "members and the Partnership team.",
+    )
     legal_basis = models.TextField(blank=True)
 
     # Terms of Reference as data.
