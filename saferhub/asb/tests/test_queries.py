@@ -3,7 +3,7 @@
 import datetime as dt
 
 import pytest
-from freezegun import freeze_time
+import time_machine
 
 from saferhub.asb import actions, queries
 from saferhub.asb.tests import factories as f
@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 D = dt.date
 
 
-@freeze_time("2026-03-11")  # a Wednesday
+@time_machine.travel("2026-03-11T12:00Z", tick=False)  # a Wednesday; the expectations are for that week
 def test_due_this_week_per_area_and_overdue():
     w = f.world()
     # Applied Wed 4 March: acknowledgement due Wed 11 March (this week), determination 18 March.
@@ -40,7 +40,7 @@ def test_due_this_week_per_area_and_overdue():
     assert queries.due_this_week(None) == []
 
 
-@freeze_time("2026-09-30")
+@time_machine.travel("2026-09-30T12:00+01:00", tick=False)
 def test_sub_panel_report_figures():
     w = f.world()
     met = f.to_action_plan(w, f.application(w, area=w.norwich, application_date=D(2026, 2, 2), channel="email"))
