@@ -170,16 +170,3 @@ def test_importing_after_the_papers_data_file_reconciles_papers_without_duplicat
     again = _import([(f"copy-{name}", data + b"\n") for name, data in seeds])
     assert {m: m.objects.count() for m in before} == before and CoverReport.objects.count() == reports
     assert again.summary["papers"] == len(seeds)  # only the new files themselves, as documents
-
-
-def test_imported_papers_are_found_by_search_and_only_public_ones_publicly(seeds):
-    from saferhub.search.engine import search
-
-    _import(seeds)
-    kinds = {h.entry.kind for h in search("Domestic Homicide Review", limit=100).hits}
-    assert {"work_programme", "cover_report", "written_question"} <= kinds | {
-        h.entry.kind for h in search("perpetrator", limit=100).hits}
-    hit = next(h for h in search("prolific offender", limit=50).hits if h.entry.kind == "written_question")
-    assert hit.entry.record_type == "papers.writtenquestion" and "Response:" in hit.entry.body
-    assert any(h.entry.record_type == "papers.futureitem" for h in search("detox", limit=50).hits)
-    assert any(h.entry.record_type == "papers.coverreport" for h in search("Community Trigger", limit=100).hits)
