@@ -290,7 +290,7 @@ class _Loader:
             if meeting.finished_at != finished:
                 actions.update_meeting(meeting, finished_at=finished, acting_user=self.actor)
         meeting.refresh_from_db()
-        if meeting.status in {"held", "inquorate"}:
+        if meeting.took_place:
             actions.publish_meeting_record(meeting, acting_user=self.actor)
         return meeting
 

@@ -27,6 +27,7 @@ from saferhub.governance.models import (
     OfficeHolder,
     Recommendation,
     Seat,
+    took_place_q,
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -235,7 +236,6 @@ def attendance_statistics(person, *, include_unpublished: bool = False) -> list[
     *absent*; or not recorded. *Present as substitute* counts meetings attended in someone else's
     place. Three queries whatever the length of the history.
     """
-    took_place = [MeetingStatus.HELD, MeetingStatus.INQUORATE]
     published = Q() if include_unpublished else Q(record_published=True)
     memberships = list(
         Membership.objects.filter(person=person, role__in=[MembershipRole.MEMBER, MembershipRole.CO_OPTED])
@@ -260,14 +260,14 @@ def attendance_statistics(person, *, include_unpublished: bool = False) -> list[
             if m.end_date:
                 window &= Q(date__lte=m.end_date)
             span |= window
-        for meeting_id, committee_id, day in Meeting.objects.filter(
-            span, published, status__in=took_place
+        for meeting_id, committee_id, day in Meeting.objects.took_place().filter(
+            span, published
         ).values_list("id", "committee_id", "date"):
             expected[meeting_id] = (committee_id, day)
     # One query for the person's own rows and the rows where someone attended in their place.
     rows = (
         Attendance.objects.filter(Q(person=person) | Q(substitute_for=person, status=AttendanceStatus.PRESENT))
-        .filter(meeting__status__in=took_place)
+        .filter(took_place_q("meeting__"))
         .filter(Q(meeting__record_published=True) if not include_unpublished else Q())
         .exclude(role=AttendanceRole.OFFICER)
         .select_related("meeting__committee")

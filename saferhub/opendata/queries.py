@@ -25,10 +25,10 @@ from saferhub.governance.models import (
     Committee,
     Decision,
     Meeting,
-    MeetingStatus,
     Membership,
     Recommendation,
     Seat,
+    took_place_q,
 )
 from saferhub.papers.models import CoverReport, Document
 
@@ -67,8 +67,8 @@ def public_agenda_items():
 def agenda_published_q(prefix: str = "") -> Q:
     """Meetings whose agenda is public: published papers, or a published record of a meeting that
     took place (the same test as the agenda page)."""
-    return Q(**{f"{prefix}papers__published_at__isnull": False}) | Q(
-        **{f"{prefix}record_published": True, f"{prefix}status__in": [MeetingStatus.HELD, MeetingStatus.INQUORATE]}
+    return Q(**{f"{prefix}papers__published_at__isnull": False}) | (
+        Q(**{f"{prefix}record_published": True}) & took_place_q(prefix)
     )
 
 

@@ -35,8 +35,7 @@ def derive_minutes(committee: Committee, actor=SYSTEM) -> int:
                                           meeting__status=MeetingStatus.HELD).prefetch_related("confirms_minutes_of"):
         for earlier in item.confirms_minutes_of.all():
             confirmations.setdefault(earlier.pk, item)
-    for meeting in Meeting.objects.filter(committee=committee, status__in=[MeetingStatus.HELD, MeetingStatus.INQUORATE],
-                                          record_published=True).order_by("date"):
+    for meeting in Meeting.objects.took_place().filter(committee=committee, record_published=True).order_by("date"):
         existing = Minutes.objects.filter(meeting=meeting).first()
         if existing and existing.status != MinutesStatus.DRAFT:
             continue

@@ -53,7 +53,7 @@ def dashboard(request, committee) -> Panel | None:
         return None
     today = timezone.localdate()
     unpublished_minutes = [
-        m for m in committee.meetings.filter(status__in=["held", "inquorate"], attendance_finalised=True).order_by("-date")[:8]
+        m for m in committee.meetings.took_place().filter(attendance_finalised=True).order_by("-date")[:8]
         if not Minutes.objects.filter(meeting=m, status__in=[MinutesStatus.PUBLISHED, MinutesStatus.CONFIRMED]).exists()
     ]
     return Panel("papers/panels/dashboard.html", {

@@ -27,7 +27,6 @@ from saferhub.papers.models import (
     WorkProgrammeStatus,
 )
 
-TOOK_PLACE = [MeetingStatus.HELD, MeetingStatus.INQUORATE]
 NOT_TRANSACTED = [MeetingStatus.INQUORATE, MeetingStatus.CANCELLED, MeetingStatus.POSTPONED]
 
 
@@ -59,7 +58,7 @@ def unconfirmed_minutes(meeting: Meeting) -> list[Meeting]:
         )
     )
     earlier = list(
-        Meeting.objects.filter(committee=meeting.committee, date__lt=meeting.date, status__in=TOOK_PLACE).order_by("date")
+        Meeting.objects.took_place().filter(committee=meeting.committee, date__lt=meeting.date).order_by("date")
     )
     last_confirmed = max((m.date for m in earlier if m.pk in confirmed_ids), default=None)
     return [m for m in earlier if m.pk not in confirmed_ids and (last_confirmed is None or m.date > last_confirmed)]

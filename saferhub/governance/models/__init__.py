@@ -1,6 +1,7 @@
 """Governance models: committees and their terms of reference, members, meetings and decisions."""
 
 from saferhub.governance.models.choices import (
+    TOOK_PLACE,
     AgendaItemKind,
     AttendanceRole,
     AttendanceStatus,
@@ -15,7 +16,7 @@ from saferhub.governance.models.choices import (
 )
 from saferhub.governance.models.committee import Committee, SeatGroup
 from saferhub.governance.models.interests import Declaration, RegisterEntry
-from saferhub.governance.models.meeting import AgendaItem, Attendance, Decision, Meeting, Recommendation
+from saferhub.governance.models.meeting import AgendaItem, Attendance, Decision, Meeting, Recommendation, took_place_q
 from saferhub.governance.models.membership import Membership, OfficeHolder, Seat
 
 __all__ = [
@@ -39,7 +40,9 @@ __all__ = [
     "OfficeHolder",
     "Recommendation",
     "RecommendationStatus",
+    "TOOK_PLACE",
     "RegisterEntry",
     "Seat",
     "SeatGroup",
+    "took_place_q",
 ]

@@ -22,6 +22,12 @@ class MeetingStatus(models.TextChoices):
     POSTPONED = "postponed", "Postponed"
 
 
+#: The meeting took place: it met and was minuted, quorate ("held") or not ("inquorate", seed
+#: 001:238-243). The one home of this set: use ``Meeting.took_place``, ``Meeting.objects.took_place()``
+#: or ``took_place_q()`` rather than spelling it out.
+TOOK_PLACE = frozenset({MeetingStatus.HELD, MeetingStatus.INQUORATE})
+
+
 class DatePrecision(models.TextChoices):
     DAY = "day", "Exact date"
     MONTH = "month", "Month only (date to be confirmed)"

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from saferhub.governance.models.choices import (
+    TOOK_PLACE,
     AgendaItemKind,
     AttendanceRole,
     AttendanceStatus,
@@ -16,6 +17,17 @@ from saferhub.governance.models.choices import (
     MeetingStatus,
     RecommendationStatus,
 )
+
+
+def took_place_q(prefix: str = "") -> Q:
+    """A filter for meetings that took place (``prefix`` such as ``"meeting__"`` for a related model)."""
+    return Q(**{f"{prefix}status__in": sorted(TOOK_PLACE)})
+
+
+class MeetingQuerySet(models.QuerySet):
+    def took_place(self) -> MeetingQuerySet:
+        """Meetings that met and were minuted, quorate or not."""
+        return self.filter(took_place_q())
 
 
 class Meeting(models.Model):
@@ -54,6 +66,8 @@ class Meeting(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
+    objects = MeetingQuerySet.as_manager()
+
     class Meta:
         ordering = ["date", "start_time", "id"]
         indexes = [
@@ -82,6 +96,20 @@ class Meeting(models.Model):
     @property
     def is_open_for_business(self) -> bool:
         return self.status == MeetingStatus.HELD
+
+    @property
+    def took_place(self) -> bool:
+        """The meeting met and was minuted, quorate or not (``choices.TOOK_PLACE``)."""
+        return self.status in TOOK_PLACE
+
+    @property
+    def applicable_quorum(self) -> int:
+        """The quorum that applied: the figure stored when attendance was confirmed, so that a later
+        change to the Terms of Reference does not rewrite an old meeting (issue 16 item 3); until
+        then, the committee's current quorum. Needs ``committee`` loaded for unconfirmed meetings."""
+        if self.attendance_finalised and self.quorum_required is not None:
+            return self.quorum_required
+        return self.committee.quorum
 
 
 class AgendaItem(models.Model):

@@ -367,7 +367,7 @@ def agenda_published(meeting) -> bool:
     papers = meeting.papers if hasattr(meeting, "papers") else None
     if papers is not None and papers.published_at is not None:
         return True
-    return meeting.record_published and meeting.status in (MeetingStatus.HELD, MeetingStatus.INQUORATE)
+    return meeting.record_published and meeting.took_place
 
 
 def _pick_pdf(docs: list):

@@ -50,7 +50,7 @@ def publish_minutes(meeting: Meeting, *, acting_user: Actor, render_documents: b
     for an inquorate meeting). The meeting's record becomes public at the same time."""
     require(acting_user, "papers.publish", meeting)
     meeting = Meeting.objects.select_for_update(of=("self",)).select_related("committee").get(pk=meeting.pk)
-    if meeting.status not in {MeetingStatus.HELD, MeetingStatus.INQUORATE}:
+    if not meeting.took_place:
         raise RuleViolation("Only a meeting that took place has minutes.", code="papers.minutes_meeting")
     if not meeting.attendance_finalised:
         raise RuleViolation("Confirm the meeting's attendance before publishing its minutes.", code="papers.minutes_meeting")
@@ -191,7 +191,7 @@ def draft_chair_report(meeting: Meeting, *, acting_user: Actor) -> ChairReport:
     require(acting_user, "papers.prepare", meeting)
     meeting = Meeting.objects.select_related("committee").get(pk=meeting.pk)
     committee = meeting.committee
-    if meeting.status not in {MeetingStatus.HELD, MeetingStatus.INQUORATE}:
+    if not meeting.took_place:
         raise RuleViolation("Only a meeting that took place can be reported.", code="papers.chair_report")
     if committee.parent_id is None:
         raise RuleViolation(f"The {committee} does not report to another committee.", code="papers.chair_report")

@@ -26,7 +26,7 @@ def agenda_visible(user, meeting: Meeting) -> bool:
     papers = MeetingPapers.objects.filter(meeting=meeting).only("published_at").first()
     if papers is not None and papers.published_at:
         return True
-    if meeting.record_published and meeting.status in {"held", "inquorate"}:
+    if meeting.record_published and meeting.took_place:
         return True
     return can(user, "governance.view_draft", meeting)
 

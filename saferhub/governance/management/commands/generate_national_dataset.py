@@ -185,7 +185,8 @@ class Generator:
                         if status == "held" and present < quorum:
                             status = "inquorate"
                         meets.append((mid, cid, ops.adapt_datefield_value(day), "day", ten, "Council Chamber", "", status,
-                                      status != "cancelled", ten_five if status == "inquorate" else None,
+                                      status != "cancelled", quorum if status != "cancelled" else None,
+                                      ten_five if status == "inquorate" else None,
                                       half_eleven if status == "held" else None, "", "", True, MARK, now, now))
                         atts.extend(rows)
                         for pos, (title, kind_) in enumerate(
@@ -214,7 +215,7 @@ class Generator:
             self.insert(Membership, ["id", "committee_id", "seat_id", "person_id", "role", "voting", "start_date", "end_date",
                                      "note", "created_at", "updated_at"], [(*r, now, now) for r in members])
             self.insert(Meeting, ["id", "committee_id", "date", "date_precision", "start_time", "venue", "livestream_url",
-                                  "status", "attendance_finalised", "declared_inquorate_at", "finished_at", "chair_capacity",
+                                  "status", "attendance_finalised", "quorum_required", "declared_inquorate_at", "finished_at", "chair_capacity",
                                   "chair_note", "record_published", "note", "created_at", "updated_at"], meets)
             self.insert(Attendance, ["id", "meeting_id", "person_id", "role", "status", "substitute_for_id", "membership_id",
                                      "voting", "position", "recorded_name", "title", "note", "created_at", "updated_at"],
