@@ -2,6 +2,9 @@
 
 A hostile file (a decompression bomb in a PDF, a line built to make a regular expression
 backtrack) can only exhaust the child: the parent gets a clear ``ReadError`` instead of a hang.
+A decompression bomb is refused before that, by the per-stream and per-file limits on decoded bytes
+(``saferhub.importer.expansion``, applied while each PDF is read, in the child and inline alike);
+the address-space limit here is the backstop.
 """
 
 from __future__ import annotations
@@ -14,35 +17,61 @@ import time
 
 from saferhub.importer.parsing.reader import ReadError
 
-MEMORY_LIMIT = 1536 * 1024 * 1024
+#: Address space the child may add to what it inherits from the parent (a backstop: see the module docstring).
+MEMORY_HEADROOM = 1024 * 1024 * 1024
 CPU_SECONDS_PER_FILE = 20
 WALL_SECONDS_PER_FILE = 30
 
 
+def _inherited_address_space() -> int:
+    """The child's address space at the start (the parent's, after fork), in bytes; 0 when unknown."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmSize:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
+
+
+def _send(conn, message: dict) -> None:
+    """Send the result with the child's peak resident memory (ru_maxrss is in KiB on Linux)."""
+    message["peak_rss_bytes"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    conn.send_bytes(json.dumps(message, default=str).encode())
+
+
 def _child(conn, files, knowledge, cpu):
     try:
-        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+        limit = _inherited_address_space() + MEMORY_HEADROOM
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
         resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
         from saferhub.importer.parsing.extract import extract_batch
 
         result = extract_batch(files, knowledge)
-        conn.send_bytes(json.dumps({"ok": result}, default=str).encode())
+        _send(conn, {"ok": result})
     except ReadError as exc:
-        conn.send_bytes(json.dumps({"error": str(exc)}).encode())
+        _send(conn, {"error": str(exc)})
     except MemoryError:
-        conn.send_bytes(json.dumps({"error": "The files need more memory to read than is allowed; split them or "
-                                             "check that they are agenda packs or minutes."}).encode())
+        _send(conn, {"error": "The files need more memory to read than is allowed; split them or check that they "
+                              "are agenda packs or minutes."})
     except RecursionError:
-        conn.send_bytes(json.dumps({"error": "The files are nested too deeply to read."}).encode())
+        _send(conn, {"error": "The files are nested too deeply to read."})
     except Exception as exc:  # anything else in the parser is reported, never raised as a trace
-        conn.send_bytes(json.dumps({"error": f"The files could not be read ({type(exc).__name__})."}).encode())
+        _send(conn, {"error": f"The files could not be read ({type(exc).__name__})."})
     finally:
         conn.close()
         os._exit(0)
 
 
-def extract_in_sandbox(files: list[tuple[str, bytes]], knowledge: dict, *, inline: bool = False) -> dict:
-    """Extract ``files`` in a limited child process; raise ``ReadError`` with a clear message on failure."""
+def extract_in_sandbox(files: list[tuple[str, bytes]], knowledge: dict, *, inline: bool = False,
+                       usage: dict | None = None) -> dict:
+    """Extract ``files`` in a limited child process; raise ``ReadError`` with a clear message on failure.
+
+    ``usage``, if given, receives ``seconds`` (wall clock) and ``peak_rss_bytes`` (the child's peak resident
+    memory, when it reported one).
+    """
+    started = time.monotonic()
     if inline:
         from saferhub.importer.parsing.extract import extract_batch
 
@@ -70,12 +99,16 @@ def extract_in_sandbox(files: list[tuple[str, bytes]], knowledge: dict, *, inlin
             process.kill()
         process.join(5)
         parent.close()
+        if usage is not None:
+            usage["seconds"] = time.monotonic() - started
     if payload is None:
         if time.monotonic() >= deadline:
             raise ReadError("Reading the files took too long and was stopped; check that they are agenda packs or "
                             "minutes.")
         raise ReadError("Reading the files was stopped because it needed more time or memory than is allowed.")
     message = json.loads(payload)
+    if usage is not None:
+        usage["peak_rss_bytes"] = message.get("peak_rss_bytes")
     if "error" in message:
         raise ReadError(message["error"])
     return message["ok"]

@@ -67,9 +67,12 @@ def _pdf_lines(name: str, data: bytes) -> tuple[list[Line], str, int]:
     from pdfminer.pdfparser import PDFSyntaxError
     from pypdf.errors import PdfReadError
 
+    from saferhub.importer.expansion import expansion_budget
+
     lines: list[Line] = []
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
+        # A decompression bomb is refused as soon as a stream passes the limits (ExpansionLimitExceeded).
+        with expansion_budget(name), pdfplumber.open(io.BytesIO(data)) as pdf:
             count = len(pdf.pages)
             if count > MAX_PAGES:
                 raise ReadError(f"{name}: the PDF has {count} pages; the limit is {MAX_PAGES}.")
