@@ -9,7 +9,7 @@ class AsbConfig(AppConfig):
     verbose_name = "ASB Case Reviews"
 
     def ready(self) -> None:
-        from saferhub.asb import checks, policies  # noqa: F401
+        from saferhub.asb import policies  # noqa: F401
         from saferhub.core import audit
 
         audit.register_codes(

@@ -20,6 +20,32 @@ def check_production_settings(app_configs, **kwargs):
     return errors
 
 
+#: Cache backends whose counters live in one process (or nowhere): rate limits and the page cache's version
+#: number would be per worker.
+UNSHARED_CACHES = {
+    "django.core.cache.backends.locmem.LocMemCache": "counts in each worker's own memory",
+    "django.core.cache.backends.dummy.DummyCache": "keeps nothing, so nothing is counted",
+}
+
+
+@register(Tags.caches, deploy=True)
+def check_shared_cache(app_configs, **kwargs):
+    """Production needs a cache shared by every worker (issue 10, defect 6): the public form's rate limits and
+    the public page cache's invalidation count in the default cache; with LocMemCache four workers would allow
+    four times the limit and serve pages another worker has already changed."""
+    if not getattr(settings, "PRODUCTION", False):
+        return []
+    backend = settings.CACHES.get("default", {}).get("BACKEND", "")
+    if backend not in UNSHARED_CACHES:
+        return []
+    return [Error(
+        f"The default cache is {backend.rsplit('.', 1)[-1]}, which {UNSHARED_CACHES[backend]}: rate limits "
+        "and the public page cache would not be shared by the workers.",
+        hint="Set REDIS_URL to a Redis server that every worker (and every machine) uses.",
+        id="saferhub.E003",
+    )]
+
+
 @register(Tags.database)
 def check_site_configuration(app_configs, **kwargs):
     """The configured brand colour must leave the header readable (WCAG 2.2 AA, 4.5:1)."""

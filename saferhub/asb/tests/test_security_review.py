@@ -301,20 +301,6 @@ def test_forged_forwarded_for_does_not_reset_the_rate_limit(w, settings, proxies
     assert statuses[:3] == [302, 302, 302] and statuses[3:] == [429, 429]
 
 
-def test_locmem_cache_in_production_is_a_warning(settings):
-    from saferhub.asb.checks import check_rate_limit_cache
-
-    settings.PRODUCTION = True
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    assert [w.id for w in check_rate_limit_cache(None)] == ["saferhub.W301"]
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                                   "LOCATION": "redis://127.0.0.1:6379"}}
-    assert check_rate_limit_cache(None) == []
-    settings.PRODUCTION = False
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    assert check_rate_limit_cache(None) == []
-
-
 # --- 6. a .docx must be a Word package without macros, not any ZIP ----------------------------------------------
 
 def _zip(members: dict[str, bytes]) -> bytes:

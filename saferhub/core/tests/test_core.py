@@ -119,11 +119,31 @@ def test_production_settings_pass_the_deployment_checklist():
                             cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
-    # Without a shared cache, production is warned that rate limits are counted per process.
+    # Without a shared cache, the deployment check fails: rate limits would be counted per process.
     env.pop("REDIS_URL")
     result = subprocess.run([sys.executable, "manage.py", "check", "--deploy"], cwd=ROOT, env=env,
                             capture_output=True, text=True, timeout=120)
-    assert "saferhub.W301" in result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "saferhub.E003" in result.stderr and "Set REDIS_URL" in result.stderr
+
+
+@pytest.mark.parametrize("backend, production, ids", [
+    ("django.core.cache.backends.locmem.LocMemCache", True, ["saferhub.E003"]),
+    ("django.core.cache.backends.dummy.DummyCache", True, ["saferhub.E003"]),
+    ("django.core.cache.backends.redis.RedisCache", True, []),
+    ("django.core.cache.backends.locmem.LocMemCache", False, []),
+])
+def test_production_requires_a_shared_cache(settings, backend, production, ids):
+    """Rate limits and the page cache count in the default cache; production must share it (issue 10, defect 6)."""
+    from django.core.checks import Error
+
+    from saferhub.core.checks import check_shared_cache
+
+    settings.PRODUCTION = production
+    settings.CACHES = {"default": {"BACKEND": backend, "LOCATION": "redis://127.0.0.1:6379"}}
+    found = check_shared_cache(None)
+    assert [c.id for c in found] == ids
+    assert all(isinstance(c, Error) and "REDIS_URL" in c.hint for c in found)
 
 
 def test_production_refuses_to_start_without_a_secret_key():
