@@ -8,6 +8,7 @@ Development (the default) runs on SQLite with DEBUG on. Production is selected w
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -56,10 +57,16 @@ INSTALLED_APPS = [
     "govuk_frontend_django",
     "django_tasks",
     "django_tasks_db",
+    # Sign-in protection (saferhub/core/signin/): lockout, and the second factor with recovery codes.
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "saferhub.core",
     "saferhub.governance",
     "saferhub.papers",
     "saferhub.delivery",
+    "saferhub.groups",
     "saferhub.importer",
     "saferhub.search",
     "saferhub.asb",
@@ -80,8 +87,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified() from the session; then anyone who owes a second factor is sent to give it.
+    "django_otp.middleware.OTPMiddleware",
+    "saferhub.core.signin.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Turns a locked-out sign-in into the lockout page; inside the security-header middleware above.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "saferhub.urls"
@@ -137,6 +149,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 AUTHENTICATION_BACKENDS = [
+    # First: refuses every sign-in while the account or address is locked, before a password is checked.
+    "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -169,6 +183,29 @@ MEDIA_URL = "/media/"
 # How many reverse proxies of ours sit in front of the app: the public rate limits then take the client's
 # address from that hop of X-Forwarded-For, counted from the right (0: REMOTE_ADDR, the header is ignored).
 SAFERHUB_TRUSTED_PROXY_COUNT = int(os.environ.get("SAFERHUB_TRUSTED_PROXY_COUNT", "0"))
+
+# Sign-in lockout (django-axes, saferhub/core/signin/): failures are counted in the database, shared by
+# every worker. An account locks after SAFERHUB_SIGNIN_FAILURE_LIMIT failures (from any address), an
+# address after SAFERHUB_SIGNIN_ADDRESS_FAILURE_LIMIT (for any accounts), for SAFERHUB_SIGNIN_LOCKOUT_MINUTES;
+# each failure while locked starts the wait again. Administrators unlock in the admin.
+AXES_HANDLER = "saferhub.core.signin.handler.SignInAttemptHandler"
+AXES_FAILURE_LIMIT = int(os.environ.get("SAFERHUB_SIGNIN_FAILURE_LIMIT", "5"))
+SAFERHUB_SIGNIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("SAFERHUB_SIGNIN_ADDRESS_FAILURE_LIMIT", "20"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("SAFERHUB_SIGNIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "saferhub.core.http.client_ip"
+AXES_LOCKOUT_CALLABLE = "saferhub.core.signin.views.lockout_response"
+AXES_RESET_ON_SUCCESS = False  # a success from a shared address must not wipe an attacker's count there
+AXES_ENABLE_ADMIN = False  # saferhub/core/signin/admin.py registers an administrators-only list with unlock
+AXES_DISABLE_ACCESS_LOG = True  # successful sign-ins are in the audit trail instead
+AXES_SENSITIVE_PARAMETERS = ["password"]
+AXES_VERBOSE = False
+
+# The second factor (django-otp): required in production for the roles that can open personal data
+# (saferhub/core/signin/policy.py); off in development and tests unless SAFERHUB_REQUIRE_SECOND_FACTOR is set.
+SAFERHUB_REQUIRE_SECOND_FACTOR = env_bool("SAFERHUB_REQUIRE_SECOND_FACTOR", PRODUCTION)
+OTP_TOTP_ISSUER = os.environ.get("SAFERHUB_OTP_ISSUER", "SaferHub")
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 CACHES = {
     "default": (

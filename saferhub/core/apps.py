@@ -29,6 +29,36 @@ class CoreConfig(AppConfig):
                 ("core.api_token.revoked", "Revoke API token", "Revoked API token"),
             ],
         )
+        _connect_sign_in_signals()
+
+
+def _connect_sign_in_signals() -> None:
+    """Sign-in events become audit rows (saferhub/core/signin/receivers.py)."""
+    from axes.signals import user_locked_out
+    from django.contrib.auth.signals import user_logged_in, user_login_failed
+
+    from saferhub.core import audit
+    from saferhub.core.signin import receivers
+
+    audit.register_codes(
+        "core",
+        [
+            ("core.signin.succeeded", "Sign in", "Signed in"),
+            ("core.signin.failed", "Fail to sign in", "Failed to sign in"),
+            ("core.signin.locked", "Lock sign-in", "Locked sign-in after repeated failures"),
+            ("core.signin.unlocked", "Unlock sign-in", "Unlocked sign-in"),
+            ("core.second_factor.setup_started", "Start setting up an authenticator app",
+             "Started setting up an authenticator app"),
+            ("core.second_factor.set_up", "Set up an authenticator app", "Set up an authenticator app"),
+            ("core.second_factor.verified", "Enter a security code", "Entered a security code"),
+            ("core.second_factor.failed", "Enter a wrong security code", "Entered a wrong security code"),
+            ("core.second_factor.recovery_code_used", "Use a recovery code", "Used a recovery code"),
+            ("core.second_factor.reset", "Reset a person's security codes", "Reset a person's security codes"),
+        ],
+    )
+    user_logged_in.connect(receivers.signed_in, dispatch_uid="saferhub.core.signin.succeeded")
+    user_login_failed.connect(receivers.sign_in_failed, dispatch_uid="saferhub.core.signin.failed")
+    user_locked_out.connect(receivers.locked_out, dispatch_uid="saferhub.core.signin.locked")
 
 
 def _create_role_groups(sender, **kwargs) -> None:

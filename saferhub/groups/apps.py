@@ -1,0 +1,31 @@
+from django.apps import AppConfig
+
+
+class GroupsConfig(AppConfig):
+    """The Partnership's boards, delivery groups and task and finish groups."""
+
+    name = "saferhub.groups"
+    label = "groups"
+    verbose_name = "Partnership groups"
+
+    def ready(self) -> None:
+        from saferhub.core import audit
+        from saferhub.groups import policies  # noqa: F401
+
+        audit.register_codes(
+            "groups",
+            [
+                ("groups.body.registered", "Register body", "Registered body"),
+                ("groups.body.updated", "Update body", "Updated the body's register entry"),
+                ("groups.tor.version_added", "Add Terms of Reference version", "Added a Terms of Reference version"),
+                ("groups.member.added", "Add member", "Added member"),
+                ("groups.member.ended", "End membership", "Ended membership"),
+                ("groups.chair.elected", "Elect chair", "Elected chair"),
+                ("groups.meeting.scheduled", "Schedule group meeting", "Scheduled group meeting and its timeline"),
+                ("groups.task.completed", "Complete secretariat task", "Completed secretariat task"),
+                ("groups.action.added", "Add action", "Added action"),
+                ("groups.action.updated", "Update action", "Updated action"),
+                ("groups.actions.carried_forward", "Carry actions forward", "Carried open actions forward"),
+                ("groups.report.created", "Write progress report", "Wrote quarterly progress report"),
+            ],
+        )

@@ -1,0 +1,137 @@
+"""Reads for the groups' pages, each a fixed number of queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, Q
+
+from saferhub.core import calendar
+from saferhub.core.site import get_site_configuration
+from saferhub.governance.models import Attendance, AttendanceStatus, Committee, Meeting, MeetingStatus
+from saferhub.groups import rules
+from saferhub.groups.models import (
+    OPEN_STATUSES,
+    ChairTerm,
+    GroupAction,
+    GroupMembership,
+    RequiredMember,
+    SecretariatTask,
+    TermsOfReference,
+)
+
+NOT_MET = [MeetingStatus.CANCELLED, MeetingStatus.POSTPONED]
+ATTENDED = [AttendanceStatus.PRESENT, AttendanceStatus.IN_ATTENDANCE]
+
+
+def holiday_region() -> str:
+    return get_site_configuration().holiday_region or "ENG"
+
+
+def version_in_force(body: Committee, day: dt.date) -> TermsOfReference | None:
+    """The Terms of Reference version that applied to ``body`` on ``day`` ("what rules applied then")."""
+    return (TermsOfReference.objects.filter(body=body, in_force_from__lte=day)
+            .filter(Q(in_force_to__isnull=True) | Q(in_force_to__gte=day)).first())
+
+
+def timeline_rules(tor: TermsOfReference) -> rules.TimelineRules:
+    return rules.TimelineRules(tor.pre_agenda_days_before, tor.papers_days_before, tor.papers_clear_working_days,
+                               tor.minutes_days_after)
+
+
+def bodies(*, public_only: bool, visible_ids: set[int] | None = None):
+    """The register: bodies with their kind, parent and current chair, for the list pages."""
+    qs = (Committee.objects.filter(is_active=True).select_related("parent", "organisation", "group_profile")
+          .prefetch_related(Prefetch("chair_terms", queryset=ChairTerm.objects.select_related("person")))
+          .order_by("kind", "name"))
+    if public_only:
+        qs = qs.filter(is_public=True)
+    return qs
+
+
+def current_chairs(body: Committee, day: dt.date) -> list[ChairTerm]:
+    return [t for t in body.chair_terms.all() if t.start_date <= day and (t.end_date is None or t.end_date >= day)]
+
+
+@dataclass
+class TaskRow:
+    task: SecretariatTask
+    overdue: bool
+
+
+def tasks_for(meetings, today: dt.date) -> dict[int, list[TaskRow]]:
+    out: dict[int, list[TaskRow]] = {}
+    for task in SecretariatTask.objects.filter(meeting__in=meetings).order_by("due"):
+        out.setdefault(task.meeting_id, []).append(
+            TaskRow(task, rules.is_overdue(task.due, task.done_on is not None, today)))
+    return out
+
+
+@dataclass
+class ActionRow:
+    action: GroupAction
+    overdue: bool
+
+
+def action_log(body: Committee, today: dt.date, *, open_only: bool = False) -> list[ActionRow]:
+    qs = (GroupAction.objects.filter(body=body)
+          .select_related("owner_person", "owner_organisation", "source_meeting", "source_item",
+                          "delivery_action", "delivery_action__plan")
+          .prefetch_related("updates").order_by("number"))
+    if open_only:
+        qs = qs.filter(status__in=OPEN_STATUSES)
+    return [ActionRow(a, rules.is_overdue(a.target_date, not a.is_open, today)) for a in qs]
+
+
+def my_actions(person, today: dt.date) -> list[ActionRow]:
+    qs = (GroupAction.objects.filter(owner_person=person, status__in=OPEN_STATUSES)
+          .select_related("body", "owner_organisation").order_by("target_date", "pk"))
+    return [ActionRow(a, rules.is_overdue(a.target_date, False, today)) for a in qs]
+
+
+def members_on(body: Committee, day: dt.date) -> list[GroupMembership]:
+    return list(GroupMembership.objects.filter(body=body, start_date__lte=day).exclude(end_date__lt=day)
+                .select_related("person", "organisation").order_by("organisation__name", "person__name"))
+
+
+def recent_meetings(body: Committee, day: dt.date, n: int) -> list[Meeting]:
+    """The last ``n`` meetings on or before ``day`` that met and have attendance recorded."""
+    return list(Meeting.objects.filter(committee=body, date__lte=day).exclude(status__in=NOT_MET)
+                .annotate(rows=Count("attendances")).filter(rows__gt=0).order_by("-date")[:n])
+
+
+def roster(body: Committee, day: dt.date, n: int = 3) -> tuple[TermsOfReference | None, list[rules.RosterRow], int]:
+    """Required member organisations against current members and the last ``n`` meetings' attendance."""
+    tor = version_in_force(body, day)
+    if tor is None:
+        return None, [], 0
+    places = [rules.RequiredPlace(r.name, r.organisation_id, r.organisation_kind)
+              for r in RequiredMember.objects.filter(tor=tor).order_by("position")]
+    members = [(m.person.display_name, m.organisation_id, m.organisation.kind) for m in members_on(body, day)]
+    meetings = recent_meetings(body, day, n)
+    present: dict[int, set] = {m.pk: set() for m in meetings}
+    for meeting_id, org_id, kind in (Attendance.objects.filter(meeting__in=meetings, status__in=ATTENDED,
+                                                               organisation__isnull=False)
+                                     .values_list("meeting_id", "organisation_id", "organisation__kind")):
+        present[meeting_id].add((org_id, kind))
+    return tor, rules.roster(places, members, list(present.values())), len(meetings)
+
+
+def quarter_report(body: Committee, year: int, quarter: int, today: dt.date) -> dict:
+    """What the quarterly progress report is built from: the action log's movement in the quarter,
+    open and overdue actions, the Delivery Plan actions the group's actions serve and its meetings."""
+    start, end = calendar.quarter_bounds(year, quarter)
+    log = action_log(body, today)
+    meetings = list(Meeting.objects.filter(committee=body, date__range=(start, end)).exclude(status__in=NOT_MET))
+    delivery = {row.action.delivery_action for row in log if row.action.delivery_action_id}
+    return {
+        "start": start, "end": end, "meetings": meetings,
+        "completed": [r for r in log if r.action.updates.all() and not r.action.is_open
+                      and any(start <= u.date <= end for u in r.action.updates.all())],
+        "open": [r for r in log if r.action.is_open],
+        "overdue": [r for r in log if r.overdue],
+        "added": [r for r in log if r.action.source_meeting and start <= r.action.source_meeting.date <= end],
+        "delivery_actions": sorted(delivery, key=lambda d: d.number),
+        "tor": version_in_force(body, end),
+    }
