@@ -84,3 +84,5 @@ class AuditEventAdmin(ReadOnlyAdmin):
 @admin.register(ApiToken)
 class ApiTokenAdmin(ReadOnlyAdmin):
     list_display = ["name", "user", "prefix", "created_at", "last_used_at", "revoked_at"]
+
+from saferhub.core.signin import admin as signin_admin  # noqa: E402, F401 - registers the sign-in tools

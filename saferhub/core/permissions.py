@@ -99,6 +99,7 @@ rules.add_perm("core.manage_site", is_administrator)
 rules.add_perm("core.manage_people", is_administrator | is_committee_officer)
 rules.add_perm("core.view_audit", is_administrator)
 rules.add_perm("core.view_dashboard", is_staff_user)
+rules.add_perm("core.unlock_sign_in", is_administrator)  # and reset a lost second factor
 
 
 def can(user, perm: str, obj=None) -> bool:

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from saferhub.core import views
+from saferhub.core.signin import views as signin_views
 
 app_name = "core"
 
@@ -9,6 +10,8 @@ urlpatterns = [
     path("brand.css", views.brand_css, name="brand-css"),
     path("accounts/login/", views.LoginView.as_view(), name="login"),
     path("accounts/logout/", views.logout_view, name="logout"),
+    path("accounts/second-factor/", signin_views.verify, name="second-factor"),
+    path("accounts/second-factor/set-up/", signin_views.setup, name="second-factor-setup"),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("accessibility/", views.accessibility, name="accessibility"),
 ]

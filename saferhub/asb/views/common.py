@@ -9,26 +9,14 @@ from django.conf import settings
 from django.core.cache import cache
 from django.shortcuts import render
 
+from saferhub.core.http import client_ip
+
 #: (requests, seconds) per client IP. Question pages allow a generous number of answers; the final
 #: submission far fewer. Settings may override either.
 DEFAULT_LIMITS = {
     "answer": (120, 600),
     "submit": (5, 3600),
 }
-
-
-def client_ip(request) -> str:
-    """The client's address: ``REMOTE_ADDR``, unless ``SAFERHUB_TRUSTED_PROXY_COUNT`` says how many proxies of
-    ours sit in front of the app. Then the address is the one the outermost of them appended to
-    X-Forwarded-For, counted from the right: anything further left was sent by the client and may be forged."""
-    remote = request.META.get("REMOTE_ADDR", "") or "unknown"
-    proxies = int(getattr(settings, "SAFERHUB_TRUSTED_PROXY_COUNT", 0) or 0)
-    if proxies <= 0:
-        return remote
-    hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop.strip()]
-    if len(hops) < proxies:
-        return remote
-    return hops[-proxies]
 
 
 def limits() -> dict[str, tuple[int, int]]:
