@@ -57,6 +57,8 @@ ALLOWED: dict[str, str] = {
     "saferhub/core/models/site.py": "SiteConfiguration.load() creates the one configuration row on first read",
     "saferhub/core/models/tokens.py": "ApiToken.mark_used() stamps last_used_at (at most once a minute), no audit",
     "saferhub/core/permissions.py": "ensure_role_groups() creates the role groups after migrate",
+    "saferhub/core/writes.py": "the generic write steps (create/update with audit) that actions call after "
+                               "their permission check and rules; called from actions only",
     # -- derived data, rebuilt from the records, by design ----------------------------------------
     "saferhub/search/engine.py": "the search index: entries replaced in bulk from the records they index",
     "saferhub/opendata/receivers.py": "an OParl tombstone written by the post_delete receiver, in the deleting "
@@ -113,8 +115,9 @@ def _chain(node: ast.AST) -> list[str]:
 def find_writes(source: str, path: str = "<snippet>") -> list[Write]:
     """Database writes in ``source``: ``.save()`` / ``.delete()`` with no positional argument (a
     model instance; files and documents take a name or a stream), ``.objects.create(``,
-    ``.update(`` / ``.delete(`` on a queryset, and bulk_create, bulk_update, get_or_create,
-    update_or_create anywhere."""
+    ``.update(`` on a queryset chain or with keyword arguments only, and bulk_create, bulk_update,
+    get_or_create, update_or_create anywhere. A heuristic on the source, not on types: a queryset
+    kept in a variable and updated from a positional dict would be missed."""
     found = []
     for node in ast.walk(ast.parse(source)):
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
@@ -129,7 +132,9 @@ def find_writes(source: str, path: str = "<snippet>") -> list[Write]:
         elif name == "create":
             hit = "objects" in receiver
         elif name == "update":
-            hit = on_queryset
+            # On a queryset chain, or keyword arguments only (``cases.update(status=...)``; a dict or
+            # a set is updated from a positional mapping or iterable).
+            hit = on_queryset or (bool(node.keywords) and not node.args)
         else:
             hit = False
         if hit:
@@ -177,6 +182,8 @@ BAD = textwrap.dedent("""
         Tag.objects.update_or_create(name="x", defaults={})
         Row.objects.bulk_create([])
         case.documents.all().update(hidden=True)
+        open_cases = Case.objects.filter(status="open")
+        open_cases.update(status="closed")
 """)
 
 GOOD = textwrap.dedent("""
@@ -195,7 +202,7 @@ def test_the_scanner_flags_every_kind_of_write():
     assert sorted(calls) == sorted([
         "case.save(", "Letter.objects.create(", "Case.objects.filter.update(", "Note.objects.filter.delete(",
         "case.delete(", "Tag.objects.get_or_create(", "Tag.objects.update_or_create(", "Row.objects.bulk_create(",
-        "case.documents.all.update("])
+        "case.documents.all.update(", "open_cases.update("])
 
 
 def test_the_scanner_leaves_reads_files_and_dicts_alone():
