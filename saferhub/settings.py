@@ -82,6 +82,9 @@ MIDDLEWARE = [
     *(["whitenoise.middleware.WhiteNoiseMiddleware"] if PRODUCTION else []),
     # Anonymous visitors' public pages, cached briefly (off unless PUBLIC_PAGE_CACHE_SECONDS > 0).
     "saferhub.opendata.middleware.PublicPageCacheMiddleware",
+    # Cache-Control: no-store on every signed-in or staff response (saferhub/core/middleware.py); inside the
+    # page cache, so that the page cache sees the header and never stores such a response.
+    "saferhub.core.middleware.NoStoreMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -6,7 +6,9 @@ What is cached: GET and HEAD of the public page types listed in ``CACHEABLE`` (c
 meeting, person, calendar, work programme, recommendations, agenda and minutes web pages, and the
 iCalendar, RSS and Atom feeds), only
 for requests without any cookie (no session, so nobody signed in and no messages waiting), and
-only responses that are 200 and set no cookie. Signed-in users always get a fresh page.
+only responses that are 200, set no cookie and are not marked ``no-store`` (``saferhub.core.middleware``, which
+also marks every signed-in response), and never for a signed-in user (an API token is checked after the view).
+Signed-in users always get a fresh page.
 
 How long: ``settings.PUBLIC_PAGE_CACHE_SECONDS`` (30 in production, 0 = off in development and
 tests). Any save or delete clears it at once (a version number in the cache: for every worker when
@@ -31,6 +33,8 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve
+
+from saferhub.core.middleware import is_signed_in
 
 CACHEABLE = {
     "core:home", "governance:committee-list", "governance:committee-detail", "governance:committee-meetings",
@@ -117,7 +121,8 @@ class PublicPageCacheMiddleware:
                     return self._replay(cached)
         try:
             response = self.get_response(request)
-            if response.status_code == 200 and not response.cookies and not getattr(response, "streaming", False):
+            if (response.status_code == 200 and not response.cookies and not getattr(response, "streaming", False)
+                    and not is_signed_in(request) and "no-store" not in response.get("Cache-Control", "")):
                 nonce = getattr(request, "_csp_nonce", None)
                 body = response.content.decode("utf-8", errors="surrogateescape")
                 headers = [(k, v) for k, v in response.items() if k.lower() not in SKIP_HEADERS]
