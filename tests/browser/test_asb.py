@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from saferhub.asb.models import Case
 from saferhub.asb.tests import factories as fx
+from saferhub.core.calendar import add_working_days
 from tests.browser.conftest import axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -126,6 +127,7 @@ def case_url(live_server, reference: str) -> str:
     return f"{live_server.url}/asb/cases/{Case.objects.get(reference=reference).pk}/"
 
 
+@pytest.mark.date_sensitive("2026-12-03")  # a Thursday; every step is dated today
 def test_case_from_public_form_to_closure(page, live_server, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     w = fx.world()
@@ -237,9 +239,17 @@ def test_case_from_public_form_to_closure(page, live_server, settings, tmp_path)
     assert re.sub(r"\s+", " ", county_row).strip() == "County total 1 0 1 1"
 
 
+def coming_sunday(day: dt.date) -> dt.date:
+    """The last day of the dashboard's "Due this week": this Sunday, or at the weekend the Sunday after."""
+    return day + dt.timedelta(days=6 - day.weekday() + (7 if day.weekday() >= 5 else 0))
+
+
+@pytest.mark.date_sensitive("2026-12-03")  # a Thursday: the new case's acknowledgement falls due next week
 def test_case_failing_the_threshold_gets_letter_b(page, live_server, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     w = fx.world()
+    # A case received 60 days ago: its first clocks are overdue, so the dashboard has a case on any day.
+    older = fx.application(w, area=w.breckland, application_date=timezone.localdate() - dt.timedelta(days=60))
     county = fx.user("asb_county_team", username="county2")
     reference = apply_online(page, live_server, incidents=1)
     sign_in(page, live_server, county.username)
@@ -249,7 +259,16 @@ def test_case_failing_the_threshold_gets_letter_b(page, live_server, settings, t
         no_axe(page, name)
         shot(page, name)
     page.goto(f"{live_server.url}/asb/")
-    assert reference in page.locator("main").inner_text()
+    # The new case's acknowledgement is due 5 working days after today (Norfolk's setting): under "Due this
+    # week" when that is on or before the coming Sunday, and never overdue.
+    today = timezone.localdate()
+    due = add_working_days(today, 5)
+    assert Case.objects.get(reference=reference).clocks.get(step="acknowledgement").due_on == due
+    main = page.locator("main").inner_text()
+    this_week, overdue = main.split("Due this week", 1)[1].split("Overdue", 1)
+    assert this_week.startswith(f" (to Sunday {coming_sunday(today):%-d %B %Y})")
+    assert (reference in this_week) == (due <= coming_sunday(today)), (today, due, this_week)
+    assert reference not in overdue and older.reference in overdue
     no_axe(page, "dashboard with a case")
     shot(page, "dashboard-due")
     page.goto(case_url(live_server, reference))
@@ -271,12 +290,14 @@ def test_case_failing_the_threshold_gets_letter_b(page, live_server, settings, t
     assert w.norwich == case.area
 
 
+@pytest.mark.date_sensitive("2026-12-03")  # a Thursday; the incidents are dated back from today
 def test_public_form_works_without_javascript(no_js_page, live_server):
     fx.world()
     reference = apply_online(no_js_page, live_server, incidents=2)
     assert Case.objects.get(reference=reference).complaints.count() == 2
 
 
+@pytest.mark.date_sensitive("2026-12-03")  # a Thursday; the demo cases are dated back from today
 def test_statistics_for_the_norfolk_demo_cases(page, live_server, settings, tmp_path):
     from saferhub.asb.demo import load_demo
     from saferhub.core.actors import SystemActor
