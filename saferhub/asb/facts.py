@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 from saferhub.asb import rules as asb_rules
+from saferhub.asb.config import current_settings
 from saferhub.asb.models import AsbSettings, Case, LocalThresholdRoute, OptArea
 
 
-def settings_for() -> AsbSettings:
-    """The partnership's settings; Norfolk's defaults (unsaved) until a configuration is loaded."""
-    return AsbSettings.objects.order_by("id").first() or AsbSettings(name="Norfolk")
-
-
 def threshold_config(settings: AsbSettings | None = None, area: OptArea | None = None) -> asb_rules.ThresholdConfig:
-    s = settings or settings_for()
+    s = settings or current_settings()
     routes: tuple[asb_rules.LocalRoute, ...] = ()
     if area is not None:
         routes = tuple(

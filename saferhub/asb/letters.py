@@ -134,25 +134,17 @@ def sample_context(letter: str = "E") -> dict:
     }
 
 
-def _appeal_deadline(asb_settings, start: dt.date) -> tuple[str, dt.date]:
-    from saferhub.core.calendar import add_working_days
-
-    window = getattr(asb_settings, "appeal_window", 21) or 21
-    unit = getattr(asb_settings, "appeal_window_unit", "working_days")
-    region = getattr(asb_settings, "region", "ENG") or "ENG"
-    if unit == "calendar_days":
-        return f"{window} days", start + dt.timedelta(days=window)
-    return f"{window} working days", add_working_days(start, window, region)
-
-
 def merge_context(case, letter: str, *, letter_date: dt.date | None = None) -> dict:
     """The merge fields for ``letter`` on ``case`` (plain strings, lists and dicts only)."""
-    from saferhub.asb.models import AsbSettings
+    from django.utils import timezone
+
+    from saferhub.asb import clocks
+    from saferhub.asb.config import current_settings
     from saferhub.core.site import get_site_configuration
 
     site = get_site_configuration()
-    asb_settings = AsbSettings.objects.order_by("pk").first()
-    letter_date = letter_date or dt.date.today()  # noqa: DTZ011 - a letter is dated in local time
+    asb_settings = current_settings()
+    letter_date = letter_date or timezone.localdate()  # a letter is dated in local time
     area = case.area
     councils = list(area.councils.all())
     council = councils[0].name if councils else site.council_name
@@ -163,11 +155,13 @@ def merge_context(case, letter: str, *, letter_date: dt.date | None = None) -> d
     else:
         name = case.applicant_name
         address = "\n".join(v for v in (case.applicant_address, case.applicant_postcode) if v)
-    clocks = {clock.step: clock for clock in case.clocks.all()}
-    determination = clocks.get("determination")
-    appeal_window, appeal_deadline = _appeal_deadline(asb_settings, letter_date)
-    recipient_kind = getattr(asb_settings, "appeal_recipient", "opt_inspector")
-    if recipient_kind == "csp_chair":
+    case_clocks = {clock.step: clock for clock in case.clocks.all()}
+    determination = case_clocks.get("determination")
+    # Counted from the date the appealable letter was sent (the case's record); a letter drafted before the
+    # decision is recorded counts from its own date.
+    appeal_window = clocks.appeal_window_text(asb_settings.appeal_window, asb_settings.appeal_window_unit)
+    appeal_deadline = clocks.appeal_deadline_for(case, asb_settings, letter_date=letter_date)
+    if asb_settings.appeal_recipient == "csp_chair":
         appeal_recipient = "the Chair of the Community Safety Partnership"
     else:
         inspector = area.inspector
@@ -199,14 +193,14 @@ def merge_context(case, letter: str, *, letter_date: dt.date | None = None) -> d
         "contact_phone": area.phone or site.contact_phone or "101",
         "contact_email": area.email or "",
         "determination_due": _long(determination.due_on) if determination else "",
-        "determination_days": getattr(asb_settings, "determination_days", 10),
+        "determination_days": asb_settings.determination_days,
         "reasons": reasons,
         "discretionary_factor": case.get_discretionary_factor_display() if factor else "",
         "discretionary_factor_text": FACTOR_TEXT.get(factor, "the circumstances of your case"),
         "panel_date": _long(case.panel_held_on or case.panel_date),
         "action_summary": _lines(case.findings) or ["The agencies' actions are summarised in the panel's findings."],
         "actions": actions,
-        "overall_days": getattr(asb_settings, "overall_days", 30),
+        "overall_days": asb_settings.overall_days,
         "appeal_recipient": appeal_recipient,
         "appeal_window": appeal_window,
         "appeal_deadline": _long(appeal_deadline),

@@ -9,7 +9,8 @@ import yaml
 from django.db import transaction
 
 from saferhub.asb import actions
-from saferhub.asb.models import AsbSettings, PeerReviewRota
+from saferhub.asb.config import stored_settings
+from saferhub.asb.models import PeerReviewRota
 from saferhub.core import actions as core_actions
 from saferhub.core.actors import Actor
 from saferhub.core.models import Organisation, Person
@@ -61,9 +62,7 @@ def load_config(path: Path | str = DEFAULT_FILE, *, acting_user: Actor) -> dict[
     pcc = settings_data.pop("pcc_office", None)
     if pcc:
         settings_data["pcc_office"] = _organisation(pcc, "opcc", acting_user)
-    existing = AsbSettings.objects.filter(name=settings_data.get("name", "Norfolk")).first() or \
-        AsbSettings.objects.order_by("id").first()
-    actions.update_asb_settings(existing, acting_user=acting_user, **settings_data)
+    actions.update_asb_settings(stored_settings(), acting_user=acting_user, **settings_data)
     police = Organisation.objects.filter(kind="police").order_by("id").first()
     areas = 0
     for position, spec in enumerate(data.get("areas", [])):

@@ -11,8 +11,8 @@ from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from saferhub.asb import rules as asb_rules
-from saferhub.asb.facts import settings_for
+from saferhub.asb import clocks
+from saferhub.asb.config import current_settings
 from saferhub.asb.models import (
     ActionItem,
     Appeal,
@@ -103,32 +103,31 @@ def triage_queue() -> QuerySet[Case]:
 
 def clock_rows(case: Case, on: dt.date | None = None) -> list[dict[str, Any]]:
     """Each step's clock on a case: label, due, done, and status done / overdue / at_risk / due."""
-    settings = settings_for()
+    settings = current_settings()
     day = on or today()
     rows = []
-    clocks = sorted(case.clocks.all(), key=lambda c: CLOCK_ORDER.index(c.step))
-    for clock in clocks:
+    for clock in sorted(case.clocks.all(), key=lambda c: CLOCK_ORDER.index(c.step)):
         rows.append({
             "step": clock.step,
             "label": clock.get_step_display(),
             "started_on": clock.started_on,
             "due_on": clock.due_on,
             "done_on": clock.done_on,
-            "status": asb_rules.clock_status(clock.due_on, clock.done_on, day, settings.at_risk_days, settings.region),
-            "on_time": None if clock.done_on is None else clock.done_on <= clock.due_on,
+            "status": clocks.clock_status(clock.due_on, clock.done_on, day, settings.at_risk_days, settings.region),
+            "on_time": None if clock.done_on is None else not clocks.is_done_late(clock.due_on, clock.done_on),
         })
     return rows
 
 
 def needs_overrun_notice(case: Case, on: dt.date | None = None) -> bool:
     """The 30-working-day expectation is passed (or at risk) and the victim has not been told yet."""
-    settings = settings_for()
+    settings = current_settings()
     day = on or today()
     overall = next((c for c in case.clocks.all() if c.step == ClockStep.OVERALL), None)
     if overall is None or overall.done_on is not None:
         return False
-    status = asb_rules.clock_status(overall.due_on, None, day, settings.at_risk_days, settings.region)
-    if status not in (asb_rules.CLOCK_OVERDUE, asb_rules.CLOCK_AT_RISK):
+    status = clocks.clock_status(overall.due_on, None, day, settings.at_risk_days, settings.region)
+    if status not in (clocks.CLOCK_OVERDUE, clocks.CLOCK_AT_RISK):
         return False
     return not any(n.kind == NotificationKind.OVERRUN for n in case.notifications.all())
 
@@ -160,16 +159,16 @@ def due_this_week(user=None, on: dt.date | None = None) -> list[dict[str, Any]]:
     ``user=None`` means every case (the county view); otherwise only cases the user may see."""
     day = on or today()
     start, end = week_bounds(day)
-    clocks = (_open_clocks_for(user).filter(due_on__range=(start, end))
-              .select_related("case", "area").order_by("area__position", "area__name", "due_on", "id"))
-    settings = settings_for()
+    open_clocks = (_open_clocks_for(user).filter(due_on__range=(start, end))
+                   .select_related("case", "area").order_by("area__position", "area__name", "due_on", "id"))
+    settings = current_settings()
     grouped: dict[int, dict[str, Any]] = {}
-    for clock in clocks:
+    for clock in open_clocks:
         group = grouped.setdefault(clock.area_id, {"area": clock.area, "clocks": []})
         group["clocks"].append({
             "case": clock.case, "reference": clock.case.reference, "step": clock.step,
             "label": clock.get_step_display(), "due_on": clock.due_on,
-            "status": asb_rules.clock_status(clock.due_on, None, day, settings.at_risk_days, settings.region),
+            "status": clocks.clock_status(clock.due_on, None, day, settings.at_risk_days, settings.region),
         })
     return list(grouped.values())
 
@@ -201,11 +200,9 @@ def overdue_clocks(user=None, on: dt.date | None = None, area: OptArea | None = 
 
 def at_risk_clocks(user=None, on: dt.date | None = None, limit: int | None = 200) -> list[dict[str, Any]]:
     """Open clocks not yet overdue but with ``at_risk_days`` working days or fewer left, soonest first."""
-    from saferhub.core.calendar import add_working_days
-
-    settings = settings_for()
+    settings = current_settings()
     day = on or today()
-    horizon = add_working_days(day, settings.at_risk_days, settings.region)
+    horizon = clocks.at_risk_until(day, settings.at_risk_days, settings.region)
     qs = (_open_clocks_for(user).filter(due_on__gte=day, due_on__lte=horizon)
           .select_related("case", "area").order_by("due_on", "id"))
     if limit:

@@ -258,7 +258,7 @@ def attendance_out(a) -> dict:
 
 def quorum_out(meeting: Meeting, visible: bool) -> dict:
     if not visible:
-        return {"required": meeting.committee.quorum, "voting_present": None, "quorate": None, "basis": "withheld"}
+        return {"required": meeting.applicable_quorum, "voting_present": None, "quorate": None, "basis": "withheld"}
     result = queries.quorum_for(meeting)
     if not meeting.attendances.all() and meeting.status == "held":
         # Older meetings whose attendance is not on record: held means it was quorate.

@@ -6,7 +6,7 @@ import datetime as dt
 
 from django.db import transaction
 
-from saferhub.asb import facts
+from saferhub.asb import clocks
 from saferhub.asb import rules as asb_rules
 from saferhub.asb.actions.common import (
     full_clean,
@@ -18,6 +18,7 @@ from saferhub.asb.actions.common import (
     snapshot,
     today,
 )
+from saferhub.asb.config import current_settings
 from saferhub.asb.models import (
     Appeal,
     AppealGrounds,
@@ -33,28 +34,13 @@ from saferhub.core.actors import Actor
 from saferhub.core.exceptions import RuleViolation
 from saferhub.core.permissions import require
 
-
-def appeal_letter_date(case: Case) -> dt.date | None:
-    """The letter the appeal is against: the decision letter (D/E), else Letter B."""
-    if case.decision_sent_on:
-        return case.decision_sent_on
-    if case.determination == "B":
-        return case.determined_on
-    if case.vexatious:
-        return case.closed_on
-    return None
-
-
-def appeal_deadline_for(case: Case) -> dt.date | None:
-    letter = appeal_letter_date(case)
-    if letter is None:
-        return None
-    s = facts.settings_for()
-    return asb_rules.appeal_deadline(letter, s.appeal_window, s.appeal_window_unit, s.region)
+# The appeal deadline is a clock: one function, counted from the date the decision letter was sent.
+appeal_letter_date = clocks.appeal_letter_date
+appeal_deadline_for = clocks.appeal_deadline_for
 
 
 def _pcc_recipient():
-    s = facts.settings_for()
+    s = current_settings()
     return (s.pcc_office.name if s.pcc_office_id else "Office of the Police and Crime Commissioner")
 
 
@@ -87,7 +73,7 @@ def lodge_appeal(
     deadline = appeal_deadline_for(case)
     asb_rules.check_appeal_in_time(received_on, deadline)
     asb_rules.check_appeal_reviewing_area(case.area_id, reviewing_area.pk if reviewing_area else None)
-    settings = facts.settings_for()
+    settings = current_settings()
     inspector = case.area.inspector
     appeal = Appeal(case=case, received_on=received_on, deadline=deadline, grounds=grounds, details=details,
                     escalated_to=inspector, reviewing_area=reviewing_area)

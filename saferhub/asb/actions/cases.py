@@ -23,6 +23,7 @@ from saferhub.asb.actions.common import (
     start_clock,
     today,
 )
+from saferhub.asb.config import current_settings
 from saferhub.asb.models import (
     Case,
     CaseStatus,
@@ -91,7 +92,7 @@ def submit_application(
         relationship=applicant_relationship, victim_consent=victim_consent, victim_name=victim_name or "",
         complaint_count=len(complaints), application_date=application_date, today=today(),
     )
-    settings = facts.settings_for()
+    settings = current_settings()
     user = acting_user if getattr(acting_user, "is_authenticated", False) else None
     case = Case(
         reference="pending", area=area, channel=channel, application_date=application_date,
@@ -162,7 +163,7 @@ def triage_case(case: Case, *, decision: str, acting_user: Actor, note: str = ""
                             code="asb.triage_decision", field="decision")
     if area is not None:
         case.area = area
-    settings = facts.settings_for()
+    settings = current_settings()
     result = _apply_threshold(case, settings)
     if decision == TriageDecision.OBVIOUSLY_NOT_QUALIFYING and result.met:
         raise RuleViolation(
@@ -213,7 +214,7 @@ def determine_threshold(
     determined_on = determined_on or today()
     not_before(determined_on, case.application_date, "The determination", "determined_on")
     not_future(determined_on, "The determination", "determined_on")
-    settings = facts.settings_for()
+    settings = current_settings()
     result = _apply_threshold(case, settings)
     asb_rules.check_determination(
         determination=determination, threshold_met=result.met, complaints_related=complaints_related,
@@ -267,7 +268,7 @@ def reevaluate_threshold(case: Case, *, acting_user: Actor) -> Case:
     require(acting_user, "asb.manage_case", case)
     case = lock_case(case)
     before = snapshot(case)
-    _apply_threshold(case, facts.settings_for())
+    _apply_threshold(case, current_settings())
     return save_case(case, before, "asb.case.threshold_evaluated", actor=acting_user,
                      data={"result": case.threshold_result})
 
@@ -312,7 +313,7 @@ def add_complaint(case: Case, *, behaviour_date: dt.date, reported_date: dt.date
     full_clean(complaint)
     complaint.save()
     before = snapshot(case)
-    result = _apply_threshold(case, facts.settings_for())
+    result = _apply_threshold(case, current_settings())
     save_case(case, before, "asb.case.complaint_added", actor=acting_user,
               data={"incident": position + 1, "threshold_route": result.route})
     return complaint

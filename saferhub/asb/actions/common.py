@@ -8,7 +8,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from saferhub.asb import rules as asb_rules
+from saferhub.asb import clocks
 from saferhub.asb.models import AsbSettings, Case, CaseClock
 from saferhub.core import audit
 from saferhub.core.actors import Actor
@@ -70,7 +70,7 @@ def record(code: str, case: Case, *, actor: Actor, data: dict | None = None):
 
 
 def start_clock(case: Case, step: str, start: dt.date, days: int, settings: AsbSettings) -> CaseClock:
-    due = asb_rules.due_date(start, days, settings.region)
+    due = clocks.due_date(start, days, settings.region)
     clock, _ = CaseClock.objects.update_or_create(
         case=case, step=step,
         defaults={"area_id": case.area_id, "started_on": start, "due_on": due, "done_on": None},

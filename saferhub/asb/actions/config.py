@@ -8,6 +8,7 @@ from django.db import transaction
 
 from saferhub.asb import rules as asb_rules
 from saferhub.asb.actions.common import full_clean
+from saferhub.asb.config import stored_settings
 from saferhub.asb.models import (
     AsbRole,
     AsbSettings,
@@ -30,7 +31,7 @@ def update_asb_settings(settings: AsbSettings | None = None, *, acting_user: Act
     """Change the partnership's ASB settings (created with the Norfolk defaults if missing)."""
     require(acting_user, "asb.manage_config")
     if settings is None:
-        settings = AsbSettings.objects.order_by("id").first() or AsbSettings(name=data.get("name", "Norfolk"))
+        settings = stored_settings() or AsbSettings(name=data.get("name", "Norfolk"))
     elif settings.pk:
         settings = AsbSettings.objects.select_for_update().get(pk=settings.pk)
     unknown = set(data) - set(SETTINGS_FIELDS)

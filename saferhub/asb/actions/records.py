@@ -7,9 +7,9 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 
-from saferhub.asb import facts
 from saferhub.asb import rules as asb_rules
 from saferhub.asb.actions.common import full_clean, lock_case, record, save_case, snapshot, today
+from saferhub.asb.config import current_settings
 from saferhub.asb.models import (
     AuditChecklist,
     Case,
@@ -23,6 +23,7 @@ from saferhub.asb.models import (
     RetentionLog,
     RetentionOutcome,
 )
+from saferhub.core import audit
 from saferhub.core.actors import Actor
 from saferhub.core.exceptions import RuleViolation
 from saferhub.core.permissions import require
@@ -67,16 +68,10 @@ def add_case_document(case: Case, *, file, title: str, acting_user: Actor,
     case = lock_case(case)
     if case.anonymised_at:
         raise RuleViolation("This case has been anonymised under the retention policy.", code="asb.anonymised")
-    settings = facts.settings_for()
+    settings = current_settings()
     name = getattr(file, "name", "") or ""
     size = getattr(file, "size", None) or 0
-    position = file.tell() if hasattr(file, "tell") else 0
-    head = file.read(16) if size else b""
-    if hasattr(file, "seek"):
-        file.seek(position)
-    content_type = asb_rules.check_document(name=name, size=size, head=head or b"", max_bytes=settings.max_upload_bytes)
-    if content_type == asb_rules.DOCX_CONTENT_TYPE:
-        asb_rules.check_docx_package(file)
+    content_type = asb_rules.check_file(file, max_bytes=settings.max_upload_bytes)
     user = acting_user if getattr(acting_user, "is_authenticated", False) else None
     document = CaseDocument(case=case, kind=kind, title=title or name, content_type=content_type, size=size,
                             uploaded_by=user, information_request=information_request)
@@ -224,7 +219,7 @@ def _delete_files(names: list[tuple]) -> None:
             pass
 
 
-def _anonymise(case: Case) -> dict:
+def _anonymise(case: Case, acting_user: Actor) -> dict:
     """Blank every personal detail, on the case, its rows and its audit trail; keep the dates, area, channel and
     outcome for the statistics. Files are deleted once the transaction commits."""
     from django.contrib.contenttypes.models import ContentType
@@ -253,11 +248,10 @@ def _anonymise(case: Case) -> dict:
     AuditChecklist.objects.filter(case=case).update(notes="")
     PeerReview.objects.filter(case=case).update(notes="")
     PublishedSummary.objects.filter(case=case).delete()
-    # The history must not keep what the case no longer does.
-    for event in AuditEvent.objects.filter(target_type=ContentType.objects.get_for_model(Case),
-                                           target_id=str(case.pk)):
-        event.data = _scrub_audit_data(dict(event.data or {}))
-        event.save(update_fields=["data"])
+    # The history must not keep what the case no longer does: through the one audited way past the append-only
+    # audit trail (saferhub.core.audit.redact).
+    audit.redact(AuditEvent.objects.filter(target_type=ContentType.objects.get_for_model(Case), target_id=str(case.pk)),
+                 scrub=_scrub_audit_data, actor=acting_user, reason="asb.retention", target=case)
     return {"documents_deleted": len(documents)}
 
 
@@ -269,7 +263,7 @@ def apply_retention(*, acting_user: Actor, today_: dt.date | None = None) -> lis
     from saferhub.asb.pending import purge_stale_uploads
 
     require(acting_user, "asb.run_retention")
-    settings = facts.settings_for()
+    settings = current_settings()
     day = today_ or today()
     # Prefilter in the database (closed at least the retention period ago); the rule decides exactly.
     cutoff = asb_rules.retention_expires_on(day, -settings.retention_years)
@@ -289,7 +283,7 @@ def apply_retention(*, acting_user: Actor, today_: dt.date | None = None) -> lis
                     case_reference=case.reference, outcome=RetentionOutcome.SKIPPED_LEGAL_HOLD,
                     detail=f"Retention expired; kept because of legal hold: {case.legal_hold_reason}"[:1000]))
                 continue
-            detail = _anonymise(case)
+            detail = _anonymise(case, acting_user)
             logs.append(RetentionLog.objects.create(
                 case_reference=case.reference, outcome=RetentionOutcome.ANONYMISED,
                 detail=(f"Closed {case.closed_on.isoformat()}; retention {settings.retention_years} years. "

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.db import transaction
 
-from saferhub.asb import facts
+from saferhub.asb import clocks, facts
 from saferhub.asb import rules as asb_rules
 from saferhub.asb.actions.common import (
     finish_clock,
@@ -23,6 +23,7 @@ from saferhub.asb.actions.common import (
     today,
 )
 from saferhub.asb.actions.peer_review import assign_if_rota
+from saferhub.asb.config import current_settings
 from saferhub.asb.models import (
     ActionItem,
     Case,
@@ -74,7 +75,7 @@ def appoint_lead_agency(
     case.reviewer_independence_note = independence_note
     if panel_date is not None:
         case.panel_date = panel_date
-    settings = facts.settings_for()
+    settings = current_settings()
     start_clock(case, ClockStep.INITIAL_REVIEW, appointed_on, settings.initial_review_days, settings)
     return save_case(case, before, "asb.case.lead_agency_appointed", actor=acting_user,
                      data={"lead_agency": lead_agency.name})
@@ -93,8 +94,8 @@ def send_information_requests(
         raise RuleViolation("Choose at least one agency to ask.", code="asb.no_agencies", field="agencies")
     requested_on = requested_on or today()
     not_before(requested_on, case.application_date, "The request", "requested_on")
-    settings = facts.settings_for()
-    due = asb_rules.due_date(requested_on, settings.information_request_days, settings.region)
+    settings = current_settings()
+    due = clocks.due_date(requested_on, settings.information_request_days, settings.region)
     unsigned = RelevantBody.objects.filter(
         organisation__in=agencies, signed_information_sharing=False
     ).select_related("organisation")
@@ -232,7 +233,7 @@ def record_panel(
     case.findings = findings
     case.recommendations = recommendations
     case.status = CaseStatus.PANEL_HELD
-    settings = facts.settings_for()
+    settings = current_settings()
     start_clock(case, ClockStep.DECISION_LETTER, held_on, settings.decision_letter_days, settings)
     return save_case(case, before, "asb.case.panel_recorded", actor=acting_user,
                      data={"members": [f"{m['organisation']} ({m.get('role', 'member')})" for m in members]})

@@ -11,8 +11,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 # The law (ASB, Crime and Policing Act 2014 s.104) lets a partnership set a lower threshold, never a
-# higher one than three qualifying complaints (seed 002:1126-1130).
-STATUTORY_MAXIMUM_THRESHOLD = 3
+# higher one than three qualifying complaints (seed 002:1126-1130): the rule's own constant.
+from saferhub.asb.rules.threshold import STATUTORY_MAXIMUM_THRESHOLD  # noqa: E402,F401
 
 
 class AppealWindowUnit(models.TextChoices):

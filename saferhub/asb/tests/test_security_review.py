@@ -348,7 +348,7 @@ def test_staff_document_docx_must_be_a_word_package(w, members, ok):
     if ok:
         assert actions.add_case_document(case, file=upload, title="Minutes", acting_user=SYSTEM).size > 0
     else:
-        with pytest.raises(RuleViolation, match="not a Word document"):
+        with pytest.raises(RuleViolation, match="not a real Word document"):
             actions.add_case_document(case, file=upload, title="Minutes", acting_user=SYSTEM)
         assert not case.documents.exists()
 

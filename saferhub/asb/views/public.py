@@ -12,10 +12,10 @@ from django.utils import timezone
 
 
 def public_settings():
-    from saferhub.asb.models import AsbSettings, OptArea
+    from saferhub.asb.config import current_settings
+    from saferhub.asb.models import OptArea
 
-    settings = AsbSettings.objects.order_by("pk").first()
-    return {"settings": settings, "areas": list(OptArea.objects.order_by("position", "name"))}
+    return {"settings": current_settings(), "areas": list(OptArea.objects.order_by("position", "name"))}
 
 
 @dataclass

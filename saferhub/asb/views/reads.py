@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch
 
-from saferhub.asb import rules as asb_rules
+from saferhub.asb import clocks
+from saferhub.asb.config import current_settings
 from saferhub.asb.models import (
     AsbSettings,
     Case,
@@ -31,10 +32,6 @@ CLOCK_DAYS_FIELD = {
     ClockStep.INFORMATION_REQUESTS: "information_request_days", ClockStep.INITIAL_REVIEW: "initial_review_days",
     ClockStep.DECISION_LETTER: "decision_letter_days", ClockStep.OVERALL: "overall_days",
 }
-
-
-def settings() -> AsbSettings:
-    return AsbSettings.objects.order_by("pk").first() or AsbSettings()
 
 
 def case_queryset():
@@ -60,18 +57,11 @@ class ClockRow:
 
     @property
     def late(self) -> bool:
-        return bool(self.done_on and self.due_on and self.done_on > self.due_on)
+        return clocks.is_done_late(self.due_on, self.done_on)
 
 
 def clock_state(clock: CaseClock | None, today: dt.date, s: AsbSettings, *, closed: bool = False) -> str:
-    if clock is None:
-        return "not_started"
-    if closed and clock.done_on is None:
-        return "not_done"
-    state = asb_rules.clock_status(clock.due_on, clock.done_on, today, s.at_risk_days, s.region)
-    if state == "done" and clock.done_on > clock.due_on:
-        return "done_late"
-    return state
+    return clocks.clock_state(clock, today, at_risk_days=s.at_risk_days, region=s.region, closed=closed)
 
 
 def clock_rows(case: Case, clocks: list[CaseClock], today: dt.date, s: AsbSettings) -> list[ClockRow]:
@@ -103,7 +93,7 @@ def _complaint_rows(case: Case, complaints) -> list[dict]:
 
 def case_page(case: Case, today: dt.date) -> dict:
     """Everything the case page shows, in a fixed number of queries."""
-    s = settings()
+    s = current_settings()
     complaints = list(case.complaints.select_related("agency").order_by("position", "id"))
     clocks = list(case.clocks.all())
     notifications = list(case.notifications.all())
@@ -177,7 +167,7 @@ def dashboard(user, today: dt.date) -> dict:
     user may see. Two queries for the clocks plus one for the areas, whatever the number of cases."""
     from saferhub.asb.policies import is_county_team
 
-    s = settings()
+    s = current_settings()
     # Monday to Sunday; at the weekend, "this week" is the coming working week.
     week_end = today + dt.timedelta(days=6 - today.weekday() + (7 if today.weekday() >= 5 else 0))
     open_clocks = CaseClock.objects.filter(done_on__isnull=True).exclude(case__status=CaseStatus.CLOSED)

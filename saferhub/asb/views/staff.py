@@ -226,7 +226,8 @@ def _case_context(request, case: Case, forms: dict | None = None) -> dict:
             prefix="audit", items=AUDIT_CHECKLIST,
             initial={**existing, "notes": data["audit"].notes if data["audit"] else ""})
     if manage and not case.anonymised_at:
-        shown["document"] = forms.get("document") or f.DocumentForm(prefix="doc")
+        shown["document"] = forms.get("document") or f.DocumentForm(
+            prefix="doc", max_bytes=data["settings"].max_upload_bytes)
     peer = data["peer_review"]
     context["can_assign_peer"] = (manage and peer is None and status == CaseStatus.CLOSED
                                   and case.determination != "B" and not case.anonymised_at)

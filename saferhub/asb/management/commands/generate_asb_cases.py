@@ -15,7 +15,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from saferhub.asb.facts import settings_for
+from saferhub.asb.config import current_settings
 from saferhub.asb.models import Case, CaseClock, ClockStep, OptArea
 from saferhub.core.calendar import add_working_days
 
@@ -36,7 +36,7 @@ class Command(BaseCommand):
         if not areas:
             raise CommandError("Load the ASB configuration first (manage.py load_asb_config).")
         rng = random.Random(seed)  # noqa: S311 - benchmark data
-        s = settings_for()
+        s = current_settings()
         today = timezone.localdate()
         existing = Case.objects.filter(reference__startswith="ASB-SYN-").count()
         started = time.monotonic()
