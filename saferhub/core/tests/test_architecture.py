@@ -74,8 +74,7 @@ ALLOWED: dict[str, str] = {
     # Demo accounts are Django users (no domain record): created here, their roles then set through
     # core.actions.set_user_roles. A core action to create a user would make this one path too.
     "saferhub/asb/demo.py": "demo accounts for a demonstration installation",
-    "saferhub/governance/management/commands/create_demo_users.py": "demo accounts for a demonstration "
-                                                                    "installation",
+    "saferhub/core/demo.py": "demo accounts for a demonstration installation (each app contributes its own)",
 }
 
 
@@ -165,6 +164,33 @@ def test_no_model_is_written_outside_actions():
                       stacklevel=1)
     assert not offending, ("Writes outside an app's actions (move them into an action, or add the module to "
                            "ALLOWED with the reason):\n" + "\n".join(map(str, offending)))
+
+
+# -- small rooms --------------------------------------------------------------------------------
+
+MAX_LINES = 600
+#: Modules still over the limit, each with who is splitting it. Delete the entry once it is split.
+LONG_MODULES: dict[str, str] = {
+    "saferhub/asb/views/staff.py": "TODO (issue 10): being split into asb/views/ modules by the ASB change "
+                                   "in progress (reads.py and public.py already out)",
+}
+
+
+def test_no_module_is_over_600_lines():
+    """A module past 600 lines is split by concept into a package of the same name (CONVENTIONS)."""
+    long = {}
+    for file in sorted(PACKAGE.rglob("*.py")):
+        relative = file.relative_to(ROOT).as_posix()
+        if "/migrations/" in relative:
+            continue
+        lines = len(file.read_text(encoding="utf-8").splitlines())
+        if lines > MAX_LINES:
+            long[relative] = lines
+    offending = {path: n for path, n in long.items() if path not in LONG_MODULES}
+    if set(LONG_MODULES) - set(long):
+        warnings.warn("Split now, remove from LONG_MODULES: " + ", ".join(sorted(set(LONG_MODULES) - set(long))),
+                      stacklevel=1)
+    assert not offending, "Split by concept: " + ", ".join(f"{p} ({n} lines)" for p, n in offending.items())
 
 
 # -- the scanner catches what it should ---------------------------------------------------------
