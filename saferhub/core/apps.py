@@ -27,6 +27,7 @@ class CoreConfig(AppConfig):
                 ("core.user.roles_set", "Set a user's roles", "Set a user's roles"),
                 ("core.api_token.created", "Create API token", "Created API token"),
                 ("core.api_token.revoked", "Revoke API token", "Revoked API token"),
+                ("core.audit.redacted", "Redact audit rows", "Redacted personal data in audit rows"),
             ],
         )
         _connect_sign_in_signals()

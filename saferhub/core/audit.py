@@ -2,12 +2,20 @@
 
 Codes are registered once, by the app that owns them, with a verb and a past tense (as Wagtail
 does), so that the audit trail reads as sentences and an unknown code is a programming error.
+
+The trail is append-only. On PostgreSQL a trigger (migration ``core.0003_audit_append_only``) refuses every
+DELETE and every UPDATE of ``core_auditevent``, with two exceptions: a foreign key set to NULL because the user
+or content type it pointed to was deleted (the names stay in ``actor_repr`` and ``target_repr``), and
+``redact`` below, the one way to blank personal data in old rows (the ASB retention rule); it turns on the
+session setting ``saferhub.audit_redaction`` for its own statements only, may change nothing but ``data``, and
+is itself audited (``core.audit.redacted``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import decimal
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -124,3 +132,40 @@ def record_many(code: str, *, actor: Actor, events: list[tuple[models.Model | No
         for target, data in events
     ]
     return AuditEvent.objects.bulk_create(rows, batch_size=500)
+
+
+#: The PostgreSQL setting the append-only trigger looks for (core migration 0003).
+REDACTION_SETTING = "saferhub.audit_redaction"
+
+
+def _redaction(on: bool) -> None:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            # is_local = true: like SET LOCAL, it ends with the transaction at the latest.
+            cursor.execute("SELECT set_config(%s, %s, true)", [REDACTION_SETTING, "on" if on else "off"])
+
+
+def redact(events, *, scrub: Callable[[dict], dict], actor: Actor, reason: str,
+           target: models.Model | None = None) -> list[int]:
+    """Replace the ``data`` of the audit rows in ``events`` (a queryset) with ``scrub(data)``, in the caller's
+    transaction, and record one ``core.audit.redacted`` row naming the rows changed and why.
+
+    The only write to existing audit rows (see the module docstring); ``scrub`` must return what may be kept.
+    Returns the ids of the rows whose data changed.
+    """
+    from saferhub.core.models import AuditEvent
+
+    if not connection.in_atomic_block:
+        raise RuntimeError("Audit rows must be redacted inside the action's transaction.")
+    changed: list[int] = []
+    _redaction(True)
+    try:
+        for pk, data in events.order_by("pk").values_list("pk", "data"):
+            new = jsonable(scrub(dict(data or {})))
+            if new != data:
+                AuditEvent.objects.filter(pk=pk).update(data=new)
+                changed.append(pk)
+    finally:
+        _redaction(False)
+    record("core.audit.redacted", actor=actor, target=target, data={"events": changed, "reason": reason})
+    return changed
