@@ -76,7 +76,7 @@ class ActionRow:
 
 def action_log(body: Committee, today: dt.date, *, open_only: bool = False) -> list[ActionRow]:
     qs = (GroupAction.objects.filter(body=body)
-          .select_related("owner_person", "owner_organisation", "source_meeting", "source_item",
+          .select_related("body", "owner_person", "owner_organisation", "source_meeting", "source_item",
                           "delivery_action", "delivery_action__plan")
           .prefetch_related("updates").order_by("number"))
     if open_only:

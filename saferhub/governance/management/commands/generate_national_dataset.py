@@ -33,11 +33,13 @@ COMMITTEE_DEFAULT_COLUMNS = [
     "role_text", "legal_basis", "meeting_frequency_months", "substitutes_per_member", "co_opted_members_allowed",
     "co_opted_members_vote", "civic_year_start_month", "civic_year_start_day", "recommendation_response_months",
     "default_venue", "inquorate_minute_template", "contact_name", "contact_phone", "contact_email", "is_active",
+    "kind", "governed_by_partnership", "is_public",
 ]
 COMMITTEE_DEFAULTS = (
     "", "", 3, 1, True, False, 5, 1, 2, "Council Chamber",
     "Only {present} of the {quorum} voting members needed were present; declared inquorate at {declared_at}.",
     "", "", "", True,
+    "scrutiny_committee", False, True,
 )
 VERBS = ["NOTED", "AGREED", "ENDORSED", "COMMENDED"]
 

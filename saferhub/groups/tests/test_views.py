@@ -1,0 +1,141 @@
+"""Pages: the permission matrix (every role × every page, private and public bodies), the
+secretariat's forms, clear refusals and constant query counts."""
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from saferhub.core.actors import SYSTEM
+from saferhub.core.permissions import Role
+from saferhub.governance.tests.factories import person, user
+from saferhub.groups import actions
+from saferhub.groups.models import GroupAction, SecretariatTask
+from saferhub.groups.tests.factories import make_group
+
+pytestmark = pytest.mark.django_db
+D = dt.date
+VIEWERS = {"administrator", "secretariat", "partnership", "member"}
+SECRETARIAT = {"administrator", "secretariat"}
+ROLES = ["anonymous", "administrator", "secretariat", "other_officer", "councillor", "partnership", "member",
+         "asb_spoc"]
+
+
+def make_users(group):
+    from saferhub.governance import actions as gov_actions
+
+    secretariat = user("secretariat", Role.COMMITTEE_OFFICER)
+    gov_actions.set_support_officers(group.body, users=[secretariat], acting_user=SYSTEM)
+    return {
+        "anonymous": None,
+        "administrator": user("admin", Role.ADMINISTRATOR),
+        "secretariat": secretariat,
+        "other_officer": user("officer2", Role.COMMITTEE_OFFICER),
+        "councillor": user("cllr", Role.COUNCILLOR, person=person("A Councillor")),
+        "partnership": user("partner", Role.PARTNERSHIP_OFFICER),
+        "member": user("member", person=group.district_officer),
+        "asb_spoc": user("spoc", Role.ASB_SPOC),
+    }
+
+
+def pages(group, meeting):
+    slug = group.body.slug
+    return {
+        "body": (reverse("groups:body", args=[slug]), VIEWERS),
+        "tor": (reverse("groups:tor-version", args=[slug, "2.0"]), VIEWERS),
+        "tor_on": (reverse("groups:tor-on-date", args=[slug]) + "?on=2022-01-01", VIEWERS),
+        "actions": (reverse("groups:action-log", args=[slug]), VIEWERS),
+        "roster": (reverse("groups:roster", args=[slug]), VIEWERS),
+        "meeting": (reverse("groups:meeting", args=[meeting.pk]), VIEWERS),
+        "report": (reverse("groups:report", args=[slug, 2022, 3]), VIEWERS),
+        "schedule": (reverse("groups:schedule", args=[slug]), SECRETARIAT),
+        "elect": (reverse("groups:elect", args=[slug]), SECRETARIAT),
+    }
+
+
+@pytest.fixture
+def setup():
+    group = make_group()
+    meeting = actions.schedule_group_meeting(group.body, date=D(2022, 9, 15), acting_user=SYSTEM)
+    actions.add_action(group.body, text="Share the data product", owner_person=group.chair, target_date=D(2022, 10, 1),
+                       source_meeting=meeting, acting_user=SYSTEM)
+    return group, meeting, make_users(group)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_permission_matrix_private_body(client, setup, role):
+    group, meeting, users = setup
+    if users[role] is not None:
+        client.force_login(users[role])
+    for name, (url, allowed) in pages(group, meeting).items():
+        expected = 200 if role in allowed else 404
+        assert client.get(url).status_code == expected, (role, name)
+    listed = group.body.name in client.get(reverse("groups:register")).content.decode()
+    assert listed == (role in VIEWERS), role
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_permission_matrix_public_body(client, setup, role):
+    group, meeting, users = setup
+    actions.set_register_entry(group.body, is_public=True, acting_user=SYSTEM)
+    if users[role] is not None:
+        client.force_login(users[role])
+    for name, (url, allowed) in pages(group, meeting).items():
+        expected = 200 if (allowed is VIEWERS or role in allowed) else 404
+        assert client.get(url).status_code == expected, (role, name)
+    assert group.body.name in client.get(reverse("groups:register")).content.decode()
+
+
+def test_secretariat_schedules_and_sees_timeline(client, setup):
+    group, meeting, users = setup
+    client.force_login(users["secretariat"])
+    url = reverse("groups:schedule", args=[group.body.slug])
+    response = client.post(url, {"mtg-date_day": "1", "mtg-date_month": "10", "mtg-date_year": "2022"})
+    assert response.status_code == 422
+    page = response.content.decode()
+    assert "Error: " in page and "Give the reason" in page
+    response = client.post(url, {"mtg-date_day": "15", "mtg-date_month": "12", "mtg-date_year": "2022"})
+    assert response.status_code == 302
+    new = SecretariatTask.objects.filter(meeting__date=D(2022, 12, 15))
+    assert sorted(t.due for t in new) == [D(2022, 12, 1), D(2022, 12, 8), D(2022, 12, 22)]
+    page = client.get(response.url).content.decode()
+    assert "Pre-agenda meeting with the Chair" in page and "Matters arising" in page and "Share the data product" in page
+
+
+def test_action_without_owner_gets_a_clear_message(client, setup):
+    group, meeting, users = setup
+    client.force_login(users["secretariat"])
+    response = client.post(reverse("groups:add-action", args=[group.body.slug]),
+                           {"act-text": "Map the problem", "act-target_date_day": "1", "act-target_date_month": "11",
+                            "act-target_date_year": "2022"})
+    assert response.status_code == 422 and "Every action point needs an owner" in response.content.decode()
+    assert GroupAction.objects.count() == 1
+
+
+def test_attendance_by_organisation(client, setup):
+    group, meeting, users = setup
+    client.force_login(users["secretariat"])
+    membership = group.body.group_memberships.get(person=group.chair)
+    response = client.post(reverse("groups:record-attendance", args=[meeting.pk]), {f"att-m{membership.pk}": "present"})
+    assert response.status_code == 302
+    attendance = meeting.attendances.get()
+    assert attendance.organisation == group.police
+    roster = client.get(reverse("groups:roster", args=[group.body.slug])).content.decode()
+    assert "No representative" in roster and "1 of 1" in roster
+
+
+def test_body_page_query_count_is_constant(client, setup):
+    group, meeting, users = setup
+    client.force_login(users["secretariat"])
+    url = reverse("groups:action-log", args=[group.body.slug])
+    client.get(url)
+    with CaptureQueriesContext(connection) as small:
+        client.get(url)
+    for i in range(8):
+        actions.add_action(group.body, text=f"Action {i}", owner_person=group.chair, target_date=D(2022, 11, 1),
+                           acting_user=SYSTEM)
+    with CaptureQueriesContext(connection) as large:
+        client.get(url)
+    assert len(large) == len(small)

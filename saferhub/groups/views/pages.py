@@ -1,0 +1,169 @@
+"""Read pages: the register, a body, its Terms of Reference, action log, roster, meetings and reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from saferhub.core.permissions import can
+from saferhub.governance.models import AgendaItem, Attendance, Meeting, MeetingStatus
+from saferhub.groups import queries, rules
+from saferhub.groups.forms import ActionForm, ActionUpdateForm, AttendanceForm, ElectionForm, ReportForm, ScheduleForm
+from saferhub.groups.models import ActionCarry, TermsOfReference
+from saferhub.groups.views.common import body_for, meeting_for
+
+
+def register(request):
+    """The public list of bodies, as ModernGov lists committees; signed-in users also see the private
+    bodies they may see."""
+    rows = [b for b in queries.bodies(public_only=not request.user.is_authenticated)
+            if b.is_public or can(request.user, "groups.view_body", b)]
+    today = timezone.localdate()
+    return render(request, "groups/register.html", {
+        "rows": [(b, queries.current_chairs(b, today)) for b in rows], "nav": "groups"})
+
+
+def body_detail(request, slug):
+    body = body_for(request, slug)
+    today = timezone.localdate()
+    tor = queries.version_in_force(body, today)
+    chairs = [c for c in body.chair_terms.select_related("person") if c.start_date <= today
+              and (c.end_date is None or c.end_date >= today)]
+    meetings = list(Meeting.objects.filter(committee=body).exclude(status=MeetingStatus.CANCELLED).order_by("-date")[:8])
+    secretariat = can(request.user, "groups.run_secretariat", body)
+    warnings = [w for w in (rules.term_warning(c.end_date, today) for c in chairs) if w] if secretariat else []
+    if secretariat and tor and tor.review_date and tor.review_date <= today + dt.timedelta(days=60):
+        warnings.append(f"The Terms of Reference are due for review by {rules.fmt(tor.review_date)}.")
+    return render(request, "groups/body_detail.html", {
+        "body": body, "tor": tor, "chairs": chairs, "meetings": meetings, "secretariat": secretariat,
+        "members": queries.members_on(body, today), "versions": body.tor_versions.all(), "warnings": warnings,
+        "sub_bodies": body.sub_committees.filter(is_active=True), "nav": "groups",
+    })
+
+
+def tor_version(request, slug, version):
+    body = body_for(request, slug)
+    tor = get_object_or_404(TermsOfReference.objects.prefetch_related("required_members"), body=body, version=version)
+    return render(request, "groups/tor_version.html", {"body": body, "tor": tor, "nav": "groups"})
+
+
+def tor_on_date(request, slug):
+    """What rules applied on a date (?on=YYYY-MM-DD)."""
+    body = body_for(request, slug)
+    try:
+        day = dt.date.fromisoformat(request.GET.get("on", ""))
+    except ValueError:
+        day = timezone.localdate()
+    tor = queries.version_in_force(body, day)
+    return render(request, "groups/tor_version.html", {"body": body, "tor": tor, "on": day, "nav": "groups"})
+
+
+def action_log(request, slug, form=None, update_forms=None):
+    body = body_for(request, slug)
+    today = timezone.localdate()
+    secretariat = can(request.user, "groups.run_secretariat", body)
+    rows = queries.action_log(body, today)
+    if secretariat and form is None:
+        form = action_form(body)
+    update_forms = update_forms or {}
+    for row in rows:
+        row.can_update = can(request.user, "groups.update_action", row.action)
+        row.form = update_forms.get(row.action.pk) or (
+            ActionUpdateForm(prefix=f"u{row.action.pk}", initial={"status": row.action.status, "date": today})
+            if row.can_update else None)
+    return render(request, "groups/action_log.html", {
+        "body": body, "rows": rows, "form": form, "secretariat": secretariat, "nav": "groups",
+        "overdue": sum(1 for r in rows if r.overdue), "title_error": bool(form and form.errors) or any(
+            f.errors for f in update_forms.values())}, status=422 if (form and form.errors) or update_forms else 200)
+
+
+def action_form(body, data=None):
+    from saferhub.core.models import Organisation
+    from saferhub.delivery.models import DeliveryAction
+
+    members = queries.members_on(body, timezone.localdate())
+    people = [(m.person_id, f"{m.person.display_name} ({m.organisation.name})") for m in members]
+    orgs = [(o.pk, o.name) for o in Organisation.objects.order_by("name")]
+    meetings = [(m.pk, m.date_display) for m in Meeting.objects.filter(committee=body).order_by("-date")[:12]]
+    delivery = [(d.pk, f"{d.number} {d.action[:70]}") for d in
+                DeliveryAction.objects.select_related("plan").order_by("plan_id", "position")[:300]]
+    return ActionForm(data, prefix="act", people=people, organisations=orgs, meetings=meetings, delivery=delivery)
+
+
+def roster(request, slug):
+    body = body_for(request, slug)
+    today = timezone.localdate()
+    try:
+        n = max(1, min(12, int(request.GET.get("n", 3))))
+    except ValueError:
+        n = 3
+    tor, rows, held = queries.roster(body, today, n)
+    return render(request, "groups/roster.html", {"body": body, "tor": tor, "rows": rows, "n": n, "held": held,
+                                                  "gaps": sum(1 for r in rows if r.unrepresented), "nav": "groups"})
+
+
+def meeting(request, pk, schedule_form=None, attendance_form=None):
+    meeting = meeting_for(request, pk)
+    body = meeting.committee
+    today = timezone.localdate()
+    secretariat = can(request.user, "groups.run_secretariat", body)
+    tasks = queries.tasks_for([meeting], today).get(meeting.pk, [])
+    members = queries.members_on(body, meeting.date)
+    attendance = list(Attendance.objects.filter(meeting=meeting).select_related("person", "organisation"))
+    if secretariat and attendance_form is None:
+        recorded = {a.person_id: a.status for a in attendance}
+        attendance_form = AttendanceForm(prefix="att", members=members, initial={
+            f"m{m.pk}": ("present" if recorded.get(m.person_id) == "in_attendance" else recorded.get(m.person_id, ""))
+            for m in members})
+    carried = ActionCarry.objects.filter(meeting=meeting).select_related("action", "action__owner_person",
+                                                                         "action__owner_organisation")
+    return render(request, "groups/meeting.html", {
+        "meeting": meeting, "body": body, "tasks": tasks, "secretariat": secretariat, "attendance": attendance,
+        "form": attendance_form, "carried": carried, "nav": "groups",
+        "items": AgendaItem.objects.filter(meeting=meeting).order_by("position"),
+    }, status=422 if attendance_form is not None and attendance_form.errors else 200)
+
+
+def schedule(request, slug, form=None):
+    body = body_for(request, slug, "groups.run_secretariat")
+    tor = queries.version_in_force(body, timezone.localdate())
+    return render(request, "groups/schedule.html", {
+        "body": body, "tor": tor, "form": form or ScheduleForm(prefix="mtg"), "nav": "groups"},
+        status=422 if form is not None else 200)
+
+
+def elect(request, slug, form=None):
+    body = body_for(request, slug, "groups.run_secretariat")
+    members = queries.members_on(body, timezone.localdate())
+    form = form or ElectionForm(prefix="el", people=[(m.person_id, m.person.display_name) for m in members])
+    return render(request, "groups/elect.html", {"body": body, "form": form, "nav": "groups"},
+                  status=422 if form.errors else 200)
+
+
+def report(request, slug, year, quarter, form=None):
+    body = body_for(request, slug)
+    if quarter not in (1, 2, 3, 4) or not 2000 <= year <= 2100:
+        raise Http404
+    today = timezone.localdate()
+    data = queries.quarter_report(body, year, quarter, today)
+    written = body.progress_reports.filter(year=year, quarter=quarter).select_related("to_meeting").first()
+    secretariat = can(request.user, "groups.run_secretariat", body)
+    if secretariat and not written and form is None:
+        parent_meetings = (Meeting.objects.filter(committee=body.parent, date__gte=data["end"] - dt.timedelta(days=31))
+                           .order_by("date")[:6] if body.parent_id else [])
+        form = ReportForm(prefix="rep", meetings=[(m.pk, f"{body.parent} – {m.date_display}") for m in parent_meetings])
+    return render(request, "groups/report.html", {
+        "body": body, "year": year, "quarter": quarter, "written": written, "form": form, "secretariat": secretariat,
+        "nav": "groups", **data}, status=422 if form is not None and form.errors else 200)
+
+
+@login_required
+def my_actions(request):
+    person = getattr(request.user, "person", None)
+    rows = queries.my_actions(person, timezone.localdate()) if person else []
+    rows = [r for r in rows if can(request.user, "groups.view_body", r.action.body)]
+    return render(request, "groups/my_actions.html", {"rows": rows, "nav": "groups"})
