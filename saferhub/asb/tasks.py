@@ -46,3 +46,16 @@ def apply_retention_task(reschedule: bool = True) -> dict[str, int]:
 def schedule_retention():
     """Queue the next nightly run."""
     return apply_retention_task.using(run_after=next_run()).enqueue(reschedule=True)
+
+
+@task()
+def send_acknowledgement_email_task(case_pk: int) -> bool:
+    """Email the acknowledgement of an online application (queued by ``submit_online_application`` after the
+    case is committed)."""
+    from saferhub.asb.actions import send_acknowledgement_email
+    from saferhub.asb.models import Case
+
+    case = Case.objects.filter(pk=case_pk).first()
+    if case is None:
+        return False
+    return send_acknowledgement_email(case, acting_user=SystemActor("Online application form"))

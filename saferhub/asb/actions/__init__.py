@@ -20,6 +20,17 @@ from saferhub.asb.actions.config import (
     save_relevant_body,
     update_asb_settings,
 )
+from saferhub.asb.actions.letters import (
+    acknowledge_and_store_letter,
+    determine_and_store_letter,
+    send_and_store_decision_letter,
+    store_letter,
+)
+from saferhub.asb.actions.online import (
+    send_acknowledgement_email,
+    submit_online_application,
+    will_email_acknowledgement,
+)
 from saferhub.asb.actions.peer_review import assign_peer_review, complete_peer_review, nominate_peer_reviewer
 from saferhub.asb.actions.records import (
     AUDIT_CHECKLIST,
@@ -51,5 +62,7 @@ __all__ = [
     "record_initial_review", "record_overrun_notice", "record_panel", "reevaluate_threshold", "remove_asb_staff",
     "save_local_route", "save_opt_area", "save_relevant_body", "schedule_panel", "send_decision_letter",
     "send_information_requests", "set_legal_hold", "submit_application", "triage_case", "update_action_item",
-    "update_asb_settings",
+    "update_asb_settings", "acknowledge_and_store_letter", "determine_and_store_letter",
+    "send_and_store_decision_letter", "store_letter", "send_acknowledgement_email", "submit_online_application",
+    "will_email_acknowledgement",
 ]

@@ -307,24 +307,34 @@ def test_incidents_are_capped(w, monkeypatch):
     assert "up to 2 incidents" in response.content.decode()
 
 
-def test_automatic_acknowledgement_email(w, settings, mailoutbox):
-    settings.ASB_ACKNOWLEDGE_BY_EMAIL = True
+IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+def test_automatic_acknowledgement_email(w, settings, mailoutbox, django_capture_on_commit_callbacks):
+    settings.TASKS = IMMEDIATE_TASKS
     client = Client()
     fill_application(client)
-    client.post(reverse("asb:apply-check"))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("asb:apply-check"))
     case = Case.objects.get()
     assert len(mailoutbox) == 1 and case.reference in mailoutbox[0].subject
     assert mailoutbox[0].to == ["alex@example.org"] and case.reference in mailoutbox[0].body
     assert case.notifications.filter(kind="acknowledgement", method="email").exists()
     assert case.clocks.get(step="acknowledgement").done_on == timezone.localdate()
-    assert "We have sent an acknowledgement" in client.get(reverse("asb:apply-confirmation")).content.decode()
+    assert "We are sending an acknowledgement by email to alex@example.org" in client.get(
+        reverse("asb:apply-confirmation")).content.decode()
 
 
-def test_no_automatic_email_unless_switched_on(w, mailoutbox):
+def test_no_automatic_email_when_switched_off(w, settings, mailoutbox, django_capture_on_commit_callbacks):
+    settings.TASKS = IMMEDIATE_TASKS
+    settings.ASB_ACKNOWLEDGE_BY_EMAIL = False
     client = Client()
     fill_application(client)
-    client.post(reverse("asb:apply-check"))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("asb:apply-check"))
     assert mailoutbox == [] and not Case.objects.get().notifications.filter(kind="acknowledgement").exists()
+    page = client.get(reverse("asb:apply-confirmation")).content.decode()
+    assert "We will acknowledge your application within 5 working days." in page and "by email" not in page
 
 
 def test_published_summaries_are_escaped(w):

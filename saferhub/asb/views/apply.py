@@ -8,12 +8,9 @@ nothing typed by the public is ever marked safe. POSTs are rate-limited per IP (
 from __future__ import annotations
 
 import datetime as dt
-import os
-import secrets
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.files.storage import default_storage
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -21,7 +18,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from saferhub.asb import forms as f
-from saferhub.asb.pending import PENDING_DIR, purge_stale_uploads
+from saferhub.asb.pending import PENDING_DIR, discard_upload, keep_upload, purge_stale_uploads  # noqa: F401 - re-exported
 from saferhub.asb.views.common import rate_limited
 from saferhub.core.exceptions import RuleViolation
 
@@ -290,12 +287,7 @@ def incident_remove(request, index):
 
 
 def _discard_upload(state: dict) -> None:
-    upload = state.get("upload")
-    if upload and upload.get("path", "").startswith(PENDING_DIR + "/"):
-        try:
-            default_storage.delete(upload["path"])
-        except OSError:
-            pass
+    discard_upload(state.get("upload"))
     state["upload"] = None
 
 
@@ -314,14 +306,8 @@ def upload(request):
         if form.is_valid():
             file = form.cleaned_data.get("file")
             if file:
-                purge_stale_uploads()
                 _discard_upload(state)
-                extension = os.path.splitext(file.name)[1].lower()
-                path = default_storage.save(f"{PENDING_DIR}/{secrets.token_hex(16)}{extension}", file)
-                state["upload"] = {
-                    "path": path, "name": os.path.basename(file.name)[:150], "size": file.size,
-                    "content_type": form.content_type,
-                }
+                state["upload"] = keep_upload(file, form.content_type)
             state["answers"]["upload_done"] = True
             _save(request, state)
             return redirect(_next_url(state, "upload"))
@@ -451,10 +437,11 @@ def check(request):
         except RuleViolation as exc:
             error = exc.text
         else:
+            from saferhub.asb import actions
+
             _cleanup(request)
-            emailed = acknowledge_by_email(case)
             request.session[DONE_KEY] = {"reference": case.reference, "email": state["answers"].get("email") or "",
-                                         "emailed": emailed}
+                                         "emailing": actions.will_email_acknowledgement(case)}
             return redirect("asb:apply-confirmation")
     state["answers"]["checking"] = True
     _save(request, state)
@@ -465,56 +452,12 @@ def check(request):
 
 
 def submit(state: dict, user):
-    """Create the case through the core action (channel: online form), as the anonymous visitor; the
-    file they uploaded is attached by the form itself (a system actor, since the public cannot manage
-    cases), in the same transaction."""
-    from django.core.files import File
-    from django.db import transaction
-
+    """Create the case from the session's answers through the online-application action (which attaches the
+    upload and queues the acknowledgement email after the commit)."""
     from saferhub.asb import actions
-    from saferhub.core.actors import SystemActor
 
-    kwargs = application_kwargs(state)
-    upload = state.get("upload")
-    with transaction.atomic():
-        case = actions.submit_application(channel="web_form", acting_user=user, **kwargs)
-        if upload and default_storage.exists(upload["path"]):
-            with default_storage.open(upload["path"], "rb") as handle:
-                actions.add_case_document(
-                    case, title=f"Uploaded with the application: {upload['name']}", kind="evidence",
-                    file=File(handle, name=upload["name"]), acting_user=SystemActor("Online application form"),
-                )
-    return case
-
-
-def acknowledge_by_email(case) -> bool:
-    """With ``ASB_ACKNOWLEDGE_BY_EMAIL`` on, email the applicant Letter A's wording at once and record the
-    acknowledgement (seed 002:1509: "realistically this can be sent automatically through email").
-    A failure to send is logged and leaves the acknowledgement to staff (its clock keeps running)."""
-    import logging
-
-    from django.conf import settings
-    from django.core.mail import send_mail
-
-    from saferhub.asb import actions, letters
-    from saferhub.core.actors import SystemActor
-
-    address = case.applicant_email or case.victim_email
-    if not getattr(settings, "ASB_ACKNOWLEDGE_BY_EMAIL", False) or not address:
-        return False
-    rendered = letters.render_letter(case, "A", formats=("html",))
-    context = letters.merge_context(case, "A")
-    body = f"Dear {context['applicant_name']},\n\n{rendered.text}\n\n{context['contact_name']}\n{context['area_name']} " \
-           "Operational Partnership Team"
-    try:
-        send_mail(f"Your ASB Case Review application {case.reference}", body,
-                  getattr(settings, "DEFAULT_FROM_EMAIL", None), [address])
-    except Exception:  # noqa: BLE001 - any mail failure leaves the acknowledgement to staff
-        logging.getLogger(__name__).exception("Acknowledgement email for %s not sent", case.reference)
-        return False
-    actions.record_acknowledgement(case, method="email", note=f"Sent automatically to {address}",
-                                   acting_user=SystemActor("Online application form"))
-    return True
+    return actions.submit_online_application(acting_user=user, upload=state.get("upload"),
+                                             **application_kwargs(state))
 
 
 def _cleanup(request) -> None:

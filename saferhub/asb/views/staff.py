@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
@@ -295,19 +294,6 @@ def _done(request, case, message, anchor=""):
     return redirect(reverse("asb:case", args=[case.pk]) + (f"#{anchor}" if anchor else ""))
 
 
-def store_letter(case: Case, letter: str, *, acting_user) -> list:
-    """Render ``letter`` for ``case`` and store its PDF and Word versions on the case."""
-    rendered = letters.render_letter(case, letter)
-    kind = letters.DOCUMENT_KIND[letter]
-    stamp = timezone.localdate().isoformat()
-    stored = []
-    for data, extension in ((rendered.pdf, "pdf"), (rendered.docx, "docx")):
-        file = ContentFile(data, name=f"{case.reference}-letter-{letter.replace('_', '')}-{stamp}.{extension}")
-        stored.append(actions.add_case_document(case, file=file, title=f"{rendered.title} ({extension.upper()})",
-                                                kind=kind, acting_user=acting_user))
-    return stored
-
-
 class _Invalid(Exception):
     pass
 
@@ -340,10 +326,7 @@ def _acknowledge(request, case):
     form = f.AcknowledgeForm(request.POST, prefix="ack")
     yield form
     data = _valid(form)
-    with transaction.atomic():
-        actions.record_acknowledgement(case, method=data["method"], acting_user=request.user)
-        if data["method"] == "letter_a":
-            store_letter(case, "A", acting_user=request.user)
+    actions.acknowledge_and_store_letter(case, method=data["method"], acting_user=request.user)
     yield _done(request, case, "Acknowledgement recorded." + (" Letter A is in the documents." if data["method"] == "letter_a" else ""), "documents")
 
 
@@ -351,11 +334,9 @@ def _determine(request, case):
     form = f.DeterminationForm(request.POST, prefix="det")
     yield form
     data = _valid(form)
-    with transaction.atomic():
-        case = actions.determine_threshold(
-            case, determination=data["determination"], complaints_related=data["complaints_related"],
-            discretionary_factor=data["discretionary_factor"], reasons=data["reasons"], acting_user=request.user)
-        store_letter(case, data["determination"], acting_user=request.user)
+    case = actions.determine_and_store_letter(
+        case, determination=data["determination"], complaints_related=data["complaints_related"],
+        discretionary_factor=data["discretionary_factor"], reasons=data["reasons"], acting_user=request.user)
     label = letters.LETTERS[data["determination"]]
     yield _done(request, case, f"Determination recorded. {label} is in the documents.", "documents")
 
@@ -463,10 +444,8 @@ def _decision(request, case):
     form = f.DecisionForm(request.POST, prefix="dec", organisations=_organisations())
     yield form
     data = _valid(form)
-    with transaction.atomic():
-        case = actions.send_decision_letter(case, letter=data["letter"], signed_by=_org(data["signed_by"]),
-                                            signatory_name=data["signatory_name"], acting_user=request.user)
-        store_letter(case, data["letter"], acting_user=request.user)
+    case = actions.send_and_store_decision_letter(case, letter=data["letter"], signed_by=_org(data["signed_by"]),
+                                                  signatory_name=data["signatory_name"], acting_user=request.user)
     yield _done(request, case, f"{letters.LETTERS[data['letter']]} recorded and stored in the documents.", "documents")
 
 
@@ -521,9 +500,7 @@ def _document(request, case):
 def _letter(request, case):
     yield None
     letter = request.POST.get("letter", "")
-    if letter not in letters.LETTERS:
-        raise RuleViolation("Choose a letter to generate.", code="asb.letter")
-    store_letter(case, letter, acting_user=request.user)
+    actions.store_letter(case, letter, acting_user=request.user)
     yield _done(request, case, f"{letters.LETTERS[letter]} generated and stored in the documents.", "documents")
 
 
