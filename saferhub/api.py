@@ -2,16 +2,53 @@
 
 from __future__ import annotations
 
+from http import HTTPStatus
+
 from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from saferhub.asb.api import router as asb_router
 from saferhub.core.exceptions import ActionPermissionDenied, RuleViolation
+from saferhub.core.problems import MEANINGS, PROBLEM_MEDIA_TYPE, Problem
 from saferhub.governance.api import router as governance_router
 from saferhub.search.api import router as search_router
 
-api = NinjaAPI(
+
+class SaferHubAPI(NinjaAPI):
+    """The API, whose OpenAPI document declares the errors the handlers below give: 422 wherever
+    there is a parameter or a body (a value out of range, a broken rule), 401 wherever a token or
+    session is required, 404 wherever a path names a record, and every 4xx answer as problem+json."""
+
+    def get_openapi_schema(self, **kwargs):
+        schema = super().get_openapi_schema(**kwargs)
+        ref = {"$ref": "#/components/schemas/Problem"}
+        schema.setdefault("components", {}).setdefault("schemas", {})["Problem"] = Problem.model_json_schema()
+        for path, operations in schema.get("paths", {}).items():
+            for operation in operations.values():
+                # ninja keys the statuses by number, openapi_extra by string: one key per status.
+                responses = {str(status): answer for status, answer in operation.get("responses", {}).items()}
+                operation["responses"] = responses
+                wanted = set()
+                if operation.get("parameters") or operation.get("requestBody"):
+                    wanted.add(422)
+                if operation.get("requestBody"):
+                    wanted.add(400)  # a body that is not JSON
+                if operation.get("security"):
+                    wanted.add(401)
+                if "{" in path:
+                    wanted.add(404)
+                for status in wanted:
+                    responses.setdefault(str(status), {"description": MEANINGS[status]})
+                for status, answer in responses.items():
+                    if 400 <= int(status) < 500:
+                        if answer.get("description", "") in ("", HTTPStatus(int(status)).phrase):
+                            answer["description"] = MEANINGS.get(int(status), HTTPStatus(int(status)).phrase)
+                        answer["content"] = {PROBLEM_MEDIA_TYPE: {"schema": ref}}
+        return schema
+
+
+api = SaferHubAPI(
     title="SaferHub API",
     version="1",
     description=(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any
+from typing import Any, Literal
 
 from django.db import DatabaseError
 from django.http import Http404, JsonResponse
@@ -23,7 +23,9 @@ from saferhub.asb import rules as asb_rules
 from saferhub.asb.models import OptArea
 from saferhub.asb.policies import can_asb
 from saferhub.core.api_auth import write_auth
+from saferhub.core.params import Limit500, Offset
 from saferhub.core.permissions import can
+from saferhub.core.problems import problems
 
 router = Router(tags=["ASB Case Reviews"])
 
@@ -137,15 +139,13 @@ def _year(year: int) -> int:
 
 
 @router.get("/stats/{year}", response=list[AnnualFigure], summary="The four published figures, per area and county")
-def annual_stats(request, year: int, basis: str = "calendar"):
-    if basis not in ("calendar", "financial"):
-        raise Http404
+def annual_stats(request, year: int, basis: Literal["calendar", "financial"] = "calendar"):
     return queries.annual_figures(_year(year), basis)
 
 
 @router.get("/stats/{year}/report", auth=write_auth, summary="Sub Panel report: timeliness, channels, appeals")
-def sub_panel_report(request, year: int, basis: str = "calendar"):
-    if not can(request.auth, "asb.view_stats") or basis not in ("calendar", "financial"):
+def sub_panel_report(request, year: int, basis: Literal["calendar", "financial"] = "calendar"):
+    if not can(request.auth, "asb.view_stats"):
         raise Http404
     return queries.sub_panel_report(_year(year), basis)
 
@@ -205,14 +205,12 @@ def _summary(case) -> dict[str, Any]:
 
 
 @router.get("/cases", auth=write_auth, response=list[CaseSummary], summary="Cases the caller may see")
-def list_cases(request, status: str = "", area: str = "", limit: int = 100, offset: int = 0):
+def list_cases(request, status: str = "", area: str = "", limit: Limit500 = 100, offset: Offset = 0):
     qs = queries.cases_for(request.auth).order_by("-application_date", "-id")
     if status:
         qs = qs.filter(status=status)
     if area:
         qs = qs.filter(area__code=area)
-    limit = max(1, min(limit, 500))
-    offset = max(0, offset)
     return [_summary(c) for c in qs[offset:offset + limit]]
 
 
@@ -258,7 +256,8 @@ def case_history(request, reference: str):
             for e in queries.case_history(case)]
 
 
-@router.get("/dashboard", auth=write_auth, summary="Due this week per area, and overdue clocks")
+@router.get("/dashboard", auth=write_auth, response={200: dict[str, Any], **problems(404)},
+            summary="Due this week per area, and overdue clocks")
 def dashboard(request):
     user = request.auth
     if not can(user, "asb.view_dashboard"):

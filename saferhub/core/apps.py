@@ -10,8 +10,13 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
+        from django.urls import register_converter
 
         from saferhub.core import audit, checks, permissions  # noqa: F401
+        from saferhub.core.params import IdConverter
+
+        # <id:pk> in every app's URLs: a database id (1 to 2**63 - 1), before any URLconf is read.
+        register_converter(IdConverter, "id")
 
         post_migrate.connect(_create_role_groups, sender=self, dispatch_uid="saferhub.core.role_groups")
 

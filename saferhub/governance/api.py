@@ -6,16 +6,21 @@ The shapes here are a contract other tools rely on; change them only by adding f
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
+from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from ninja import Field, Query, Router, Schema
+from ninja import Query, Router, Schema
+from pydantic import WithJsonSchema
 
 from saferhub.core.api_auth import write_auth
 from saferhub.core.exceptions import RuleViolation
 from saferhub.core.models import Person
+from saferhub.core.params import Id, IsoDate, Limit500, Offset
+from saferhub.core.problems import problems
 from saferhub.core.queries import find_person
 from saferhub.governance import actions, queries
 from saferhub.governance.models import Committee, Meeting
@@ -102,12 +107,16 @@ class CommitteeDetail(CommitteeSummary):
     current_office_holders: dict[str, PersonRef]
 
 
+#: A clock time with its offset, as ``local_time`` writes it.
+ClockTime = Annotated[str, WithJsonSchema({"type": "string", "format": "time", "example": "10:00:00+01:00"})]
+
+
 class MeetingSummary(Schema):
     id: int
     committee: Ref
     date: dt.date
     date_to_be_confirmed: bool
-    start_time: dt.time | None
+    start_time: ClockTime | None
     venue: str
     status: Literal["scheduled", "held", "inquorate", "cancelled", "postponed"]
     url: str
@@ -167,8 +176,8 @@ class AgendaItemOut(Schema):
 
 
 class MeetingDetail(MeetingSummary):
-    finished_at: dt.time | None
-    declared_inquorate_at: dt.time | None
+    finished_at: ClockTime | None
+    declared_inquorate_at: ClockTime | None
     livestream_url: str
     chaired_by: str | None
     chair_capacity: str
@@ -182,11 +191,11 @@ class MeetingDetail(MeetingSummary):
 
 
 class AttendanceIn(Schema):
-    person_id: int | None = None
+    person_id: Id | None = None
     person: str | None = None
     status: Literal["present", "apologies", "absent", "in_attendance"]
     role: Literal["member", "substitute", "co-opted", "officer"] | None = None
-    substitute_for_id: int | None = None
+    substitute_for_id: Id | None = None
     substitute_for: str | None = None
     title: str = ""
 
@@ -197,12 +206,12 @@ class AttendanceResult(Schema):
 
 
 class MeetingFilter(Schema):
-    committee: int | None = None
+    committee: Id | None = None
     status: Literal["scheduled", "held", "inquorate", "cancelled", "postponed"] | None = None
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
-    limit: int = Field(50, ge=1, le=500)
-    offset: int = Field(0, ge=0)
+    date_from: IsoDate | None = None
+    date_to: IsoDate | None = None
+    limit: Limit500 = 50
+    offset: Offset = 0
 
 
 class StatsOut(Schema):
@@ -239,10 +248,20 @@ def committee_summary(c: Committee) -> dict:
     }
 
 
+def local_time(day: dt.date, time: dt.time | None) -> str | None:
+    """A meeting's clock time with its UK offset on that day (``10:00:00+01:00``), so that it is an
+    RFC 3339 ``time`` and says which hour it is without the reader knowing the time zone."""
+    if time is None:
+        return None
+    moment = dt.datetime.combine(day, time, tzinfo=ZoneInfo(settings.TIME_ZONE))
+    return time.replace(tzinfo=dt.timezone(moment.utcoffset())).isoformat()
+
+
 def meeting_summary(m: Meeting) -> dict:
     return {
         "id": m.pk, "committee": {"id": m.committee.pk, "name": m.committee.name}, "date": m.date,
-        "date_to_be_confirmed": m.date_precision != "day", "start_time": m.start_time, "venue": m.venue,
+        "date_to_be_confirmed": m.date_precision != "day", "start_time": local_time(m.date, m.start_time),
+        "venue": m.venue,
         "status": m.status, "url": m.get_absolute_url(),
     }
 
@@ -283,8 +302,8 @@ def meeting_detail(meeting: Meeting, user) -> dict:
             })
     return {
         **meeting_summary(meeting),
-        "finished_at": meeting.finished_at,
-        "declared_inquorate_at": meeting.declared_inquorate_at,
+        "finished_at": local_time(meeting.date, meeting.finished_at),
+        "declared_inquorate_at": local_time(meeting.date, meeting.declared_inquorate_at),
         "livestream_url": meeting.livestream_url,
         "chaired_by": meeting.chaired_by.name if meeting.chaired_by_id and visible else None,
         "chair_capacity": meeting.chair_capacity if visible else "",
@@ -319,7 +338,7 @@ def list_committees(request):
 
 
 @router.get("/committees/{committee_id}", response=CommitteeDetail, summary="A committee with its members")
-def get_committee(request, committee_id: int, on: dt.date | None = None):
+def get_committee(request, committee_id: Id, on: IsoDate | None = None):
     """The committee, its Terms of Reference and its membership on ``on`` (today by default)."""
     committee = get_object_or_404(
         Committee.objects.select_related("organisation", "parent", "scrutinises"), pk=committee_id
@@ -391,7 +410,7 @@ def list_meetings(request, filters: Query[MeetingFilter]):
 
 
 @router.get("/meetings/{meeting_id}", response=MeetingDetail, summary="A meeting with its record")
-def get_meeting(request, meeting_id: int):
+def get_meeting(request, meeting_id: Id):
     """The meeting with quorum, attendance, declarations, agenda and decisions. Attendance,
     declarations and decisions are shown once the record is published (or to those who may read
     drafts)."""
@@ -418,10 +437,10 @@ def _resolve(person_id: int | None, name: str | None, field: str) -> Person | No
 
 
 @router.post(
-    "/meetings/{meeting_id}/attendance", response={200: AttendanceResult}, auth=write_auth,
+    "/meetings/{meeting_id}/attendance", response={200: AttendanceResult, **problems(403)}, auth=write_auth,
     summary="Record one person's attendance",
 )
-def post_attendance(request, meeting_id: int, payload: AttendanceIn):
+def post_attendance(request, meeting_id: Id, payload: AttendanceIn):
     """Record or change one person's attendance. A rule breach (for example a substitute who is not
     the member's named substitute) is answered 422 with the rule's message."""
     meeting = get_object_or_404(Meeting, pk=meeting_id)
@@ -440,7 +459,7 @@ def post_attendance(request, meeting_id: int, payload: AttendanceIn):
 
 
 @router.get("/people/{person_id}/attendance", response=list[StatsOut], summary="A member's attendance statistics")
-def person_attendance(request, person_id: int):
+def person_attendance(request, person_id: Id):
     person = get_object_or_404(Person, pk=person_id)
     return [
         {"committee_id": s.committee_id, "committee": s.committee_name, "civic_year": s.civic_year,

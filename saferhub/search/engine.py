@@ -22,7 +22,12 @@ from django.utils.safestring import SafeString, mark_safe
 from saferhub.search.models import SearchEntry
 
 _STEMMER = snowballstemmer.stemmer("english")
-_WORD = re.compile(r"[0-9A-Za-zÀ-ÿ]+(?:'[a-z]+)?")
+#: A word: Latin-1 letters and digits (not × and ÷, which the full-text tokenizers split on).
+_WORD = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿ]+(?:'[a-z]+)?")
+#: A token either engine reads as exactly one token: a stem, a "t_" title word or a facet. Only such
+#: tokens reach an index query, so no input can make a phrase (FTS5 refuses phrases without
+#: positions), an operator (NEAR, AND, *, ^, a "column:" filter) or a tsquery syntax error.
+_TOKEN = re.compile(r"[0-9a-zß-öø-ÿ_]+")
 MAX_TERMS = 8
 MAX_COUNT = 1000
 
@@ -88,6 +93,20 @@ PROBE = 2_000
 WALK = 5_000
 
 
+def fts5_quote(token: str) -> str:
+    """``token`` as an FTS5 string (a double-quoted token: never an operator or a column filter)."""
+    if not _TOKEN.fullmatch(token):
+        raise ValueError(f"Not an index token: {token!r}")
+    return '"' + token.replace('"', '""') + '"'
+
+
+def tsquery_quote(token: str) -> str:
+    """``token`` as a quoted tsquery lexeme (never an operator, a weight or a prefix match)."""
+    if not _TOKEN.fullmatch(token):
+        raise ValueError(f"Not an index token: {token!r}")
+    return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
 def _sort_key(day: dt.date | None, entry_id: int = 0) -> int:
     return ((day.toordinal() if day else 0) << ID_BITS) | entry_id
 
@@ -97,8 +116,9 @@ def _facets(*, public_only: bool, committee_id: int | None, kinds: list[str] | N
     out = []
     if public_only:
         out.append(["f_pub"])
-    if committee_id:
-        out.append([f"f_c{int(committee_id)}"])
+    if committee_id is not None:
+        # Only an id (from 1) names a committee; anything else matches nothing.
+        out.append([f"f_c{committee_id}" if isinstance(committee_id, int) and committee_id > 0 else "f_cnone"])
     if kinds:
         out.append([f"f_k{k.replace('_', '')}" for k in kinds if re.fullmatch(r"[a-z_]+", k)] or ["f_knone"])
     return out
@@ -118,10 +138,10 @@ class _SQLite:
     """FTS5: the terms, the facets and the date range in one index read, in the search order."""
 
     def __init__(self, terms, facets, date_from, date_to):
-        self.match = _expressions(terms, facets, quote=lambda t: f'"{t}"', conj="AND", disj="OR",
+        self.match = _expressions(terms, facets, quote=fts5_quote, conj="AND", disj="OR",
                                   negate=lambda a, b: f"{a} NOT {b}")
         low = _sort_key(date_from) if date_from else (0 if date_to is None else 1 << ID_BITS)
-        high = _sort_key(date_to + dt.timedelta(days=1)) - 1 if date_to else (1 << 62)
+        high = _sort_key(date_to + dt.timedelta(days=1)) - 1 if date_to and date_to < dt.date.max else (1 << 62)
         self.range = [low, high]
 
     def ids(self, cursor, which: str, limit: int, offset: int) -> list[int]:
@@ -160,7 +180,7 @@ class _PostgreSQL:
         public = ["f_pub"] in facets
         facets = [group for group in facets if group != ["f_pub"]]
         self.skipped_probe = False
-        self.query = _expressions(terms, facets, quote=lambda t: f"'{t}'", conj="&", disj="|",
+        self.query = _expressions(terms, facets, quote=tsquery_quote, conj="&", disj="|",
                                   negate=lambda a, b: f"{a} & !{b}")
         # The filters other than the words, and their parameters (the dates).
         self.filters, self.params = (["e.is_public"] if public else []), []
@@ -260,7 +280,8 @@ def search(query: str, *, public_only: bool = True, committee_id: int | None = N
            offset: int = 0) -> Results:
     """Entries matching every word of ``query`` (stemmed), best first: entries with every word in
     their title, then the others; newest first within each, undated last, then by id."""
-    terms = list(dict.fromkeys(t for t in stems(query) if t))[:MAX_TERMS]
+    terms = list(dict.fromkeys(t for t in stems(query) if _TOKEN.fullmatch(t)))[:MAX_TERMS]
+    limit, offset = max(0, limit), max(0, offset)
     if not terms or (date_from and date_to and date_from > date_to):
         return Results([], 0, False, terms)
     facets = _facets(public_only=public_only, committee_id=committee_id, kinds=kinds)

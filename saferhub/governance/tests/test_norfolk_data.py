@@ -88,7 +88,7 @@ class NorfolkDataTests(TestCase):
         data = self.api(D(2022, 9, 28))
         self.assertEqual(data["status"], "inquorate")
         self.assertEqual(data["quorum"], {"required": 5, "voting_present": 3, "quorate": False, "basis": "attendance"})
-        self.assertEqual(data["declared_inquorate_at"], "10:05:00")
+        self.assertEqual(data["declared_inquorate_at"], "10:05:00+01:00")  # BST on that day
         present = [(a["person"], a["role"], a["substitute_for"]) for a in data["attendance"] if a["status"] == "present"]
         self.assertEqual(present, [("Mark Kiddle-Morris", "member", None), ("Chrissie Rumsby", "substitute", "Emma Corlett"),
                                    ("James Easter", "member", None)])
@@ -134,7 +134,7 @@ class NorfolkDataTests(TestCase):
         recommended = next(d for d in data["decisions"] if d["verb"] == "RECOMMENDED")
         self.assertEqual(len(recommended["recommendations"]), 2)
         self.assertEqual(recommended["recommendations"][0]["addressee"], "Norfolk Countywide Community Safety Partnership")
-        self.assertEqual(data["finished_at"], "11:57:00")
+        self.assertEqual(data["finished_at"], "11:57:00+01:00")
 
     def test_december_2021_postponed_to_february_2022(self):
         dec = Meeting.objects.get(committee=self.panel, date=D(2021, 12, 16))
