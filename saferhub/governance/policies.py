@@ -66,6 +66,12 @@ def works_for_scrutinised_body(user, obj) -> bool:
     return person.organisation_id == committee.scrutinises_id
 
 
+@rules.predicate
+def committee_is_public(user, obj) -> bool:
+    committee = committee_of(obj)
+    return committee is not None and committee.is_public
+
+
 can_record = is_administrator | (is_committee_officer & supports_committee)
 
 rules.add_perm("governance.manage_committee", is_administrator)
@@ -75,5 +81,11 @@ rules.add_perm("governance.publish_record", can_record)
 rules.add_perm(
     "governance.view_draft",
     can_record | (is_councillor & sits_on_committee) | (is_partnership_officer & works_for_scrutinised_body),
+)
+# A private body's pages (a Partnership group's, issue 11) are for its support officers, members and the
+# Partnership team only; saferhub.groups adds its own members through groups.view_body.
+rules.add_perm(
+    "governance.view_committee",
+    committee_is_public | can_record | is_partnership_officer | (is_councillor & sits_on_committee),
 )
 rules.add_perm("governance.view_sensitive_interests", is_administrator | is_committee_officer)

@@ -53,6 +53,9 @@ from saferhub.governance.recording import apply_seat_choices, initial_seat_choic
 
 def committee_list(request):
     committees = Committee.objects.filter(is_active=True).select_related("organisation", "parent")
+    if not request.user.is_authenticated:
+        committees = committees.filter(is_public=True)
+    committees = [c for c in committees if c.is_public or can(request.user, "governance.view_committee", c)]
     return render(request, "governance/committee_list.html", {"committees": committees, "nav": "committees"})
 
 
@@ -60,6 +63,8 @@ def committee_detail(request, slug):
     committee = get_object_or_404(
         Committee.objects.select_related("organisation", "parent", "scrutinises"), slug=slug, is_active=True
     )
+    if not can(request.user, "governance.view_committee", committee):
+        raise Http404
     today = timezone.localdate()
     composition = queries.composition_on(committee, today)
     holders = queries.office_holders(committee)
@@ -84,6 +89,8 @@ def committee_detail(request, slug):
 
 def committee_meetings(request, slug):
     committee = get_object_or_404(Committee, slug=slug, is_active=True)
+    if not can(request.user, "governance.view_committee", committee):
+        raise Http404
     page = Paginator(queries.meetings_for(committee).order_by("-date"), 25).get_page(request.GET.get("page"))
     return render(request, "governance/committee_meetings.html", {"committee": committee, "page": page, "nav": "committees"})
 
@@ -93,6 +100,8 @@ def meeting_detail(request, pk):
         meeting = queries.meeting_with_record(pk)
     except Meeting.DoesNotExist:
         raise Http404 from None
+    if not can(request.user, "governance.view_committee", meeting.committee):
+        raise Http404
     visible = queries.record_visible(request.user, meeting)
     return render(request, "governance/meeting_detail.html", {
         "meeting": meeting,

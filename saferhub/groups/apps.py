@@ -10,7 +10,11 @@ class GroupsConfig(AppConfig):
 
     def ready(self) -> None:
         from saferhub.core import audit
+        from saferhub.core.demo import register_demo_accounts
         from saferhub.groups import policies  # noqa: F401
+        from saferhub.groups.demo import create_demo_accounts
+
+        register_demo_accounts(create_demo_accounts)
 
         audit.register_codes(
             "groups",

@@ -139,3 +139,17 @@ def test_body_page_query_count_is_constant(client, setup):
     with CaptureQueriesContext(connection) as large:
         client.get(url)
     assert len(large) == len(small)
+
+
+@pytest.mark.parametrize("role", ["anonymous", "councillor", "asb_spoc", "partnership", "secretariat"])
+def test_private_body_is_hidden_from_the_governance_pages(client, setup, role):
+    group, meeting, users = setup
+    if users[role] is not None:
+        client.force_login(users[role])
+    expected = 200 if role in {"partnership", "secretariat"} else 404
+    for url in [reverse("governance:committee-detail", args=[group.body.slug]),
+                reverse("governance:committee-meetings", args=[group.body.slug]), meeting.get_absolute_url()]:
+        assert client.get(url).status_code == expected, (role, url)
+    listed = group.body.name in client.get(reverse("governance:committee-list")).content.decode()
+    assert listed == (expected == 200)
+    assert group.board.name in client.get(reverse("groups:register")).content.decode() or role != "partnership"
