@@ -196,15 +196,7 @@ def dashboard(user, today: dt.date) -> dict:
 
 def history(case: Case) -> list:
     """The case's audit trail (every change: who, when, what), newest first."""
+    from saferhub.asb import history as case_history
     from saferhub.asb import queries
-    from saferhub.core import audit
 
-    rows = []
-    for event in queries.case_history(case).reverse():
-        changes = (event.data or {}).get("changes") or {}
-        rows.append({"event": event, "label": audit.label_for(event.code), "changes": [
-            (name.replace("_", " ").capitalize(), v.get("old") if isinstance(v, dict) else "",
-             v.get("new") if isinstance(v, dict) else v)
-            for name, v in changes.items()
-        ]})
-    return rows
+    return case_history.rows_for(queries.case_history(case).reverse())
