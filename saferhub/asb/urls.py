@@ -1,6 +1,6 @@
 from django.urls import path
 
-from saferhub.asb.views import apply, public, staff
+from saferhub.asb.views import apply, case, case_steps, letter_templates, public, staff
 
 app_name = "asb"
 
@@ -23,11 +23,11 @@ urlpatterns = [
     path("asb/triage/", staff.triage_queue, name="triage"),
     path("asb/cases/", staff.case_list, name="case-list"),
     path("asb/reports/", staff.reports, name="reports"),
-    path("asb/letter-templates/", staff.letter_templates, name="letter-templates"),
-    path("asb/letter-templates/<slug:letter>/", staff.letter_template_preview, name="letter-template"),
+    path("asb/letter-templates/", letter_templates.letter_templates, name="letter-templates"),
+    path("asb/letter-templates/<slug:letter>/", letter_templates.letter_template_preview, name="letter-template"),
     path("asb/cases/new/", staff.case_new, name="case-new"),
-    path("asb/cases/<int:pk>/", staff.case_detail, name="case"),
-    path("asb/cases/<int:pk>/history/", staff.case_history, name="case-history"),
-    path("asb/cases/<int:pk>/documents/<int:doc>/", staff.document_download, name="document"),
-    path("asb/cases/<int:pk>/<slug:section>/", staff.case_post, name="case-post"),
+    path("asb/cases/<id:pk>/", case.case_detail, name="case"),
+    path("asb/cases/<id:pk>/history/", case.case_history, name="case-history"),
+    path("asb/cases/<id:pk>/documents/<id:doc>/", case.document_download, name="document"),
+    path("asb/cases/<id:pk>/<slug:section>/", case_steps.case_post, name="case-post"),
 ]

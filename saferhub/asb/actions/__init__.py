@@ -39,6 +39,7 @@ from saferhub.asb.actions.records import (
     approve_published_summary,
     draft_published_summary,
     record_audit_checklist,
+    save_published_summary,
     set_legal_hold,
 )
 from saferhub.asb.actions.review import (
@@ -64,5 +65,5 @@ __all__ = [
     "send_information_requests", "set_legal_hold", "submit_application", "triage_case", "update_action_item",
     "update_asb_settings", "acknowledge_and_store_letter", "determine_and_store_letter",
     "send_and_store_decision_letter", "store_letter", "send_acknowledgement_email", "submit_online_application",
-    "will_email_acknowledgement",
+    "will_email_acknowledgement", "save_published_summary",
 ]

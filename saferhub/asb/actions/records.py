@@ -158,6 +158,16 @@ def approve_published_summary(item: PublishedSummary, *, acting_user: Actor) -> 
     return item
 
 
+@transaction.atomic
+def save_published_summary(case: Case, *, title: str, summary: str, acting_user: Actor,
+                           approve: bool = False) -> PublishedSummary:
+    """Save the redacted summary as a draft and, when ``approve``, publish it, in one transaction."""
+    item = draft_published_summary(case, title=title, summary=summary, acting_user=acting_user)
+    if approve:
+        item = approve_published_summary(item, acting_user=acting_user)
+    return item
+
+
 # What an erased case's audit rows keep: ids, codes, dates, counts, statuses and organisations' names. Every other
 # key (names, notes, descriptions, titles, free text) is blanked, so no personal value outlives the case.
 AUDIT_KEEP_KEYS = frozenset({
