@@ -10,7 +10,11 @@ class AsbConfig(AppConfig):
 
     def ready(self) -> None:
         from saferhub.asb import policies  # noqa: F401
+        from saferhub.asb.demo import create_demo_accounts
         from saferhub.core import audit
+        from saferhub.core.demo import register_demo_accounts
+
+        register_demo_accounts(create_demo_accounts)  # one account per ASB Case Review role
 
         audit.register_codes(
             "asb",

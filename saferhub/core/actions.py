@@ -13,10 +13,10 @@ from django.db import transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
 
-from saferhub.core import audit
+from saferhub.core import audit, writes
 from saferhub.core.actors import Actor
 from saferhub.core.colours import contrast_ratio
-from saferhub.core.exceptions import RuleViolation, rule_violation_from
+from saferhub.core.exceptions import RuleViolation
 from saferhub.core.models import ApiToken, Organisation, Person, PersonAlias, SiteConfiguration
 from saferhub.core.models.tokens import TOKEN_PREFIX_LENGTH, hash_token
 from saferhub.core.names import normalise_name, split_honorific
@@ -32,37 +32,27 @@ SITE_FIELDS = [
 ]
 
 
-def _full_clean(instance, exclude: list[str] | None = None) -> None:
-    from django.core.exceptions import ValidationError
+ERROR_CODE = "core.invalid_value"
 
-    try:
-        instance.full_clean(exclude=exclude)
-    except ValidationError as exc:
-        raise rule_violation_from(exc, code="core.invalid_value") from exc
+
+def _full_clean(instance, exclude: list[str] | None = None) -> None:
+    writes.full_clean(instance, code=ERROR_CODE, exclude=exclude)
 
 
 @transaction.atomic
 def create_organisation(*, acting_user: Actor, **data: Any) -> Organisation:
     """Create an organisation (a council, the Partnership, an agency)."""
     require(acting_user, "core.manage_people")
-    org = Organisation()
-    apply_fields(org, ORGANISATION_FIELDS, data)
-    _full_clean(org)
-    org.save()
-    audit.record("core.organisation.created", actor=acting_user, target=org, data=audit.snapshot(org, list(data)))
-    return org
+    return writes.create_with_audit(Organisation(), allowed=ORGANISATION_FIELDS, data=data, acting_user=acting_user,
+                                    audit_code="core.organisation.created", error_code=ERROR_CODE)
 
 
 @transaction.atomic
 def update_organisation(org: Organisation, *, acting_user: Actor, **data: Any) -> Organisation:
     """Change an organisation's details."""
     require(acting_user, "core.manage_people")
-    fields, before = apply_fields(org, ORGANISATION_FIELDS, data)
-    _full_clean(org)
-    org.save(update_fields=[*fields, "updated_at"])
-    audit.record("core.organisation.updated", actor=acting_user, target=org,
-                 data=audit.changes(before, audit.snapshot(org, fields)))
-    return org
+    return writes.update_with_audit(org, allowed=ORGANISATION_FIELDS, data=data, acting_user=acting_user,
+                                    audit_code="core.organisation.updated", error_code=ERROR_CODE)
 
 
 @transaction.atomic
@@ -73,26 +63,21 @@ def create_person(*, acting_user: Actor, **data: Any) -> Person:
         honorific, bare = split_honorific(data["name"])
         if honorific:
             data = {**data, "honorific": honorific, "name": bare}
-    person = Person()
-    apply_fields(person, PERSON_FIELDS, data)
+    return writes.create_with_audit(Person(), allowed=PERSON_FIELDS, data=data, acting_user=acting_user,
+                                    audit_code="core.person.created", error_code=ERROR_CODE, check=_check_name)
+
+
+def _check_name(person: Person) -> None:
     if not (person.name or "").strip():
         raise RuleViolation("Enter the person's name.", code="core.name_required", field="name")
-    _full_clean(person)
-    person.save()
-    audit.record("core.person.created", actor=acting_user, target=person, data=audit.snapshot(person, list(data)))
-    return person
 
 
 @transaction.atomic
 def update_person(person: Person, *, acting_user: Actor, **data: Any) -> Person:
     """Change a person's details (personal data: every change is audited with old and new values)."""
     require(acting_user, "core.manage_people")
-    fields, before = apply_fields(person, PERSON_FIELDS, data)
-    _full_clean(person)
-    person.save(update_fields=[*fields, "updated_at"])
-    audit.record("core.person.updated", actor=acting_user, target=person,
-                 data=audit.changes(before, audit.snapshot(person, fields)))
-    return person
+    return writes.update_with_audit(person, allowed=PERSON_FIELDS, data=data, acting_user=acting_user,
+                                    audit_code="core.person.updated", error_code=ERROR_CODE)
 
 
 @transaction.atomic

@@ -8,25 +8,17 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_POST
 
+from saferhub.core import pages
 from saferhub.core.forms import GovukFormMixin
 from saferhub.core.site import get_site_configuration
 
 
 def home(request):
-    from saferhub.governance.models import Committee, Meeting, MeetingStatus
-
-    today = timezone.localdate()
-    committees = Committee.objects.filter(is_active=True).select_related("organisation")
-    upcoming = (
-        Meeting.objects.filter(date__gte=today, status=MeetingStatus.SCHEDULED)
-        .select_related("committee")
-        .order_by("date", "start_time")[:5]
-    )
-    return render(request, "core/home.html", {"committees": committees, "upcoming": upcoming})
+    """The start page; the apps add their sections (``core.pages.register_home_section``)."""
+    return render(request, "core/home.html", {"sections": pages.home_sections(request)})
 
 
 @cache_control(max_age=300, public=True)
@@ -64,9 +56,8 @@ def logout_view(request):
 
 @login_required
 def dashboard(request):
-    from saferhub.governance.dashboard import dashboard_context
-
-    return render(request, "core/dashboard.html", {"nav": "dashboard", **dashboard_context(request.user, request)})
+    """"Your work"; the apps add their sections (``core.pages.register_dashboard_section``)."""
+    return render(request, "core/dashboard.html", {"nav": "dashboard", "sections": pages.dashboard_sections(request)})
 
 
 def accessibility(request):

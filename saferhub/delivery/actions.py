@@ -7,11 +7,12 @@ import datetime as dt
 from django.db import transaction
 from django.db.models import Max
 
-from saferhub.core import audit
+from saferhub.core import audit, writes
 from saferhub.core.actors import Actor
 from saferhub.core.exceptions import RuleViolation
 from saferhub.core.models import Organisation
 from saferhub.core.permissions import require
+from saferhub.core.writes import BulkOutcome
 from saferhub.delivery.models import DeliveryAction, DeliveryPlan
 
 ACTION_FIELDS = ["theme", "action", "success_measure", "owner", "due", "update"]
@@ -58,8 +59,6 @@ def add_actions(plan: DeliveryPlan, *, rows: list[dict], acting_user: Actor, col
     """Add many actions to a plan at once, each checked as ``add_action`` checks it (in order), with
     one insert and one audit row per action. A refusal raises (nothing saved) unless
     ``collect_refusals`` is set, when the refused rows are left out and returned."""
-    from saferhub.governance.actions import BulkOutcome
-
     require(acting_user, "delivery.manage_plan", plan)
     taken = set(DeliveryAction.objects.filter(plan=plan).values_list("number", flat=True))
     position = DeliveryAction.objects.filter(plan=plan).aggregate(m=Max("position"))["m"] or 0
@@ -98,13 +97,8 @@ def add_actions(plan: DeliveryPlan, *, rows: list[dict], acting_user: Actor, col
 def update_action(row: DeliveryAction, *, acting_user: Actor, **fields) -> DeliveryAction:
     """Change an action's wording, owner, date or progress update."""
     require(acting_user, "delivery.manage_plan", row.plan)
-    unknown = set(fields) - set(ACTION_FIELDS)
-    if unknown:
-        raise TypeError(f"Unknown fields: {', '.join(sorted(unknown))}")
-    before = audit.snapshot(row, list(fields))
-    for key, value in fields.items():
-        setattr(row, key, (value or "").strip())
-    row.save(update_fields=list(fields))
-    audit.record("delivery.action.updated", actor=acting_user, target=row.plan,
-                 data={"number": row.number, **audit.changes(before, audit.snapshot(row, list(fields)))})
-    return row
+    return writes.update_with_audit(
+        row, allowed=ACTION_FIELDS, data={k: (v or "").strip() for k, v in fields.items()}, acting_user=acting_user,
+        audit_code="delivery.action.updated", error_code="delivery.invalid_value", target=row.plan,
+        audit_data={"number": row.number}, clean=False,
+    )

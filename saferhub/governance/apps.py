@@ -9,8 +9,16 @@ class GovernanceConfig(AppConfig):
     verbose_name = "Governance"
 
     def ready(self) -> None:
-        from saferhub.core import audit
-        from saferhub.governance import checks, policies  # noqa: F401
+        from saferhub.core import audit, pages
+        from saferhub.governance import checks, dashboard, policies  # noqa: F401
+
+        pages.register_home_section(dashboard.home_section)
+        pages.register_dashboard_section(dashboard.dashboard_section)
+
+        from saferhub.core.demo import register_demo_accounts
+        from saferhub.governance.demo import create_demo_accounts
+
+        register_demo_accounts(create_demo_accounts)
 
         audit.register_codes(
             "governance",

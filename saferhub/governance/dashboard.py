@@ -1,12 +1,31 @@
-"""What a signed-in user sees on their dashboard for governance work."""
+"""Governance's sections of the shared pages: the committees and next meetings on the home page,
+and each committee's block on a signed-in user's dashboard (registered with ``core.pages``)."""
 
 from __future__ import annotations
 
 from django.utils import timezone
 
+from saferhub.core.pages import Section
 from saferhub.core.permissions import can
 from saferhub.governance import extensions, queries
 from saferhub.governance.models import Committee, Meeting, MeetingStatus
+
+
+def home_section(request) -> Section:
+    """Active committees and the next five scheduled meetings, on the home page."""
+    today = timezone.localdate()
+    committees = Committee.objects.filter(is_active=True).select_related("organisation")
+    upcoming = (
+        Meeting.objects.filter(date__gte=today, status=MeetingStatus.SCHEDULED)
+        .select_related("committee")
+        .order_by("date", "start_time")[:5]
+    )
+    return Section("governance/sections/home.html", {"committees": committees, "upcoming": upcoming})
+
+
+def dashboard_section(request) -> Section:
+    """The committees the user prepares or records, with what needs doing."""
+    return Section("governance/sections/dashboard.html", dashboard_context(request.user, request))
 
 
 def dashboard_context(user, request=None) -> dict:
@@ -36,4 +55,4 @@ def dashboard_context(user, request=None) -> dict:
             "warnings": warnings[-8:],
             "panels": extensions.dashboard_panels(request, committee) if request is not None else [],
         })
-    return {"committees": blocks, "config_warnings": []}
+    return {"committees": blocks}

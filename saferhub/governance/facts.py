@@ -7,7 +7,7 @@ import datetime as dt
 from django.db.models import Q
 
 from saferhub.governance import rules as gov_rules
-from saferhub.governance.models import Attendance, Membership, MembershipRole, Seat, SeatGroup
+from saferhub.governance.models import Membership, MembershipRole, Seat, SeatGroup
 
 
 def membership_facts(m: Membership) -> gov_rules.MembershipFacts:
@@ -61,13 +61,3 @@ def seat_member_on(seat: Seat, day: dt.date) -> Membership | None:
 def seat_label(seat: Seat) -> str:
     return f"Seat {seat.number} ({seat.organisation.name})"
 
-
-def attendance_facts(meeting) -> list[gov_rules.AttendanceFacts]:
-    return [
-        gov_rules.AttendanceFacts(
-            person_id=a.person_id, role=a.role, status=a.status, voting=a.voting, substitute_for_id=a.substitute_for_id
-        )
-        for a in Attendance.objects.filter(meeting=meeting).only(
-            "person_id", "role", "status", "voting", "substitute_for_id"
-        )
-    ]

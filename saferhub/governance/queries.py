@@ -167,13 +167,16 @@ def meeting_with_record(pk: int) -> Meeting:
 
 
 def quorum_for(meeting: Meeting) -> gov_rules.QuorumResult:
-    """The quorum from prefetched attendance (no extra query when ``attendances`` is prefetched)."""
+    """The one count of a meeting's quorum, for pages, the API, papers and ``finalise_attendance``:
+    the voting members present (``rules.count_quorum``) against the quorum that applied
+    (``Meeting.applicable_quorum``: stored once attendance is confirmed). Reads the prefetched
+    ``attendances`` when there are any, else one query."""
     facts = [
         gov_rules.AttendanceFacts(person_id=a.person_id, role=a.role, status=a.status, voting=a.voting,
                                   substitute_for_id=a.substitute_for_id)
         for a in meeting.attendances.all()
     ]
-    return gov_rules.count_quorum(meeting.committee.quorum, facts)
+    return gov_rules.count_quorum(meeting.applicable_quorum, facts)
 
 
 def record_visible(user, meeting: Meeting) -> bool:

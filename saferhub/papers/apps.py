@@ -12,9 +12,12 @@ class PapersConfig(AppConfig):
         from saferhub.core import audit
         from saferhub.governance.signals import business_not_transacted
         from saferhub.papers import policies  # noqa: F401
-        from saferhub.papers.receivers import carry_business_forward
+        from saferhub.papers.receivers import carry_business_forward, enqueue_scheduled_publication
+        from saferhub.papers.signals import agenda_publication_scheduled
 
         business_not_transacted.connect(carry_business_forward, dispatch_uid="saferhub.papers.carry_forward")
+        agenda_publication_scheduled.connect(enqueue_scheduled_publication,
+                                             dispatch_uid="saferhub.papers.enqueue_publication")
 
         from saferhub.governance import extensions
         from saferhub.papers import panels

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from saferhub.core.permissions import can
 from saferhub.governance.extensions import Panel
+from saferhub.governance.status import minutes_wording
 from saferhub.papers import queries
 from saferhub.papers.models import ChairReport, Document, DocumentKind, Minutes, MinutesStatus
 
@@ -32,9 +33,16 @@ def meeting_documents(request, meeting) -> Panel:
     minutes_public = (minutes is not None and minutes.status != MinutesStatus.DRAFT and meeting.record_published
                       and meeting.attendance_finalised)
     has_agenda = meeting.agenda_items.exists() and agenda_visible(request.user, meeting)
+    minutes_state = ""
+    if minutes_public:
+        confirmed = minutes.status == MinutesStatus.CONFIRMED
+        minutes_state = minutes_wording(
+            confirmed=confirmed,
+            later_meeting_passed=not confirmed and queries.later_meeting_passed(meeting, timezone.localdate()),
+        )
     return Panel("papers/panels/meeting_documents.html", {
         "groups": ordered, "minutes": minutes, "meeting": meeting, "agenda_link": has_agenda,
-        "minutes_link": minutes_public,
+        "minutes_link": minutes_public, "minutes_state": minutes_state,
     })
 
 

@@ -38,6 +38,15 @@ def settings_for(committee) -> PaperSettings:
     return settings
 
 
+def later_meeting_passed(meeting: Meeting, today: dt.date) -> bool:
+    """Whether a later meeting of the committee that would have confirmed ``meeting``'s minutes is
+    behind us: one was held (quorate), or one was scheduled and its date passed with no record."""
+    later = Meeting.objects.filter(committee_id=meeting.committee_id, date__gt=meeting.date)
+    return later.filter(
+        Q(status=MeetingStatus.HELD) | Q(status=MeetingStatus.SCHEDULED, date__lt=today)
+    ).exists()
+
+
 def unconfirmed_minutes(meeting: Meeting) -> list[Meeting]:
     """Earlier meetings that took place and whose minutes have not been confirmed, oldest first.
 

@@ -1,4 +1,5 @@
-"""Reactions to governance events, run inside the governance action's transaction."""
+"""Reactions to events: governance's (run inside the governance action's transaction) and papers'
+own (after commit)."""
 
 from __future__ import annotations
 
@@ -16,3 +17,10 @@ def carry_business_forward(sender, *, meeting, acting_user, **kwargs) -> None:
         return
     actor = acting_user if can(acting_user, "papers.prepare", target) else SYSTEM
     carry_forward_business(target, acting_user=actor)
+
+
+def enqueue_scheduled_publication(sender, *, meeting_id: int, publish_at, **kwargs) -> None:
+    """When an agenda's publication is scheduled, ask the task worker to publish it at that time."""
+    from saferhub.papers.tasks import publish_scheduled_agenda
+
+    publish_scheduled_agenda.using(run_after=publish_at).enqueue(meeting_id)

@@ -68,6 +68,7 @@ def status_tag(status, label=None):
         "inquorate": "govuk-tag--red",
         "cancelled": "govuk-tag--grey",
         "postponed": "govuk-tag--yellow",
+        "no_record": "govuk-tag--grey",
         "awaiting_response": "govuk-tag--yellow",
     }
     return format_html('<strong class="govuk-tag {}">{}</strong>', colours.get(status, ""), label or status)

@@ -2,6 +2,21 @@
 call these functions; each checks permission, applies the rules, saves in one transaction and
 writes an audit row."""
 
+from saferhub.governance.actions.agenda import (
+    add_agenda_item,
+    add_agenda_items,
+    arrange_agenda,
+    publish_meeting_record,
+    update_agenda_item,
+)
+from saferhub.governance.actions.attendance import (
+    finalise_attendance,
+    record_attendance,
+    record_attendance_many,
+    record_chair,
+    remove_attendance,
+    reopen_attendance,
+)
 from saferhub.governance.actions.business import (
     add_register_entry,
     record_decision,
@@ -23,27 +38,14 @@ from saferhub.governance.actions.constitution import (
     update_terms_of_reference,
 )
 from saferhub.governance.actions.meetings import (
-    BulkOutcome,
-    add_agenda_item,
-    add_agenda_items,
-    arrange_agenda,
     cancel_meeting,
-    finalise_attendance,
     postpone_meeting,
-    publish_meeting_record,
-    record_attendance,
-    record_attendance_many,
-    record_chair,
     record_outcome_without_attendance,
-    remove_attendance,
-    reopen_attendance,
     schedule_meeting,
-    update_agenda_item,
     update_meeting,
 )
 
 __all__ = [
-    "BulkOutcome",
     "add_agenda_item",
     "add_agenda_items",
     "arrange_agenda",

@@ -14,9 +14,10 @@ from saferhub.core.actors import Actor
 from saferhub.core.exceptions import RuleViolation
 from saferhub.core.models import Organisation, Person
 from saferhub.core.permissions import require
+from saferhub.core.writes import BulkOutcome
 from saferhub.governance import rules as gov_rules
 from saferhub.governance.actions.common import full_clean, full_clean_fields
-from saferhub.governance.actions.meetings import BulkOutcome, today
+from saferhub.governance.actions.meetings import today
 from saferhub.governance.models import (
     AgendaItem,
     Attendance,

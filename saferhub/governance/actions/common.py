@@ -1,28 +1,17 @@
-"""Helpers shared by the governance actions."""
+"""Helpers shared by the governance actions: the core write steps with governance's error code."""
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
+from saferhub.core import writes
 
-from saferhub.core.exceptions import rule_violation_from
+ERROR_CODE = "governance.invalid_value"
 
 
 def full_clean(instance, exclude: list[str] | None = None, validate_unique: bool = True) -> None:
     """Run model validation and turn the first problem into a ``RuleViolation``."""
-    try:
-        instance.full_clean(exclude=exclude, validate_unique=validate_unique, validate_constraints=True)
-    except ValidationError as exc:
-        raise rule_violation_from(exc, code="governance.invalid_value") from exc
+    writes.full_clean(instance, code=ERROR_CODE, exclude=exclude, validate_unique=validate_unique)
 
 
 def full_clean_fields(instance) -> None:
-    """Model validation for records written in bulk: every field's own checks (choices, lengths,
-    blanks) and ``clean()``, but not the per-row queries – foreign keys are given as loaded
-    instances and uniqueness is checked by the bulk action itself; the database enforces the
-    constraints on insert."""
-    relations = [f.name for f in instance._meta.concrete_fields if f.is_relation]
-    try:
-        instance.clean_fields(exclude=relations)
-        instance.clean()
-    except ValidationError as exc:
-        raise rule_violation_from(exc, code="governance.invalid_value") from exc
+    """Field-level validation for rows written in bulk (see ``core.writes.full_clean_fields``)."""
+    writes.full_clean_fields(instance, code=ERROR_CODE)

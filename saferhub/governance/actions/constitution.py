@@ -8,15 +8,15 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Sum
 
-from saferhub.core import audit
+from saferhub.core import audit, writes
 from saferhub.core.actors import Actor
 from saferhub.core.exceptions import RuleViolation
 from saferhub.core.models import Organisation, Person
 from saferhub.core.permissions import require
-from saferhub.core.updates import apply_fields
+from saferhub.core.writes import BulkOutcome
 from saferhub.governance import facts
 from saferhub.governance import rules as gov_rules
-from saferhub.governance.actions.common import full_clean, full_clean_fields
+from saferhub.governance.actions.common import ERROR_CODE, full_clean, full_clean_fields
 from saferhub.governance.models import (
     Committee,
     Meeting,
@@ -64,23 +64,22 @@ def update_terms_of_reference(committee: Committee, *, acting_user: Actor, **dat
     """Change the committee's settings (quorum, frequency, substitutes, civic year, wording)."""
     require(acting_user, "governance.manage_committee", committee)
     committee = Committee.objects.select_for_update(of=("self",)).get(pk=committee.pk)
-    fields, before = apply_fields(committee, COMMITTEE_FIELDS, data)
-    parent_id = committee.parent_id
-    seen = {committee.pk}
-    while parent_id is not None:
-        if parent_id in seen:
-            raise RuleViolation("A committee cannot report to itself, directly or through another committee.",
-                                code="governance.parent", field="parent")
-        seen.add(parent_id)
-        parent_id = Committee.objects.filter(pk=parent_id).values_list("parent_id", flat=True).first()
-    gov_rules.check_quorum_achievable(committee.quorum, _voting_seats(committee))
-    if "inquorate_minute_template" in data:
-        gov_rules.inquorate_minute(committee.inquorate_minute_template, quorum=1, present=0, declared_at=dt.time(10))
-    full_clean(committee)
-    committee.save(update_fields=[*fields, "updated_at"])
-    audit.record("governance.committee.updated", actor=acting_user, target=committee,
-                 data=audit.changes(before, audit.snapshot(committee, fields)))
-    return committee
+
+    def check(committee: Committee) -> None:
+        parent_id = committee.parent_id
+        seen = {committee.pk}
+        while parent_id is not None:
+            if parent_id in seen:
+                raise RuleViolation("A committee cannot report to itself, directly or through another committee.",
+                                    code="governance.parent", field="parent")
+            seen.add(parent_id)
+            parent_id = Committee.objects.filter(pk=parent_id).values_list("parent_id", flat=True).first()
+        gov_rules.check_quorum_achievable(committee.quorum, _voting_seats(committee))
+        if "inquorate_minute_template" in data:
+            gov_rules.inquorate_minute(committee.inquorate_minute_template, quorum=1, present=0, declared_at=dt.time(10))
+
+    return writes.update_with_audit(committee, allowed=COMMITTEE_FIELDS, data=data, acting_user=acting_user,
+                                    audit_code="governance.committee.updated", error_code=ERROR_CODE, check=check)
 
 
 @transaction.atomic
@@ -218,8 +217,6 @@ def appoint_members(
     arguments): the committee's seats and memberships are read once, every row is checked by
     ``check_membership`` in order against them and the rows accepted before it, then all are
     inserted with one audit row each. A refusal raises (nothing saved) unless ``collect_refusals``."""
-    from saferhub.governance.actions.meetings import BulkOutcome
-
     require(acting_user, "governance.manage_membership", committee)
     committee = Committee.objects.select_for_update(of=("self",)).get(pk=committee.pk)
     for row in rows:

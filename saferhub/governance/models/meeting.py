@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -101,6 +103,13 @@ class Meeting(models.Model):
     def took_place(self) -> bool:
         """The meeting met and was minuted, quorate or not (``choices.TOOK_PLACE``)."""
         return self.status in TOOK_PLACE
+
+    def displayed_status(self, today: dt.date):
+        """The status to show on ``today`` (``governance.status.meeting_status``): a scheduled meeting
+        whose date has passed with nothing recorded says "No record of this meeting"."""
+        from saferhub.governance.status import meeting_status
+
+        return meeting_status(status=self.status, date=self.date, date_precision=self.date_precision, today=today)
 
     @property
     def applicable_quorum(self) -> int:

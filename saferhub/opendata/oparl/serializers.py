@@ -292,6 +292,8 @@ class Context:
             "location": self.location(meeting.venue) if meeting.venue else None,
             "organization": [self.url("organization", f"c{meeting.committee_id}")],
             "saferhub:datePrecision": meeting.date_precision,
+            # The quorum that applied (stored when attendance was confirmed), else the current one.
+            "saferhub:quorum": meeting.applicable_quorum,
             "saferhub:livestream": meeting.livestream_url or None,
             "saferhub:postponedTo": self.url("meeting", meeting.postponed_to_id) if meeting.postponed_to_id else None,
         })

@@ -8,11 +8,10 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from saferhub.core import audit
+from saferhub.core import audit, writes
 from saferhub.core.actors import Actor
 from saferhub.core.exceptions import RuleViolation
 from saferhub.core.permissions import require
-from saferhub.core.updates import apply_fields
 from saferhub.governance import actions as governance
 from saferhub.governance.models import AgendaItem, AgendaItemKind, Meeting, MeetingStatus
 from saferhub.papers import queries
@@ -27,6 +26,7 @@ from saferhub.papers.models import (
     WorkProgrammeStatus,
 )
 from saferhub.papers.rules import check_publication_time
+from saferhub.papers.signals import agenda_publication_scheduled
 
 SETTINGS_FIELDS = [f.name for f in PaperSettings._meta.get_fields() if f.concrete and f.name not in {"id", "committee", "updated_at"}]
 
@@ -54,7 +54,15 @@ def update_paper_settings(committee, *, acting_user: Actor, **data: Any) -> Pape
     """Change a committee's paper settings: wording, signatory, clear days for publication."""
     require(acting_user, "papers.configure", committee)
     settings, _ = PaperSettings.objects.get_or_create(committee=committee)
-    fields, before = apply_fields(settings, SETTINGS_FIELDS, data)
+    writes.update_with_audit(settings, allowed=SETTINGS_FIELDS, data=data, acting_user=acting_user,
+                             audit_code="papers.settings.updated", error_code="papers.invalid_value",
+                             check=_check_settings, target=committee, clean=False)
+    if hasattr(committee, "_paper_settings"):
+        del committee._paper_settings
+    return settings
+
+
+def _check_settings(settings: PaperSettings) -> None:
     if settings.publication_clear_days < 3:
         raise RuleViolation(
             "Agendas must be open to inspection for at least 3 clear working days (the Welsh minimum; England needs 5).",
@@ -63,12 +71,6 @@ def update_paper_settings(committee, *, acting_user: Actor, **data: Any) -> Pape
     if settings.delegation_wording and "{date}" not in settings.delegation_wording:
         raise RuleViolation("The delegation wording needs the {date} placeholder.", code="papers.template",
                             field="delegation_wording")
-    settings.save()
-    if hasattr(committee, "_paper_settings"):
-        del committee._paper_settings
-    audit.record("papers.settings.updated", actor=acting_user, target=committee,
-                 data=audit.changes(before, audit.snapshot(settings, fields)))
-    return settings
 
 
 def _ensure(meeting, existing: list[AgendaItem], kind: str, title: str, acting_user, description: str = "",
@@ -218,9 +220,8 @@ def publish_agenda(meeting: Meeting, *, acting_user: Actor) -> MeetingPapers:
 
 @transaction.atomic
 def schedule_publication(meeting: Meeting, *, publish_at: dt.datetime, acting_user: Actor) -> MeetingPapers:
-    """Publish the agenda automatically at ``publish_at`` (done by the background worker)."""
-    from saferhub.papers.tasks import publish_scheduled_agenda
-
+    """Publish the agenda automatically at ``publish_at`` (done by the background worker, which
+    ``papers.receivers`` asks for when ``agenda_publication_scheduled`` is sent after commit)."""
     require(acting_user, "papers.publish", meeting)
     meeting = Meeting.objects.select_for_update(of=("self",)).get(pk=meeting.pk)
     papers = meeting_papers(meeting)
@@ -233,7 +234,8 @@ def schedule_publication(meeting: Meeting, *, publish_at: dt.datetime, acting_us
     papers.status = PublicationStatus.SCHEDULED
     papers.publish_at = publish_at
     papers.save(update_fields=["status", "publish_at", "updated_at"])
-    transaction.on_commit(lambda: publish_scheduled_agenda.using(run_after=publish_at).enqueue(meeting.pk))
+    transaction.on_commit(lambda: agenda_publication_scheduled.send(
+        sender=MeetingPapers, meeting_id=meeting.pk, publish_at=publish_at))
     audit.record("papers.agenda.scheduled", actor=acting_user, target=meeting, data={"publish_at": publish_at})
     return papers
 
