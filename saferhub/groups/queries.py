@@ -135,3 +135,32 @@ def quarter_report(body: Committee, year: int, quarter: int, today: dt.date) -> 
         "delivery_actions": sorted(delivery, key=lambda d: d.number),
         "tor": version_in_force(body, end),
     }
+
+
+DIFF_FIELDS = [
+    "purpose", "key_activities", "priorities", "accountability", "quorum", "cadence_months", "cadence_weeks",
+    "chair_term_months", "chair_election_method", "chair_from_members", "chair_re_electable", "pre_agenda_days_before",
+    "papers_days_before", "papers_clear_working_days", "minutes_days_after", "report_to_parent_months",
+    "review_months", "review_date",
+]
+
+
+def previous_version(tor: TermsOfReference) -> TermsOfReference | None:
+    return (TermsOfReference.objects.filter(body_id=tor.body_id, in_force_from__lt=tor.in_force_from)
+            .order_by("-in_force_from").first())
+
+
+def tor_changes(old: TermsOfReference, new: TermsOfReference) -> list[tuple[str, object, object]]:
+    """What an amendment changed: (field label, old value, new value), the required members included."""
+    out = []
+    for name in DIFF_FIELDS:
+        before, after = getattr(old, name), getattr(new, name)
+        if before != after:
+            out.append((str(TermsOfReference._meta.get_field(name).verbose_name).capitalize(), before, after))
+    old_members = [r.name for r in old.required_members.all()]
+    new_members = [r.name for r in new.required_members.all()]
+    if old_members != new_members:
+        added = [m for m in new_members if m not in old_members]
+        removed = [m for m in old_members if m not in new_members]
+        out.append(("Required members", ", ".join(removed) or "–", ", ".join(added) or "–"))
+    return out

@@ -21,5 +21,6 @@ urlpatterns = [
     path("groups/<slug:slug>/meetings/new/", secretariat.schedule, name="schedule"),
     path("groups/<slug:slug>/chair/elect/", secretariat.elect, name="elect"),
     path("groups/<slug:slug>/reports/<int:year>/q<int:quarter>/", pages.report, name="report"),
+    path("groups/<slug:slug>/reports/<int:year>/q<int:quarter>.<str:fmt>", pages.report_document, name="report-document"),
     path("groups/<slug:slug>/reports/<int:year>/q<int:quarter>/write/", secretariat.write_report, name="write-report"),
 ]

@@ -1,7 +1,7 @@
 """Read-only selectors for open data: only what is public, with a fixed number of queries.
 
 What is public (the same as the public web pages):
-- committees (all) and organisations that are councils or partnerships or that a committee,
+- public committees (not private Partnership groups) and organisations that are councils or partnerships or that a committee,
   seat or person on a committee is tied to;
 - people who are councillors or have sat on a committee (officers are not published);
 - every meeting and its agenda; attendance, decisions and declarations only once the meeting's
@@ -45,7 +45,7 @@ def public_organisations():
 
 
 def public_committees():
-    return Committee.objects.all()
+    return Committee.objects.filter(is_public=True)  # a private Partnership group is not open data (issue 11)
 
 
 def public_people():
@@ -53,15 +53,15 @@ def public_people():
 
 
 def public_memberships():
-    return Membership.objects.all()
+    return Membership.objects.filter(committee__is_public=True)
 
 
 def public_meetings():
-    return Meeting.objects.all()
+    return Meeting.objects.filter(committee__is_public=True)
 
 
 def public_agenda_items():
-    return AgendaItem.objects.all()
+    return AgendaItem.objects.filter(meeting__committee__is_public=True)
 
 
 def agenda_published_q(prefix: str = "") -> Q:
@@ -176,7 +176,7 @@ def calendar_meetings(*, committee: Committee | None = None, start: dt.date | No
     qs = Meeting.objects.select_related("committee").only(
         "id", "date", "date_precision", "start_time", "venue", "status", "committee__name", "committee__short_name",
         "committee__slug",
-    )
+    ).filter(committee__is_public=True)
     if committee is not None:
         qs = qs.filter(committee=committee)
     if start is not None:
@@ -198,11 +198,13 @@ def recent_meetings(committee: Committee | None = None, limit: int = 20) -> list
 
 
 def feed_meetings(committee: Committee):
-    return Meeting.objects.filter(committee=committee, date_precision="day").select_related("committee", "postponed_to")
+    return Meeting.objects.filter(committee=committee, committee__is_public=True, date_precision="day").select_related(
+        "committee", "postponed_to")
 
 
 def published_decisions(committee: Committee | None = None):
-    qs = Decision.objects.filter(agenda_item__meeting__record_published=True).select_related(
+    qs = Decision.objects.filter(agenda_item__meeting__record_published=True,
+                                 agenda_item__meeting__committee__is_public=True).select_related(
         "agenda_item__meeting__committee")
     if committee is not None:
         qs = qs.filter(agenda_item__meeting__committee=committee)

@@ -60,3 +60,15 @@ class NorfolkGroupsTests(TestCase):
         report = load_groups()
         assert report.bodies == 0 and len(report.skipped) == 12
         assert AuditEvent.objects.count() == events
+
+    def test_demo_loads_meetings_actions_and_matters_arising(self):
+        from saferhub.governance.models import AgendaItem
+        from saferhub.groups.demo import load_demo
+        from saferhub.groups.models import SecretariatTask
+
+        load_demo()
+        assert self.clsg.meetings.count() == 3 and self.clsg.group_actions.count() == 3
+        assert SecretariatTask.objects.filter(meeting__committee=self.clsg).count() == 9
+        december = self.clsg.meetings.get(date=D(2022, 12, 15))
+        assert AgendaItem.objects.filter(meeting=december, title__startswith="Matters arising").exists()
+        assert "already loaded" in load_demo()

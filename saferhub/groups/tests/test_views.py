@@ -153,3 +153,61 @@ def test_private_body_is_hidden_from_the_governance_pages(client, setup, role):
     listed = group.body.name in client.get(reverse("governance:committee-list")).content.decode()
     assert listed == (expected == 200)
     assert group.board.name in client.get(reverse("groups:register")).content.decode() or role != "partnership"
+
+
+def test_tor_amendment_page_shows_the_changes(client, setup):
+    group, meeting, users = setup
+    actions.add_tor_version(group.body, version="2.1", in_force_from=D(2022, 10, 1), cadence_months=2,
+                            pre_agenda_days_before=14, papers_days_before=7, minutes_days_after=7, chair_term_months=24,
+                            review_date=D(2023, 9, 30), purpose="To provide leadership.", key_activities=["Map the problem"],
+                            agreed_at=meeting, acting_user=SYSTEM)
+    client.force_login(users["partnership"])
+    page = client.get(reverse("groups:tor-version", args=[group.body.slug, "2.1"])).content.decode()
+    assert "Changes from version 2.0" in page and "Cadence months" in page and "Required members" in page
+    assert "Agreed at the meeting of Thursday 15 September 2022" in page
+    on = client.get(reverse("groups:tor-on-date", args=[group.body.slug]) + "?on=2022-09-30").content.decode()
+    assert "version 2.0" in on
+
+
+def test_election_page_refuses_a_tie_and_records_a_majority(client, setup):
+    group, meeting, users = setup
+    client.force_login(users["secretariat"])
+    url = reverse("groups:elect", args=[group.body.slug])
+    data = {"el-person": str(group.chair.pk), "el-date_day": "9", "el-date_month": "6", "el-date_year": "2022",
+            "el-method": "simple_majority", "el-votes_for": "3", "el-votes_against": "3"}
+    response = client.post(url, data)
+    assert response.status_code == 422 and "not a simple majority" in response.content.decode()
+    response = client.post(url, {**data, "el-votes_for": "7"})
+    assert response.status_code == 302
+    assert group.body.chair_terms.get().end_date == D(2024, 6, 8)
+
+
+def test_quarterly_report_as_pdf_and_word(client, setup):
+    import io
+
+    import docx
+    import pypdf
+
+    group, meeting, users = setup
+    actions.write_progress_report(group.body, year=2022, quarter=3, commentary="Data product shared.", acting_user=SYSTEM)
+    client.force_login(users["partnership"])
+    pdf = client.get(reverse("groups:report-document", args=[group.body.slug, 2022, 3, "pdf"]))
+    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
+    text = " ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf.content)).pages)
+    text = " ".join(text.split())
+    assert "progress report, quarter 3 2022" in text and "Share the data product" in text
+    word = client.get(reverse("groups:report-document", args=[group.body.slug, 2022, 3, "docx"]))
+    paragraphs = [p.text for p in docx.Document(io.BytesIO(word.content)).paragraphs]
+    assert "Data product shared." in paragraphs
+    client.logout()
+    assert client.get(reverse("groups:report-document", args=[group.body.slug, 2022, 3, "pdf"])).status_code == 404
+
+
+def test_open_data_lists_public_bodies_only(client, setup):
+    group, meeting, users = setup
+    private = client.get(f"/oparl/v1/organization/c{group.body.pk}")
+    assert private.status_code in (404, 410)
+    assert client.get(f"/oparl/v1/meeting/{meeting.pk}").status_code in (404, 410)
+    actions.set_register_entry(group.body, is_public=True, acting_user=SYSTEM)
+    public = client.get(f"/oparl/v1/organization/c{group.body.pk}")
+    assert public.status_code == 200 and public.json()["name"] == group.body.name

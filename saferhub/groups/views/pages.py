@@ -48,7 +48,10 @@ def body_detail(request, slug):
 def tor_version(request, slug, version):
     body = body_for(request, slug)
     tor = get_object_or_404(TermsOfReference.objects.prefetch_related("required_members"), body=body, version=version)
-    return render(request, "groups/tor_version.html", {"body": body, "tor": tor, "nav": "groups"})
+    previous = queries.previous_version(tor)
+    changes = queries.tor_changes(previous, tor) if previous else []
+    return render(request, "groups/tor_version.html", {"body": body, "tor": tor, "previous": previous,
+                                                       "changes": changes, "nav": "groups"})
 
 
 def tor_on_date(request, slug):
@@ -159,6 +162,29 @@ def report(request, slug, year, quarter, form=None):
     return render(request, "groups/report.html", {
         "body": body, "year": year, "quarter": quarter, "written": written, "form": form, "secretariat": secretariat,
         "nav": "groups", **data}, status=422 if form is not None and form.errors else 200)
+
+
+def report_document(request, slug, year, quarter, fmt):
+    """The report as a tagged PDF or a Word document, for the parent's agenda pack."""
+    from django.http import HttpResponse
+
+    from saferhub.groups import rendering
+
+    body = body_for(request, slug)
+    if quarter not in (1, 2, 3, 4) or not 2000 <= year <= 2100 or fmt not in ("pdf", "docx"):
+        raise Http404
+    data = queries.quarter_report(body, year, quarter, timezone.localdate())
+    context = {"body": body, "year": year, "quarter": quarter, **data,
+               "written": body.progress_reports.filter(year=year, quarter=quarter).first(),
+               "sections": [("Actions completed in the quarter", data["completed"]), ("Open actions", data["open"])]}
+    name = f"{body.slug}-progress-report-{year}-q{quarter}.{fmt}"
+    if fmt == "pdf":
+        response = HttpResponse(rendering.report_pdf(context), content_type="application/pdf")
+    else:
+        response = HttpResponse(rendering.report_docx(context), content_type=(
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
 
 
 @login_required
