@@ -97,7 +97,8 @@ def submit_application(
     case = Case(
         reference="pending", area=area, channel=channel, application_date=application_date,
         submitted_by=user, applicant_relationship=applicant_relationship,
-        victim_consent=victim_consent or applicant_relationship == "victim", victim_name=victim_name, **details,
+        victim_consent=asb_rules.victim_has_consented(applicant_relationship, victim_consent), victim_name=victim_name,
+        **details,
     )
     full_clean(case, exclude=["reference"])
     case.reference = next_reference(application_date.year)

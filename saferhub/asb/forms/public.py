@@ -18,6 +18,8 @@ from saferhub.asb.forms.base import (
     upload_help,
     upload_limit,
 )
+from saferhub.asb.rules.threshold import check_victim_consent
+from saferhub.core.exceptions import RuleViolation
 from saferhub.core.forms import GovukDateField
 
 
@@ -49,12 +51,14 @@ class ConsentForm(AsbForm):
 
     def clean_consent(self):
         value = self.cleaned_data["consent"]
-        if value != "yes":
+        try:
+            check_victim_consent(relationship="on_behalf", victim_consent=value == "yes")
+        except RuleViolation:
             raise forms.ValidationError(
                 "You can only ask for a case review for someone else with the victim's agreement. "
                 "Ask the victim first, or they can apply themselves.",
                 code="asb.third_party_consent",
-            )
+            ) from None
         return value
 
 

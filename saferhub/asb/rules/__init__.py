@@ -58,8 +58,10 @@ from saferhub.asb.rules.threshold import (
     check_application,
     check_determination,
     check_threshold_setting,
+    check_victim_consent,
     evaluate_threshold,
     parse_threshold_request,
+    victim_has_consented,
 )
 
 __all__ = [
@@ -72,4 +74,5 @@ __all__ = [
     "check_publication", "check_reviewer_independence", "check_rota_council", "check_summary_redacted",
     "check_threshold_setting", "check_upload", "check_victim_voice", "docx_package_ok", "evaluate_threshold",
     "parse_threshold_request", "required_panel_kinds", "retention_due", "retention_expires_on",
+    "check_victim_consent", "victim_has_consented",
 ]

@@ -331,14 +331,24 @@ def check_determination(
 # ---------------------------------------------------------------------------------------------
 
 
-def check_application(*, relationship: str, victim_consent: bool, victim_name: str, complaint_count: int,
-                      application_date: dt.date, today: dt.date) -> None:
-    """Someone may apply for a victim with the victim's consent (seed 002:1411-1419)."""
-    if relationship != "victim" and not victim_consent:
+def victim_has_consented(relationship: str, victim_consent: bool) -> bool:
+    """A victim applying for themselves consents by applying; anyone else applying for them needs the victim's
+    own agreement (seed 002:1411-1419). The one home of consent: the actions store this, the rule checks it."""
+    return relationship == "victim" or bool(victim_consent)
+
+
+def check_victim_consent(*, relationship: str, victim_consent: bool) -> None:
+    if not victim_has_consented(relationship, victim_consent):
         raise RuleViolation(
             "Someone applying on a victim's behalf needs the victim's consent: confirm it has been given.",
             code="asb.consent_required", field="victim_consent",
         )
+
+
+def check_application(*, relationship: str, victim_consent: bool, victim_name: str, complaint_count: int,
+                      application_date: dt.date, today: dt.date) -> None:
+    """Someone may apply for a victim with the victim's consent (seed 002:1411-1419)."""
+    check_victim_consent(relationship=relationship, victim_consent=victim_consent)
     if not victim_name.strip():
         raise RuleViolation("Enter the victim's name (a person, business or community group).",
                             code="asb.victim_name_required", field="victim_name")

@@ -393,7 +393,7 @@ def application_kwargs(state: dict) -> dict:
         "applicant_name": a.get("name", ""),
         "applicant_email": a.get("email") or "",
         "applicant_phone": a.get("phone") or "",
-        "victim_consent": (a.get("consent") == "yes") if on_behalf else True,
+        "victim_consent": a.get("consent") == "yes",  # a victim applying consents by applying (the rule)
         "victim_type": a.get("victim_kind", "person"),
         "victim_name": victim_name,
         "victim_address": victim_address,
