@@ -1,5 +1,6 @@
-"""The quarterly progress report as a document: tagged PDF and Word, reusing the papers' renderers so
-that it looks like every other cover report in an agenda pack."""
+"""The quarterly progress report as a document: tagged PDF (WeasyPrint, PDF/UA-1) and Word
+(python-docx). Groups sit below papers in the layers, so this mirrors papers' rendering settings
+rather than importing them."""
 
 from __future__ import annotations
 
@@ -12,18 +13,40 @@ def report_html(context: dict) -> str:
     return render_to_string("groups/report_document.html", context)
 
 
-def report_pdf(context: dict) -> bytes:
-    from saferhub.papers.rendering import _pdf
+CSS = "@page { size: A4; margin: 2cm; } body { font-family: Arial, sans-serif; font-size: 11pt; } " \
+      "table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #0b0c0c; padding: 4px; " \
+      "text-align: left; vertical-align: top; }"
 
-    pdf, _pages, _anchors = _pdf(report_html(context))
-    return pdf
+
+def report_pdf(context: dict) -> bytes:
+    from weasyprint import CSS as WeasyCSS
+    from weasyprint import HTML
+
+    return HTML(string=report_html(context)).write_pdf(stylesheets=[WeasyCSS(string=CSS)], pdf_variant="pdf/ua-1")
+
+
+def _table(document, headers: list[str], rows: list[list[str]]) -> None:
+    table = document.add_table(rows=1, cols=len(headers))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, headers, strict=True):
+        cell.text = text
+        for run in cell.paragraphs[0].runs:
+            run.bold = True
+    for row in rows:
+        for cell, text in zip(table.add_row().cells, row, strict=True):
+            cell.text = text
 
 
 def report_docx(context: dict) -> bytes:
-    from saferhub.papers.rendering.word import _bytes, _new, _table
+    import io
+
+    from docx import Document
+    from docx.shared import Pt
 
     body, year, quarter = context["body"], context["year"], context["quarter"]
-    document = _new()
+    document = Document()
+    document.styles["Normal"].font.name = "Arial"
+    document.styles["Normal"].font.size = Pt(11)
     document.core_properties.title = f"{body.name}: progress report, quarter {quarter} {year}"
     document.add_heading(f"{body.name}: progress report, quarter {quarter} {year}", level=1)
     if body.parent:
@@ -49,4 +72,6 @@ def report_docx(context: dict) -> bytes:
         document.add_heading("Delivery Plan actions the group's work serves", level=2)
         for d in context["delivery_actions"]:
             document.add_paragraph(f"{d.number} {d.action}")
-    return _bytes(document)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
