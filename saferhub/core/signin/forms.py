@@ -11,7 +11,7 @@ class CodeForm(GovukForm):
     widths = {"code": "govuk-input--width-10"}
 
     code = forms.CharField(
-        label="Code", max_length=20,
+        label="Security code", max_length=20,
         help_text="The 6-digit code your authenticator app shows now, or one of your recovery codes.",
         error_messages={"required": "Enter the code from your authenticator app or a recovery code."},
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "spellcheck": "false",
