@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from saferhub.core.forms import GovukDateField, GovukForm, GovukTimeField
+from saferhub.core.forms import GovukDateField, GovukForm, GovukTimeField, LongSelect
 from saferhub.governance.models import AttendanceStatus
 from saferhub.groups.models import ActionStatus, ElectionMethod
 
@@ -22,12 +22,12 @@ class ScheduleForm(GovukForm):
 
 class ActionForm(GovukForm):
     text = forms.CharField(label="Action", widget=forms.Textarea(attrs={"rows": 3}), required=False)
-    owner_person = forms.ChoiceField(label="Owner (person)", required=False)
-    owner_organisation = forms.ChoiceField(label="Owner (organisation)", required=False,
+    owner_person = forms.ChoiceField(label="Owner (person)", required=False, widget=LongSelect)
+    owner_organisation = forms.ChoiceField(label="Owner (organisation)", required=False, widget=LongSelect,
                                            help_text="Leave empty to use the person's organisation.")
     target_date = GovukDateField(label="Target date", required=False, help_text="For example, 1 9 2022.")
     source_meeting = forms.ChoiceField(label="Agreed at (optional)", required=False)
-    delivery_action = forms.ChoiceField(label="Delivery Plan action (optional)", required=False)
+    delivery_action = forms.ChoiceField(label="Delivery Plan action (optional)", required=False, widget=LongSelect)
 
     def __init__(self, *args, people=(), organisations=(), meetings=(), delivery=(), **kwargs):
         super().__init__(*args, **kwargs)

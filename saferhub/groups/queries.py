@@ -74,14 +74,32 @@ class ActionRow:
     overdue: bool
 
 
-def action_log(body: Committee, today: dt.date, *, open_only: bool = False) -> list[ActionRow]:
+def overdue_count(body: Committee, today: dt.date) -> int:
+    return GroupAction.objects.filter(body=body, status__in=OPEN_STATUSES, target_date__lt=today).count()
+
+
+def action_log(body: Committee, today: dt.date, *, open_only: bool = False, page: str | int | None = None,
+               per_page: int = 50):
+    """The action log; with ``page``, (rows of that page, the page object) – 50 actions a page."""
+    qs = _action_log_qs(body, open_only)
+    if page is not None:
+        from django.core.paginator import Paginator
+
+        page_obj = Paginator(qs, per_page).get_page(page)
+        return [ActionRow(a, rules.is_overdue(a.target_date, not a.is_open, today)) for a in page_obj], page_obj
+    return [ActionRow(a, rules.is_overdue(a.target_date, not a.is_open, today)) for a in qs]
+
+
+def _action_log_qs(body: Committee, open_only: bool):
     qs = (GroupAction.objects.filter(body=body)
-          .select_related("body", "owner_person", "owner_organisation", "source_meeting", "source_item",
-                          "delivery_action", "delivery_action__plan")
+          .select_related("body", "owner_person", "owner_organisation", "source_meeting", "delivery_action")
+          .defer("owner_person__created_at", "owner_person__updated_at", "owner_organisation__created_at",
+                 "owner_organisation__updated_at", "source_meeting__created_at", "source_meeting__updated_at",
+                 "body__created_at", "body__updated_at", "body__inquorate_minute_template")
           .prefetch_related("updates").order_by("number"))
     if open_only:
         qs = qs.filter(status__in=OPEN_STATUSES)
-    return [ActionRow(a, rules.is_overdue(a.target_date, not a.is_open, today)) for a in qs]
+    return qs
 
 
 def my_actions(person, today: dt.date) -> list[ActionRow]:

@@ -65,23 +65,26 @@ def tor_on_date(request, slug):
     return render(request, "groups/tor_version.html", {"body": body, "tor": tor, "on": day, "nav": "groups"})
 
 
-def action_log(request, slug, form=None, update_forms=None):
+def action_log(request, slug, form=None):
     body = body_for(request, slug)
     today = timezone.localdate()
     secretariat = can(request.user, "groups.run_secretariat", body)
-    rows = queries.action_log(body, today)
+    rows, page = queries.action_log(body, today, page=request.GET.get("page") or 1)
     if secretariat and form is None:
         form = action_form(body)
-    update_forms = update_forms or {}
+    # groups.update_action for every row at once: the secretariat updates any action, an owner their own.
+    person_id = getattr(getattr(request.user, "person", None), "pk", None) if request.user.is_authenticated else None
     for row in rows:
-        row.can_update = can(request.user, "groups.update_action", row.action)
-        row.form = update_forms.get(row.action.pk) or (
-            ActionUpdateForm(prefix=f"u{row.action.pk}", initial={"status": row.action.status, "date": today})
-            if row.can_update else None)
+        row.can_update = secretariat or (person_id is not None and row.action.owner_person_id == person_id)
     return render(request, "groups/action_log.html", {
         "body": body, "rows": rows, "form": form, "secretariat": secretariat, "nav": "groups",
-        "overdue": sum(1 for r in rows if r.overdue), "title_error": bool(form and form.errors) or any(
-            f.errors for f in update_forms.values())}, status=422 if (form and form.errors) or update_forms else 200)
+        "page": page, "overdue": queries.overdue_count(body, today)}, status=422 if form is not None and form.errors else 200)
+
+
+def action_update(request, body, action, form=None):
+    form = form or ActionUpdateForm(prefix="upd", initial={"status": action.status, "date": timezone.localdate()})
+    return render(request, "groups/action_update.html", {"body": body, "action": action, "form": form,
+                                                         "nav": "groups"}, status=422 if form.errors else 200)
 
 
 def action_form(body, data=None):

@@ -67,13 +67,14 @@ def add_action(request, slug):
     return pages.action_log(request, slug, form=form)
 
 
-@require_POST
 def update_action(request, slug, number):
     body = body_for(request, slug)
-    action = get_object_or_404(GroupAction, body=body, number=number)
+    action = get_object_or_404(GroupAction.objects.select_related("body", "source_meeting"), body=body, number=number)
     if not can(request.user, "groups.update_action", action):
         raise Http404
-    form = ActionUpdateForm(request.POST, prefix=f"u{action.pk}")
+    if request.method != "POST":
+        return pages.action_update(request, body, action)
+    form = ActionUpdateForm(request.POST, prefix="upd")
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -84,7 +85,7 @@ def update_action(request, slug, number):
         else:
             messages.success(request, f"Action {action.number} updated.")
             return redirect("groups:action-log", slug=slug)
-    return pages.action_log(request, slug, update_forms={action.pk: form})
+    return pages.action_update(request, body, action, form=form)
 
 
 @require_POST
