@@ -35,7 +35,7 @@ def _has_app(user) -> bool:
 @login_required
 def verify(request):
     """After the password: a code from the authenticator app, or a recovery code."""
-    if getattr(request.user, "is_verified", lambda: False)():
+    if getattr(request.user, "is_verified", lambda: False)() or not policy.needs_second_factor(request.user):
         return redirect(_next_url(request))
     if not _has_app(request.user):
         return redirect(_with_next("core:second-factor-setup", request))
@@ -54,7 +54,10 @@ def verify(request):
 @login_required
 def setup(request):
     """Set up an authenticator app: a QR code and the secret as text (no JavaScript needed), then a code
-    from the app to prove it works; then the recovery codes, shown this once."""
+    from the app to prove it works; then the recovery codes, shown this once. Only for people who must
+    use a second factor: an app set up while nothing asks for its codes would protect nothing."""
+    if not policy.needs_second_factor(request.user):
+        return redirect(_next_url(request))
     if _has_app(request.user):
         return redirect(_with_next("core:second-factor", request))
     form = SetupCodeForm(request.POST or None)

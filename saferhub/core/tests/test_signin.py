@@ -312,6 +312,9 @@ def test_the_second_factor_is_not_required_unless_the_setting_is_on(client, sett
     admin = make_user("boss", is_staff=True, is_superuser=True)
     client.force_login(admin)
     assert client.get("/admin/").status_code == 200
+    # Nothing would ask for the app's codes, so it is not set up.
+    assert client.get("/accounts/second-factor/set-up/").status_code == 302
+    assert client.get("/accounts/second-factor/").status_code == 302
 
 
 @pytest.mark.django_db
