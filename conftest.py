@@ -33,9 +33,10 @@ def _fresh_cache():
 def pytest_addoption(parser):
     group = parser.getgroup("saferhub", "SaferHub")
     group.addoption(
-        "--today", metavar="YYYY-MM-DD[THH:MM]", default=os.environ.get("SAFERHUB_TEST_TODAY") or None,
+        "--today", metavar="YYYY-MM-DD[THH:MM][,...]", default=os.environ.get("SAFERHUB_TEST_TODAY") or None,
         help="Run the tests marked date_sensitive at this moment instead of their own (env SAFERHUB_TEST_TODAY). "
-             "A date alone is midday in the site's time zone; a time without an offset is UTC.")
+             "A date alone is midday in the site's time zone; a time without an offset is UTC. Several moments, "
+             "separated by commas, run each marked test once at each (one database, one browser: scripts/test-dates).")
     group.addoption(
         "--today-everywhere", action="store_true", default=False,
         help="Travel every test to --today, marked or not (to find tests that depend on the date but are not marked).")
@@ -58,14 +59,26 @@ def parse_moment(value: str, zone) -> dt.datetime:
     return moment.astimezone(zone)
 
 
-def pytest_configure(config):
-    today = config.getoption("today")
-    if today:
-        from zoneinfo import ZoneInfo
+def _moments(config) -> list[str]:
+    return [m for m in (config.getoption("today") or "").replace(" ", ",").split(",") if m]
 
-        parse_moment(today, ZoneInfo("UTC"))  # a bad value stops the run before any test
-    if config.getoption("today_everywhere") and not today:
+
+def pytest_configure(config):
+    from zoneinfo import ZoneInfo
+
+    for moment in _moments(config):
+        parse_moment(moment, ZoneInfo("UTC"))  # a bad value stops the run before any test
+    if config.getoption("today_everywhere") and not _moments(config):
         raise pytest.UsageError("--today-everywhere needs --today (or SAFERHUB_TEST_TODAY).")
+
+
+def pytest_generate_tests(metafunc):
+    """With several --today moments, each travelled test runs once at each (its id ends ``[today=…]``)."""
+    moments = _moments(metafunc.config)
+    travelled = metafunc.definition.get_closest_marker("date_sensitive") or metafunc.config.getoption(
+        "today_everywhere")
+    if len(moments) > 1 and travelled and "today_clock" in metafunc.fixturenames:
+        metafunc.parametrize("today_clock", moments, indirect=True, ids=[f"today={m}" for m in moments])
 
 
 @pytest.fixture(autouse=True)
@@ -74,9 +87,8 @@ def today_clock(request):
     for the whole test, ticking on from that moment. Yields the moment (aware, site time zone), or None
     when the test is not travelled."""
     marker = request.node.get_closest_marker("date_sensitive")
-    override = request.config.getoption("today")
-    everywhere = request.config.getoption("today_everywhere")
-    if marker is None and not everywhere:
+    moments = _moments(request.config)
+    if marker is None and not request.config.getoption("today_everywhere"):
         yield None
         return
     if marker is not None and len(marker.args) != 1:
@@ -88,6 +100,7 @@ def today_clock(request):
     import time_machine
     from django.conf import settings
 
-    moment = parse_moment(override or marker.args[0], ZoneInfo(settings.TIME_ZONE))
+    chosen = getattr(request, "param", None) or (moments[0] if moments else marker.args[0])
+    moment = parse_moment(chosen, ZoneInfo(settings.TIME_ZONE))
     with time_machine.travel(moment, tick=True):
         yield moment

@@ -28,6 +28,7 @@ def implication_fields(page):
             field.fill("None.")
 
 
+@pytest.mark.date_sensitive("2026-12-03")  # a Thursday
 def test_agenda_to_confirmed_minutes(page, live_server, tmp_path):
     panel = make_panel()
     norfolk_template(panel.committee)

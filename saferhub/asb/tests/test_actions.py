@@ -63,6 +63,7 @@ def test_staff_assignment_needs_area_or_organisation(w):
 
 # --- application ------------------------------------------------------------------------------------
 
+@pytest.mark.date_sensitive("2026-12-03")  # a Thursday
 def test_submit_application_starts_clocks_and_gives_a_reference(w):
     case = f.application(w, application_date=D(2026, 3, 2), channel="letter", applicant_relationship="mp",
                          victim_consent=True, applicant_name="Fictional MP")
@@ -192,6 +193,7 @@ def test_c_ii_needs_related_confirmation(w):
 
 # --- lead agency, information requests, panel -------------------------------------------------------------
 
+@pytest.mark.date_sensitive("2026-12-03")  # a Thursday
 def test_lead_agency_independence_and_initial_review_clock(w):
     case = f.application(w)
     actions.triage_case(case, decision="route", acting_user=SYSTEM)
@@ -209,6 +211,7 @@ def test_lead_agency_independence_and_initial_review_clock(w):
     assert case.clocks.get(step="initial_review").done_on == D.today()
 
 
+@pytest.mark.date_sensitive("2026-12-03")  # a Thursday
 def test_information_requests_and_responses(w):
     case = f.to_review(w, f.application(w))
     officer = f.user(Role.AGENCY_OFFICER, organisation=w.housing)
@@ -289,6 +292,7 @@ def test_decision_letter_cannot_be_signed_by_the_lead_agency(w):
     assert case.clocks.get(step="decision_letter").done_on and case.clocks.get(step="overall").done_on
 
 
+@pytest.mark.date_sensitive("2026-12-03")  # a Thursday
 def test_letter_e_needs_an_action_plan_and_closes_only_when_all_done(w):
     case = f.to_panel(w, f.application(w))
     with pytest.raises(RuleViolation, match="at least one action"):
@@ -320,6 +324,7 @@ def test_agency_officer_updates_only_their_actions(w):
                                                                           organisation=w.health))
 
 
+@pytest.mark.date_sensitive("2026-12-03")  # a Thursday
 def test_overrun_notice_prompt_and_record(w):
     case = f.application(w, application_date=D.today() - dt.timedelta(days=80))
     assert queries.needs_overrun_notice(case)
@@ -334,6 +339,7 @@ def test_overrun_notice_prompt_and_record(w):
 
 # --- appeals -----------------------------------------------------------------------------------------
 
+@pytest.mark.date_sensitive("2026-12-03")  # a Thursday
 def test_appeal_within_window_escalated_reassigned_and_pcc_notified(w):
     case = f.to_panel(w, f.application(w))
     sent = case.panel_held_on + dt.timedelta(days=1)
@@ -468,6 +474,7 @@ def test_publication_needs_consent_and_redaction(w):
 
 # --- peer review rota ------------------------------------------------------------------------------------
 
+@pytest.mark.date_sensitive("2026-12-03")  # a Thursday
 def test_peer_review_goes_to_another_council_spread_equally(w):
     for council in (w.breckland_council, w.norwich_council, w.west_council):
         actions.nominate_peer_reviewer(council=council, person=f.person(f"Reviewer {council}", council),
@@ -509,6 +516,7 @@ def test_case_history_records_every_change_with_old_and_new(w):
     assert all(e.actor_repr for e in history)
 
 
+@pytest.mark.date_sensitive("2026-12-03")  # a Thursday
 def test_clock_rows_show_status(w):
     case = f.application(w, application_date=D.today() - dt.timedelta(days=20))
     rows = {r["step"]: r for r in queries.clock_rows(case)}

@@ -65,6 +65,7 @@ def test_threshold_bad_input_is_422_problem(client, body, message):
     assert message in response.json()["detail"]
 
 
+@pytest.mark.date_sensitive("2026-12-03")  # a Thursday
 def test_public_annual_figures(client):
     w = f.world()
     case = f.application(w, n=2, application_date=D(2026, 2, 2))
@@ -151,6 +152,7 @@ def test_history_is_for_the_county_team(client, scene):
     assert any(h["code"] == "asb.case.decision_sent" for h in history)
 
 
+@pytest.mark.date_sensitive("2026-12-03")  # a Thursday
 def test_dashboard_and_sub_panel_report(client, scene):
     w, norwich_case, breck_case, users = scene
     client.force_login(users["breck_opt"])

@@ -18,6 +18,7 @@ pytestmark = pytest.mark.django_db
 D = dt.date
 
 
+@pytest.mark.date_sensitive("2026-12-03")  # a Thursday
 def test_every_registered_code_is_written(tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path
     w = f.world()  # settings, bodies, areas, local route

@@ -27,6 +27,7 @@ def docx_text(data: bytes) -> str:
         return archive.read("word/document.xml").decode()
 
 
+@pytest.mark.date_sensitive("2026-12-03")  # a Thursday
 def test_letter_a_has_the_merge_fields(w):
     case = fx.application(w, area=w.norwich, application_date=timezone.localdate() - dt.timedelta(days=2),
                           applicant_name="Alex Example", victim_address="1 Fictional Road", victim_postcode="NR1 1AA")
@@ -41,6 +42,7 @@ def test_letter_a_has_the_merge_fields(w):
     assert case.reference in xml and "Alex Example" in xml
 
 
+@pytest.mark.date_sensitive("2026-12-03")  # a Thursday
 def test_letter_b_gives_reasons_and_the_appeal_route(w):
     day = timezone.localdate() - dt.timedelta(days=20)
     case = fx.application(w, application_date=day, n=1)
@@ -58,6 +60,7 @@ def test_letter_b_gives_reasons_and_the_appeal_route(w):
     assert "how your application was dealt with or with how the review was carried out" in rendered.text
 
 
+@pytest.mark.date_sensitive("2026-12-03")  # a Thursday
 def test_letter_c_i_names_the_discretionary_factor(w):
     day = timezone.localdate() - dt.timedelta(days=20)
     case = fx.application(w, application_date=day, n=1)
@@ -69,6 +72,7 @@ def test_letter_c_i_names_the_discretionary_factor(w):
     assert "30 working days" in text
 
 
+@pytest.mark.date_sensitive("2026-12-03")  # a Thursday
 def test_letter_e_lists_the_action_plan_and_signatory(w):
     case = fx.to_action_plan(w, fx.application(w, application_date=timezone.localdate() - dt.timedelta(days=60)))
     rendered = letters.render_letter(case, "E")
@@ -77,6 +81,7 @@ def test_letter_e_lists_the_action_plan_and_signatory(w):
     assert "Fictional manager" in docx_text(rendered.docx)
 
 
+@pytest.mark.date_sensitive("2026-12-03")  # a Thursday
 def test_letter_d_summarises_findings(w):
     case = fx.to_panel(w, fx.application(w, application_date=timezone.localdate() - dt.timedelta(days=60)))
     actions.send_decision_letter(case, letter="D", signed_by=w.norwich_council, signatory_name="Fictional manager",

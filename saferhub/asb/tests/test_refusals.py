@@ -26,6 +26,7 @@ def routed(w, **kw):
     return Case.objects.get(pk=case.pk)
 
 
+@pytest.mark.date_sensitive("2026-12-03")  # a Thursday
 def test_dates_cannot_be_in_the_future(w):
     case = routed(w)
     with pytest.raises(RuleViolation, match="future") as exc:
@@ -44,6 +45,7 @@ def test_initial_review_and_panel_need_a_lead_agency(w):
                              findings="F", acting_user=SYSTEM)
 
 
+@pytest.mark.date_sensitive("2026-12-03")  # a Thursday
 def test_reviewer_must_be_named_and_panel_date_after_appointment(w):
     case = routed(w)
     actions.determine_threshold(case, determination="C_ii", complaints_related=True, acting_user=SYSTEM)
@@ -55,6 +57,7 @@ def test_reviewer_must_be_named_and_panel_date_after_appointment(w):
                                     panel_date=D.today() - dt.timedelta(days=1), acting_user=SYSTEM)
 
 
+@pytest.mark.date_sensitive("2026-12-03")  # a Thursday
 def test_letter_d_refused_when_actions_exist_and_signatory_named(w):
     case = f.to_panel(w, f.application(w))
     actions.add_action_item(case, description="Act", owner=w.housing, due_on=D.today(), acting_user=SYSTEM)
@@ -68,6 +71,7 @@ def test_letter_d_refused_when_actions_exist_and_signatory_named(w):
         actions.add_action_item(case, description=" ", owner=w.housing, due_on=D.today(), acting_user=SYSTEM)
 
 
+@pytest.mark.date_sensitive("2026-12-03")  # a Thursday
 def test_appeal_grounds_must_be_given(w):
     case = routed(w, n=2)
     actions.determine_threshold(case, determination="B", complaints_related=False, reasons="Two",
@@ -139,6 +143,7 @@ def test_settings_clock_must_be_positive(w):
     assert exc.value.field == "acknowledgement_days"
 
 
+@pytest.mark.date_sensitive("2026-12-03")  # a Thursday
 def test_vexatious_policy_needs_reasons_and_an_early_stage(w):
     case = routed(w)
     with pytest.raises(RuleViolation, match="vexatious complaints policy applies"):

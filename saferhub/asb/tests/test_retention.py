@@ -26,6 +26,7 @@ def closed_b(w, day: D, **kw) -> Case:
     return Case.objects.get(pk=case.pk)
 
 
+@pytest.mark.date_sensitive("2026-12-03")  # a Thursday
 def test_expired_cases_anonymised_recent_kept_legal_hold_skipped(tmp_path, settings,
                                                                  django_capture_on_commit_callbacks):
     settings.MEDIA_ROOT = tmp_path
@@ -60,6 +61,7 @@ def test_expired_cases_anonymised_recent_kept_legal_hold_skipped(tmp_path, setti
     assert [(log.case_reference, log.outcome) for log in again] == [(held.reference, "skipped_legal_hold")]
 
 
+@pytest.mark.date_sensitive("2026-12-03")  # a Thursday
 def test_retention_period_is_configurable(tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path
     w = f.world()

@@ -250,6 +250,7 @@ def test_retention_leaves_no_personal_value_anywhere(w, tmp_path, django_capture
     assert case.determination == "C_ii" and case.area == w.norwich and case.closed_on is not None
 
 
+@pytest.mark.date_sensitive("2026-12-03")  # a Thursday
 def test_retention_run_purges_stale_public_uploads(w, settings, tmp_path):
     import datetime as dt
     import os
@@ -378,6 +379,7 @@ def test_letter_b_refused_when_threshold_met_and_complaints_related():
                               discretionary_factor="", reasons="Unrelated incidents")
 
 
+@pytest.mark.date_sensitive("2026-12-03")  # a Thursday
 def test_statistics_csv_neutralises_formulae(w):
     import csv
     import io

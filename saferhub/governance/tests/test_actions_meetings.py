@@ -154,6 +154,7 @@ def test_reopening_an_inquorate_meeting_removes_the_minute_and_carry_forward():
     assert not meeting.agenda_items.filter(carry_forward=True).exists()
 
 
+@pytest.mark.date_sensitive("2026-12-03")  # a Thursday
 def test_future_meeting_cannot_be_finalised():
     panel = make_panel()
     meeting = make_meeting(panel, date=timezone.localdate() + dt.timedelta(days=3))

@@ -159,6 +159,7 @@ def test_finalise_inquorate_then_decisions_are_not_offered(client, panel):
     assert not Decision.objects.exists()
 
 
+@pytest.mark.date_sensitive("2026-12-03")  # a Thursday
 def test_full_recording_flow_with_decisions_and_publication(client, panel):
     meeting = make_meeting(panel, date=timezone.localdate())
     client.force_login(committee_officer(panel))

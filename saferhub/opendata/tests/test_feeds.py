@@ -30,6 +30,7 @@ def events(cal):
     return {str(e["uid"]): e for e in cal.walk("VEVENT")}
 
 
+@pytest.mark.date_sensitive("2026-12-03")  # a Thursday
 def test_committee_feed_is_rfc5545_with_timezone_status_and_stable_uids(client):
     world = build_world(render=False)
     committee = world.panel.committee

@@ -15,6 +15,7 @@ from saferhub.opendata.tests.factories import build_world
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.date_sensitive("2026-12-03")  # a Thursday
 def test_calendar_shows_upcoming_and_recent_and_filters_by_committee(client):
     world = build_world(render=False)
     other = make_meeting(build_world(render=False).panel, date=timezone.localdate() + dt.timedelta(days=3), items=0)
@@ -28,6 +29,7 @@ def test_calendar_shows_upcoming_and_recent_and_filters_by_committee(client):
     assert 'rel="alternate" type="application/rss+xml"' in page
 
 
+@pytest.mark.date_sensitive("2026-12-03")  # a Thursday
 def test_calendar_by_month_and_year(client):
     world = build_world(render=False)
     june = client.get("/meetings/", {"year": "2023", "month": "6"}).content.decode()
@@ -52,6 +54,7 @@ def test_calendar_bad_input_is_a_400_page_with_an_error_summary_not_a_500(client
     assert "There is a problem" in page and "<title>Error: " in page
 
 
+@pytest.mark.date_sensitive("2026-12-03")  # a Thursday
 def test_calendar_queries_are_constant(client):
     world = build_world(render=False)
 

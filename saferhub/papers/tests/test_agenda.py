@@ -58,6 +58,7 @@ def test_later_agenda_confirms_every_unconfirmed_set_of_minutes():
     assert not feb.agenda_items.filter(kind="election").exists()
 
 
+@pytest.mark.date_sensitive("2026-12-03")  # a Thursday
 def test_inquorate_meeting_business_moves_to_the_next_agenda_automatically():
     panel = make_panel()
     today = timezone.localdate()
@@ -80,6 +81,7 @@ def test_inquorate_meeting_business_moves_to_the_next_agenda_automatically():
     assert nxt.agenda_items.filter(title="Community Trigger communications").count() == 1
 
 
+@pytest.mark.date_sensitive("2026-12-03")  # a Thursday
 def test_cancelled_meeting_business_waits_for_the_next_meeting_to_be_scheduled():
     panel = make_panel()
     cancelled = make_meeting(panel, date=timezone.localdate() + dt.timedelta(days=3), items=0)
@@ -190,6 +192,7 @@ def test_dashboard_warning_when_inside_the_window_with_nothing_published():
         assert "is late" in queries.publication_warnings(panel.committee)[0][1]
 
 
+@pytest.mark.date_sensitive("2026-12-03")  # a Thursday
 def test_scheduled_publication_is_done_by_the_task():
     from saferhub.papers.tasks import publish_due_agendas, publish_scheduled_agenda
 

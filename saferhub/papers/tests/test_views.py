@@ -29,6 +29,7 @@ def papers_post(meeting, section):
     return reverse("papers:meeting-papers-post", args=[meeting.pk, section])
 
 
+@pytest.mark.date_sensitive("2026-12-03")  # a Thursday
 def test_staff_builds_writes_uploads_and_publishes(client, panel):
     norfolk_template(panel.committee)
     meeting = future_meeting(panel)
@@ -91,6 +92,7 @@ def test_rule_breach_on_publish_is_shown_not_a_500(client, panel):
     assert "no report yet" in response.content.decode()
 
 
+@pytest.mark.date_sensitive("2026-12-03")  # a Thursday
 def test_schedule_form_errors(client, panel):
     meeting = future_meeting(panel)
     client.force_login(committee_officer(panel))
