@@ -184,13 +184,14 @@ def test_sign_ins_are_audited_without_the_password(client):
     sign_in(client, "officer1", PASSWORD)
     failed = AuditEvent.objects.get(code="core.signin.failed")
     assert failed.data["username"] == "officer1" and failed.data["ip_address"] == "203.0.113.5"
-    assert failed.target_id == str(user.pk)
+    assert failed.target_id == str(user.pk) and failed.data["locked"] is False
     succeeded = AuditEvent.objects.get(code="core.signin.succeeded")
     assert succeeded.actor == user and succeeded.data["path"] == "/accounts/login/"
     client.logout()
     for _ in range(policy.account_limit()):
         sign_in(client, "officer1", WRONG)
     assert AuditEvent.objects.filter(code="core.signin.locked", data__username="officer1").exists()
+    assert AuditEvent.objects.filter(code="core.signin.failed", data__locked=True).exists()
     from axes.models import AccessAttempt
 
     stored = json.dumps(list(AuditEvent.objects.values_list("data", flat=True)))
