@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema
@@ -20,6 +21,7 @@ from saferhub.core.api_auth import write_auth
 from saferhub.core.exceptions import RuleViolation
 from saferhub.core.models import Person
 from saferhub.core.params import Id, IsoDate, Limit500, Offset
+from saferhub.core.permissions import can
 from saferhub.core.problems import problems
 from saferhub.core.queries import find_person
 from saferhub.governance import actions, queries
@@ -334,7 +336,8 @@ def meeting_detail(meeting: Meeting, user) -> dict:
 @router.get("/committees/", response=list[CommitteeSummary], summary="List committees")
 def list_committees(request):
     qs = Committee.objects.filter(is_active=True).select_related("organisation", "parent", "scrutinises")
-    return [committee_summary(c) for c in qs]
+    visible = _visible_private_committees(request.user)
+    return [committee_summary(c) for c in qs if c.is_public or c.pk in visible]
 
 
 @router.get("/committees/{committee_id}", response=CommitteeDetail, summary="A committee with its members")
@@ -343,6 +346,8 @@ def get_committee(request, committee_id: Id, on: IsoDate | None = None):
     committee = get_object_or_404(
         Committee.objects.select_related("organisation", "parent", "scrutinises"), pk=committee_id
     )
+    if not can(request.user, "governance.view_committee", committee):
+        raise Http404
     composition = queries.composition_on(committee, on)
     holders = queries.office_holders(committee)
     current = queries.current_office_holders(committee, composition.day)
@@ -395,7 +400,8 @@ class MeetingPage(Schema):
 def list_meetings(request, filters: Query[MeetingFilter]):
     """Meetings in date order, filtered by committee, status and dates; ``limit`` (at most 500) and
     ``offset`` page through them."""
-    qs = queries.meetings_for().order_by("date", "id")
+    qs = queries.meetings_for().order_by("date", "id").filter(
+        Q(committee__is_public=True) | Q(committee_id__in=_visible_private_committees(request.user)))
     if filters.committee is not None:
         qs = qs.filter(committee_id=filters.committee)
     if filters.status:
@@ -418,7 +424,16 @@ def get_meeting(request, meeting_id: Id):
         meeting = queries.meeting_with_record(meeting_id)
     except Meeting.DoesNotExist:
         raise Http404 from None
+    if not can(request.user, "governance.view_committee", meeting.committee):
+        raise Http404
     return meeting_detail(meeting, request.user)
+
+
+def _visible_private_committees(user) -> set[int]:
+    """Private bodies (Partnership groups, issue 11) this user may see; none for anonymous callers."""
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    return {c.pk for c in Committee.objects.filter(is_public=False) if can(user, "governance.view_committee", c)}
 
 
 def _resolve(person_id: int | None, name: str | None, field: str) -> Person | None:

@@ -211,3 +211,31 @@ def test_open_data_lists_public_bodies_only(client, setup):
     actions.set_register_entry(group.body, is_public=True, acting_user=SYSTEM)
     public = client.get(f"/oparl/v1/organization/c{group.body.pk}")
     assert public.status_code == 200 and public.json()["name"] == group.body.name
+
+
+def test_api_hides_private_bodies_from_those_who_may_not_see_them(client, setup):
+    group, meeting, users = setup
+    names = [c["name"] for c in client.get("/api/v1/committees/").json()]
+    assert group.body.name not in names and group.board.name not in names
+    assert client.get(f"/api/v1/committees/{group.body.pk}").status_code == 404
+    assert client.get(f"/api/v1/meetings/{meeting.pk}").status_code == 404
+    assert client.get("/api/v1/meetings/", {"committee": group.body.pk}).json()["count"] == 0
+    client.force_login(users["partnership"])
+    assert client.get(f"/api/v1/meetings/{meeting.pk}").status_code == 200
+    assert client.get("/api/v1/meetings/", {"committee": group.body.pk}).json()["count"] == 1
+
+
+def test_action_update_page(client, setup):
+    group, meeting, users = setup
+    client.force_login(users["secretariat"])
+    url = reverse("groups:update-action", args=[group.body.slug, 1])
+    assert client.get(url).status_code == 200
+    response = client.post(url, {"upd-text": "", "upd-status": "complete", "upd-date_day": "1", "upd-date_month": "10",
+                                 "upd-date_year": "2022"})
+    assert response.status_code == 422
+    response = client.post(url, {"upd-text": "Shared with districts", "upd-status": "complete", "upd-date_day": "1",
+                                 "upd-date_month": "10", "upd-date_year": "2022"})
+    assert response.status_code == 302
+    assert GroupAction.objects.get(body=group.body, number=1).status == "complete"
+    client.force_login(users["member"])  # a member who does not own the action
+    assert client.get(url).status_code == 404
