@@ -65,3 +65,20 @@ def report_sections(report):
         text = "\n\n".join(f"{i['heading']}: {report.implications.get(i['key'], '') or 'None.'}" for i in implications)
         rows.append((number, "Implications", text))
     return rows
+
+
+@register.filter
+def past_entry_status(entry) -> str:
+    """An earlier work-programme entry's status, saying so when it was planned for a meeting of
+    which there is no record (``governance.status``), rather than leaving "planned" standing."""
+    from django.utils import timezone
+
+    from saferhub.governance.status import NO_RECORD
+    from saferhub.papers.models import WorkProgrammeStatus
+
+    label = entry.get_status_display().lower()
+    meeting = entry.target_meeting if entry.target_meeting_id else None
+    if (meeting is not None and entry.status in {WorkProgrammeStatus.PLANNED, WorkProgrammeStatus.ON_AGENDA}
+            and meeting.displayed_status(timezone.localdate()).key == NO_RECORD):
+        return f"{label}; no record of the meeting"
+    return label
