@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.utils import timezone
+
 from saferhub.core.exceptions import RuleViolation
 
 
@@ -46,7 +48,7 @@ def check_report_complete(*, executive_summary: str, actions_required: list, imp
 def check_publication_time(*, publish_at: dt.datetime, now: dt.datetime, meeting_date: dt.date) -> None:
     if publish_at <= now:
         raise RuleViolation("Choose a time in the future, or publish now.", code="papers.publish_time", field="publish_at")
-    if publish_at.date() >= meeting_date:
+    if timezone.localdate(publish_at) >= meeting_date:  # the council's day, not UTC's (00:30 BST is that day)
         raise RuleViolation("The agenda must be published before the day of the meeting.", code="papers.publish_time",
                             field="publish_at")
 

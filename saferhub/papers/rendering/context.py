@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
+from django.utils import timezone
 
 from saferhub.core.site import get_site_configuration
 from saferhub.governance import queries as governance_queries
@@ -135,5 +136,6 @@ def agenda_data(meeting: Meeting) -> AgendaData:
         work_programme=list(queries.work_programme(committee, from_date=meeting.date)),
         future_items=queries.open_future_items(committee),
         overdue=list(queries.overdue_recommendations(committee, meeting.date)),
-        published_on=papers.published_at.date() if papers and papers.published_at else None,
+        # The council's date (London), not UTC's: published at 00:30 BST is published that day.
+        published_on=timezone.localdate(papers.published_at) if papers and papers.published_at else None,
     )
