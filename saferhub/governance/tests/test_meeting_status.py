@@ -151,17 +151,3 @@ def test_migration_fills_the_quorum_of_confirmed_meetings_from_the_committee():
     held.refresh_from_db()
     scheduled.refresh_from_db()
     assert (held.quorum_required, scheduled.quorum_required) == (5, None)
-
-
-@pytest.mark.django_db
-def test_an_earlier_work_programme_entry_for_a_meeting_with_no_record_says_so(client):
-    from saferhub.papers import actions as papers_actions
-
-    panel = make_panel(start=D(2023, 1, 1))
-    with at(D(2023, 9, 1)):
-        september = make_meeting(panel, date=D(2023, 9, 28), items=0)
-        papers_actions.add_work_programme_entry(panel.committee, report="Serious violence", target_meeting=september,
-                                                acting_user=SYSTEM)
-    with at(D(2024, 1, 10)):
-        page = client.get(f"/committees/{panel.committee.slug}/work-programme/").content.decode()
-    assert "Serious violence <span class=\"govuk-body-s\">(planned; no record of the meeting)</span>" in page
