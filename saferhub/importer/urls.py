@@ -6,10 +6,10 @@ app_name = "importer"
 
 urlpatterns = [
     path("import/", views.upload, name="upload"),
-    path("import/<int:pk>/", views.review, name="review"),
-    path("import/<int:pk>/flags/", views.resolve, name="resolve"),
-    path("import/<int:pk>/commit/", views.commit, name="commit"),
-    path("import/<int:pk>/discard/", views.discard, name="discard"),
+    path("import/<id:pk>/", views.review, name="review"),
+    path("import/<id:pk>/flags/", views.resolve, name="resolve"),
+    path("import/<id:pk>/commit/", views.commit, name="commit"),
+    path("import/<id:pk>/discard/", views.discard, name="discard"),
     # Source documents are under /sources/: /documents/ belongs to the papers app.
-    path("sources/<int:pk>/", views.document, name="document"),
+    path("sources/<id:pk>/", views.document, name="document"),
 ]

@@ -1,27 +1,12 @@
-from django.urls import include, path, register_converter
+from django.urls import include, path
 
 from saferhub.opendata import feeds, views
-
-
-class IdConverter:
-    """A database id: digits, at most 18 of them (bigger numbers would overflow the database)."""
-
-    regex = "[0-9]{1,18}"
-
-    def to_python(self, value: str) -> int:
-        return int(value)
-
-    def to_url(self, value) -> str:
-        return str(value)
-
-
-register_converter(IdConverter, "dbid")
 
 app_name = "opendata"
 
 urlpatterns = [
     path("meetings/", views.meeting_calendar, name="calendar"),
-    path("meetings/<dbid:pk>.ics", views.meeting_ics, name="meeting-ics"),
+    path("meetings/<id:pk>.ics", views.meeting_ics, name="meeting-ics"),
     path("committees/<slug:slug>/meetings.ics", views.committee_ics, name="committee-ics"),
     path("open-data/", views.open_data, name="open-data"),
     path("feeds/documents.rss", feeds.DocumentsFeed(), name="documents-rss"),

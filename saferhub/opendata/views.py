@@ -16,6 +16,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
+from saferhub.core.params import parse_int
 from saferhub.governance.models import Committee, Meeting
 from saferhub.opendata import ical, queries
 from saferhub.opendata.middleware import content_version
@@ -39,14 +40,6 @@ def _committee_options(selected: str) -> str:
     return mark_safe(html)  # noqa: S308 - built with format_html above
 
 
-def _int(value: str | None, low: int, high: int) -> int | None:
-    if value is None or value == "":
-        return None
-    if not value.isdigit() or not low <= int(value) <= high:
-        raise ValueError
-    return int(value)
-
-
 def _month_shift(year: int, month: int, delta: int) -> tuple[int, int]:
     index = year * 12 + (month - 1) + delta
     return index // 12, index % 12 + 1
@@ -65,11 +58,11 @@ def meeting_calendar(request):
         if committee is None:
             errors["committee"] = "Choose a committee from the list."
     try:
-        year = _int(request.GET.get("year"), FIRST_YEAR, today.year + 10)
+        year = parse_int(request.GET.get("year"), low=FIRST_YEAR, high=today.year + 10)
     except ValueError:
         year, errors["year"] = None, f"Year must be a number from {FIRST_YEAR} to {today.year + 10}."
     try:
-        month = _int(request.GET.get("month"), 1, 12)
+        month = parse_int(request.GET.get("month"), low=1, high=12)
     except ValueError:
         month, errors["month"] = None, "Choose a month."
     if month and not year and "year" not in errors:
@@ -94,6 +87,7 @@ def meeting_calendar(request):
             context["next"] = {"year": year + 1, "label": str(year + 1)}
             context["period"] = str(year)
         qs = queries.calendar_meetings(committee=committee, start=start, end=end).order_by("date", "start_time", "id")
+        # get_page is bounded: a page that is not a number shows the first, one past the end the last.
         page = Paginator(qs, PER_PAGE).get_page(request.GET.get("page"))
         context["page"] = page
         context["days"] = _by_day(page.object_list)

@@ -239,3 +239,33 @@ def test_action_update_page(client, setup):
     assert GroupAction.objects.get(body=group.body, number=1).status == "complete"
     client.force_login(users["member"])  # a member who does not own the action
     assert client.get(url).status_code == 404
+
+
+def test_private_body_papers_pages_are_hidden(client, setup):
+    group, meeting, users = setup
+    for url in [reverse("papers:work-programme", args=[group.body.slug]),
+                reverse("papers:recommendations", args=[group.body.slug]),
+                reverse("papers:agenda", args=[meeting.pk])]:
+        assert client.get(url).status_code == 404, url
+    actions.set_register_entry(group.body, is_public=True, acting_user=SYSTEM)
+    assert client.get(reverse("papers:recommendations", args=[group.body.slug])).status_code == 200
+
+
+def test_secretariat_is_warned_before_the_chair_term_ends_and_when_the_tor_review_is_due(client, setup):
+    import time_machine
+
+    group, meeting, users = setup
+    actions.elect_chair(group.body, person=group.chair, date=D(2022, 6, 9), method="unanimous", acting_user=SYSTEM)
+    client.force_login(users["secretariat"])
+    url = reverse("groups:body", args=[group.body.slug])
+    with time_machine.travel(dt.datetime(2022, 7, 1, 12, tzinfo=dt.UTC)):
+        page = client.get(url).content.decode()
+        assert "term ends on" not in page and "due for review by 30 September 2022" not in page
+    with time_machine.travel(dt.datetime(2022, 8, 15, 12, tzinfo=dt.UTC)):
+        assert "due for review by 30 September 2022" in client.get(url).content.decode()
+    with time_machine.travel(dt.datetime(2024, 5, 1, 12, tzinfo=dt.UTC)):
+        page = client.get(url).content.decode()
+        assert "The chair&#x27;s term ends on 8 June 2024" in page or "The chair's term ends on 8 June 2024" in page
+    client.force_login(users["member"])
+    with time_machine.travel(dt.datetime(2024, 5, 1, 12, tzinfo=dt.UTC)):
+        assert "term ends on 8 June 2024: arrange" not in client.get(url).content.decode()

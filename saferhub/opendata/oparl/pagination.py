@@ -18,12 +18,13 @@ from django.core.cache import cache
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
+from saferhub.core.params import MAX_DATE, MIN_DATE, parse_int
 from saferhub.opendata.middleware import content_version
 
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
 FILTERS = ("created_since", "created_until", "modified_since", "modified_until")
-CURSOR = re.compile(r"^(\d{1,2})\.(\d{1,18})$")
+CURSOR = re.compile(r"^([0-9]{1,2})\.([0-9]{1,18})$")
 COUNT_SECONDS = 60
 
 
@@ -81,18 +82,18 @@ def parse_moment(value: str, name: str) -> dt.datetime:
     if parsed is None:
         raise BadRequest(f"{name} must be an ISO 8601 date-time such as 2024-05-01T00:00:00+01:00, or a date "
                          "such as 2024-05-01.", name)
+    if not MIN_DATE <= parsed.date() <= MAX_DATE:
+        raise BadRequest(f"{name} must fall between {MIN_DATE.isoformat()} and {MAX_DATE.isoformat()}.", name)
     if timezone.is_naive(parsed):
         parsed = timezone.make_aware(parsed)
     return parsed
 
 
 def parse_params(query) -> ListParams:
-    raw_limit = query.get("limit")
-    limit = DEFAULT_LIMIT
-    if raw_limit is not None:
-        if not raw_limit.isdigit() or not 1 <= int(raw_limit) <= MAX_LIMIT:
-            raise BadRequest(f"limit must be a whole number from 1 to {MAX_LIMIT}.", "limit")
-        limit = int(raw_limit)
+    try:
+        limit = parse_int(query.get("limit"), low=1, high=MAX_LIMIT) or DEFAULT_LIMIT
+    except ValueError:
+        raise BadRequest(f"limit must be a whole number from 1 to {MAX_LIMIT}.", "limit") from None
     cursor = None
     raw_after = query.get("after")
     if raw_after is not None:

@@ -16,6 +16,7 @@ from django.http import JsonResponse
 from django.views.decorators.http import require_safe
 
 from saferhub.core import calendar
+from saferhub.core.params import parse_id
 from saferhub.core.site import get_site_configuration
 from saferhub.governance.models import Meeting
 from saferhub.opendata import queries
@@ -191,9 +192,10 @@ def body_list_of(request, pk, kind):
 @oparl_view
 def organization_meetings(request, object_id):
     ctx = _ctx(request)
-    if not object_id.startswith("c") or not object_id[1:].isdigit():
+    committee_id = parse_id(object_id[1:]) if object_id.startswith("c") else None
+    if committee_id is None:
         return _error("Only committees have meetings.", 404)
-    qs = queries.public_meetings().filter(committee_id=int(object_id[1:]))
+    qs = queries.public_meetings().filter(committee_id=committee_id)
     return _json(paginate(request, [_meeting_source(ctx, qs)], f"{ctx.base}/organization/{object_id}/meeting"))
 
 
@@ -205,16 +207,16 @@ def organization_meetings(request, object_id):
 @oparl_view
 def organization(request, object_id):
     ctx = _ctx(request)
-    prefix, number = object_id[:1], object_id[1:]
-    if prefix not in ("c", "o") or not number.isdigit() or len(number) > 18:
+    prefix, number = object_id[:1], parse_id(object_id[1:])
+    if prefix not in ("c", "o") or number is None:
         return _error("There is no such object.", 404)
     if prefix == "c":
-        found = queries.public_committees().filter(pk=int(number)).first()
+        found = queries.public_committees().filter(pk=number).first()
         if found is not None:
             queries.attach_committee_memberships([found])
             return _json(ctx.committee(found))
     else:
-        found = queries.public_organisations().filter(pk=int(number)).first()
+        found = queries.public_organisations().filter(pk=number).first()
         if found is not None:
             return _json(ctx.organisation(found))
     return _tombstone_or_404(ctx, "Organization", object_id)
