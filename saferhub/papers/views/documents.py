@@ -23,6 +23,8 @@ CONTENT_TYPES = {
 
 
 def agenda_visible(user, meeting: Meeting) -> bool:
+    if not can(user, "governance.view_committee", meeting.committee):
+        return False  # a private body's papers (issue 11)
     papers = MeetingPapers.objects.filter(meeting=meeting).only("published_at").first()
     if papers is not None and papers.published_at:
         return True
@@ -32,6 +34,8 @@ def agenda_visible(user, meeting: Meeting) -> bool:
 
 
 def minutes_visible(user, meeting: Meeting) -> bool:
+    if not can(user, "governance.view_committee", meeting.committee):
+        return False  # a private body's minutes (issue 11)
     if not meeting.attendance_finalised:
         return False  # No record to write minutes from (a meeting known only from later documents).
     published = Minutes.objects.filter(meeting=meeting, status__in=[MinutesStatus.PUBLISHED, MinutesStatus.CONFIRMED]).exists()

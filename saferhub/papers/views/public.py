@@ -18,6 +18,8 @@ from saferhub.papers.views.common import done, run_form
 
 def work_programme(request, slug):
     committee = get_object_or_404(Committee, slug=slug, is_active=True)
+    if not can(request.user, "governance.view_committee", committee):
+        raise Http404
     can_edit = can(request.user, "papers.prepare", committee)
     today = timezone.localdate()
     meetings = list(Meeting.objects.filter(committee=committee, status=MeetingStatus.SCHEDULED, date__gte=today).order_by("date"))
@@ -51,6 +53,8 @@ def work_programme(request, slug):
 
 def recommendations(request, slug):
     committee = get_object_or_404(Committee, slug=slug, is_active=True)
+    if not can(request.user, "governance.view_committee", committee):
+        raise Http404
     can_edit = can(request.user, "papers.prepare", committee)
     rows = list(queries.recommendations_register(committee))
     today = timezone.localdate()
