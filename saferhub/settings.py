@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "saferhub.importer",
     "saferhub.search",
     "saferhub.asb",
+    "saferhub.dhr",
     "saferhub.opendata",
 ]
 

@@ -26,6 +26,7 @@ class Role(models.TextChoices):
     OPT_OFFICER = "opt_officer", "OPT officer"
     OPT_INSPECTOR = "opt_inspector", "OPT Inspector"
     AGENCY_OFFICER = "agency_officer", "Agency officer"
+    DHR_TEAM = "dhr_team", "DHR team"
 
 
 ROLE_DESCRIPTIONS = {
@@ -38,6 +39,7 @@ ROLE_DESCRIPTIONS = {
     Role.OPT_OFFICER: "Works ASB Case Reviews in their Operational Partnership Team's area.",
     Role.OPT_INSPECTOR: "Receives appeals on ASB Case Reviews for their area and sends them to another OPT.",
     Role.AGENCY_OFFICER: "Answers information requests, sits on panels and carries out actions for their agency.",
+    Role.DHR_TEAM: "Runs the Domestic Homicide Reviews of the partnerships whose review team they are on.",
 }
 
 

@@ -1,0 +1,30 @@
+"""Every change to a Domestic Homicide Review goes through these functions (the one write path)."""
+
+from saferhub.dhr.actions.cases import (
+    notify_case,
+    record_case_viewed,
+    record_decision,
+    record_direction,
+    record_home_office_confirmation,
+    record_home_office_notified,
+    record_qa_panel_seen,
+    reopen_decision,
+    tell_family,
+)
+from saferhub.dhr.actions.retention import erase_case, erase_due_cases
+from saferhub.dhr.actions.review import (
+    add_panel_member,
+    add_recommendation,
+    extend_review,
+    receive_imr,
+    record_step,
+    request_imr,
+)
+from saferhub.dhr.actions.team import join_team, leave_team, save_settings
+
+__all__ = [
+    "add_panel_member", "add_recommendation", "erase_case", "erase_due_cases", "extend_review", "join_team",
+    "leave_team", "notify_case", "receive_imr", "record_case_viewed", "record_decision", "record_direction",
+    "record_home_office_confirmation", "record_home_office_notified", "record_qa_panel_seen", "record_step",
+    "reopen_decision", "request_imr", "save_settings", "tell_family",
+]

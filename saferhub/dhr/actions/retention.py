@@ -1,0 +1,66 @@
+"""Erasing a closed case's personal data once the partnership's retention period has passed.
+
+What goes: the victim's pseudonym and age, the date of death, who told the partnership, the linked child
+review's reference, the agencies involved, chairs' and panel members' names, the decision's reasons and
+every stage's notes. What stays: the reference, the partnership, the dates of the stages, the outcome of each
+decision, the themes and the recommendations (the learning, 001:429). Audit rows of this app never held the
+erased values (see the actions), so they need no redaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+
+from saferhub.core import audit
+from saferhub.core.actors import Actor
+from saferhub.core.permissions import require
+from saferhub.dhr import clocks, rules
+from saferhub.dhr.actions.common import lock_case, settings_for, today
+from saferhub.dhr.models import Case
+
+#: The stage details kept after erasure (not personal).
+KEPT_DETAILS = {"outcome", "anonymisation_checked", "themes", "version"}
+
+
+@transaction.atomic
+def erase_case(case: Case, *, acting_user: Actor, on: dt.date | None = None) -> Case:
+    require(acting_user, "dhr.erase_case", case)
+    case = lock_case(case)
+    settings = settings_for(case.partnership)
+    day = on or today()
+    rules.check_erasure(closed_on=case.closed_on, erased_on=case.erased_on,
+                        erase_after=clocks.erase_after(case.closed_on, settings.retention_years), today=day)
+    case.victim_pseudonym = ""
+    case.victim_age = None
+    case.date_of_death = None
+    case.notified_by = ""
+    case.notifying_organisation = None
+    case.child_review_reference = ""
+    case.erased_on = day
+    case.save()
+    case.agencies.clear()
+    for decision in case.decisions.all():
+        decision.chair_name = decision.partners_consulted = decision.rationale = ""
+        decision.reopened_by = ""
+        decision.save(update_fields=["chair_name", "partners_consulted", "rationale", "reopened_by"])
+    for step in case.steps.all():
+        step.details = {k: v for k, v in step.details.items() if k in KEPT_DETAILS}
+        step.save(update_fields=["details", "updated_at"])
+    case.panel.update(name="")
+    audit.record("dhr.case.erased", actor=acting_user, target=case,
+                 data={"closed_on": case.closed_on, "retention_years": settings.retention_years})
+    return case
+
+
+def erase_due_cases(*, acting_user: Actor, on: dt.date | None = None) -> list[str]:
+    """The retention sweep: erase every closed case past its partnership's period (each in its own transaction)."""
+    day = on or today()
+    erased = []
+    for case in Case.objects.filter(closed_on__isnull=False, erased_on__isnull=True).select_related("partnership"):
+        after = clocks.erase_after(case.closed_on, settings_for(case.partnership).retention_years)
+        if after and day >= after:
+            erase_case(case, acting_user=acting_user, on=day)
+            erased.append(case.reference)
+    return erased

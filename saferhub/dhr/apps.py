@@ -1,0 +1,39 @@
+from django.apps import AppConfig
+
+
+class DhrConfig(AppConfig):
+    """Domestic Homicide Reviews (Domestic Abuse Related Death Reviews): notification, decision, review,
+    Home Office quality assurance, publication and the published learning."""
+
+    name = "saferhub.dhr"
+    label = "dhr"
+    verbose_name = "Domestic Homicide Reviews"
+
+    def ready(self) -> None:
+        from saferhub.core import audit
+        from saferhub.core.demo import register_demo_accounts
+        from saferhub.dhr import policies  # noqa: F401
+        from saferhub.dhr.demo import create_demo_accounts
+
+        register_demo_accounts(create_demo_accounts)
+        audit.register_codes("dhr", AUDIT_CODES)
+
+
+AUDIT_CODES = [
+    ("dhr.settings.saved", "Save review settings", "Saved the partnership's review settings"),
+    ("dhr.team.joined", "Add to review team", "Added a member of staff to the review team"),
+    ("dhr.team.left", "Remove from review team", "Removed a member of staff from the review team"),
+    ("dhr.case.notified", "Record notification", "Recorded the notification of a death"),
+    ("dhr.case.viewed", "Open case", "Opened the case"),
+    ("dhr.decision.recorded", "Record decision", "Recorded the chair's decision"),
+    ("dhr.decision.home_office_notified", "Notify Home Office", "Recorded that the Home Office was told of the decision"),
+    ("dhr.decision.qa_seen", "Record QA panel sight", "Recorded that the Home Office QA panel saw the decision"),
+    ("dhr.decision.home_office_confirmed", "Record Home Office confirmation", "Recorded the Home Office's confirmation"),
+    ("dhr.decision.family_told", "Tell the family", "Told the family of the decision"),
+    ("dhr.decision.reopened", "Reopen decision", "Reopened the decision at an advocate's request"),
+    ("dhr.case.directed", "Record direction", "Recorded a Secretary of State direction to review"),
+    ("dhr.case.step_recorded", "Record review stage", "Recorded a stage of the review"),
+    ("dhr.case.extended", "Extend timescale", "Extended the review's timescale"),
+    ("dhr.recommendation.added", "Add recommendation", "Added a recommendation to the learning"),
+    ("dhr.case.erased", "Erase personal data", "Erased the case's personal data under the retention rule"),
+]

@@ -1,0 +1,93 @@
+"""The single home of a review's due dates and whether they are due, at risk, overdue or done. Calendar
+months through ``saferhub.core.calendar.add_months``; the numbers come from the partnership's settings
+(``DhrSettings``), whose defaults are the 2016 statutory guidance's:
+
+- Decision: the partnership decides whether to hold a review within one month of the death coming to its
+  attention (2016 guidance, Section 3). After an advocate's request to revisit a "not review" decision the
+  clock starts again from the request (a local choice: the guidance sets no timescale for it).
+- Home Office: told of the decision either way (001:420; 2016 guidance, Section 3). The guidance says when
+  it is made, not a number of days, so the clock shows "not yet told" rather than a date.
+- Review: finished (the report submitted to the Home Office quality assurance panel) within six months of the
+  decision to go ahead (2016 guidance, Section 5), plus any extensions agreed with their reasons.
+
+Pure functions over plain values, plus ``case_clocks`` reading an already fetched case.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from saferhub.core.calendar import add_months
+
+DONE, OVERDUE, AT_RISK, DUE = "done", "overdue", "at_risk", "due"
+STATE_LABELS = {DONE: "Done", OVERDUE: "Overdue", AT_RISK: "Due soon", DUE: "Due"}
+
+
+@dataclass(frozen=True)
+class Clock:
+    name: str
+    due: dt.date | None
+    done_on: dt.date | None
+    state: str
+
+    @property
+    def label(self) -> str:
+        return STATE_LABELS[self.state]
+
+
+def state(due: dt.date | None, done_on: dt.date | None, today: dt.date, at_risk_days: int) -> str:
+    if done_on is not None:
+        return DONE
+    if due is None:
+        return DUE
+    if today > due:
+        return OVERDUE
+    if (due - today).days <= at_risk_days:
+        return AT_RISK
+    return DUE
+
+
+def decision_due(clock_start: dt.date, decision_months: int) -> dt.date:
+    return add_months(clock_start, decision_months)
+
+
+def review_due(decided_on: dt.date, review_months: int, extension_months: int = 0) -> dt.date:
+    return add_months(decided_on, review_months + extension_months)
+
+
+def erase_after(closed_on: dt.date | None, retention_years: int) -> dt.date | None:
+    return add_months(closed_on, 12 * retention_years) if closed_on else None
+
+
+def case_clocks(case, settings, today: dt.date) -> list[Clock]:
+    """The decision clock and, once a review is decided, the review clock. ``case`` has its decisions,
+    steps and extensions prefetched (``queries``)."""
+    decision = current_decision(case)
+    decided_on = decision.decided_on if decision else None
+    clocks = [Clock("Decision", decision_due(case.decision_clock_start, settings.decision_months), decided_on,
+                    state(decision_due(case.decision_clock_start, settings.decision_months), decided_on, today,
+                          settings.at_risk_days))]
+    if decision is not None:
+        told = decision.home_office_notified_on
+        clocks.append(Clock("Home Office told", None, told, DONE if told else DUE))
+    if decision is not None and decision.outcome == "review":
+        months = sum(e.months for e in case.extensions.all())
+        due = review_due(decision.decided_on, settings.review_months, months)
+        submitted = next((s.done_on for s in case.steps.all() if s.step == "submitted"), None)
+        clocks.append(Clock("Review submitted", due, submitted, state(due, submitted, today, settings.at_risk_days)))
+    return clocks
+
+
+def current_decision(case):
+    """The decision in force (the last one not reopened), from prefetched decisions."""
+    current = [d for d in case.decisions.all() if d.reopened_on is None]
+    return current[-1] if current else None
+
+
+def worst(clocks: list[Clock]) -> str:
+    states = {c.state for c in clocks}
+    for s in (OVERDUE, AT_RISK, DUE):
+        if s in states:
+            return s
+    return DONE

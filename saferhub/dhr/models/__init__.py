@@ -1,0 +1,18 @@
+from saferhub.dhr.models.case import (
+    Case,
+    CaseSource,
+    Decision,
+    DecisionOutcome,
+    Extension,
+    ImrRequest,
+    PanelMember,
+    Recommendation,
+    ReviewStep,
+    Step,
+)
+from saferhub.dhr.models.settings import DEFAULT_REVIEW_NAME, RENAMED_REVIEW_NAME, DhrSettings, DhrTeamMembership
+
+__all__ = [
+    "DEFAULT_REVIEW_NAME", "RENAMED_REVIEW_NAME", "Case", "CaseSource", "Decision", "DecisionOutcome", "DhrSettings",
+    "DhrTeamMembership", "Extension", "ImrRequest", "PanelMember", "Recommendation", "ReviewStep", "Step",
+]

@@ -1,0 +1,64 @@
+"""Per-partnership configuration of Domestic Homicide Reviews and the partnership's review team.
+
+One installation serves many Community Safety Partnerships: everything in this app belongs to a partnership
+(a ``core.Organisation`` of kind ``partnership``), and staff see only the partnerships whose review team they
+are on.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings as django_settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+from saferhub.core.models import Organisation
+
+DEFAULT_REVIEW_NAME = "Domestic Homicide Review"
+#: The name the Victims and Prisoners Act 2024 gives the reviews; offered as an alternative in the settings.
+RENAMED_REVIEW_NAME = "Domestic Abuse Related Death Review"
+
+
+class DhrSettings(models.Model):
+    """What a partnership calls its reviews and the timescales its clocks use.
+
+    Defaults follow the Home Office's *Multi-agency Statutory Guidance for the Conduct of Domestic Homicide
+    Reviews* (December 2016): the partnership decides whether to hold a review within one month of the death
+    coming to its attention (Section 3, "Establishing a Domestic Homicide Review"), and the review is expected
+    to be finished within six months of the decision to go ahead (Section 5, "Timescales for conducting a
+    Domestic Homicide Review"). The seeds give no timescales (seed-processes 2.3, 2.10 item 4), so both are
+    settings, not code.
+    """
+
+    partnership = models.OneToOneField(Organisation, on_delete=models.PROTECT, related_name="dhr_settings")
+    review_name = models.CharField(max_length=80, default=DEFAULT_REVIEW_NAME,
+                                   help_text="The name shown to users, e.g. Domestic Abuse Related Death Review.")
+    short_name = models.CharField(max_length=12, default="DHR")
+    decision_months = models.PositiveSmallIntegerField(default=1, validators=[MinValueValidator(1), MaxValueValidator(6)])
+    review_months = models.PositiveSmallIntegerField(default=6, validators=[MinValueValidator(1), MaxValueValidator(36)])
+    at_risk_days = models.PositiveSmallIntegerField(default=14, validators=[MaxValueValidator(90)])
+    retention_years = models.PositiveSmallIntegerField(
+        default=15, validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text="Years after a case is closed before its personal data is erased (the learning is kept).",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "review settings"
+        verbose_name_plural = "review settings"
+
+    def __str__(self) -> str:
+        return f"{self.review_name} settings – {self.partnership}"
+
+
+class DhrTeamMembership(models.Model):
+    """A member of staff on a partnership's review team (with the DHR team role, they see its cases)."""
+
+    user = models.ForeignKey(django_settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="dhr_teams")
+    partnership = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="dhr_team")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "partnership"], name="dhr_team_once")]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.partnership}"

@@ -1,0 +1,225 @@
+"""The rules of a Domestic Homicide Review as plain Python (no database). Each cites its source: the seeds
+(``001:407`` is line 407 of seed 001) or the Home Office's *Multi-agency Statutory Guidance for the Conduct of
+Domestic Homicide Reviews* (December 2016, "the 2016 guidance"). Every rule raises ``RuleViolation`` with a
+message naming it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from saferhub.core.exceptions import RuleViolation
+from saferhub.dhr.steps import PREREQUISITES, Step, label
+
+MINIMUM_AGE = 16
+CHILD_AGE = 18
+
+
+def check_notification(*, date_of_death: dt.date | None, date_notified: dt.date, today: dt.date,
+                       victim_age: int | None, child_review_reference: str, partnership_kind: str) -> None:
+    """A notification opens a case for a partnership, about a death of a person aged 16 or over.
+
+    - Definition: a review is of the death of a person aged 16 or over (001:404-406; 000:91-92).
+    - Under 18: a child safeguarding review also takes place, so its reference is recorded (000:93).
+    - The partnership cannot be told of a death before it happened, nor in the future.
+    """
+    if partnership_kind != "partnership":
+        raise RuleViolation("A review belongs to a Community Safety Partnership: choose a partnership.",
+                            code="dhr.partnership", field="partnership")
+    if date_notified > today:
+        raise RuleViolation("The date the Partnership was told cannot be in the future.",
+                            code="dhr.notified_in_future", field="date_notified")
+    if date_of_death is not None:
+        if date_of_death > today:
+            raise RuleViolation("The date of death cannot be in the future.", code="dhr.death_in_future",
+                                field="date_of_death")
+        if date_notified < date_of_death:
+            raise RuleViolation("The Partnership cannot have been told before the date of death: check the dates.",
+                                code="dhr.notified_before_death", field="date_notified")
+    if victim_age is not None:
+        if victim_age < MINIMUM_AGE:
+            raise RuleViolation(
+                "A Domestic Homicide Review is held only when the person who died was aged 16 or over "
+                "(statutory definition, 001:404). For a younger child, refer to the child safeguarding partnership.",
+                code="dhr.age_under_16", field="victim_age")
+        if victim_age < CHILD_AGE and not child_review_reference.strip():
+            raise RuleViolation(
+                "The person who died was under 18, so a child safeguarding review also takes place (000:93): "
+                "enter its reference.", code="dhr.child_review_required", field="child_review_reference")
+
+
+def check_decision(*, outcome: str, decided_on: dt.date, clock_start: dt.date, today: dt.date, rationale: str,
+                   partners_consulted: str, chair_name: str, has_current_decision: bool,
+                   suspected_suicide: bool, suicide_circumstances_considered: bool) -> None:
+    """The chair of the partnership decides, in consultation with local partners, whether to hold a review
+    (001:419), and records why.
+
+    A suspected suicide must be considered: the 2016 guidance (Section 2, para 18, quoted at 001:407) includes
+    deaths where the victim took their own life and the circumstances give rise to concern, so a decision
+    not to review such a death must say those circumstances were considered.
+    """
+    if has_current_decision:
+        raise RuleViolation("A decision is already recorded for this case. It can be revisited only at an "
+                            "advocate's request with the family's permission (001:517).",
+                            code="dhr.decision_exists")
+    if decided_on < clock_start:
+        raise RuleViolation("The decision cannot be dated before the Partnership was told of the death.",
+                            code="dhr.decision_before_notification", field="decided_on")
+    if decided_on > today:
+        raise RuleViolation("The decision date cannot be in the future.", code="dhr.decision_in_future",
+                            field="decided_on")
+    if not chair_name.strip():
+        raise RuleViolation("Enter the name of the chair who made the decision (001:419).",
+                            code="dhr.decision_chair", field="chair_name")
+    if not partners_consulted.strip():
+        raise RuleViolation("Record the partners consulted: the chair decides in consultation with local "
+                            "partners (001:419).", code="dhr.partners_consulted", field="partners_consulted")
+    if not rationale.strip():
+        raise RuleViolation("Record the reasons for the decision.", code="dhr.decision_rationale",
+                            field="rationale")
+    if outcome == "not_review" and suspected_suicide and not suicide_circumstances_considered:
+        raise RuleViolation(
+            "This death is a suspected suicide. A review must be held where the circumstances give rise to "
+            "concern (2016 guidance, Section 2 para 18; 001:407): confirm those circumstances were considered.",
+            code="dhr.suicide_considered", field="suicide_circumstances_considered")
+
+
+def check_not_before(later: dt.date, earlier: dt.date | None, *, what: str, after: str, code: str, field: str,
+                     today: dt.date) -> None:
+    """A date in the decision's chain cannot come before the step it follows, nor be in the future."""
+    if later > today:
+        raise RuleViolation(f"The date {what} cannot be in the future.", code=f"{code}_future", field=field)
+    if earlier is not None and later < earlier:
+        raise RuleViolation(f"The date {what} cannot be before {after}.", code=code, field=field)
+
+
+def check_family_may_be_told(*, outcome: str, qa_panel_seen_on: dt.date | None,
+                             home_office_confirmed_on: dt.date | None) -> None:
+    """The family is not told of a decision not to review until the Home Office quality assurance panel has
+    seen it and the Home Office has confirmed it (000:98); after a 'not review' decision the Home Office
+    circulates it to the QA panel for comment (001:420)."""
+    if outcome == "not_review" and (qa_panel_seen_on is None or home_office_confirmed_on is None):
+        raise RuleViolation(
+            "A decision not to hold a review cannot be shared with the family until the Home Office quality "
+            "assurance panel has seen it and the Home Office has confirmed it (000:98). Record both first.",
+            code="dhr.family_told_before_home_office")
+
+
+def check_reopen(*, outcome: str | None, family_permission: bool, advocate: str) -> None:
+    """An advocacy organisation may, with a family member's permission, ask for a decision not to hold a
+    review to be revisited (001:517). The request reopens the decision."""
+    if outcome != "not_review":
+        raise RuleViolation("Only a decision not to hold a review can be revisited at an advocate's request.",
+                            code="dhr.reopen_not_review_only")
+    if not advocate.strip():
+        raise RuleViolation("Enter the advocacy organisation asking for the decision to be revisited.",
+                            code="dhr.reopen_advocate", field="advocate")
+    if not family_permission:
+        raise RuleViolation("An advocate may ask for the decision to be revisited only with the family's "
+                            "permission (001:517): confirm the family gave it.",
+                            code="dhr.reopen_family_permission", field="family_permission")
+
+
+def check_step(step: str, *, review_decided: bool, done: Iterable[str], done_on: dt.date, today: dt.date,
+               decided_on: dt.date | None, details: dict, feedback_approved: bool,
+               panel: list[bool], imrs_outstanding: int) -> None:
+    """A stage of the review may be recorded only after the decision to review and the stages it follows
+    (``steps.PREREQUISITES``), with what that stage must record."""
+    if not review_decided:
+        raise RuleViolation("Stages of a review can be recorded only after the decision to hold a review.",
+                            code="dhr.step_without_review")
+    done = set(done)
+    if step in done and not (step == Step.FEEDBACK and not feedback_approved):
+        raise RuleViolation(f"“{label(step)}” is already recorded.", code="dhr.step_done")
+    missing = [label(p) for p in PREREQUISITES[step] if p not in done]
+    if missing:
+        raise RuleViolation(f"“{label(step)}” needs this done first: {'; '.join(missing)}.",
+                            code="dhr.step_order")
+    if done_on > today:
+        raise RuleViolation("The date cannot be in the future.", code="dhr.step_in_future", field="done_on")
+    if decided_on is not None and done_on < decided_on:
+        raise RuleViolation("The date cannot be before the decision to hold the review.",
+                            code="dhr.step_before_decision", field="done_on")
+    _check_step_details(step, details=details, feedback_approved=feedback_approved, panel=panel,
+                        imrs_outstanding=imrs_outstanding)
+
+
+def _need(details: dict, key: str, message: str, code: str) -> None:
+    if not str(details.get(key) or "").strip():
+        raise RuleViolation(message, code=code, field=key)
+
+
+def _check_step_details(step: str, *, details: dict, feedback_approved: bool, panel: list[bool],
+                        imrs_outstanding: int) -> None:
+    if step == Step.CHAIR:
+        # 2016 guidance, Section 4 ("Appointing a Chair of the Review Panel"): the chair is independent of the
+        # agencies involved; Norfolk appoints chairs and authors by tender (001:436).
+        _need(details, "chair_name", "Enter the name of the review's chair.", "dhr.chair_name")
+        _need(details, "author_name", "Enter the name of the report's author.", "dhr.author_name")
+        if not details.get("independence_confirmed"):
+            raise RuleViolation("The chair must be independent of the agencies involved (2016 guidance, Section 4): "
+                                "confirm they have no connection with them.",
+                                code="dhr.chair_independence", field="independence_confirmed")
+    elif step == Step.PANEL:
+        if not panel:
+            raise RuleViolation("Add the panel's members, one per agency, before recording the panel as formed.",
+                                code="dhr.panel_empty")
+        if not all(panel):
+            raise RuleViolation("Every panel member must declare they are independent of the line management of "
+                                "the staff involved (2016 guidance, Section 4).", code="dhr.panel_independence")
+    elif step == Step.TERMS:
+        start, end = details.get("period_from"), details.get("period_to")
+        if not start or not end:
+            raise RuleViolation("Enter the period the review covers.", code="dhr.terms_period", field="period_from")
+        if start > end:
+            raise RuleViolation("The period the review covers must start before it ends.",
+                                code="dhr.terms_period_order", field="period_to")
+        _need(details, "lines_of_enquiry", "Enter the key lines of enquiry.", "dhr.terms_lines")
+    elif step == Step.IMRS:
+        if imrs_outstanding:
+            raise RuleViolation(f"{imrs_outstanding} individual management review(s) not yet received: record "
+                                "each one's receipt first.", code="dhr.imrs_outstanding")
+    elif step == Step.FAMILY:
+        # 000:99: the review may go ahead without the family's engagement; the offer stays open.
+        if details.get("outcome") not in {"engaged", "declined"}:
+            raise RuleViolation("Say whether the family engaged with the review or declined (the review may go "
+                                "ahead without them, and the offer stays open, 000:99).",
+                                code="dhr.family_outcome", field="outcome")
+        _need(details, "advocacy_offered", "Record the advocacy services offered to the family (001:486).",
+              "dhr.family_advocacy")
+    elif step == Step.FEEDBACK:
+        if details.get("outcome") not in {"approved", "changes"}:
+            raise RuleViolation("Say whether the quality assurance panel approved the report or asked for changes.",
+                                code="dhr.feedback_outcome", field="outcome")
+    elif step == Step.PUBLISHED:
+        if not feedback_approved:
+            raise RuleViolation("A report is published only after the Home Office quality assurance panel has "
+                                "approved it (2016 guidance, Section 9).", code="dhr.publish_before_approval")
+        if not details.get("anonymisation_checked"):
+            raise RuleViolation("Confirm the report has been checked for anonymisation before it is published.",
+                                code="dhr.anonymisation", field="anonymisation_checked")
+
+
+def check_extension(*, months: int, reason: str, review_decided: bool, closed: bool) -> None:
+    """The six-month timescale may be extended (e.g. for parallel proceedings, 001:437), with the reason."""
+    if not review_decided or closed:
+        raise RuleViolation("Only an open review's timescale can be extended.", code="dhr.extension_not_open")
+    if not 1 <= months <= 24:
+        raise RuleViolation("An extension is between 1 and 24 months.", code="dhr.extension_months",
+                            field="months")
+    if not reason.strip():
+        raise RuleViolation("Record the reason for the extension.", code="dhr.extension_reason", field="reason")
+
+
+def check_erasure(*, closed_on: dt.date | None, erased_on: dt.date | None, erase_after: dt.date | None,
+                  today: dt.date) -> None:
+    """Personal data of a closed case is erased once the partnership's retention period has passed; the
+    learning (themes, recommendations, dates of the stages) is kept."""
+    if erased_on is not None:
+        raise RuleViolation("This case's personal data has already been erased.", code="dhr.already_erased")
+    if closed_on is None or erase_after is None:
+        raise RuleViolation("Only a closed case's personal data can be erased.", code="dhr.erase_open_case")
+    if today < erase_after:
+        raise RuleViolation(f"This case's personal data is kept until {erase_after:%-d %B %Y} under the "
+                            "partnership's retention rule.", code="dhr.erase_too_early")
