@@ -4,7 +4,7 @@ from django.apps import AppConfig
 class DeliveryConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "saferhub.delivery"
-    verbose_name = "Delivery plans"
+    verbose_name = "Plan and delivery"
 
     def ready(self) -> None:
         from saferhub.core import audit
@@ -14,4 +14,17 @@ class DeliveryConfig(AppConfig):
             ("delivery.plan.created", "Create delivery plan", "Created delivery plan"),
             ("delivery.action.added", "Add delivery action", "Added delivery action"),
             ("delivery.action.updated", "Update delivery action", "Updated delivery action"),
+            ("delivery.plan.structured", "Record plan", "Recorded the plan"),
+            ("delivery.theme.added", "Add theme", "Added a strategic theme"),
+            ("delivery.priority.added", "Add priority", "Added a priority"),
+            ("delivery.outcome.added", "Add outcome", "Added a long-term outcome"),
+            ("delivery.measure.added", "Add measure", "Added a measure"),
+            ("delivery.measure.target_set", "Set measure target", "Set a measure's baseline and target"),
+            ("delivery.version.created", "Create plan version", "Created a delivery plan version"),
+            ("delivery.version.published", "Publish plan version", "Published a delivery plan version"),
+            ("delivery.action.owners_set", "Set action owners", "Set an action's owners"),
+            ("delivery.action.renumbered", "Renumber action", "Renumbered an action"),
+            ("delivery.value.recorded", "Record measure value", "Recorded a measure value"),
+            ("delivery.values.imported", "Import measure values", "Imported measure values"),
+            ("delivery.update.submitted", "Submit action update", "Submitted an action update"),
         ])

@@ -13,9 +13,23 @@ from saferhub.core.exceptions import RuleViolation
 from saferhub.core.models import Organisation
 from saferhub.core.permissions import require
 from saferhub.core.writes import BulkOutcome
+from saferhub.delivery import rules
 from saferhub.delivery.models import DeliveryAction, DeliveryPlan
 
 ACTION_FIELDS = ["theme", "action", "success_measure", "owner", "due", "update"]
+
+
+def _derived(fields: dict, action: str) -> dict:
+    """What the printed date and wording mean: the due date read by ``rules.read_due`` (raw text kept in
+    ``due``) and the cross-references cited ("CLSG Action 2")."""
+    reading = rules.read_due(fields.get("due", ""))
+    text = f"{action} {fields.get('success_measure', '')}"
+    try:
+        refs = rules.find_cross_references(text)
+    except RuleViolation:
+        refs = []
+    return {"due_kind": reading.kind, "due_date": reading.date, "due_flag": reading.flag[:200],
+            "cross_references": refs}
 
 
 @transaction.atomic
@@ -48,8 +62,9 @@ def add_action(plan: DeliveryPlan, *, number: str, action: str, acting_user: Act
         raise RuleViolation(f"Action {number} is already in this plan.", code="delivery.duplicate_action",
                             field="number")
     position = (DeliveryAction.objects.filter(plan=plan).aggregate(m=Max("position"))["m"] or 0) + 1
+    fields = {k: (v or "").strip() for k, v in fields.items()}
     row = DeliveryAction.objects.create(plan=plan, number=number, action=action.strip(), position=position,
-                                        **{k: (v or "").strip() for k, v in fields.items()})
+                                        **fields, **_derived(fields, action))
     audit.record("delivery.action.added", actor=acting_user, target=plan, data={"number": number})
     return row
 
@@ -84,8 +99,9 @@ def add_actions(plan: DeliveryPlan, *, rows: list[dict], acting_user: Actor, col
             continue
         taken.add(number)
         position += 1
+        fields = {k: (v or "").strip() for k, v in fields.items()}
         obj = DeliveryAction(plan=plan, number=number, action=action.strip(), position=position,
-                             **{k: (v or "").strip() for k, v in fields.items()})
+                             **fields, **_derived(fields, action))
         accepted.append(obj)
         outcome.records[index] = obj
     DeliveryAction.objects.bulk_create(accepted, batch_size=500)
@@ -97,8 +113,13 @@ def add_actions(plan: DeliveryPlan, *, rows: list[dict], acting_user: Actor, col
 def update_action(row: DeliveryAction, *, acting_user: Actor, **fields) -> DeliveryAction:
     """Change an action's wording, owner, date or progress update."""
     require(acting_user, "delivery.manage_plan", row.plan)
+    data = {k: (v or "").strip() for k, v in fields.items()}
+    if {"due", "action", "success_measure"} & set(data):
+        merged = {"due": row.due, "success_measure": row.success_measure, **data}
+        data.update(_derived(merged, data.get("action", row.action)))
     return writes.update_with_audit(
-        row, allowed=ACTION_FIELDS, data={k: (v or "").strip() for k, v in fields.items()}, acting_user=acting_user,
+        row, allowed=[*ACTION_FIELDS, "due_kind", "due_date", "due_flag", "cross_references"], data=data,
+        acting_user=acting_user,
         audit_code="delivery.action.updated", error_code="delivery.invalid_value", target=row.plan,
         audit_data={"number": row.number}, clean=False,
     )

@@ -1,0 +1,18 @@
+"""The Plan and its delivery: structure (plan, themes, priorities, outcomes, measures), the versioned
+action register (versions, stable action identities, owners) and performance (values, updates)."""
+
+from saferhub.delivery.models.performance import ActionUpdate, MeasureValue, Rag
+from saferhub.delivery.models.plan import Direction, Geography, Measure, Outcome, Plan, Priority, Theme
+from saferhub.delivery.models.register import (
+    ActionIdentity,
+    ActionOwner,
+    DeliveryAction,
+    DeliveryPlan,
+    DueKind,
+    VersionStage,
+)
+
+__all__ = [
+    "ActionIdentity", "ActionOwner", "ActionUpdate", "DeliveryAction", "DeliveryPlan", "Direction", "DueKind",
+    "Geography", "Measure", "MeasureValue", "Outcome", "Plan", "Priority", "Rag", "Theme", "VersionStage",
+]
