@@ -17,19 +17,12 @@ from django.conf import settings
 
 from saferhub.core.permissions import Role, roles_of
 
-#: Roles that can open personal data (victims' details in ASB Case Reviews, people's contact details,
-#: declarations and draft papers naming residents) and so must use a second factor. Councillors read
-#: draft papers of their own committees only and the public needs no account: neither is listed.
-SECOND_FACTOR_ROLES = frozenset({
-    Role.ADMINISTRATOR.value,
-    Role.COMMITTEE_OFFICER.value,
-    Role.PARTNERSHIP_OFFICER.value,
-    Role.ASB_COUNTY_TEAM.value,
-    Role.ASB_SPOC.value,
-    Role.OPT_OFFICER.value,
-    Role.OPT_INSPECTOR.value,
-    Role.AGENCY_OFFICER.value,
-})
+#: Roles that need no second factor. Councillors read the draft papers of their own committees only, and
+#: the public needs no account. Every other role can open personal data (victims' and families' details in
+#: ASB Case Reviews and Domestic Homicide Reviews, people's contact details, declarations, draft papers
+#: naming residents) and must use one – a role added later included, unless it is listed here.
+EXEMPT_ROLES = frozenset({Role.COUNCILLOR.value})
+SECOND_FACTOR_ROLES = frozenset(role.value for role in Role) - EXEMPT_ROLES
 
 DEFAULT_ACCOUNT_LIMIT = 5
 DEFAULT_ADDRESS_LIMIT = 20
