@@ -40,11 +40,17 @@ def _partnership(name: str, *, acting_user: Actor) -> Organisation:
     return org
 
 
-def _agencies() -> list[Organisation]:
-    kinds = [OrganisationKind.POLICE, OrganisationKind.HEALTH, OrganisationKind.PROBATION,
-             OrganisationKind.CHILDRENS_SERVICES]
-    found = [Organisation.objects.filter(kind=k).order_by("id").first() for k in kinds]
-    return [a for a in found if a is not None]
+def _agencies(*, acting_user: Actor) -> list[Organisation]:
+    """The first police, health and probation bodies on record, or fictional ones where there are none."""
+    from saferhub.core import actions as core_actions
+
+    out = []
+    for kind, fictional in ((OrganisationKind.POLICE, "Fictional Constabulary"),
+                            (OrganisationKind.HEALTH, "Fictional Health Trust"),
+                            (OrganisationKind.PROBATION, "Fictional Probation Service")):
+        found = Organisation.objects.filter(kind=kind).order_by("id").first()
+        out.append(found or core_actions.create_organisation(name=fictional, kind=kind, acting_user=acting_user))
+    return out
 
 
 def create_demo_accounts(password: str, *, acting_user: Actor) -> list[str]:
@@ -141,7 +147,7 @@ def _do_step(case, step, day, agencies, today, *, acting_user) -> None:
 @transaction.atomic
 def load_demo(*, acting_user: Actor, today: dt.date | None = None) -> list[str]:
     today = today or timezone.localdate()
-    agencies = _agencies()
+    agencies = _agencies(acting_user=acting_user)
     made = []
     for name, scenarios in ((NORFOLK, SCENARIOS), (FICTIONAL, ["notified", "draft"])):
         partnership = _partnership(name, acting_user=acting_user)
