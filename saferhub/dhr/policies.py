@@ -67,6 +67,6 @@ rules.add_perm("dhr.view_case", on_team_of)
 rules.add_perm("dhr.notify", on_team_of)  # obj: the partnership
 rules.add_perm("dhr.change_case", on_team_of)
 rules.add_perm("dhr.erase_case", on_team_of)
-rules.add_perm("dhr.manage_settings", on_team_of)
+rules.add_perm("dhr.manage_settings", on_team_of | is_administrator)  # no personal data in settings
 rules.add_perm("dhr.manage_team", is_administrator)
 rules.add_perm("dhr.view_learning", rules.always_allow)

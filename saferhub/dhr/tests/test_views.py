@@ -155,3 +155,46 @@ def test_the_review_name_shown_is_the_partnerships_setting(world):
     client = signed_in(f.team_member(world["a"]))
     assert "Domestic Abuse Related Death Review" in client.get(reverse("dhr:case", args=[world["case"].pk])).content.decode()
     assert dt.date  # dates are passed explicitly in these tests
+
+
+def test_an_administrator_sets_the_review_name_and_the_team_in_the_admin_but_sees_no_case(world):
+    admin_user = f.user(Role.ADMINISTRATOR)
+    admin_user.is_staff = admin_user.is_superuser = True
+    admin_user.save()
+    client = signed_in(admin_user)
+    response = client.post(reverse("admin:dhr_dhrsettings_add"), {
+        "partnership": world["a"].pk, "review_name": "Domestic Abuse Related Death Review", "short_name": "DARDR",
+        "decision_months": 1, "review_months": 6, "at_risk_days": 14, "retention_years": 15})
+    assert response.status_code == 302, response.content[:500]
+    member = f.user(Role.DHR_TEAM)
+    response = client.post(reverse("admin:dhr_dhrteammembership_add"), {"user": member.pk,
+                                                                       "partnership": world["b"].pk})
+    assert response.status_code == 302
+    assert AuditEvent.objects.filter(code__in=["dhr.settings.saved", "dhr.team.joined"]).count() >= 2
+    assert signed_in(member).get(reverse("dhr:case", args=[world["other"].pk])).status_code == 200
+    assert client.get(reverse("dhr:case", args=[world["case"].pk])).status_code == 404
+
+
+def _queries(client, url) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_the_case_list_and_learning_pages_make_a_constant_number_of_queries(world):
+    client = signed_in(f.team_member(world["a"]))
+    published = f.case(world["a"], victim_pseudonym="P1")
+    f.decide(published)
+    f.through(published, "published")
+    _queries(client, reverse("dhr:case-list"))  # the first request of a session does more (sign-in bookkeeping)
+    list_before = _queries(client, reverse("dhr:case-list"))
+    learning_before = _queries(client, reverse("dhr:learning"))
+    for n in range(3):
+        extra = f.case(world["a"], victim_pseudonym=f"P{n + 2}")
+        f.decide(extra)
+        f.through(extra, "published")
+    assert _queries(client, reverse("dhr:case-list")) == list_before
+    assert _queries(client, reverse("dhr:learning")) == learning_before
