@@ -28,7 +28,7 @@ DEMO_ACCOUNTS = [
 
 #: How far each fictional case has got: a stage of ``steps.ORDER``, or the decision's state.
 SCENARIOS = ["notified", "not_review_waiting", "not_review_closed", "reopened", "chair", "terms", "imrs", "draft",
-             "submitted", "published", "published_old"]
+             "submitted", "published", "commissioner", "published_old"]
 
 
 def _partnership(name: str, *, acting_user: Actor) -> Organisation:
@@ -101,7 +101,7 @@ def _build(partnership: Organisation, scenario: str, n: int, today: dt.date, age
             actions.reopen_decision(case, requested_on=decided + dt.timedelta(days=15), advocate="AAFDA (fictional)",
                                     family_permission=True, acting_user=acting_user, on=today)
         return case
-    target = "published" if scenario.startswith("published") else scenario
+    target = "commissioner" if scenario.startswith("published") else scenario
     day = decided
     for step in ORDER[: ORDER.index(target) + 1]:
         day = min(day + dt.timedelta(days=7 if not old else 40), today)
@@ -135,6 +135,8 @@ def _do_step(case, step, day, agencies, today, *, acting_user) -> None:
         details = {"signed_off_by": "Fictional partnership chair"}
     elif step == Step.FEEDBACK:
         details = {"outcome": "approved"}
+    elif step == Step.COMMISSIONER:
+        details = {"evidence": "Emailed to the Commissioner's office (fictional reference)"}
     elif step == Step.PUBLISHED:
         details = {"anonymisation_checked": True, "themes": ["Coercive control", "Mental health", "Information sharing"]}
     actions.record_step(case, step=step, done_on=day, details=details, acting_user=acting_user, on=today)

@@ -165,4 +165,7 @@ STEP_FIELDS = {
         "where": lambda: forms.URLField(label="Where it is published", required=False, assume_scheme="https"),
         "themes": lambda: forms.CharField(label="Themes (separate with commas)", max_length=500, required=False),
     },
+    Step.COMMISSIONER: {
+        "evidence": lambda: forms.CharField(label="How it was sent (evidence)", max_length=300),
+    },
 }

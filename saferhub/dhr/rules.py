@@ -192,6 +192,12 @@ def _check_step_details(step: str, *, details: dict, feedback_approved: bool, pa
         if details.get("outcome") not in {"approved", "changes"}:
             raise RuleViolation("Say whether the quality assurance panel approved the report or asked for changes.",
                                 code="dhr.feedback_outcome", field="outcome")
+    elif step == Step.COMMISSIONER:
+        if not feedback_approved:
+            raise RuleViolation("The Domestic Abuse Commissioner is sent the final report (001:477): record the "
+                                "quality assurance panel's approval first.", code="dhr.commissioner_before_final")
+        _need(details, "evidence", "Record how the report was sent (for example the email's reference).",
+              "dhr.commissioner_evidence")
     elif step == Step.PUBLISHED:
         if not feedback_approved:
             raise RuleViolation("A report is published only after the Home Office quality assurance panel has "

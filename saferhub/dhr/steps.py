@@ -24,6 +24,7 @@ class Step(models.TextChoices):
     SUBMITTED = "submitted", "Submit to the Home Office quality assurance panel"
     FEEDBACK = "feedback", "Record the quality assurance panel's feedback"
     PUBLISHED = "published", "Publish the report"
+    COMMISSIONER = "commissioner", "Send the final report to the Domestic Abuse Commissioner"
 
 
 #: What must be done before each stage may be recorded.
@@ -38,6 +39,8 @@ PREREQUISITES: dict[str, tuple[str, ...]] = {
     Step.SUBMITTED: (Step.SIGN_OFF,),
     Step.FEEDBACK: (Step.SUBMITTED,),
     Step.PUBLISHED: (Step.FEEDBACK,),
+    # Required since November 2021 (001:477): the final report, so only after the QA panel's approval.
+    Step.COMMISSIONER: (Step.FEEDBACK,),
 }
 
 ORDER: list[str] = [s.value for s in Step]

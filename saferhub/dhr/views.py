@@ -220,6 +220,7 @@ def case_post(request, pk, section):
         else:
             messages.success(request, message)
             return redirect(reverse("dhr:case", args=[case.pk]) + "#tasks")
+    actions.record_case_viewed(case, acting_user=request.user, page=f"case, {section} form with errors")
     return render(request, "dhr/case.html", _context(request, case, section, bound), status=200)
 
 

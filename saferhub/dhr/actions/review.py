@@ -29,6 +29,7 @@ DETAIL_KEYS = {
     Step.SUBMITTED: set(),
     Step.FEEDBACK: {"outcome", "changes_requested"},
     Step.PUBLISHED: {"anonymisation_checked", "where", "themes"},
+    Step.COMMISSIONER: {"evidence"},
 }
 
 

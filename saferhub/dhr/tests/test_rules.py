@@ -152,3 +152,13 @@ def test_clocks_are_calendar_months_from_the_settings():
     assert clocks.state(D(2026, 4, 10), None, D(2026, 2, 1), 14) == clocks.DUE
     assert clocks.state(D(2026, 2, 1), D(2026, 2, 5), D(2026, 3, 1), 14) == clocks.DONE
     assert clocks.erase_after(D(2020, 2, 29), 15) == D(2035, 2, 28)
+
+
+def test_the_commissioner_is_sent_only_the_final_report_with_evidence():
+    done = {Step.CHAIR, Step.PANEL, Step.TERMS, Step.IMRS, Step.FAMILY, Step.DRAFT, Step.SIGN_OFF, Step.SUBMITTED,
+            Step.FEEDBACK}
+    with pytest.raises(RuleViolation, match="001:477"):
+        step(Step.COMMISSIONER, done=done, feedback_approved=False, details={"evidence": "email"})
+    with pytest.raises(RuleViolation, match="how the report was sent"):
+        step(Step.COMMISSIONER, done=done, feedback_approved=True, details={})
+    step(Step.COMMISSIONER, done=done, feedback_approved=True, details={"evidence": "email ref 12"})

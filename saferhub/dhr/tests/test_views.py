@@ -198,3 +198,9 @@ def test_the_case_list_and_learning_pages_make_a_constant_number_of_queries(worl
         f.through(extra, "published")
     assert _queries(client, reverse("dhr:case-list")) == list_before
     assert _queries(client, reverse("dhr:learning")) == learning_before
+
+
+def test_a_case_page_shown_again_with_errors_is_an_audited_read_too(world):
+    member = f.team_member(world["a"])
+    signed_in(member).post(reverse("dhr:case-post", args=[world["case"].pk, "extension"]), {})
+    assert AuditEvent.objects.filter(code="dhr.case.viewed", actor=member).count() == 1
