@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "saferhub.search",
     "saferhub.asb",
     "saferhub.dhr",
+    "saferhub.returns",
     "saferhub.opendata",
 ]
 

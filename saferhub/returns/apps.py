@@ -1,0 +1,23 @@
+from django.apps import AppConfig
+
+
+class ReturnsConfig(AppConfig):
+    """Data returns a partnership collects and sends (ADDER to the Home Office and OHID, VARAC, ...)."""
+
+    name = "saferhub.returns"
+    label = "returns"
+    verbose_name = "Data returns"
+
+    def ready(self) -> None:
+        from saferhub.core import audit
+        from saferhub.returns import policies  # noqa: F401
+
+        audit.register_codes(
+            "returns",
+            [
+                ("returns.definition.defined", "Define return", "Defined a return"),
+                ("returns.submission.saved", "Save return figures", "Saved return figures"),
+                ("returns.submission.flagged", "Save flagged figures", "Saved figures as a flagged draft"),
+                ("returns.submission.submitted", "Submit return", "Submitted and locked the return"),
+            ],
+        )

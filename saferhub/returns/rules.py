@@ -1,0 +1,200 @@
+"""The returns' rules, as plain Python (no database): field values and the rules between fields.
+
+The rules between fields are data (``ValidationRule`` rows, read here as ``RuleSpec``); this module
+evaluates them. Sources: issue 14 ("validation rules between fields"); seed 002:980 (county lines by
+tier against their stated totals), 002:1071-1095 (disposals and initial assessments against 352
+positive tests), 002:1013-1020 (diversionary referrals against 807), 002:986 and 001:174 (VARAC).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from saferhub.core.exceptions import RuleViolation
+
+COUNT, PERCENTAGE, BREAKDOWN, TEXT = "count", "percentage", "breakdown", "text"
+SUM, SUBSET, PERCENT_100 = "parts_sum_to_total", "subset_not_over_set", "percentages_sum_to_100"
+MAX_COUNT = Decimal(10) ** 11
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    key: str
+    label: str
+    kind: str
+    categories: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    name: str
+    kind: str
+    whole: str
+    parts: tuple[str, ...]
+    tolerance: Decimal = Decimal(0)
+
+
+@dataclass(frozen=True)
+class Failure:
+    rule_name: str
+    rule_kind: str
+    message: str
+
+
+def _number(raw, label: str, kind: str) -> Decimal | None:
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None
+    try:
+        value = Decimal(str(raw).strip().replace(",", ""))
+    except InvalidOperation:
+        raise RuleViolation(f"{label}: enter a number, not {str(raw)[:40]!r}.", code="returns.not_a_number",
+                            field=label) from None
+    if not value.is_finite():
+        raise RuleViolation(f"{label}: enter a number.", code="returns.not_a_number", field=label)
+    if kind == COUNT:
+        if value != value.to_integral_value() or value < 0 or value >= MAX_COUNT:
+            raise RuleViolation(f"{label}: a count is a whole number, 0 or more.", code="returns.count_whole",
+                                field=label)
+    else:
+        if not Decimal(0) <= value <= Decimal(100) or value.as_tuple().exponent < -2:
+            raise RuleViolation(f"{label}: a percentage is between 0 and 100, with at most 2 decimal places.",
+                                code="returns.percentage_range", field=label)
+    return value
+
+
+def clean_values(fields: list[FieldSpec], raw: dict) -> dict:
+    """Check each value against its field's kind; return ``{key: Decimal | {category: Decimal} | str}``
+    with empty values left out. Unknown fields and categories are refused by name."""
+    by_key = {f.key: f for f in fields}
+    unknown = sorted(set(raw) - set(by_key))
+    if unknown:
+        raise RuleViolation(f"This return has no field {unknown[0]!r}.", code="returns.unknown_field")
+    out: dict = {}
+    for key, value in raw.items():
+        spec = by_key[key]
+        if spec.kind == TEXT:
+            if value not in (None, ""):
+                out[key] = str(value)[:10_000]
+        elif spec.kind == BREAKDOWN:
+            if value in (None, ""):
+                continue
+            if not isinstance(value, dict):
+                raise RuleViolation(f"{spec.label}: give a figure for each category.", code="returns.breakdown_shape",
+                                    field=key)
+            bad = sorted(set(value) - set(spec.categories))
+            if bad:
+                raise RuleViolation(f"{spec.label} has no category {bad[0]!r}.", code="returns.unknown_category",
+                                    field=key)
+            parts = {c: _number(v, f"{spec.label} – {c}", COUNT) for c, v in value.items()}
+            parts = {c: v for c, v in parts.items() if v is not None}
+            if parts:
+                out[key] = parts
+        else:
+            number = _number(value, spec.label, spec.kind)
+            if number is not None:
+                out[key] = number
+    return out
+
+
+def _operand(ref: str, values: dict, fields: dict[str, FieldSpec]) -> tuple[list[Decimal], str] | None:
+    """The numbers a reference names and how to say it; None when a value is missing (not checked)."""
+    key, _, category = ref.partition(":")
+    label = fields[key].label if key in fields else key
+    value = values.get(key)
+    if value is None:
+        return None
+    if category == "*":
+        spec = fields[key]
+        if any(c not in value for c in spec.categories):
+            return None
+        return [value[c] for c in spec.categories], label
+    if category:
+        return ([value[category]], f"{label} – {category}") if category in value else None
+    return [value], label
+
+
+def _fmt(value: Decimal) -> str:
+    return f"{value.normalize():f}"
+
+
+def check_rule(rule: RuleSpec, fields: list[FieldSpec], values: dict) -> Failure | None:
+    """One rule between fields on one submission's values; a Failure names the rule and the arithmetic.
+    A rule whose figures are not all given is not checked (nothing to compare)."""
+    by_key = {f.key: f for f in fields}
+    parts = [_operand(ref, values, by_key) for ref in rule.parts]
+    if any(p is None for p in parts):
+        return None
+    numbers = [n for p in parts for n in p[0]]
+    total = sum(numbers, Decimal(0))
+    shown = " + ".join(_fmt(n) for n in numbers)
+    if rule.kind == PERCENT_100:
+        if abs(total - 100) > rule.tolerance:
+            return Failure(rule.name, rule.kind, f"Rule “{rule.name}”: the percentages add up to {_fmt(total)}, "
+                                                 f"not 100 ({shown}).")
+        return None
+    whole = _operand(rule.whole, values, by_key)
+    if whole is None:
+        return None
+    stated = sum(whole[0], Decimal(0))
+    if rule.kind == SUM and abs(total - stated) > rule.tolerance:
+        return Failure(rule.name, rule.kind, f"Rule “{rule.name}”: {shown} = {_fmt(total)}, but {whole[1]} is "
+                                             f"given as {_fmt(stated)}.")
+    if rule.kind == SUBSET and total > stated + rule.tolerance:
+        names = ", ".join(p[1] for p in parts)
+        return Failure(rule.name, rule.kind, f"Rule “{rule.name}”: {names} ({_fmt(total)}) cannot be more than "
+                                             f"{whole[1]} ({_fmt(stated)}).")
+    return None
+
+
+def check_rules(rules: list[RuleSpec], fields: list[FieldSpec], values: dict) -> list[Failure]:
+    return [f for f in (check_rule(r, fields, values) for r in rules) if f is not None]
+
+
+def check_rule_definition(rule: RuleSpec, fields: list[FieldSpec]) -> None:
+    """A rule must name fields of its return, of a kind it can add up."""
+    by_key = {f.key: f for f in fields}
+    if rule.kind not in (SUM, SUBSET, PERCENT_100):
+        raise RuleViolation(f"Rule “{rule.name}”: unknown kind {rule.kind!r}.", code="returns.rule_kind")
+    refs = list(rule.parts) + ([rule.whole] if rule.kind != PERCENT_100 else [])
+    if not rule.parts or (rule.kind != PERCENT_100 and not rule.whole):
+        raise RuleViolation(f"Rule “{rule.name}” needs its parts and its total or set.", code="returns.rule_operands")
+    for ref in refs:
+        key, _, category = ref.partition(":")
+        spec = by_key.get(key)
+        if spec is None or spec.kind == TEXT:
+            raise RuleViolation(f"Rule “{rule.name}” names {ref!r}, which is not a figure of this return.",
+                                code="returns.rule_operands")
+        if category and (spec.kind != BREAKDOWN or (category != "*" and category not in spec.categories)):
+            raise RuleViolation(f"Rule “{rule.name}” names {ref!r}, which is not a category of {spec.label}.",
+                                code="returns.rule_operands")
+        if rule.kind == PERCENT_100 and spec.kind != PERCENTAGE:
+            raise RuleViolation(f"Rule “{rule.name}” adds percentages; {spec.label} is not one.",
+                                code="returns.rule_operands")
+
+
+def _months_between(start: dt.date, end: dt.date) -> int:
+    return (end.year - start.year) * 12 + end.month - start.month + 1
+
+
+def check_period(kind: str, start: dt.date, end: dt.date) -> None:
+    """A submission's period fits its return's kind: a calendar month; a quarter of the financial year
+    (April, July, October, January); a financial year from 1 April; a meeting's single day."""
+    if end < start:
+        raise RuleViolation("The period must end on or after the day it starts.", code="returns.period_order",
+                            field="period_end")
+    whole_months = start.day == 1 and end.day == calendar.monthrange(end.year, end.month)[1]
+    if kind == "monthly" and not (whole_months and _months_between(start, end) == 1):
+        raise RuleViolation("A monthly return covers one calendar month, from its 1st to its last day.",
+                            code="returns.period_month", field="period_start")
+    if kind == "quarterly" and not (whole_months and _months_between(start, end) == 3 and start.month in (1, 4, 7, 10)):
+        raise RuleViolation("A quarterly return covers a quarter of the financial year (April–June, July–September, "
+                            "October–December or January–March).", code="returns.period_quarter", field="period_start")
+    if kind == "annual" and not (whole_months and _months_between(start, end) == 12 and start.month == 4):
+        raise RuleViolation("A financial-year return runs from 1 April to 31 March.", code="returns.period_year",
+                            field="period_start")
+    if kind == "per_meeting" and start != end:
+        raise RuleViolation("A return for a meeting covers the meeting's day only.", code="returns.period_meeting",
+                            field="period_end")
