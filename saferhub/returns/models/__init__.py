@@ -1,4 +1,11 @@
-from saferhub.returns.models.definitions import FieldKind, PeriodKind, ReturnDefinition, ReturnField, RuleKind, ValidationRule
+from saferhub.returns.models.definitions import (
+           FieldKind,
+           PeriodKind,
+           ReturnDefinition,
+           ReturnField,
+           RuleKind,
+           ValidationRule,
+)
 from saferhub.returns.models.submissions import Figure, Submission, SubmissionFlag, SubmissionStatus
 
 __all__ = ["FieldKind", "Figure", "PeriodKind", "ReturnDefinition", "ReturnField", "RuleKind", "Submission",

@@ -63,6 +63,9 @@ class Figure(models.Model):
         constraints = [models.UniqueConstraint(fields=["submission", "field", "category"],
                                                name="returns_figure_unique")]
 
+    def __str__(self) -> str:
+        return f"{self.field.key}{':' + self.category if self.category else ''}"
+
 
 class SubmissionFlag(models.Model):
     """A rule the figures break, kept with the submission that was saved despite it."""
@@ -74,3 +77,6 @@ class SubmissionFlag(models.Model):
 
     class Meta:
         ordering = ["submission", "pk"]
+
+    def __str__(self) -> str:
+        return self.rule_name

@@ -1,0 +1,101 @@
+"""Load a partnership's returns and their first figures from a YAML data file, through the actions,
+in one transaction (CONVENTIONS "loader.py, data/").
+
+A return already defined is left unchanged, so loading twice changes nothing. Figures the source
+printed with arithmetic defects are kept as published: the submission names the rules it breaks
+(``flagged_as_published``) and is saved as a flagged draft with the reason "As published in the
+source"; any other broken rule (or a listed one that holds) stops the load, naming the return.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from django.db import transaction
+
+from saferhub.core.actors import SYSTEM
+from saferhub.core.exceptions import RuleViolation
+from saferhub.returns import actions
+from saferhub.returns.actions.submissions import evaluate
+from saferhub.returns.models import ReturnDefinition
+
+DATA_FILE = Path(__file__).parent / "data" / "norfolk_returns.yaml"
+AS_PUBLISHED = "As published in the source"
+
+
+class ReturnsDataError(Exception):
+    """The data file cannot be loaded; the message says where and why."""
+
+
+@dataclass
+class ReturnsLoadReport:
+    definitions: int = 0
+    submissions: int = 0
+    flagged: int = 0
+    skipped: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        text = (f"Defined {self.definitions} returns and loaded {self.submissions} submissions "
+                f"({self.flagged} flagged as published).")
+        if self.skipped:
+            text += " Already defined, left unchanged: " + ", ".join(self.skipped) + "."
+        return text
+
+
+def _date(value, where: str) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise ReturnsDataError(f"{where}: {value!r} is not a date (write it as YYYY-MM-DD).") from None
+
+
+def _submission(definition: ReturnDefinition, entry: dict, report: ReturnsLoadReport) -> None:
+    where = f"{definition.slug} {entry.get('period_start')}"
+    expected = sorted(entry.get("flagged_as_published") or [])
+    values = entry.get("values") or {}
+    _, failures = evaluate(definition, values)
+    broken = sorted(f.rule_name for f in failures)
+    if broken != expected:
+        raise ReturnsDataError(f"{where}: the figures break {broken or 'no rule'}, but the file lists "
+                               f"{expected or 'none'} as published defects.")
+    reason = f"{AS_PUBLISHED} ({entry['source']})." if failures and entry.get("source") else (
+        AS_PUBLISHED + "." if failures else "")
+    submission = actions.save_submission(
+        acting_user=SYSTEM, definition=definition, period_start=_date(entry.get("period_start"), where),
+        period_end=_date(entry.get("period_end"), where), geography=entry.get("geography", ""), values=values,
+        flag_reason=reason, note=entry.get("note", "") or "")
+    report.submissions += 1
+    report.flagged += bool(failures)
+    if entry.get("submit"):
+        actions.submit_submission(acting_user=SYSTEM, submission=submission)
+
+
+@transaction.atomic
+def load_returns(path: Path = DATA_FILE) -> ReturnsLoadReport:
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise ReturnsDataError(f"{path}: {exc}") from exc
+    report = ReturnsLoadReport()
+    for entry in data.get("returns") or []:
+        slug = entry.get("slug", "")
+        if ReturnDefinition.objects.filter(slug=slug).exists():
+            report.skipped.append(slug)
+            continue
+        try:
+            definition = actions.define_return(
+                acting_user=SYSTEM, slug=slug, name=entry.get("name", ""), recipient=entry.get("recipient", ""),
+                period_kind=entry.get("period_kind", ""), geographies=entry.get("geographies") or [],
+                fields=entry.get("fields") or [], rules_between=entry.get("rules") or [],
+                description=entry.get("description", "") or "", source=entry.get("source", "") or "")
+            report.definitions += 1
+            for sub in entry.get("submissions") or []:
+                _submission(definition, sub, report)
+        except (RuleViolation, KeyError, TypeError) as exc:
+            raise ReturnsDataError(f"{slug}: {exc}") from exc
+    return report
