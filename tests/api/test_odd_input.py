@@ -54,3 +54,21 @@ def test_the_search_page_with_a_huge_page_number_is_a_404(client, panel):
     response = client.get("/search/?q=police&page=99999999999999999999")
     assert response.status_code == 404
     assert client.get("/search/?q=police&page=1").status_code == 200
+
+
+@pytest.mark.parametrize("on", ["0", "1700000000", "2024-02-30", "0001-01-01", "yesterday"])
+def test_an_invalid_on_date_is_a_422_not_a_200(client, panel, on):
+    response = client.get(f"/api/v1/committees/{panel.committee.pk}?on={on}")
+    assert response.status_code == 422
+    assert client.get(f"/api/v1/committees/{panel.committee.pk}?on=2022-09-28").status_code == 200
+
+
+def test_the_openapi_document_declares_the_errors_as_problem_json(client):
+    schema = client.get("/api/v1/openapi.json").json()
+    meeting = schema["paths"]["/api/v1/meetings/{meeting_id}"]["get"]["responses"]
+    assert {"200", "404", "422"} <= set(meeting)
+    assert set(meeting["404"]["content"]) == {"application/problem+json"}
+    attendance = schema["paths"]["/api/v1/meetings/{meeting_id}/attendance"]["post"]["responses"]
+    assert {"400", "401", "403", "404", "422"} <= set(attendance)
+    start = schema["components"]["schemas"]["MeetingSummary"]["properties"]["start_time"]
+    assert {"type": "string", "format": "time"}.items() <= start["anyOf"][0].items()
