@@ -10,12 +10,14 @@ class DhrConfig(AppConfig):
     verbose_name = "Domestic Homicide Reviews"
 
     def ready(self) -> None:
-        from saferhub.core import audit
+        from saferhub.core import audit, pages
         from saferhub.core.demo import register_demo_accounts
-        from saferhub.dhr import policies  # noqa: F401
+        from saferhub.dhr import dashboard, policies  # noqa: F401
         from saferhub.dhr.demo import create_demo_accounts
 
         register_demo_accounts(create_demo_accounts)
+        pages.register_home_section(dashboard.home_section)
+        pages.register_dashboard_section(dashboard.dashboard_section)
         audit.register_codes("dhr", AUDIT_CODES)
 
 

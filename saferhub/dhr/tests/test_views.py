@@ -204,3 +204,10 @@ def test_a_case_page_shown_again_with_errors_is_an_audited_read_too(world):
     member = f.team_member(world["a"])
     signed_in(member).post(reverse("dhr:case-post", args=[world["case"].pk, "extension"]), {})
     assert AuditEvent.objects.filter(code="dhr.case.viewed", actor=member).count() == 1
+
+
+def test_the_dashboard_shows_the_team_its_open_cases_and_nobody_else(world):
+    body = signed_in(f.team_member(world["a"])).get("/dashboard/").content.decode()
+    assert "Domestic Homicide Reviews" in body and "2 open cases" not in body and "1 open case" in body
+    assert "Your partnership&#x27;s cases" not in signed_in(f.user(Role.COUNCILLOR)).get("/dashboard/").content.decode()
+    assert "Learning from published reviews" in Client().get("/").content.decode()
