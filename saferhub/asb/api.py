@@ -20,14 +20,16 @@ from ninja import Router, Schema
 
 from saferhub.asb import facts, queries
 from saferhub.asb import rules as asb_rules
-from saferhub.asb.models import OptArea
+from saferhub.asb.models import CaseStatus, OptArea
 from saferhub.asb.policies import can_asb
 from saferhub.core.api_auth import write_auth
-from saferhub.core.params import Limit500, Offset
+from saferhub.core.params import Code, Limit500, Offset
 from saferhub.core.permissions import can
 from saferhub.core.problems import problems
 
 router = Router(tags=["ASB Case Reviews"])
+
+StatusName = Literal[tuple(CaseStatus.values)]
 
 MAX_COMPLAINTS = 1000
 
@@ -205,7 +207,8 @@ def _summary(case) -> dict[str, Any]:
 
 
 @router.get("/cases", auth=write_auth, response=list[CaseSummary], summary="Cases the caller may see")
-def list_cases(request, status: str = "", area: str = "", limit: Limit500 = 100, offset: Offset = 0):
+def list_cases(request, status: StatusName | None = None, area: Code | None = None,
+               limit: Limit500 = 100, offset: Offset = 0):
     qs = queries.cases_for(request.auth).order_by("-application_date", "-id")
     if status:
         qs = qs.filter(status=status)
@@ -215,7 +218,7 @@ def list_cases(request, status: str = "", area: str = "", limit: Limit500 = 100,
 
 
 @router.get("/cases/{reference}", auth=write_auth, response=CaseDetail, summary="One case (404 if not visible)")
-def case_detail(request, reference: str):
+def case_detail(request, reference: Code):
     from saferhub.asb.actions import appeal_deadline_for
 
     case = queries.get_case_by_reference_for(request.auth, reference)
@@ -246,7 +249,7 @@ class HistoryOut(Schema):
 
 @router.get("/cases/{reference}/history", auth=write_auth, response=list[HistoryOut],
             summary="Every change to a case (county team)")
-def case_history(request, reference: str):
+def case_history(request, reference: Code):
     from saferhub.core.audit import label_for
 
     case = queries.get_case_by_reference_for(request.auth, reference)

@@ -44,6 +44,14 @@ Limit500 = Annotated[int, Field(ge=1, le=500, description="Rows to return (1 to 
 MIN_DATE = dt.date(1900, 1, 1)
 MAX_DATE = dt.date(2199, 12, 31)
 
+#: A code or slug that names a record (an area's code, a case reference): letters, digits, "-" and
+#: "_", so that no odd byte (a NUL, which PostgreSQL refuses in a string) reaches the database.
+Code = Annotated[str, Field(pattern=r"^[-A-Za-z0-9_]{1,40}$", description="A code: letters, digits, - and _.")]
+
+#: Free text from a request (a name, a title): any characters but NUL (PostgreSQL refuses it).
+Text = Annotated[str, Field(pattern=r"^[^\x00]*$")]
+Name = Annotated[str, Field(max_length=150, pattern=r"^[^\x00]*$")]
+
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 

@@ -15,12 +15,12 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema
-from pydantic import WithJsonSchema
+from pydantic import Field, WithJsonSchema
 
 from saferhub.core.api_auth import write_auth
 from saferhub.core.exceptions import RuleViolation
 from saferhub.core.models import Person
-from saferhub.core.params import Id, IsoDate, Limit500, Offset
+from saferhub.core.params import Id, IsoDate, Limit500, Name, Offset, Text
 from saferhub.core.permissions import can
 from saferhub.core.problems import problems
 from saferhub.core.queries import find_person
@@ -194,12 +194,12 @@ class MeetingDetail(MeetingSummary):
 
 class AttendanceIn(Schema):
     person_id: Id | None = None
-    person: str | None = None
+    person: Name | None = None
     status: Literal["present", "apologies", "absent", "in_attendance"]
     role: Literal["member", "substitute", "co-opted", "officer"] | None = None
     substitute_for_id: Id | None = None
-    substitute_for: str | None = None
-    title: str = ""
+    substitute_for: Name | None = None
+    title: Annotated[Text, Field(max_length=300)] = ""
 
 
 class AttendanceResult(Schema):

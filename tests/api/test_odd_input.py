@@ -72,3 +72,17 @@ def test_the_openapi_document_declares_the_errors_as_problem_json(client):
     assert {"400", "401", "403", "404", "422"} <= set(attendance)
     start = schema["components"]["schemas"]["MeetingSummary"]["properties"]["start_time"]
     assert {"type": "string", "format": "time"}.items() <= start["anyOf"][0].items()
+
+
+def test_a_nul_byte_in_an_asb_filter_or_a_name_is_a_422_not_a_database_error(client, panel):
+    from saferhub.asb.tests import factories as asb_factories
+    from saferhub.core import actions as core_actions
+    from saferhub.core.actors import SYSTEM
+    from saferhub.core.permissions import Role
+
+    county = asb_factories.user(Role.ASB_COUNTY_TEAM)
+    token = core_actions.create_api_token(county, name="t", acting_user=SYSTEM)[1]
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {token}"}
+    for url in ("/api/v1/asb/cases?status=%00", "/api/v1/asb/cases?area=a%00b", "/api/v1/asb/cases/A%00B"):
+        assert client.get(url, **auth).status_code == 422, url
+    assert client.get("/api/v1/asb/cases?status=triage", **auth).status_code == 200
