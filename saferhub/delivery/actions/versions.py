@@ -15,7 +15,7 @@ from saferhub.core.exceptions import RuleViolation
 from saferhub.core.models import Organisation
 from saferhub.core.permissions import require
 from saferhub.delivery import rules
-from saferhub.delivery.facts import snapshots
+from saferhub.delivery.facts import version_diff
 from saferhub.delivery.models import ActionIdentity, ActionOwner, DeliveryAction, DeliveryPlan, Outcome, Plan
 
 ERROR = "delivery.invalid_value"
@@ -24,7 +24,7 @@ ERROR = "delivery.invalid_value"
 @transaction.atomic
 def create_version(plan: Plan, *, title: str, stage: str, label: str, acting_user: Actor,
                    version_date: dt.date | None = None, previous: DeliveryPlan | None = None,
-                   source: str = "") -> DeliveryPlan:
+                   source: str = "", is_partial: bool = False) -> DeliveryPlan:
     """A new version of the plan's delivery plan (draft, final, revised); ``previous`` is the version
     it revises, which publishing compares it with."""
     require(acting_user, "delivery.manage_plan", plan)
@@ -34,7 +34,7 @@ def create_version(plan: Plan, *, title: str, stage: str, label: str, acting_use
     if DeliveryPlan.objects.filter(title=title, version_date=version_date).exists():
         raise RuleViolation("That version is already recorded.", code="delivery.duplicate_plan", field="title")
     version = DeliveryPlan(plan=plan, title=title, stage=stage, label=label, version_date=version_date,
-                           previous=previous, partnership=plan.partnership, source=source,
+                           previous=previous, partnership=plan.partnership, source=source, is_partial=is_partial,
                            period=f"{plan.start_year}-{str(plan.end_year)[-2:]}")
     writes.full_clean(version, code=ERROR)
     version.save()
@@ -63,7 +63,7 @@ def _write_owners(row: DeliveryAction, owners) -> None:
 def add_version_row(version: DeliveryPlan, *, key: str, number: str, action: str, acting_user: Actor,
                     success_measure: str = "", owners=(), owner_text: str = "", due: str = "", theme: str = "",
                     outcomes: list[Outcome] = (), cross_references: list[str] | None = None,
-                    update: str = "") -> DeliveryAction:
+                    update: str = "", note: str = "") -> DeliveryAction:
     """Add an action to a version under its stable ``key`` (created on first use); the number is the one
     printed in this version. Cross-references are read from the wording unless given."""
     require(acting_user, "delivery.manage_plan", version)
@@ -76,7 +76,8 @@ def add_version_row(version: DeliveryPlan, *, key: str, number: str, action: str
     if not number or not action.strip():
         raise RuleViolation("Enter the action's number and wording.", code="delivery.action_required", field="action")
     rules.check_numbers_unique([*version.actions.values_list("number", flat=True), number])
-    identity, _ = ActionIdentity.objects.get_or_create(plan_id=version.plan_id, key=key)
+    identity, _ = ActionIdentity.objects.get_or_create(plan_id=version.plan_id, key=key,
+                                                       defaults={"note": note.strip()})
     if version.actions.filter(identity=identity).exists():
         raise RuleViolation(f"Action {key} is already in this version.", code="delivery.duplicate_identity",
                             field="number")
@@ -137,7 +138,7 @@ def publish_version(version: DeliveryPlan, *, acting_user: Actor) -> rules.Versi
     if not version.actions.exists():
         raise RuleViolation("A version with no actions cannot be published.", code="delivery.version_empty",
                             field="version")
-    diff = rules.diff_versions(snapshots(version.previous) if version.previous else [], snapshots(version))
+    diff = version_diff(version)
     version.published_at = timezone.now()
     version.save(update_fields=["published_at"])
     audit.record("delivery.version.published", actor=acting_user, target=version, data={

@@ -33,6 +33,8 @@ class DeliveryPlan(models.Model):
     previous = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="next_versions")
     published_at = models.DateTimeField(null=True, blank=True)
     source = models.CharField(max_length=200, blank=True)
+    is_partial = models.BooleanField(default=False, help_text="Holds only the rows the sources show; rows it "
+                                     "does not list are not removed.")
 
     class Meta:
         ordering = ["title", "version_date"]
