@@ -11,6 +11,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from saferhub.asb.api import router as asb_router
 from saferhub.core.exceptions import ActionPermissionDenied, RuleViolation
 from saferhub.core.problems import MEANINGS, PROBLEM_MEDIA_TYPE, Problem
+from saferhub.dhr.api import router as dhr_router
 from saferhub.governance.api import router as governance_router
 from saferhub.search.api import router as search_router
 
@@ -101,3 +102,4 @@ def http_error(request, exc: HttpError):
 api.add_router("/", governance_router)
 api.add_router("/", search_router)
 api.add_router("/asb/", asb_router)
+api.add_router("/dhr/", dhr_router)

@@ -27,7 +27,7 @@ NO_STORE = "no-store, private"
 
 #: URL prefixes of staff-only areas; anonymous responses there (sign-in redirects, errors) are not stored either.
 STAFF_PATH_PREFIXES = (
-    "/admin/", "/accounts/", "/dashboard/", "/asb/", "/dhr/", "/import/", "/sources/", "/files/", "/api/v1/asb/cases",
+    "/admin/", "/accounts/", "/dashboard/", "/asb/", "/dhr/", "/import/", "/sources/", "/files/", "/api/v1/asb/cases", "/api/v1/dhr/cases",
 )
 
 View = TypeVar("View", bound=Callable)

@@ -64,6 +64,13 @@ def api_schema(db):
     TOKENS["governance"] = core_actions.create_api_token(committee_officer(panel, "fuzz-officer"), name="fuzz",
                                                          acting_user=SYSTEM)[1]
     TOKENS["asb"] = core_actions.create_api_token(county, name="fuzz", acting_user=SYSTEM)[1]
+    # A review case and a token of its partnership's review team (saferhub/dhr).
+    from saferhub.dhr.tests import factories as dhr_factories
+
+    dhr_partnership = dhr_factories.partnership()
+    KNOWN["case_id"] = dhr_factories.case(dhr_partnership).pk
+    TOKENS["dhr"] = core_actions.create_api_token(dhr_factories.team_member(dhr_partnership), name="fuzz",
+                                                  acting_user=SYSTEM)[1]
     # Django's test client keeps the test's transaction open across requests; the real WSGI handler
     # would close the connection at the end of each request, so do what the test client does.
     request_started.disconnect(close_old_connections)
@@ -76,6 +83,8 @@ def api_schema(db):
 
 
 def _token(operation) -> str:
+    if "/dhr/" in operation.path:
+        return TOKENS["dhr"]
     return TOKENS["asb" if "/asb/" in operation.path else "governance"]
 
 
