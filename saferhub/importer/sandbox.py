@@ -35,13 +35,29 @@ def _inherited_address_space() -> int:
     return 0
 
 
+_START_RSS = 0
+
+
+def _resident() -> int:
+    """The process's resident memory now, in bytes (0 when unknown)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            return int(statm.read().split()[1]) * resource.getpagesize()
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
 def _send(conn, message: dict) -> None:
-    """Send the result with the child's peak resident memory (ru_maxrss is in KiB on Linux)."""
+    """Send the result with the child's peak resident memory (ru_maxrss is in KiB on Linux; it includes the
+    pages inherited from the parent) and its resident memory at the start."""
     message["peak_rss_bytes"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    message["start_rss_bytes"] = _START_RSS
     conn.send_bytes(json.dumps(message, default=str).encode())
 
 
 def _child(conn, files, knowledge, cpu):
+    global _START_RSS
+    _START_RSS = _resident()
     try:
         limit = _inherited_address_space() + MEMORY_HEADROOM
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
@@ -68,8 +84,8 @@ def extract_in_sandbox(files: list[tuple[str, bytes]], knowledge: dict, *, inlin
                        usage: dict | None = None) -> dict:
     """Extract ``files`` in a limited child process; raise ``ReadError`` with a clear message on failure.
 
-    ``usage``, if given, receives ``seconds`` (wall clock) and ``peak_rss_bytes`` (the child's peak resident
-    memory, when it reported one).
+    ``usage``, if given, receives ``seconds`` (wall clock), ``peak_rss_bytes`` (the child's peak resident
+    memory, inherited pages included) and ``start_rss_bytes`` (what it had when it started), when it reported.
     """
     started = time.monotonic()
     if inline:
@@ -109,6 +125,7 @@ def extract_in_sandbox(files: list[tuple[str, bytes]], knowledge: dict, *, inlin
     message = json.loads(payload)
     if usage is not None:
         usage["peak_rss_bytes"] = message.get("peak_rss_bytes")
+        usage["start_rss_bytes"] = message.get("start_rss_bytes")
     if "error" in message:
         raise ReadError(message["error"])
     return message["ok"]

@@ -69,7 +69,10 @@ def test_a_decompression_bomb_is_refused_in_under_3_seconds_and_300_mb(bomb):
         extract_in_sandbox([("bomb.pdf", bomb)], {}, usage=usage)
     elapsed = time.monotonic() - started
     assert elapsed < 3, elapsed
-    assert usage["peak_rss_bytes"] < 300 * MB, usage
+    # What reading the bomb added to the child: the child's peak includes the pages it inherits from the parent,
+    # which grow as a long test session runs (a fresh web worker's child peaks at about 185 MB in all).
+    assert usage["peak_rss_bytes"] - usage["start_rss_bytes"] < 200 * MB, usage
+    assert usage["start_rss_bytes"] > 0
 
 
 def test_the_per_file_limit_counts_every_stream(monkeypatch):
