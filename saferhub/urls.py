@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("saferhub.search.urls")),
     path("", include("saferhub.asb.urls")),
     path("", include("saferhub.dhr.urls")),
+    path("", include("saferhub.returns.urls")),
     path("", include("saferhub.opendata.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

@@ -108,3 +108,20 @@ def submit_submission(*, acting_user: Actor, submission: Submission) -> Submissi
     submission.save()
     audit.record("returns.submission.submitted", actor=acting_user, target=submission, data={})
     return submission
+
+
+@transaction.atomic
+def import_submissions(*, acting_user: Actor, definition: ReturnDefinition, rows: list) -> list[Submission]:
+    """Save every row of a confirmed CSV upload, or none: a row that breaks a rule rolls back them all.
+    Each row has ``number``, ``period_start``, ``period_end``, ``geography``, ``values``, ``flag_reason``."""
+    require(acting_user, "returns.enter", definition)
+    saved = []
+    for row in rows:
+        try:
+            saved.append(save_submission(acting_user=acting_user, definition=definition,
+                                         period_start=row.period_start, period_end=row.period_end,
+                                         geography=row.geography, values=row.values, flag_reason=row.flag_reason))
+        except RuleViolation as exc:
+            raise RuleViolation(f"Row {row.number}: {exc.text} Nothing was saved.", code=exc.rule_code,
+                                field=exc.field) from exc
+    return saved

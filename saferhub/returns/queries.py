@@ -1,0 +1,76 @@
+"""Reads for the returns' pages, API and exports (constant queries per page)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Prefetch, QuerySet
+
+from saferhub.core.permissions import can
+from saferhub.returns.models import Figure, ReturnDefinition, Submission, SubmissionStatus
+
+
+def definitions() -> QuerySet[ReturnDefinition]:
+    return ReturnDefinition.objects.prefetch_related("fields", "rules")
+
+
+def submissions_for(user, definition: ReturnDefinition) -> QuerySet[Submission]:
+    """The submissions ``user`` may see: all of them for those who enter figures, submitted ones for the rest."""
+    qs = (Submission.objects.filter(definition=definition)
+          .prefetch_related(Prefetch("figures", queryset=Figure.objects.select_related("field")), "flags")
+          .order_by("period_start", "geography"))
+    if not can(user, "returns.view_drafts", definition):
+        qs = qs.filter(status=SubmissionStatus.SUBMITTED)
+    return qs
+
+
+def figures_of(submission: Submission) -> dict[tuple[str, str], Figure]:
+    return {(f.field.key, f.category): f for f in submission.figures.all()}
+
+
+@dataclass
+class Series:
+    key: str
+    label: str
+    points: list[tuple[str, Decimal | None]]
+
+
+def series(definition: ReturnDefinition, submissions: list[Submission], geography: str) -> list[Series]:
+    """One series per count or percentage field and per breakdown category, over the periods of one geography."""
+    subs = [s for s in submissions if s.geography == geography]
+    values = [figures_of(s) for s in subs]
+    out = []
+    for field in definition.fields.all():
+        if field.kind == "text":
+            continue
+        cats = field.categories if field.kind == "breakdown" else [""]
+        for cat in cats:
+            label = f"{field.label} – {cat}" if cat else field.label
+            points = [(s.period_label, getattr(v.get((field.key, cat)), "value", None)) for s, v in zip(subs, values,
+                                                                                                      strict=True)]
+            out.append(Series(f"{field.key}:{cat}" if cat else field.key, label, points))
+    return out
+
+
+def comparison(definition: ReturnDefinition, a: Submission, b: Submission) -> list[tuple[str, object, object, object]]:
+    """Rows (figure, A, B, B − A) for two submissions: two periods, or two districts."""
+    fa, fb = figures_of(a), figures_of(b)
+    rows = []
+    for field in definition.fields.all():
+        if field.kind == "text":
+            continue
+        for cat in (field.categories if field.kind == "breakdown" else [""]):
+            va = getattr(fa.get((field.key, cat)), "value", None)
+            vb = getattr(fb.get((field.key, cat)), "value", None)
+            change = vb - va if va is not None and vb is not None else None
+            rows.append((f"{field.label} – {cat}" if cat else field.label, va, vb, change))
+    return rows
+
+
+def flags_by_submission(submissions) -> dict[int, list]:
+    out = defaultdict(list)
+    for s in submissions:
+        out[s.pk] = list(s.flags.all())
+    return out

@@ -1,0 +1,153 @@
+"""Returns' pages: the list, a return's dashboard, entry by form and by CSV, a submission, the export."""
+
+from __future__ import annotations
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from saferhub.core.exceptions import ActionPermissionDenied, RuleViolation
+from saferhub.core.params import parse_id
+from saferhub.core.permissions import can
+from saferhub.returns import actions, csvio, queries
+from saferhub.returns.charts import bar_chart
+from saferhub.returns.forms import ConfirmForm, FiguresForm, UploadForm
+from saferhub.returns.models import ReturnDefinition, Submission
+
+
+def _definition(request, slug: str, perm: str = "returns.view_return") -> ReturnDefinition:
+    definition = get_object_or_404(queries.definitions(), slug=slug)
+    if not can(request.user, perm, definition):
+        raise Http404
+    return definition
+
+
+@login_required
+def index(request):
+    if not can(request.user, "returns.view_return"):
+        raise Http404
+    return render(request, "returns/index.html", {"definitions": queries.definitions(),
+                                                  "can_enter": can(request.user, "returns.enter")})
+
+
+@login_required
+def dashboard(request, slug):
+    definition = _definition(request, slug)
+    submissions = list(queries.submissions_for(request.user, definition))
+    geographies = [g for g in definition.geographies if any(s.geography == g for s in submissions)]
+    geography = request.GET.get("geography") if request.GET.get("geography") in geographies else (
+        geographies[0] if geographies else "")
+    charts = [(s, bar_chart(s.label, s.points, f"chart-{i}"))
+              for i, s in enumerate(queries.series(definition, submissions, geography))]
+    by_id = {s.pk: s for s in submissions}
+    a, b = by_id.get(parse_id(request.GET.get("a"))), by_id.get(parse_id(request.GET.get("b")))
+    compare = queries.comparison(definition, a, b) if a and b else None
+    return render(request, "returns/dashboard.html", {
+        "definition": definition, "submissions": submissions, "charts": charts, "geography": geography,
+        "geographies": geographies, "compare": compare, "a": a, "b": b,
+        "can_enter": can(request.user, "returns.enter", definition)})
+
+
+@login_required
+def export(request, slug):
+    definition = _definition(request, slug)
+    submissions = list(queries.submissions_for(request.user, definition))
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{definition.slug}.csv"'
+    writer = csv.writer(response)
+    for row in csvio.export_rows(definition, submissions):
+        writer.writerow(row)
+    return response
+
+
+@login_required
+def submission(request, pk):
+    sub = get_object_or_404(Submission.objects.select_related("definition", "submitted_by")
+                            .prefetch_related("figures__field", "flags"), pk=pk)
+    if not can(request.user, "returns.view_submission", sub):
+        raise Http404
+    return render(request, "returns/submission.html", {
+        "submission": sub, "definition": sub.definition, "figures": list(sub.figures.all()),
+        "flags": list(sub.flags.all()), "can_enter": can(request.user, "returns.enter", sub.definition)})
+
+
+@login_required
+@require_POST
+def submit(request, pk):
+    sub = get_object_or_404(Submission.objects.select_related("definition"), pk=pk)
+    if not can(request.user, "returns.enter", sub.definition):
+        raise Http404
+    try:
+        actions.submit_submission(acting_user=request.user, submission=sub)
+    except RuleViolation as exc:
+        messages.error(request, exc.text)
+    else:
+        messages.success(request, "Return submitted. Its figures are now locked.")
+    return redirect("returns:submission", pk=sub.pk)
+
+
+@login_required
+def enter(request, slug):
+    definition = _definition(request, slug, "returns.enter")
+    form = FiguresForm(definition, request.POST or None, prefix="fig")
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            sub = actions.save_submission(acting_user=request.user, definition=definition,
+                                          period_start=data["period_start"], period_end=data["period_end"],
+                                          geography=data["geography"], values=form.values(),
+                                          flag_reason=data["flag_reason"], note=data["note"])
+        except (RuleViolation, ActionPermissionDenied) as exc:
+            if isinstance(exc, ActionPermissionDenied):
+                raise Http404 from exc
+            form.add_rule_violation(exc)
+        else:
+            messages.success(request, "Figures saved as a flagged draft." if sub.status == "flagged"
+                             else "Figures saved as a draft.")
+            return redirect("returns:submission", pk=sub.pk)
+    return render(request, "returns/enter.html", {"definition": definition, "form": form})
+
+
+@login_required
+def upload(request, slug):
+    """Upload a CSV: a preview with each row's errors and flags; nothing is saved until confirmed,
+    and then every row is saved or none (``actions.import_submissions``)."""
+    definition = _definition(request, slug, "returns.enter")
+    form, rows, text, problem = UploadForm(), None, "", ""
+    if request.method == "POST":
+        confirming = "confirm" in request.POST
+        if confirming:
+            confirm = ConfirmForm(request.POST)
+            text = confirm.cleaned_data["csv_text"] if confirm.is_valid() else ""
+        else:
+            form = UploadForm(request.POST, request.FILES)
+            text = form.cleaned_data["file"] if form.is_valid() else ""
+        if text:
+            try:
+                rows = csvio.read_upload(definition, text)
+            except csvio.UploadError as exc:
+                problem = str(exc)
+        if rows and confirming and not any(r.errors for r in rows):
+            try:
+                saved = actions.import_submissions(acting_user=request.user, definition=definition, rows=rows)
+            except RuleViolation as exc:
+                problem = exc.text
+            else:
+                messages.success(request, f"Saved {len(saved)} submissions from the file.")
+                return redirect("returns:dashboard", slug=definition.slug)
+    return render(request, "returns/upload.html", {
+        "definition": definition, "form": form, "rows": rows, "csv_text": text, "problem": problem,
+        "has_errors": bool(rows) and any(r.errors for r in rows),
+        "columns": csvio.FIXED + tuple(_columns(definition))})
+
+
+def _columns(definition):
+    for field in definition.fields.all():
+        if field.kind == "breakdown":
+            yield from (f"{field.key}:{c}" for c in field.categories)
+        elif field.kind != "text":
+            yield field.key
