@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("saferhub.governance.urls")),
     path("", include("saferhub.papers.urls")),
     path("", include("saferhub.groups.urls")),
+    path("", include("saferhub.delivery.urls")),
     path("", include("saferhub.importer.urls")),
     path("", include("saferhub.search.urls")),
     path("", include("saferhub.asb.urls")),

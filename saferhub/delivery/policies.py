@@ -45,8 +45,11 @@ def owns_action(user, obj) -> bool:
 
 @rules.predicate
 def version_is_published(user, obj) -> bool:
-    plan = getattr(obj, "plan", obj)
-    return getattr(plan, "published_at", None) is not None
+    """A version (``DeliveryPlan``) that is published, or the version of a row that is."""
+    from saferhub.delivery.models import DeliveryAction
+
+    version = obj.plan if isinstance(obj, DeliveryAction) else obj
+    return getattr(version, "published_at", None) is not None
 
 
 manage = is_administrator | is_committee_officer | is_partnership_officer

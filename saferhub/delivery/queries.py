@@ -1,0 +1,86 @@
+"""Reads for the Plan's pages and API, with a constant number of queries."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from django.db.models import Prefetch
+
+from saferhub.delivery import rules
+from saferhub.delivery.models import ActionOwner, ActionUpdate, DeliveryAction, DeliveryPlan, Measure, Outcome, Plan
+
+
+def current_version(plan: Plan, *, published_only: bool = True) -> DeliveryPlan | None:
+    """The latest complete version (a partial one shows only some rows)."""
+    versions = plan.versions.filter(is_partial=False)
+    if published_only:
+        versions = versions.filter(published_at__isnull=False)
+    return versions.order_by("-version_date", "-pk").first()
+
+
+def latest_rows(plan: Plan, *, published_only: bool = True) -> list[DeliveryAction]:
+    """Each action as last shown: its row in the newest version (partial ones included) that lists it."""
+    rows = (DeliveryAction.objects.filter(plan__plan=plan)
+            .select_related("plan", "identity")
+            .prefetch_related(Prefetch("owners", queryset=ActionOwner.objects.select_related("organisation", "body")),
+                              "outcomes")
+            .order_by("-plan__version_date", "-plan_id", "position"))
+    if published_only:
+        rows = rows.filter(plan__published_at__isnull=False)
+    seen: dict[int, DeliveryAction] = {}
+    for row in rows:
+        seen.setdefault(row.identity_id or -row.pk, row)
+    return sorted(seen.values(), key=lambda r: tuple(int(p) if p.isdigit() else 0 for p in r.number.split(".")))
+
+
+def latest_updates(plan: Plan) -> dict[int, ActionUpdate]:
+    latest: dict[int, ActionUpdate] = {}
+    for update in ActionUpdate.objects.filter(identity__plan=plan).order_by("identity_id", "-period_end", "-created_at"):
+        latest.setdefault(update.identity_id, update)
+    return latest
+
+
+def plan_page(plan: Plan, *, published_only: bool = True) -> dict:
+    """Themes → outcomes → measures → actions with their latest RAG, and the RAG summary by outcome."""
+    outcomes = list(Outcome.objects.filter(plan=plan).select_related("theme")
+                    .prefetch_related(Prefetch("measures", queryset=Measure.objects.select_related(
+                        "owner_organisation", "owner_body"))))
+    rows = latest_rows(plan, published_only=published_only)
+    updates = latest_updates(plan)
+    by_outcome: dict[int, list] = {o.pk: [] for o in outcomes}
+    for row in rows:
+        entry = (row, updates.get(row.identity_id))
+        for outcome in row.outcomes.all():
+            by_outcome.setdefault(outcome.pk, []).append(entry)
+    themes = []
+    for outcome in outcomes:
+        if not themes or themes[-1]["theme"].pk != outcome.theme_id:
+            themes.append({"theme": outcome.theme, "outcomes": []})
+        entries = by_outcome.get(outcome.pk, [])
+        counts = Counter(u.rag if u else "no_update" for _, u in entries)
+        themes[-1]["outcomes"].append({"outcome": outcome, "measures": list(outcome.measures.all()),
+                                       "actions": entries, "rag": counts})
+    overall = Counter(updates[r.identity_id].rag if r.identity_id in updates else "no_update" for r in rows)
+    return {"plan": plan, "themes": themes, "rows": rows, "overall": overall}
+
+
+def version_history(plan: Plan, *, published_only: bool = True) -> list[DeliveryPlan]:
+    versions = plan.versions.select_related("previous").order_by("version_date", "pk")
+    return list(versions.filter(published_at__isnull=False) if published_only else versions)
+
+
+def identity_history(row: DeliveryAction) -> list[DeliveryAction]:
+    """Every version's row of an action (its number in each), oldest first."""
+    if row.identity_id is None:
+        return [row]
+    return list(DeliveryAction.objects.filter(identity_id=row.identity_id).select_related("plan")
+                .order_by("plan__version_date", "plan_id"))
+
+
+def measure_page(measure: Measure) -> dict:
+    values = list(measure.values.order_by("period_start", "geography", "area"))
+    county = [v for v in values if v.geography == "county"]
+    latest = county[-1].value if county else None
+    distance = rules.distance_to_target(latest=latest, baseline=measure.baseline_value, target=measure.target_value,
+                                        direction=measure.direction)
+    return {"measure": measure, "values": values, "county": county, "distance": distance}

@@ -1,0 +1,116 @@
+"""The Plan's pages: public read-only view of published versions, permissions by role, query counts."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from saferhub.core.actors import SYSTEM
+from saferhub.core.exceptions import ActionPermissionDenied
+from saferhub.core.models import Organisation
+from saferhub.core.permissions import Role
+from saferhub.delivery import actions
+from saferhub.governance.tests.factories import person, user
+
+pytestmark = pytest.mark.django_db
+D = dt.date
+
+
+@pytest.fixture
+def plan():
+    police = Organisation.objects.create(name="Norfolk Constabulary", kind="police")
+    plan = actions.create_strategic_plan(slug="snp", title="Safer Norfolk Plan 2021-24", start_year=2021,
+                                         end_year=2024, extended=True, acting_user=SYSTEM)
+    theme = actions.add_theme(plan, number=1, title="Building Resilient Cohesive Communities", acting_user=SYSTEM)
+    one = actions.add_outcome(plan, theme=theme, number=1, appendix_number=1, title="People feel safe",
+                              acting_user=SYSTEM)
+    actions.add_outcome(plan, theme=theme, number=4, title="Victims are supported", acting_user=SYSTEM)
+    measure = actions.add_measure(one, name="Anti-social behaviour reported", geography="county", acting_user=SYSTEM)
+    draft = actions.create_version(plan, title="Delivery plan", stage="draft", label="Draft", acting_user=SYSTEM,
+                                   version_date=D(2021, 9, 16))
+    row = actions.add_version_row(draft, key="a", number="1.13", action="Strong referral routes", owners=[police],
+                                  outcomes=[one], due="ТВС", acting_user=SYSTEM)
+    actions.publish_version(draft, acting_user=SYSTEM)
+    final = actions.create_version(plan, title="Delivery plan (final)", stage="final", label="Final",
+                                   previous=draft, version_date=D(2022, 2, 24), acting_user=SYSTEM)
+    hidden = actions.add_version_row(final, key="a", number="1.14", action="Strong referral routes",
+                                     owners=[police], outcomes=[one], acting_user=SYSTEM)
+    return {"plan": plan, "measure": measure, "row": row, "hidden": hidden, "police": police, "final": final}
+
+
+def test_public_plan_page_shows_published_rows_and_says_when_an_outcome_has_no_measures(client, plan):
+    page = client.get("/plan/snp/").content.decode()
+    assert "Long-term outcome 4: Victims are supported" in page
+    assert "The plan gives no measures for this outcome." in page
+    assert "1.13" in page and "1.14" not in page  # the final version is not published yet
+    assert "Plan Appendix 1, outcome 1" in page and "Not in Plan Appendix 1" in page
+    assert 'role="img"' in page
+
+
+def test_staff_see_the_unpublished_version_and_the_public_do_not(client, plan):
+    url = f"/plan/snp/actions/{plan['hidden'].pk}/"
+    assert client.get(url).status_code == 404
+    client.force_login(user("pship", Role.PARTNERSHIP_OFFICER))
+    page = client.get(url).content.decode()
+    assert "Number in each version" in page and "1.13" in page and "1.14" in page
+    assert "1.14" in client.get("/plan/snp/").content.decode()
+
+
+def test_measure_page_has_chart_table_and_distance(client, plan):
+    measure = plan["measure"]
+    actions.set_measure_target(measure, baseline_value=Decimal(150), target_value=Decimal(100),
+                               direction="decrease", acting_user=SYSTEM)
+    for q, v in [(4, 140), (7, 120)]:
+        actions.record_value(measure, period_start=D(2022, q, 1), period_end=D(2022, q + 2, 30 if q == 4 else 30),
+                             value=Decimal(v), acting_user=SYSTEM)
+    page = client.get(f"/plan/snp/measures/{measure.pk}/").content.decode()
+    assert "20 from the target." in page and "<polyline" in page and "Target 100" in page
+    assert "<title id=\"chart-t\">" in page and "govuk-table" in page
+
+
+@pytest.mark.parametrize("role, allowed", [
+    (Role.ADMINISTRATOR, True), (Role.PARTNERSHIP_OFFICER, True), (Role.COMMITTEE_OFFICER, True),
+    (Role.COUNCILLOR, False), (Role.AGENCY_OFFICER, False)])
+def test_who_may_manage_the_plan(plan, role, allowed):
+    acting = user(f"u-{role}", role)
+    call = lambda: actions.record_value(plan["measure"], period_start=D(2022, 1, 1), period_end=D(2022, 3, 31),  # noqa: E731
+                                        value=1, acting_user=acting)
+    if allowed:
+        call()
+    else:
+        with pytest.raises(ActionPermissionDenied):
+            call()
+
+
+def test_an_owner_updates_their_own_action_and_no_one_elses(plan):
+    owner = user("owner", Role.AGENCY_OFFICER, person=person("Olive Owner", councillor=False,
+                                                               organisation=plan["police"]))
+    other = user("other", Role.AGENCY_OFFICER, person=person("Otto Other", councillor=False))
+    kwargs = dict(rag="green", commentary="Done so far.", period_end=D(2022, 3, 31), due_by=D(2022, 4, 10),
+                  submitted_on=D(2022, 4, 5))
+    actions.submit_update(plan["row"], acting_user=owner, **kwargs)
+    with pytest.raises(ActionPermissionDenied):
+        actions.submit_update(plan["row"], acting_user=other, **kwargs)
+
+
+def test_plan_page_query_count_is_constant(client, plan):
+    client.get("/plan/snp/")  # warm the site configuration cache
+    with CaptureQueriesContext(connection) as before:
+        client.get("/plan/snp/")
+    draft = plan["row"].plan
+    for n in range(20):
+        # more actions in another published version, each with owners and an update
+        version = actions.create_version(plan["plan"], title=f"v{n}", stage="revised", label=f"v{n}",
+                                         version_date=D(2023, 1, 1) + dt.timedelta(days=n), previous=draft,
+                                         acting_user=SYSTEM)
+        row = actions.add_version_row(version, key=f"k{n}", number=f"9.{n}", action="More", owners=[plan["police"]],
+                                      outcomes=list(plan["plan"].outcomes.all()), acting_user=SYSTEM)
+        actions.publish_version(version, acting_user=SYSTEM)
+        actions.submit_update(row, rag="amber", commentary="Under way.", period_end=D(2023, 3, 31),
+                              due_by=D(2023, 4, 10), submitted_on=D(2023, 4, 1), acting_user=SYSTEM)
+    with CaptureQueriesContext(connection) as after:
+        page = client.get("/plan/snp/").content.decode()
+    assert "9.19" in page
+    assert len(after) == len(before) <= 8

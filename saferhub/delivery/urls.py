@@ -1,0 +1,13 @@
+from django.urls import path
+
+from saferhub.delivery import views
+
+app_name = "delivery"
+
+urlpatterns = [
+    path("plan/", views.plan_list, name="plans"),
+    path("plan/<slug:slug>/", views.plan_detail, name="plan"),
+    path("plan/<slug:slug>/versions/", views.versions, name="versions"),
+    path("plan/<slug:slug>/measures/<int:pk>/", views.measure_detail, name="measure"),
+    path("plan/<slug:slug>/actions/<int:pk>/", views.action_detail, name="action"),
+]

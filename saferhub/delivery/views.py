@@ -1,0 +1,77 @@
+"""The Plan's pages: the public plan (published versions only), a measure's trend, version history."""
+
+from __future__ import annotations
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+
+from saferhub.core.charts import Bar, bar_chart, line_chart
+from saferhub.core.middleware import public_page
+from saferhub.core.permissions import can
+from saferhub.delivery import queries, rules
+from saferhub.delivery.facts import version_diff
+from saferhub.delivery.models import DeliveryAction, Measure, Plan, Rag
+
+RAG_COLOURS = {"red": "#d4351c", "amber": "#f47738", "green": "#00703c", "complete": "#1d70b8",
+               "not_started": "#505a5f", "no_update": "#b1b4b6"}
+RAG_LABELS = {**dict(Rag.choices), "no_update": "No update yet"}
+
+
+def _staff(request) -> bool:
+    return can(request.user, "delivery.view_staff")
+
+
+@public_page
+def plan_list(request):
+    return render(request, "delivery/plan_list.html", {"plans": Plan.objects.order_by("-start_year")})
+
+
+def _rag_rows(counts):
+    return [(RAG_LABELS[k], counts.get(k, 0), RAG_COLOURS[k]) for k in [*rules.RAG_ORDER, "no_update"]]
+
+
+@public_page
+def plan_detail(request, slug):
+    plan = get_object_or_404(Plan.objects.select_related("partnership"), slug=slug)
+    context = queries.plan_page(plan, published_only=not _staff(request))
+    rag = _rag_rows(context["overall"])
+    context.update(
+        rag_rows=rag, rag_labels=RAG_LABELS, rag_definitions=[(RAG_LABELS[k], rules.RAG_DEFINITIONS[k])
+                                                              for k in rules.RAG_ORDER],
+        rag_chart=bar_chart([Bar(label, n, colour) for label, n, colour in rag], title="Actions by RAG status",
+                            description="How many actions have each RAG status in their latest update. "
+                                        "The table below gives the same numbers."),
+        staff=_staff(request))
+    return render(request, "delivery/plan_detail.html", context)
+
+
+@public_page
+def measure_detail(request, slug, pk):
+    measure = get_object_or_404(Measure.objects.select_related("outcome__plan", "outcome__theme", "owner_organisation",
+                                                               "owner_body"), pk=pk, outcome__plan__slug=slug)
+    context = queries.measure_page(measure)
+    points = [(v.period_end.strftime("%b %Y"), v.value) for v in context["county"]]
+    context["chart"] = line_chart(points, title=f"{measure.name}: county values",
+                                  description=f"{len(points)} values from the table below, oldest first.",
+                                  target=measure.target_value)
+    context["plan"] = measure.outcome.plan
+    return render(request, "delivery/measure_detail.html", context)
+
+
+@public_page
+def versions(request, slug):
+    plan = get_object_or_404(Plan, slug=slug)
+    history = [(v, version_diff(v)) for v in queries.version_history(plan, published_only=not _staff(request))]
+    return render(request, "delivery/versions.html", {"plan": plan, "history": history})
+
+
+@public_page
+def action_detail(request, slug, pk):
+    row = get_object_or_404(DeliveryAction.objects.select_related("plan__plan", "identity"), pk=pk,
+                            plan__plan__slug=slug)
+    if not can(request.user, "delivery.view_version", row.plan):
+        raise Http404
+    updates = list(row.identity.updates.select_related("row").order_by("-period_end")) if row.identity_id else []
+    return render(request, "delivery/action_detail.html", {
+        "plan": row.plan.plan, "row": row, "history": queries.identity_history(row), "updates": updates,
+        "owners": list(row.owners.select_related("organisation", "body")), "rag_labels": RAG_LABELS})
