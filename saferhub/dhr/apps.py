@@ -35,6 +35,7 @@ AUDIT_CODES = [
     ("dhr.decision.reopened", "Reopen decision", "Reopened the decision at an advocate's request"),
     ("dhr.case.directed", "Record direction", "Recorded a Secretary of State direction to review"),
     ("dhr.case.step_recorded", "Record review stage", "Recorded a stage of the review"),
+    ("dhr.case.publication_withheld", "Withhold publication", "Withheld the report from publication (safeguarding)"),
     ("dhr.case.extended", "Extend timescale", "Extended the review's timescale"),
     ("dhr.recommendation.added", "Add recommendation", "Added a recommendation to the learning"),
     ("dhr.case.erased", "Erase personal data", "Erased the case's personal data under the retention rule"),

@@ -74,6 +74,12 @@ class ExtensionForm(GovukForm):
     agreed_on = GovukDateField(label="Date agreed")
 
 
+class WithholdForm(GovukForm):
+    withheld_on = GovukDateField(label="Date of the decision not to publish")
+    reason = forms.CharField(label="The safeguarding concern", widget=forms.Textarea)
+    approved_by = forms.CharField(label="Approved by", max_length=200)
+
+
 class PanelMemberForm(GovukForm):
     agency = forms.TypedChoiceField(label="Agency", coerce=int)
     name = forms.CharField(label="Name", max_length=200)

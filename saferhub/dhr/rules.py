@@ -207,6 +207,22 @@ def _check_step_details(step: str, *, details: dict, feedback_approved: bool, pa
                                 code="dhr.anonymisation", field="anonymisation_checked")
 
 
+def check_withholding(*, feedback_approved: bool, published: bool, reason: str, approver: str) -> None:
+    """All reports are published unless there are safeguarding concerns (001:429; 000:135): withholding one
+    needs the QA panel's approval of the report, the concern recorded and who approved not publishing."""
+    if published:
+        raise RuleViolation("The report is already published.", code="dhr.withhold_published")
+    if not feedback_approved:
+        raise RuleViolation("Record the quality assurance panel's approval of the report first.",
+                            code="dhr.withhold_before_approval")
+    if not reason.strip():
+        raise RuleViolation("All reports are published unless there are safeguarding concerns (001:429): record "
+                            "the concern.", code="dhr.withhold_reason", field="reason")
+    if not approver.strip():
+        raise RuleViolation("Record who approved not publishing the report.", code="dhr.withhold_approver",
+                            field="approved_by")
+
+
 def check_extension(*, months: int, reason: str, review_decided: bool, closed: bool) -> None:
     """The six-month timescale may be extended (e.g. for parallel proceedings, 001:437), with the reason."""
     if not review_decided or closed:

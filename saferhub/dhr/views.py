@@ -106,6 +106,7 @@ def _builders(case) -> dict:
         "reopen": lambda data: f.ReopenForm(data, prefix="reopen"),
         "direction": lambda data: f.DateForm(data, prefix="direction", label="Date of the direction"),
         "extension": lambda data: f.ExtensionForm(data, prefix="ext"),
+        "withhold": lambda data: f.WithholdForm(data, prefix="withhold"),
         "panel-member": lambda data: f.PanelMemberForm(data, prefix="pm", agencies=agencies),
         "imr-request": lambda data: f.ImrRequestForm(data, prefix="imr", agencies=agencies),
         "imr-received": lambda data: f.ImrReceivedForm(data, prefix="imrr", imrs=outstanding),
@@ -170,6 +171,9 @@ def _handle(section, case, form, user):
     if section == "extension":
         actions.extend_review(case, acting_user=user, **d)
         return "Extension recorded."
+    if section == "withhold":
+        actions.withhold_publication(case, acting_user=user, **d)
+        return "Publication withheld; the case is closed."
     if section == "panel-member":
         agency = Organisation.objects.get(pk=d["agency"])
         actions.add_panel_member(case, agency=agency, name=d["name"], independence_declared=d["independence_declared"],

@@ -19,6 +19,7 @@ from saferhub.dhr.actions.review import (
     receive_imr,
     record_step,
     request_imr,
+    withhold_publication,
 )
 from saferhub.dhr.actions.team import join_team, leave_team, save_settings
 
@@ -26,5 +27,5 @@ __all__ = [
     "add_panel_member", "add_recommendation", "erase_case", "erase_due_cases", "extend_review", "join_team",
     "leave_team", "notify_case", "receive_imr", "record_case_viewed", "record_decision", "record_direction",
     "record_home_office_confirmation", "record_home_office_notified", "record_qa_panel_seen", "record_step",
-    "reopen_decision", "request_imr", "save_settings", "tell_family",
+    "reopen_decision", "request_imr", "save_settings", "tell_family", "withhold_publication",
 ]

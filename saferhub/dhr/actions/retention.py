@@ -38,6 +38,7 @@ def erase_case(case: Case, *, acting_user: Actor, on: dt.date | None = None) -> 
     case.notified_by = ""
     case.notifying_organisation = None
     case.child_review_reference = ""
+    case.publication_withheld_reason = case.publication_withheld_approver = ""
     case.erased_on = day
     case.save()
     case.agencies.clear()

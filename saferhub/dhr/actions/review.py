@@ -49,6 +49,9 @@ def record_step(case: Case, *, step: str, done_on: dt.date, acting_user: Actor, 
     unknown = set(details) - DETAIL_KEYS[step]
     if unknown:
         raise ValueError(f"Unknown details for {step}: {sorted(unknown)}")
+    if step == Step.PUBLISHED and case.publication_withheld_on:
+        raise RuleViolation("Publication of this report was withheld for a safeguarding concern.",
+                            code="dhr.publish_withheld")
     decision = _review_decision(case)
     existing = {s.step: s for s in case.steps.all()}
     feedback = existing.get(Step.FEEDBACK)
@@ -156,3 +159,25 @@ def add_recommendation(case: Case, *, text: str, theme: str = "", agency: Organi
     rec.save()
     audit.record("dhr.recommendation.added", actor=acting_user, target=case, data={"recommendation": rec.pk})
     return rec
+
+
+@transaction.atomic
+def withhold_publication(case: Case, *, withheld_on: dt.date, reason: str, approved_by: str, acting_user: Actor,
+                         on: dt.date | None = None) -> Case:
+    """The safeguarding exception to publication (001:429): the case closes without a published report."""
+    require(acting_user, "dhr.change_case", case)
+    case = lock_case(case)
+    not_erased(case)
+    done = {s.step: s for s in case.steps.all()}
+    feedback = done.get(Step.FEEDBACK)
+    rules.check_withholding(feedback_approved=bool(feedback and feedback.details.get("outcome") == "approved"),
+                            published=Step.PUBLISHED in done, reason=reason, approver=approved_by)
+    rules.check_not_before(withheld_on, feedback.done_on, what="of the decision not to publish",
+                           after="the QA panel's approval", code="dhr.withhold_order", field="withheld_on",
+                           today=on or today())
+    case.publication_withheld_on, case.closed_on = withheld_on, withheld_on
+    case.publication_withheld_reason, case.publication_withheld_approver = reason.strip(), approved_by.strip()
+    full_clean(case)
+    case.save()
+    audit.record("dhr.case.publication_withheld", actor=acting_user, target=case, data={"withheld_on": withheld_on})
+    return case

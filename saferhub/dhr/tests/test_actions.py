@@ -153,3 +153,28 @@ def test_erasure_of_a_closed_case_after_the_retention_period_keeps_the_learning(
 def test_an_open_case_cannot_be_erased():
     with pytest.raises(RuleViolation, match="closed case"):
         actions.erase_case(f.case(), acting_user=SYSTEM, on=TODAY)
+
+
+def test_withholding_publication_needs_qa_approval_a_reason_and_an_approver_and_keeps_it_off_the_learning():
+    from saferhub.dhr import queries
+
+    case = f.case()
+    f.decide(case)
+    f.through(case, "submitted")
+    with pytest.raises(RuleViolation, match="approval"):
+        actions.withhold_publication(case, withheld_on=dt.date(2026, 5, 1), reason="Risk to a child",
+                                     approved_by="Chair", acting_user=SYSTEM, on=TODAY)
+    actions.record_step(case, step="feedback", done_on=dt.date(2026, 4, 20), details={"outcome": "approved"},
+                        acting_user=SYSTEM, on=TODAY)
+    with pytest.raises(RuleViolation, match="safeguarding concerns"):
+        actions.withhold_publication(case, withheld_on=dt.date(2026, 5, 1), reason=" ", approved_by="Chair",
+                                     acting_user=SYSTEM, on=TODAY)
+    actions.withhold_publication(case, withheld_on=dt.date(2026, 5, 1), reason="Risk to a child",
+                                 approved_by="Partnership chair", acting_user=SYSTEM, on=TODAY)
+    case.refresh_from_db()
+    assert case.closed_on == dt.date(2026, 5, 1)
+    with pytest.raises(RuleViolation, match="withheld"):
+        actions.record_step(case, step="published", done_on=dt.date(2026, 5, 2),
+                            details={"anonymisation_checked": True}, acting_user=SYSTEM, on=TODAY)
+    assert not queries.published_learning().exists()
+    assert AuditEvent.objects.filter(code="dhr.case.publication_withheld").count() == 1
