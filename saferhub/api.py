@@ -11,8 +11,10 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from saferhub.asb.api import router as asb_router
 from saferhub.core.exceptions import ActionPermissionDenied, RuleViolation
 from saferhub.core.problems import MEANINGS, PROBLEM_MEDIA_TYPE, Problem
+from saferhub.delivery.api import router as delivery_router
 from saferhub.dhr.api import router as dhr_router
 from saferhub.governance.api import router as governance_router
+from saferhub.returns.api import router as returns_router
 from saferhub.search.api import router as search_router
 
 
@@ -102,4 +104,6 @@ def http_error(request, exc: HttpError):
 api.add_router("/", governance_router)
 api.add_router("/", search_router)
 api.add_router("/asb/", asb_router)
+api.add_router("/", delivery_router)
+api.add_router("/returns/", returns_router)
 api.add_router("/dhr/", dhr_router)
