@@ -91,6 +91,8 @@ def _token(operation) -> str:
 def _known(operation, statuses: Counter, failures: list[str]) -> None:
     """Call the operation once on records that exist (random ids rarely name one)."""
     params = {name: KNOWN[name] for name in KNOWN if "{" + name + "}" in operation.path}
+    if len(params) < operation.path.count("{"):
+        return  # no record of that kind in the fixture yet (add one to KNOWN): generated requests only
     query = {"q": "police"} if operation.path.endswith("/search") else None
     body = None
     if operation.method.upper() == "POST" and "meeting_id" in params:
