@@ -32,10 +32,13 @@ def world():
 
 
 def staff_urls(case):
-    return [("get", reverse("dhr:case-list")), ("get", reverse("dhr:case-new")), ("get", reverse("dhr:case", args=[case.pk])),
-            ("post", reverse("dhr:case-post", args=[case.pk, "home-office"])),
-            ("post", reverse("dhr:case-post", args=[case.pk, "step-chair"])),
-            ("post", reverse("dhr:case-post", args=[case.pk, "erase"]))]
+    """Every staff page and every form endpoint of a case (each section the case page posts to)."""
+    from saferhub.dhr.views import _builders
+
+    sections = [*_builders(case), "erase"]
+    return [("get", reverse("dhr:case-list")), ("get", reverse("dhr:case-new")), ("post", reverse("dhr:case-new")),
+            ("get", reverse("dhr:case", args=[case.pk])),
+            *[("post", reverse("dhr:case-post", args=[case.pk, section])) for section in sections]]
 
 
 @pytest.mark.parametrize("role", [None, *[r.value for r in Role]])
