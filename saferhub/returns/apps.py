@@ -9,8 +9,10 @@ class ReturnsConfig(AppConfig):
     verbose_name = "Data returns"
 
     def ready(self) -> None:
-        from saferhub.core import audit
-        from saferhub.returns import policies  # noqa: F401
+        from saferhub.core import audit, pages
+        from saferhub.returns import dashboard, policies  # noqa: F401
+
+        pages.register_dashboard_section(dashboard.dashboard_section)
 
         audit.register_codes(
             "returns",

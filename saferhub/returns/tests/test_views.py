@@ -138,3 +138,13 @@ def test_a_draft_is_submitted_from_its_page(client, django_user_model):
     client.post(reverse("returns:submit", args=[sub.pk]))
     sub.refresh_from_db()
     assert sub.status == "submitted"
+
+
+def test_dashboard_section_counts_flagged_drafts_for_officers_only(client, django_user_model):
+    load_returns()
+    signed_in(client, django_user_model, Role.PARTNERSHIP_OFFICER)
+    assert "2 flagged drafts" in client.get(reverse("core:dashboard")).content.decode()
+    client.force_login(user_with(django_user_model, Role.COUNCILLOR))
+    page = client.get(reverse("core:dashboard")).content.decode()
+    assert "The Partnership&#x27;s data returns" in page or "The Partnership's data returns" in page
+    assert "flagged draft" not in page
