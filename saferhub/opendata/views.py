@@ -31,7 +31,7 @@ def _committee_options(selected: str) -> str:
     key = f"saferhub:opendata:committee-options:{content_version()}"
     html = cache.get(key)
     if html is None:
-        rows = Committee.objects.filter(is_active=True).order_by("name").values_list("slug", "name")
+        rows = Committee.objects.filter(is_active=True, is_public=True).order_by("name").values_list("slug", "name")
         html = "".join(format_html('<option value="{}">{}</option>', slug, name) for slug, name in rows)
         cache.set(key, html, 300)
     if selected:
@@ -54,7 +54,7 @@ def meeting_calendar(request):
     slug = request.GET.get("committee", "")
     if slug:
         valid = SLUG.match(slug) is not None  # never send odd bytes (a NUL) to the database
-        committee = Committee.objects.filter(slug=slug, is_active=True).first() if valid else None
+        committee = Committee.objects.filter(slug=slug, is_active=True, is_public=True).first() if valid else None
         if committee is None:
             errors["committee"] = "Choose a committee from the list."
     try:
@@ -118,14 +118,15 @@ def _ics(content: bytes, filename: str) -> HttpResponse:
 
 @require_safe
 def committee_ics(request, slug):
-    committee = get_object_or_404(Committee, slug=slug, is_active=True)
+    committee = get_object_or_404(Committee, slug=slug, is_active=True, is_public=True)
     meetings = queries.feed_meetings(committee).order_by("date", "start_time", "id")
     return _ics(ical.calendar_for(meetings, committee.name, _root(request)), f"{committee.slug}.ics")
 
 
 @require_safe
 def meeting_ics(request, pk):
-    meeting = get_object_or_404(Meeting.objects.select_related("committee", "postponed_to"), pk=pk)
+    meeting = get_object_or_404(Meeting.objects.select_related("committee", "postponed_to"), pk=pk,
+                                committee__is_public=True)
     if meeting.date_precision != "day":
         raise Http404("This meeting has no confirmed date yet.")
     name = f"{meeting.committee.name}, {meeting.date_display}"

@@ -19,6 +19,7 @@ import snowballstemmer
 from django.db import connection, transaction
 from django.utils.safestring import SafeString, mark_safe
 
+from saferhub.governance.models import Committee
 from saferhub.search.models import SearchEntry
 
 _STEMMER = snowballstemmer.stemmer("english")
@@ -380,6 +381,10 @@ def index_entries(rows: list[dict]) -> None:
     ``kind``, ``title``, ``body``, ``url``, ``committee_id``, ``date`` and ``is_public``."""
     if not rows:
         return
+    # A private body's business (a Partnership group that meets in private) is never public in the index,
+    # whatever its documents' own publication state says (issue 11).
+    private = set(Committee.objects.filter(
+        is_public=False, pk__in={r["committee_id"] for r in rows if r["committee_id"]}).values_list("pk", flat=True))
     entries = []
     for row in rows:
         record = row["record"]
@@ -388,7 +393,8 @@ def index_entries(rows: list[dict]) -> None:
         entries.append(SearchEntry(
             record_type=f"{record._meta.app_label}.{record._meta.model_name}", record_id=str(record.pk),
             kind=row["kind"], title=title, body=body, title_stems=stem_text(title), body_stems=stem_text(body),
-            url=row["url"][:300], committee_id=row["committee_id"], date=row["date"], is_public=row["is_public"]))
+            url=row["url"][:300], committee_id=row["committee_id"], date=row["date"],
+            is_public=row["is_public"] and row["committee_id"] not in private))
     keys = {(e.record_type, e.record_id) for e in entries}
     old = []
     for record_type in {k[0] for k in keys}:

@@ -16,8 +16,11 @@ LAST_PAGE = -(-MAX_COUNT // PAGE)
 
 
 def search_page(request):
+    bodies = Committee.objects.filter(is_active=True)
+    if not can(request.user, "importer.import_documents"):
+        bodies = bodies.filter(is_public=True)  # a private body's name is not offered to the public
     committees = [(pk, short or name) for pk, short, name in
-                  Committee.objects.filter(is_active=True).order_by("name").values_list("pk", "short_name", "name")]
+                  bodies.order_by("name").values_list("pk", "short_name", "name")]
     page = parse_page(request.GET.get("page"), last=LAST_PAGE)  # 404 unless 1 to LAST_PAGE
     form = SearchForm(request.GET or None, committees=committees)
     results = None
