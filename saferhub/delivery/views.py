@@ -35,8 +35,8 @@ def plan_detail(request, slug):
     plan = get_object_or_404(Plan.objects.select_related("partnership"), slug=slug)
     context = queries.plan_page(plan, published_only=not _staff(request))
     rag = _rag_rows(context["overall"])
-    context.update(
-        rag_rows=rag, rag_labels=RAG_LABELS, rag_definitions=[(RAG_LABELS[k], rules.RAG_DEFINITIONS[k])
+    context = dict(
+        context, rag_rows=rag, rag_labels=RAG_LABELS, rag_definitions=[(RAG_LABELS[k], rules.RAG_DEFINITIONS[k])
                                                               for k in rules.RAG_ORDER],
         rag_chart=bar_chart([Bar(label, n, colour) for label, n, colour in rag], title="Actions by RAG status",
                             description="How many actions have each RAG status in their latest update. "
