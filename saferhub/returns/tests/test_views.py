@@ -148,3 +148,30 @@ def test_dashboard_section_counts_flagged_drafts_for_officers_only(client, djang
     page = client.get(reverse("core:dashboard")).content.decode()
     assert "The Partnership&#x27;s data returns" in page or "The Partnership's data returns" in page
     assert "flagged draft" not in page
+
+
+def test_dashboard_queries_do_not_grow_with_submissions(client, django_user_model):
+    import datetime as dt
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    definition = lines_return()
+    signed_in(client, django_user_model, Role.PARTNERSHIP_OFFICER)
+    url = reverse("returns:dashboard", args=[definition.slug])
+
+    def add(month):
+        start = dt.date(2022, month, 1)
+        end = (start.replace(month=month + 1) if month < 12 else dt.date(2023, 1, 1)) - dt.timedelta(days=1)
+        actions.save_submission(acting_user=SYSTEM, definition=definition, period_start=start, period_end=end,
+                                geography="Norfolk", values={"total": month, "tier1": month})
+
+    add(1)
+    client.get(url)
+    with CaptureQueriesContext(connection) as one:
+        client.get(url)
+    for month in range(2, 13):
+        add(month)
+    with CaptureQueriesContext(connection) as twelve:
+        assert client.get(url).status_code == 200
+    assert len(twelve) == len(one)
