@@ -7,6 +7,7 @@ app_name = "delivery"
 urlpatterns = [
     path("plan/", views.plan_list, name="plans"),
     path("plan/<slug:slug>/", views.plan_detail, name="plan"),
+    path("plan/<slug:slug>/values/upload/", views.upload_values, name="upload-values"),
     path("plan/<slug:slug>/versions/", views.versions, name="versions"),
     path("plan/<slug:slug>/measures/<int:pk>/", views.measure_detail, name="measure"),
     path("plan/<slug:slug>/actions/<int:pk>/", views.action_detail, name="action"),

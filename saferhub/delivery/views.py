@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 
 from saferhub.core.charts import Bar, bar_chart, line_chart
+from saferhub.core.exceptions import RuleViolation
 from saferhub.core.middleware import public_page
 from saferhub.core.permissions import can
-from saferhub.delivery import queries, rules
+from saferhub.delivery import actions, queries, rules
 from saferhub.delivery.facts import version_diff
+from saferhub.delivery.forms import ValuesUploadForm
 from saferhub.delivery.models import DeliveryAction, Measure, Plan, Rag
 
 RAG_COLOURS = {"red": "#d4351c", "amber": "#f47738", "green": "#00703c", "complete": "#1d70b8",
@@ -75,3 +79,60 @@ def action_detail(request, slug, pk):
     return render(request, "delivery/action_detail.html", {
         "plan": row.plan.plan, "row": row, "history": queries.identity_history(row), "updates": updates,
         "owners": list(row.owners.select_related("organisation", "body")), "rag_labels": RAG_LABELS})
+
+
+def _measure_refs(plan) -> dict[str, Measure]:
+    return {f"{m.outcome.number}.{m.position}": m
+            for m in Measure.objects.filter(outcome__plan=plan).select_related("outcome__plan")}
+
+
+def _preview(plan, text: str):
+    """Each CSV row with its errors (rules.parse_values_csv, then rules.check_value); nothing is saved."""
+    refs = _measure_refs(plan)
+    rows = rules.parse_values_csv(text)
+    for row in rows:
+        measure = refs.get(row.measure)
+        if row.measure and measure is None:
+            row.errors.append(f"No measure {row.measure} in this plan.")
+        if measure is not None and not row.errors:
+            try:
+                rules.check_value(period_start=row.period_start, period_end=row.period_end, geography=row.geography,
+                                  measure_geography=measure.geography, plan_start_year=plan.start_year,
+                                  plan_end_year=plan.end_year, extended=plan.extended)
+            except RuleViolation as exc:
+                row.errors.append(exc.text)
+        row.measure_obj = measure
+    return rows
+
+
+@login_required
+def upload_values(request, slug):
+    """Upload measure values as CSV: a preview with each row's errors first; the values are saved only
+    when confirmed and only if every row is valid (all or nothing, actions.record_values)."""
+    plan = get_object_or_404(Plan, slug=slug)
+    if not can(request.user, "delivery.manage_plan", plan):
+        raise Http404
+    rows, form = None, ValuesUploadForm()
+    if request.method == "POST":
+        form = ValuesUploadForm(request.POST, request.FILES)
+        if form.is_valid():
+            text = form.cleaned_data["csv_text"]
+            try:
+                rows = _preview(plan, text)
+            except RuleViolation as exc:
+                form.add_rule_violation(exc)
+                rows = None
+            if rows is not None and "confirm" in request.POST and not any(r.errors for r in rows):
+                try:
+                    saved = actions.record_values(plan, acting_user=request.user, rows=[
+                        {"measure": r.measure_obj, "period_start": r.period_start, "period_end": r.period_end,
+                         "geography": r.geography, "area": r.area, "value": r.value, "data_quality_note": r.note}
+                        for r in rows])
+                except RuleViolation as exc:
+                    form.add_rule_violation(exc)
+                else:
+                    messages.success(request, f"{len(saved)} values recorded.")
+                    return redirect("delivery:plan", slug=plan.slug)
+            form = ValuesUploadForm(initial={"csv_text": text}) if form.is_valid() else form
+    return render(request, "delivery/upload_values.html", {
+        "plan": plan, "form": form, "rows": rows, "has_errors": bool(rows and any(r.errors for r in rows))})

@@ -114,3 +114,30 @@ def test_plan_page_query_count_is_constant(client, plan):
         page = client.get("/plan/snp/").content.decode()
     assert "9.19" in page
     assert len(after) == len(before) <= 8
+
+
+CSV = ("measure,period_start,period_end,geography,area,value,note\n"
+       "1.1,2022-04-01,2022-06-30,county,Norfolk,120,\n"
+       "1.1,2022-07-01,2022-09-30,county,Norfolk,110,provisional\n")
+
+
+def test_csv_upload_previews_then_saves_all_or_nothing(client, plan):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    url = "/plan/snp/values/upload/"
+    client.force_login(user("pship", Role.PARTNERSHIP_OFFICER))
+    bad = CSV + "1.1,2022-10-02,2022-12-31,county,Norfolk,x,\n9.9,2022-04-01,2022-06-30,county,,1,\n"
+    page = client.post(url, {"file": SimpleUploadedFile("v.csv", bad.encode())}).content.decode()
+    assert "Nothing has been saved" in page and "Value must be a number." in page and "No measure 9.9" in page
+    assert "Save " not in page and plan["measure"].values.count() == 0
+    page = client.post(url, {"file": SimpleUploadedFile("v.csv", CSV.encode())}).content.decode()
+    assert "Save 2 values" in page and plan["measure"].values.count() == 0  # preview saves nothing
+    response = client.post(url, {"csv_text": CSV, "confirm": "1"})
+    assert response.status_code == 302 and plan["measure"].values.count() == 2
+    wrong = client.post(url, {"file": SimpleUploadedFile("v.csv", b"measure,colour\n")}).content.decode()
+    assert "Error: " in wrong and "columns are wrong" in wrong
+
+
+def test_csv_upload_is_for_the_partnership_team_only(client, plan):
+    client.force_login(user("cllr", Role.COUNCILLOR))
+    assert client.get("/plan/snp/values/upload/").status_code == 404

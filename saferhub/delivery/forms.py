@@ -1,0 +1,31 @@
+"""The Plan's forms (GOV.UK fields)."""
+
+from __future__ import annotations
+
+from django import forms
+
+from saferhub.core.forms import GovukForm
+
+MAX_CSV_BYTES = 5 * 1024 * 1024
+
+
+class ValuesUploadForm(GovukForm):
+    file = forms.FileField(label="CSV file", required=False, help_text=(
+        "Columns: measure,period_start,period_end,geography,area,value,note. The measure is its outcome and "
+        "position, for example 12.11. Dates are YYYY-MM-DD. At most 5 MB."))
+    csv_text = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def clean(self):
+        data = super().clean()
+        upload = data.get("file")
+        if upload:
+            if upload.size > MAX_CSV_BYTES:
+                self.add_error("file", "The file must be smaller than 5 MB.")
+                return data
+            try:
+                data["csv_text"] = upload.read().decode("utf-8-sig")
+            except UnicodeDecodeError:
+                self.add_error("file", "The file must be a CSV saved as UTF-8.")
+        elif not data.get("csv_text"):
+            self.add_error("file", "Select a CSV file.")
+        return data
