@@ -10,6 +10,7 @@ urlpatterns = [
     path("returns/submissions/<id:pk>/submit/", views.submit, name="submit"),
     path("returns/<slug:slug>/", views.dashboard, name="dashboard"),
     path("returns/<slug:slug>/export.csv", views.export, name="export"),
+    path("returns/<slug:slug>/export.xlsx", views.export_xlsx, name="export-xlsx"),
     path("returns/<slug:slug>/enter/", views.enter, name="enter"),
     path("returns/<slug:slug>/upload/", views.upload, name="upload"),
 ]

@@ -37,6 +37,7 @@ def test_role_page_matrix(client, django_user_model, role):
         "index": (reverse("returns:index"), sees),
         "dashboard": (reverse("returns:dashboard", args=["adder-year-measures"]), sees),
         "export": (reverse("returns:export", args=["adder-year-measures"]), sees),
+        "export xlsx": (reverse("returns:export-xlsx", args=["adder-year-measures"]), sees),
         "submitted": (reverse("returns:submission", args=[submitted.pk]), sees),
         "flagged draft": (reverse("returns:submission", args=[flagged.pk]), role in ENTERS),
         "enter": (reverse("returns:enter", args=["adder-year-measures"]), role in ENTERS),
@@ -175,3 +176,17 @@ def test_dashboard_queries_do_not_grow_with_submissions(client, django_user_mode
     with CaptureQueriesContext(connection) as twelve:
         assert client.get(url).status_code == 200
     assert len(twelve) == len(one)
+
+
+def test_xlsx_export_has_the_rows_and_the_formula_guard(client, django_user_model):
+    from openpyxl import load_workbook
+
+    definition = lines_return()
+    actions.save_submission(acting_user=SYSTEM, definition=definition, values={"total": 3, "notes": "@SUM(A1)"}, **MAY)
+    signed_in(client, django_user_model, Role.PARTNERSHIP_OFFICER)
+    response = client.get(reverse("returns:export-xlsx", args=[definition.slug]))
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = [[c.value for c in r] for r in sheet.iter_rows()]
+    assert rows[0][0] == "return" and ["lines", "2022-05-01", "2022-05-31", "Norfolk", "draft", "notes", None, None,
+                                       "'@SUM(A1)", None] in rows
+    assert all(c.data_type != "f" for r in sheet.iter_rows() for c in r)
