@@ -64,3 +64,15 @@ def test_a_defect_not_listed_as_published_stops_the_load(tmp_path):
     with pytest.raises(ReturnsDataError, match="break \\['B within A'\\]"):
         load_returns(path)
     assert not Submission.objects.exists()
+
+
+def test_the_command_loads_and_reports(tmp_path):
+    import io
+
+    from django.core.management import CommandError, call_command
+
+    out = io.StringIO()
+    call_command("load_returns_data", stdout=out)
+    assert "Defined 5 returns and loaded 3 submissions (2 flagged as published)" in out.getvalue()
+    with pytest.raises(CommandError, match="No such file"):
+        call_command("load_returns_data", str(tmp_path / "missing.yaml"))
