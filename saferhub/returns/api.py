@@ -1,6 +1,7 @@
 """Returns under /api/v1/returns/ (a signed-in session or a bearer token).
 
-- ``GET /returns/``: the returns the caller may see, with their fields and rules.
+- ``GET /returns/``: the returns the caller may see, with their fields and rules; ``PUT /returns/{slug}``
+  defines a new one (a slug already defined is 422).
 - ``GET /returns/{slug}/submissions``: the submissions the caller may see (councillors: submitted only).
 - ``POST /returns/{slug}/submissions``: save one period's figures; figures breaking a rule are answered
   422 (problem+json naming each rule) unless ``flag_reason`` is given, then saved as a flagged draft.
@@ -10,11 +11,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Literal
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Path, Router, Schema, Status
 
 from saferhub.core.api_auth import write_auth
 from saferhub.core.params import Id, Limit500, Offset
@@ -80,6 +81,33 @@ class SubmissionIn(Schema):
     note: str = Field("", max_length=5000)
 
 
+class FieldIn(Schema):
+    key: str = Field(pattern=r"^[a-z0-9_-]{1,60}$")
+    label: str = Field("", max_length=200)
+    kind: Literal["count", "percentage", "breakdown", "text"]
+    categories: list[Annotated[str, Field(min_length=1, max_length=120)]] = Field(default_factory=list,
+                                                                                  max_length=200)
+
+
+class RuleIn(Schema):
+    name: str = Field(min_length=1, max_length=200)
+    kind: Literal["parts_sum_to_total", "subset_not_over_set", "percentages_sum_to_100"]
+    whole: str = Field("", max_length=200)
+    parts: list[Annotated[str, Field(max_length=200)]] = Field(max_length=200)
+    tolerance: Annotated[float, Field(ge=0, le=1000)] = 0
+    source: str = Field("", max_length=200)
+
+
+class DefinitionIn(Schema):
+    name: str = Field(min_length=1, max_length=200)
+    recipient: str = Field(min_length=1, max_length=200)
+    period_kind: Literal["monthly", "quarterly", "annual", "per_meeting", "period"]
+    geographies: list[Annotated[str, Field(min_length=1, max_length=120)]] = Field(min_length=1, max_length=500)
+    fields: list[FieldIn] = Field(min_length=1, max_length=500)
+    rules: list[RuleIn] = Field(default_factory=list, max_length=200)
+    description: str = Field("", max_length=5000)
+
+
 def _definition_out(d) -> dict:
     return {"slug": d.slug, "name": d.name, "recipient": d.recipient, "period_kind": d.period_kind,
             "geographies": d.geographies,
@@ -109,6 +137,19 @@ def list_returns(request):
     if not can(request.user, "returns.view_return"):
         return []
     return [_definition_out(d) for d in queries.definitions()]
+
+
+Slug = Annotated[str, Path(pattern=r"^[a-z0-9-]{1,80}$", description="The return's short name")]
+
+
+@router.put("/{slug}", auth=write_auth, response={201: DefinitionOut, **problems(400, 401, 403, 404, 422)},
+            summary="Define a new return called slug, with its fields and rules between fields")
+def define_return(request, slug: Slug, payload: DefinitionIn):
+    definition = actions.define_return(
+        acting_user=request.user, slug=slug, name=payload.name, recipient=payload.recipient,
+        period_kind=payload.period_kind, geographies=payload.geographies, description=payload.description,
+        fields=[f.dict() for f in payload.fields], rules_between=[r.dict() for r in payload.rules])
+    return Status(201, _definition_out(queries.definitions().get(pk=definition.pk)))
 
 
 @router.get("/{slug}/submissions", auth=write_auth, response={200: list[SubmissionOut], **problems(401, 404, 422)},

@@ -33,7 +33,7 @@ def define_return(*, acting_user: Actor, slug: str, name: str, recipient: str, p
         raise RuleViolation(f"A return called {slug!r} is already defined.", code="returns.slug_taken", field="slug")
     if not geographies:
         raise RuleViolation("A return covers at least one geography.", code="returns.geography_needed")
-    specs = [rules.FieldSpec(f["key"], f.get("label", f["key"]), f["kind"], tuple(f.get("categories") or ()))
+    specs = [rules.FieldSpec(f["key"], f.get("label") or f["key"], f["kind"], tuple(f.get("categories") or ()))
              for f in fields]
     if len({s.key for s in specs}) != len(specs):
         raise RuleViolation("Each field of a return has its own key.", code="returns.field_key_twice")

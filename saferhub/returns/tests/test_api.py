@@ -57,3 +57,26 @@ def test_councillor_lists_submitted_only_and_cannot_write(client, django_user_mo
 
 def test_anonymous_is_401(client):
     assert client.get(BASE).status_code == 401
+
+
+def test_an_officer_defines_a_return_with_a_sum_rule_then_its_figures_are_checked(client, django_user_model):
+    client.force_login(user_with(django_user_model, Role.PARTNERSHIP_OFFICER))
+    body = {"name": "MACE screenings", "recipient": "CLSG", "period_kind": "monthly",
+            "geographies": ["Norfolk"],
+            "fields": [{"key": "total", "label": "Screenings", "kind": "count"},
+                       {"key": "by_district", "label": "By district", "kind": "breakdown",
+                        "categories": ["Norwich", "Breckland"]}],
+            "rules": [{"name": "Districts add up to the total", "kind": "parts_sum_to_total", "whole": "total",
+                       "parts": ["by_district:*"]}]}
+    put = lambda slug, b: client.put(BASE + slug, json.dumps(b), content_type="application/json")  # noqa: E731
+    response = put("mace", body)
+    assert response.status_code == 201 and response.json()["rules"][0]["parts"] == ["by_district:*"]
+    assert put("mace", body).status_code == 422  # the slug is taken
+    assert put("Not a slug!", body).status_code in (404, 422)
+    bad = {**body, "rules": [{**body["rules"][0], "parts": ["by_district:Fakenham"]}]}
+    assert "not a category" in put("mace2", bad).json()["detail"]
+    response = post(client, BASE + "mace/submissions",
+                    {**MAY, "values": {"total": 5, "by_district": {"Norwich": 2, "Breckland": 2}}})
+    assert response.status_code == 422 and "2 + 2 = 4, but Screenings is given as 5" in response.json()["detail"]
+    client.force_login(user_with(django_user_model, Role.COUNCILLOR))
+    assert put("other", body).status_code == 403
