@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from saferhub.core.forms import GovukForm
+from saferhub.core.forms import GovukDateField, GovukForm
 
 MAX_CSV_BYTES = 5 * 1024 * 1024
 
@@ -29,3 +29,15 @@ class ValuesUploadForm(GovukForm):
         elif not data.get("csv_text"):
             self.add_error("file", "Select a CSV file.")
         return data
+
+
+class ActionUpdateForm(GovukForm):
+    rag = forms.ChoiceField(label="RAG status", widget=forms.RadioSelect, required=False,
+                            choices=[("red", "Red"), ("amber", "Amber"), ("green", "Green"), ("complete", "Complete"),
+                                     ("not_started", "Not started")])
+    status = forms.CharField(label="Status (optional)", required=False, max_length=200)
+    commentary = forms.CharField(label="Update", widget=forms.Textarea, required=False, max_length=5000)
+    evidence = forms.CharField(label="Evidence (optional; needed for Complete)", widget=forms.Textarea,
+                               required=False, max_length=5000)
+    period_end = GovukDateField(label="End of the reporting period")
+    due_by = GovukDateField(label="Date the update was due")

@@ -11,4 +11,5 @@ urlpatterns = [
     path("plan/<slug:slug>/versions/", views.versions, name="versions"),
     path("plan/<slug:slug>/measures/<int:pk>/", views.measure_detail, name="measure"),
     path("plan/<slug:slug>/actions/<int:pk>/", views.action_detail, name="action"),
+    path("plan/<slug:slug>/actions/<int:pk>/update/", views.update_action, name="update-action"),
 ]

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 
 from saferhub.core.charts import Bar, bar_chart, line_chart
 from saferhub.core.exceptions import RuleViolation
@@ -13,7 +14,7 @@ from saferhub.core.middleware import public_page
 from saferhub.core.permissions import can
 from saferhub.delivery import actions, queries, rules
 from saferhub.delivery.facts import version_diff
-from saferhub.delivery.forms import ValuesUploadForm
+from saferhub.delivery.forms import ActionUpdateForm, ValuesUploadForm
 from saferhub.delivery.models import DeliveryAction, Measure, Plan, Rag
 
 RAG_COLOURS = {"red": "#d4351c", "amber": "#f47738", "green": "#00703c", "complete": "#1d70b8",
@@ -78,7 +79,8 @@ def action_detail(request, slug, pk):
     updates = list(row.identity.updates.select_related("row").order_by("-period_end")) if row.identity_id else []
     return render(request, "delivery/action_detail.html", {
         "plan": row.plan.plan, "row": row, "history": queries.identity_history(row), "updates": updates,
-        "owners": list(row.owners.select_related("organisation", "body")), "rag_labels": RAG_LABELS})
+        "owners": list(row.owners.select_related("organisation", "body")), "rag_labels": RAG_LABELS,
+        "can_update": can(request.user, "delivery.update_action", row) and row.plan.is_published})
 
 
 def _measure_refs(plan) -> dict[str, Measure]:
@@ -136,3 +138,24 @@ def upload_values(request, slug):
             form = ValuesUploadForm(initial={"csv_text": text}) if form.is_valid() else form
     return render(request, "delivery/upload_values.html", {
         "plan": plan, "form": form, "rows": rows, "has_errors": bool(rows and any(r.errors for r in rows))})
+
+
+@login_required
+def update_action(request, slug, pk):
+    """An owner (or the Partnership team) writes a periodic update with a RAG status."""
+    row = get_object_or_404(DeliveryAction.objects.select_related("plan__plan", "identity"), pk=pk,
+                            plan__plan__slug=slug)
+    if not can(request.user, "delivery.update_action", row):
+        raise Http404
+    form = ActionUpdateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.submit_update(row, acting_user=request.user, submitted_on=timezone.localdate(), **form.cleaned_data)
+        except RuleViolation as exc:
+            form.add_rule_violation(exc)
+        else:
+            messages.success(request, f"Update on action {row.number} saved.")
+            return redirect("delivery:action", slug=slug, pk=row.pk)
+    return render(request, "delivery/update_action.html", {
+        "plan": row.plan.plan, "row": row, "form": form,
+        "rag_definitions": [(RAG_LABELS[k], rules.RAG_DEFINITIONS[k]) for k in rules.RAG_ORDER]})

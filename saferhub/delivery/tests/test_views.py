@@ -141,3 +141,20 @@ def test_csv_upload_previews_then_saves_all_or_nothing(client, plan):
 def test_csv_upload_is_for_the_partnership_team_only(client, plan):
     client.force_login(user("cllr", Role.COUNCILLOR))
     assert client.get("/plan/snp/values/upload/").status_code == 404
+
+
+def test_owner_update_page(client, plan):
+    owner = user("owner2", Role.AGENCY_OFFICER, person=person("Olga Owner", councillor=False,
+                                                                organisation=plan["police"]))
+    url = f"/plan/snp/actions/{plan['row'].pk}/update/"
+    assert client.get(url).status_code == 302  # sign in first
+    client.force_login(user("nobody", Role.AGENCY_OFFICER))
+    assert client.get(url).status_code == 404
+    client.force_login(owner)
+    dates = {"period_end_day": "31", "period_end_month": "3", "period_end_year": "2022",
+             "due_by_day": "10", "due_by_month": "4", "due_by_year": "2022"}
+    page = client.post(url, {"commentary": "Going well.", **dates}).content.decode()
+    assert "Error: " in page and "Select a RAG status" in page
+    response = client.post(url, {"rag": "green", "commentary": "Going well.", **dates})
+    assert response.status_code == 302
+    assert plan["row"].identity.updates.get().rag == "green"
