@@ -10,11 +10,11 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from saferhub.core.charts import line_chart
 from saferhub.core.exceptions import ActionPermissionDenied, RuleViolation
 from saferhub.core.params import parse_id
 from saferhub.core.permissions import can
 from saferhub.returns import actions, csvio, queries
-from saferhub.returns.charts import bar_chart
 from saferhub.returns.forms import ConfirmForm, FiguresForm, UploadForm
 from saferhub.returns.models import ReturnDefinition, Submission
 
@@ -41,8 +41,7 @@ def dashboard(request, slug):
     geographies = [g for g in definition.geographies if any(s.geography == g for s in submissions)]
     geography = request.GET.get("geography") if request.GET.get("geography") in geographies else (
         geographies[0] if geographies else "")
-    charts = [(s, bar_chart(s.label, s.points, f"chart-{i}"))
-              for i, s in enumerate(queries.series(definition, submissions, geography))]
+    charts = [(s, _trend(s, geography, i)) for i, s in enumerate(queries.series(definition, submissions, geography))]
     by_id = {s.pk: s for s in submissions}
     a, b = by_id.get(parse_id(request.GET.get("a"))), by_id.get(parse_id(request.GET.get("b")))
     compare = queries.comparison(definition, a, b) if a and b else None
@@ -50,6 +49,14 @@ def dashboard(request, slug):
         "definition": definition, "submissions": submissions, "charts": charts, "geography": geography,
         "geographies": geographies, "compare": compare, "a": a, "b": b,
         "can_enter": can(request.user, "returns.enter", definition)})
+
+
+def _trend(series, geography: str, index: int):
+    """The series as a line (core.charts); a period with no figure is left out of the line and shown as
+    "no figure" in the table beside it."""
+    given = [(label, value) for label, value in series.points if value is not None]
+    described = "; ".join(f"{label}: {value.normalize():f}" for label, value in given) or "No figures yet"
+    return line_chart(given, title=f"{series.label}, {geography}", description=described, ident=f"chart-{index}")
 
 
 @login_required
