@@ -16,6 +16,7 @@ from django.db import transaction
 from saferhub.core import actions as core_actions
 from saferhub.core.actors import SYSTEM
 from saferhub.core.exceptions import RuleViolation
+from saferhub.core.loading import DataFileError, data_date
 from saferhub.core.models import Organisation
 from saferhub.delivery import actions
 from saferhub.delivery.models import Plan
@@ -24,7 +25,7 @@ from saferhub.governance.models import Committee
 DATA_FILE = Path(__file__).parent / "data" / "norfolk_plan.yaml"
 
 
-class PlanDataError(Exception):
+class PlanDataError(DataFileError):
     """The data file cannot be loaded; the message says where and why."""
 
 
@@ -70,14 +71,7 @@ def _owners(vocabulary: dict[str, Any]) -> dict[str, list]:
 
 
 def _date(value, where: str) -> dt.date | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        raise PlanDataError(f"{where}: {value!r} is not a date (write it as YYYY-MM-DD).") from None
+    return data_date(value, where, error=PlanDataError, optional=True)
 
 
 def _parties(keys, owners: dict[str, list], where: str) -> list:

@@ -18,13 +18,10 @@ from django.db import transaction
 from saferhub.core import actions as core_actions
 from saferhub.core.actors import SYSTEM, SystemActor
 from saferhub.core.exceptions import RuleViolation
+from saferhub.core.loading import DataFileError, data_date
 from saferhub.core.models import Organisation, Person, SiteConfiguration
 from saferhub.governance import actions
 from saferhub.governance.models import Committee, Meeting, SeatGroup
-
-
-class DataFileError(Exception):
-    """The data file cannot be loaded; the message says where and why."""
 
 
 @dataclass
@@ -51,12 +48,7 @@ class LoadReport:
 
 
 def _date(value: Any, where: str) -> dt.date:
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        raise DataFileError(f"{where}: {value!r} is not a date (write it as YYYY-MM-DD).") from None
+    return data_date(value, where, error=DataFileError)
 
 
 def _time(value: Any, where: str) -> dt.time | None:

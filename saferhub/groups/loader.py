@@ -17,6 +17,7 @@ from django.db import transaction
 from saferhub.core import actions as core_actions
 from saferhub.core.actors import SYSTEM
 from saferhub.core.exceptions import RuleViolation
+from saferhub.core.loading import DataFileError, data_date
 from saferhub.core.models import Organisation, Person
 from saferhub.governance.models import Committee
 from saferhub.groups import actions
@@ -27,7 +28,7 @@ BODY_KEYS = {"kind", "parent", "reports_every_months", "governed_by_partnership"
 PROFILE_KEYS = {"secretariat", "secretariat_team", "managed_by", "aliases", "note"}
 
 
-class GroupsDataError(Exception):
+class GroupsDataError(DataFileError):
     """The data file cannot be loaded; the message says where and why."""
 
 
@@ -48,12 +49,7 @@ class GroupsLoadReport:
 
 
 def _date(value: Any, where: str) -> dt.date:
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        raise GroupsDataError(f"{where}: {value!r} is not a date (write it as YYYY-MM-DD).") from None
+    return data_date(value, where, error=GroupsDataError)
 
 
 def _organisation(name: str, where: str) -> Organisation:
