@@ -11,6 +11,7 @@ from base64 import b32decode
 import pytest
 from django.contrib.auth import get_user_model
 from django_otp.oath import TOTP
+from playwright.sync_api import expect
 
 from saferhub.core import actions as core_actions
 from saferhub.core.actors import SYSTEM
@@ -57,7 +58,7 @@ def test_first_sign_in_sets_up_the_app_and_shows_recovery_codes(page, live_serve
     page.wait_for_url(re.compile(r"/accounts/second-factor/"))
     page.get_by_label("Security code", exact=True).fill("12345")
     page.get_by_role("button", name="Continue").click()
-    assert page.title().startswith("Error: Enter your security code")
+    expect(page).to_have_title(re.compile(r"^Error: Enter your security code"))  # waits for the answer
     assert axe_violations(page) == []
 
 
@@ -68,7 +69,7 @@ def test_the_lockout_page(page, live_server):
         page.get_by_label("Username").fill("officer")
         page.get_by_label("Password").fill("wrong-password")
         page.get_by_role("button", name="Sign in").click()
-    assert page.title().startswith("Error: Sign in")
+    expect(page).to_have_title(re.compile(r"^Error: Sign in"))
     assert page.get_by_text("Sign-in is locked for 15 minutes because of too many failed attempts").is_visible()
     assert axe_violations(page) == []
     screenshot(page, "signin-locked")
