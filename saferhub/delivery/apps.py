@@ -27,4 +27,6 @@ class DeliveryConfig(AppConfig):
             ("delivery.value.recorded", "Record measure value", "Recorded a measure value"),
             ("delivery.values.imported", "Import measure values", "Imported measure values"),
             ("delivery.update.submitted", "Submit action update", "Submitted an action update"),
+            ("delivery.round.opened", "Open reporting round", "Opened a reporting round"),
+            ("delivery.round.closed", "Close reporting round", "Closed a reporting round"),
         ])

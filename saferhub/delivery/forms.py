@@ -31,7 +31,9 @@ class ValuesUploadForm(GovukForm):
         return data
 
 
-class ActionUpdateForm(GovukForm):
+class RoundUpdateForm(GovukForm):
+    """An update in a reporting round: the period and the due date are the round's."""
+
     rag = forms.ChoiceField(label="RAG status", widget=forms.RadioSelect, required=False,
                             choices=[("red", "Red"), ("amber", "Amber"), ("green", "Green"), ("complete", "Complete"),
                                      ("not_started", "Not started")])
@@ -39,5 +41,24 @@ class ActionUpdateForm(GovukForm):
     commentary = forms.CharField(label="Update", widget=forms.Textarea, required=False, max_length=5000)
     evidence = forms.CharField(label="Evidence (optional; needed for Complete)", widget=forms.Textarea,
                                required=False, max_length=5000)
-    period_end = GovukDateField(label="End of the reporting period")
-    due_by = GovukDateField(label="Date the update was due")
+
+
+class ActionUpdateForm(RoundUpdateForm):
+    """An update outside a round: the owner says which period it covers and when it was due."""
+
+    period_end = GovukDateField(label="End of the reporting period",
+                                error_messages={"required": "Enter the date the reporting period ended."})
+    due_by = GovukDateField(label="Date the update was due",
+                            error_messages={"required": "Enter the date the update was due."})
+
+
+class RoundForm(GovukForm):
+    title = forms.CharField(label="Name of the round", max_length=120, required=False,
+                            help_text="For example “Quarter 2, 2022 to 2023”, or the Sub Panel meeting it reports to.")
+    period_start = GovukDateField(label="Start of the reporting period",
+                                  error_messages={"required": "Enter the date the reporting period starts."})
+    period_end = GovukDateField(label="End of the reporting period",
+                                error_messages={"required": "Enter the date the reporting period ends."})
+    due_by = GovukDateField(label="Updates due by", help_text="Owners who have not written an update by this "
+                            "date are shown as overdue.",
+                            error_messages={"required": "Enter the date owners' updates are due."})

@@ -6,6 +6,7 @@ from collections import Counter
 
 from django.db.models import Prefetch
 
+from saferhub.core.permissions import can
 from saferhub.delivery import rules
 from saferhub.delivery.models import ActionOwner, ActionUpdate, DeliveryAction, DeliveryPlan, Measure, Outcome, Plan
 
@@ -84,3 +85,49 @@ def measure_page(measure: Measure) -> dict:
     distance = rules.distance_to_target(latest=latest, baseline=measure.baseline_value, target=measure.target_value,
                                         direction=measure.direction)
     return {"measure": measure, "values": values, "county": county, "distance": distance}
+
+
+def open_round(plan: Plan):
+    return plan.rounds.filter(closed_on__isnull=True).select_related("version").first()
+
+
+def in_round(round_, row: DeliveryAction) -> bool:
+    """Whether an action (by its stable identity) is one of the round's version's rows."""
+    return row.identity_id is not None and DeliveryAction.objects.filter(
+        plan_id=round_.version_id, identity_id=row.identity_id).exists()
+
+
+def round_progress(round_, *, today) -> dict:
+    """Each action of the round's version with its latest update in the round and its reply state
+    (``rules.reply_status``), the counts, and who has not replied, owner by owner."""
+    rows = list(DeliveryAction.objects.filter(plan_id=round_.version_id)
+                .prefetch_related(Prefetch("owners", queryset=ActionOwner.objects.select_related("organisation", "body")))
+                .order_by("position", "pk"))
+    latest: dict[int, ActionUpdate] = {}
+    for update in (ActionUpdate.objects.filter(round=round_).select_related("author")
+                   .order_by("identity_id", "-created_at", "-pk")):
+        latest.setdefault(update.identity_id, update)
+    entries, owners = [], {}
+    counts = Counter()
+    for row in rows:
+        update = latest.get(row.identity_id)
+        state = rules.reply_status(submitted_on=update.submitted_on if update else None, due_by=round_.due_by,
+                                   today=today)
+        counts[state] += 1
+        counts["replied" if update else "not_replied"] += 1
+        entries.append({"row": row, "update": update, "state": state, "label": rules.REPLY_LABELS[state]})
+        for owner in row.owners.all() or [None]:
+            name = str(owner.party) if owner else "No owner recorded"
+            slot = owners.setdefault(name, {"name": name, "actions": 0, "missing": []})
+            slot["actions"] += 1
+            if update is None:
+                slot["missing"].append(row)
+    waiting = sorted((o for o in owners.values() if o["missing"]), key=lambda o: (-len(o["missing"]), o["name"]))
+    return {"round": round_, "entries": entries, "counts": counts, "waiting": waiting, "total": len(rows)}
+
+
+def round_tasks(round_, user, *, today) -> list[dict]:
+    """The actions of an open round that ``user`` may update (their own, or all for the Partnership team),
+    as a task list: each with its reply state."""
+    progress = round_progress(round_, today=today)
+    return [e for e in progress["entries"] if can(user, "delivery.update_action", e["row"])]

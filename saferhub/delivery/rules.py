@@ -217,6 +217,31 @@ def update_is_overdue(*, due_by: dt.date, today: dt.date, submitted: bool) -> bo
     return not submitted and today > due_by
 
 
+# -- reporting rounds -----------------------------------------------------------------------------
+
+#: What a round shows for one action (seed-processes §5.3: "who has not replied; late updates are flagged").
+REPLY_LABELS = {"updated": "Updated", "late": "Updated late", "awaiting": "Waiting for an update",
+                "overdue": "Overdue: no update"}
+
+
+def check_round(*, period_start: dt.date, period_end: dt.date, due_by: dt.date) -> None:
+    """A round asks for updates on a period by a date: the period runs forwards, and the updates cannot be
+    due before it ends, because an update covers a period that has ended (``check_update``)."""
+    if period_end < period_start:
+        raise RuleViolation("The end of the reporting period must be on or after its start.",
+                            code="delivery.round_period_order", field="period_end")
+    if due_by < period_end:
+        raise RuleViolation("Updates cannot be due before the reporting period ends: an update covers a period "
+                            "that has ended.", code="delivery.round_due_before_period_end", field="due_by")
+
+
+def reply_status(*, submitted_on: dt.date | None, due_by: dt.date, today: dt.date) -> str:
+    """One action's state in a round: updated (on time or late), still waiting, or overdue."""
+    if submitted_on is not None:
+        return "late" if submitted_on > due_by else "updated"
+    return "overdue" if update_is_overdue(due_by=due_by, today=today, submitted=False) else "awaiting"
+
+
 # -- measure values ------------------------------------------------------------------------------
 
 GEOGRAPHY_ORDER = {"county": 0, "district": 1, "locality": 2}

@@ -9,7 +9,10 @@ urlpatterns = [
     path("plan/<slug:slug>/", views.plan_detail, name="plan"),
     path("plan/<slug:slug>/values/upload/", views.upload_values, name="upload-values"),
     path("plan/<slug:slug>/versions/", views.versions, name="versions"),
-    path("plan/<slug:slug>/measures/<int:pk>/", views.measure_detail, name="measure"),
-    path("plan/<slug:slug>/actions/<int:pk>/", views.action_detail, name="action"),
-    path("plan/<slug:slug>/actions/<int:pk>/update/", views.update_action, name="update-action"),
+    path("plan/<slug:slug>/measures/<id:pk>/", views.measure_detail, name="measure"),
+    path("plan/<slug:slug>/actions/<id:pk>/", views.action_detail, name="action"),
+    path("plan/<slug:slug>/actions/<id:pk>/update/", views.update_action, name="update-action"),
+    path("plan/<slug:slug>/rounds/", views.rounds, name="rounds"),
+    path("plan/<slug:slug>/rounds/<id:pk>/", views.round_detail, name="round"),
+    path("plan/<slug:slug>/my-actions/", views.my_round, name="my-round"),
 ]

@@ -12,7 +12,14 @@ from saferhub.core.actors import Actor, is_system
 from saferhub.core.exceptions import RuleViolation
 from saferhub.core.permissions import require
 from saferhub.delivery import rules
-from saferhub.delivery.models import ActionIdentity, ActionUpdate, DeliveryAction, Measure, MeasureValue
+from saferhub.delivery.models import (
+    ActionIdentity,
+    ActionUpdate,
+    DeliveryAction,
+    Measure,
+    MeasureValue,
+    ReportingRound,
+)
 
 ERROR = "delivery.invalid_value"
 
@@ -94,22 +101,40 @@ def record_values(plan, *, rows: list[dict], acting_user: Actor) -> list[Measure
 
 
 @transaction.atomic
-def submit_update(row: DeliveryAction, *, rag: str, commentary: str, period_end: dt.date, due_by: dt.date,
-                  submitted_on: dt.date, acting_user: Actor, status: str = "", evidence: str = "") -> ActionUpdate:
-    """An owner's periodic update on an action (kept for ever, against the action's stable identity)."""
+def submit_update(row: DeliveryAction, *, rag: str, commentary: str, submitted_on: dt.date, acting_user: Actor,
+                  period_end: dt.date | None = None, due_by: dt.date | None = None, status: str = "",
+                  evidence: str = "", round: ReportingRound | None = None) -> ActionUpdate:  # noqa: A002
+    """An owner's periodic update on an action (kept for ever, against the action's stable identity). In a
+    reporting round the period and the due date are the round's; a closed round takes no more updates, and
+    an action not in the round's version is not part of it. A later update in the same round supersedes the
+    earlier one on the round's page; both stay in the history."""
     require(acting_user, "delivery.update_action", row)
     if row.identity_id is None:
         raise RuleViolation("This action has no identity in the register yet.", code="delivery.no_identity",
                             field="rag")
+    if round is not None:
+        round = ReportingRound.objects.select_for_update().get(pk=round.pk)
+        if not round.is_open:
+            raise RuleViolation(f"“{round.title}” closed on {round.closed_on:%-d %B %Y}: it takes no more updates.",
+                                code="delivery.round_closed", field="rag")
+        if round.plan_id != row.plan.plan_id or not DeliveryAction.objects.filter(
+                plan_id=round.version_id, identity_id=row.identity_id).exists():
+            raise RuleViolation("This action is not part of the round.", code="delivery.round_other_action",
+                                field="rag")
+        period_end, due_by = round.period_end, round.due_by
+    if period_end is None or due_by is None:
+        raise RuleViolation("Enter the end of the reporting period and the date the update was due.",
+                            code="delivery.update_period_required", field="period_end")
     rules.check_update(rag=rag, commentary=commentary, evidence=evidence, submitted_on=submitted_on,
                        due_by=due_by, period_end=period_end)
     identity = ActionIdentity.objects.select_for_update(of=("self",)).get(pk=row.identity_id)
     update = ActionUpdate(identity=identity, row=row, rag=rag, status=status.strip()[:200],
                           commentary=commentary.strip(), evidence=evidence.strip(), period_end=period_end,
-                          due_by=due_by, submitted_on=submitted_on,
+                          due_by=due_by, submitted_on=submitted_on, round=round,
                           author=None if is_system(acting_user) else acting_user)
-    writes.full_clean(update, code=ERROR, exclude=["identity", "row", "author"])
+    writes.full_clean(update, code=ERROR, exclude=["identity", "row", "author", "round"])
     update.save()
     audit.record("delivery.update.submitted", actor=acting_user, target=row.plan,
-                 data={"number": row.number, "rag": rag, "late": update.is_late})
+                 data={"number": row.number, "rag": rag, "late": update.is_late,
+                       "round": round.pk if round is not None else None})
     return update

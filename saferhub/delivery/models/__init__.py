@@ -11,8 +11,9 @@ from saferhub.delivery.models.register import (
     DueKind,
     VersionStage,
 )
+from saferhub.delivery.models.rounds import ReportingRound
 
 __all__ = [
     "ActionIdentity", "ActionOwner", "ActionUpdate", "DeliveryAction", "DeliveryPlan", "Direction", "DueKind",
-    "Geography", "Measure", "MeasureValue", "Outcome", "Plan", "Priority", "Rag", "Theme", "VersionStage",
+    "Geography", "Measure", "MeasureValue", "Outcome", "Plan", "Priority", "Rag", "ReportingRound", "Theme", "VersionStage",
 ]

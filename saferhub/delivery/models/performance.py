@@ -59,6 +59,8 @@ class ActionUpdate(models.Model):
     evidence = models.TextField(blank=True)
     author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                related_name="delivery_updates")
+    round = models.ForeignKey("delivery.ReportingRound", null=True, blank=True, on_delete=models.PROTECT,
+                              related_name="updates", help_text="The reporting round the update answers, if any.")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

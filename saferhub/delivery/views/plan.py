@@ -14,7 +14,7 @@ from saferhub.core.middleware import public_page
 from saferhub.core.permissions import can
 from saferhub.delivery import actions, queries, rules
 from saferhub.delivery.facts import version_diff
-from saferhub.delivery.forms import ActionUpdateForm, ValuesUploadForm
+from saferhub.delivery.forms import ActionUpdateForm, RoundUpdateForm, ValuesUploadForm
 from saferhub.delivery.models import DeliveryAction, Measure, Plan, Rag
 
 RAG_COLOURS = {"red": "#d4351c", "amber": "#f47738", "green": "#00703c", "complete": "#1d70b8",
@@ -46,7 +46,8 @@ def plan_detail(request, slug):
         rag_chart=bar_chart([Bar(label, n, colour) for label, n, colour in rag], title="Actions by RAG status",
                             description="How many actions have each RAG status in their latest update. "
                                         "The table below gives the same numbers."),
-        staff=_staff(request))
+        staff=_staff(request), can_manage=can(request.user, "delivery.manage_plan", plan),
+        open_round=queries.open_round(plan) if request.user.is_authenticated else None)
     return render(request, "delivery/plan_detail.html", context)
 
 
@@ -147,15 +148,21 @@ def update_action(request, slug, pk):
                             plan__plan__slug=slug)
     if not can(request.user, "delivery.update_action", row):
         raise Http404
-    form = ActionUpdateForm(request.POST or None)
+    round_ = queries.open_round(row.plan.plan)
+    if round_ is not None and not queries.in_round(round_, row):
+        round_ = None
+    form = (RoundUpdateForm if round_ else ActionUpdateForm)(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            actions.submit_update(row, acting_user=request.user, submitted_on=timezone.localdate(), **form.cleaned_data)
+            actions.submit_update(row, acting_user=request.user, submitted_on=timezone.localdate(), round=round_,
+                                  **form.cleaned_data)
         except RuleViolation as exc:
             form.add_rule_violation(exc)
         else:
             messages.success(request, f"Update on action {row.number} saved.")
+            if round_ is not None:
+                return redirect("delivery:my-round", slug=slug)
             return redirect("delivery:action", slug=slug, pk=row.pk)
     return render(request, "delivery/update_action.html", {
-        "plan": row.plan.plan, "row": row, "form": form,
+        "plan": row.plan.plan, "row": row, "form": form, "round": round_,
         "rag_definitions": [(RAG_LABELS[k], rules.RAG_DEFINITIONS[k]) for k in rules.RAG_ORDER]})

@@ -1,0 +1,16 @@
+"""The Plan's pages: the plan and its measures and versions (``plan``), and reporting rounds (``rounds``)."""
+
+from saferhub.delivery.views.plan import (
+    RAG_LABELS,
+    action_detail,
+    measure_detail,
+    plan_detail,
+    plan_list,
+    update_action,
+    upload_values,
+    versions,
+)
+from saferhub.delivery.views.rounds import my_round, round_detail, rounds
+
+__all__ = ["RAG_LABELS", "action_detail", "measure_detail", "my_round", "plan_detail", "plan_list", "round_detail",
+           "rounds", "update_action", "upload_values", "versions"]
