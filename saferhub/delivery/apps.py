@@ -7,8 +7,10 @@ class DeliveryConfig(AppConfig):
     verbose_name = "Plan and delivery"
 
     def ready(self) -> None:
-        from saferhub.core import audit
-        from saferhub.delivery import policies  # noqa: F401  (registers permissions)
+        from saferhub.core import audit, pages
+        from saferhub.delivery import dashboard, policies  # noqa: F401  (registers permissions)
+
+        pages.register_dashboard_section(dashboard.dashboard_section)
 
         audit.register_codes("delivery", [
             ("delivery.plan.created", "Create delivery plan", "Created delivery plan"),

@@ -187,3 +187,17 @@ def test_round_pages_are_refused_to_the_public_and_other_agencies(client, plan):
     page = client.get("/plan/snp/my-actions/").content.decode()
     assert "None of the actions in this round is yours to update." in page
     assert client.get(f"/plan/snp/actions/{plan['rows'][0].pk}/update/").status_code == 404
+
+
+@pytest.mark.date_sensitive("2022-07-20")
+def test_the_dashboard_says_what_the_open_round_needs(client, plan):
+    actions.publish_version(plan["version"], acting_user=SYSTEM)
+    actions.open_round(plan["plan"], acting_user=SYSTEM, **Q2)
+    client.force_login(_owner("olive", plan["police"]))
+    page = client.get("/dashboard/").content.decode()
+    assert "you have updated 0 of 2 actions, <strong>2 overdue</strong>" in page
+    client.force_login(user("pship", Role.PARTNERSHIP_OFFICER))
+    page = client.get("/dashboard/").content.decode()
+    assert "0 of 3 actions updated, <strong>3 overdue</strong>" in page and "See who has not replied" in page
+    client.force_login(_owner("otto", Organisation.objects.create(name="Elsewhere", kind="other")))
+    assert "Plan updates" not in client.get("/dashboard/").content.decode()
