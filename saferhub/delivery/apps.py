@@ -31,4 +31,7 @@ class DeliveryConfig(AppConfig):
             ("delivery.update.submitted", "Submit action update", "Submitted an action update"),
             ("delivery.round.opened", "Open reporting round", "Opened a reporting round"),
             ("delivery.round.closed", "Close reporting round", "Closed a reporting round"),
+            ("delivery.duty.added", "Add statutory duty", "Added a statutory duty"),
+            ("delivery.duty.scheduled", "Schedule statutory duty", "Set when a statutory duty falls due"),
+            ("delivery.duty.done", "Record statutory duty done", "Recorded that a statutory duty was done"),
         ])

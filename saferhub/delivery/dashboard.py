@@ -1,5 +1,6 @@
 """The Plan's section of the dashboard: the open reporting round — for the Partnership team how many
-actions have replied, for an owner how many of their actions still need an update."""
+actions have replied, for an owner how many of their actions still need an update — and, for the team,
+statutory duties that are overdue or due soon."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from django.utils import timezone
 from saferhub.core.pages import Section
 from saferhub.core.permissions import can
 from saferhub.delivery import queries
-from saferhub.delivery.models import ReportingRound
+from saferhub.delivery.models import Plan, ReportingRound
 
 
 def dashboard_section(request) -> Section | None:
@@ -27,4 +28,14 @@ def dashboard_section(request) -> Section | None:
             entries.append({"round": round_, "manage": False, "total": len(tasks),
                             "replied": sum(1 for t in tasks if t["update"] is not None),
                             "overdue": sum(1 for t in tasks if t["state"] == "overdue")})
-    return Section("delivery/sections/dashboard.html", {"entries": entries}) if entries else None
+    duties = []
+    for plan in Plan.objects.filter(duties__isnull=False).distinct():
+        if can(request.user, "delivery.manage_plan", plan):
+            states = queries.duty_states(plan, today=today)
+            overdue = [d for d in states if d["state"].state == "overdue"]
+            soon = [d for d in states if d["state"].state == "due_soon"]
+            if overdue or soon:
+                duties.append({"plan": plan, "overdue": overdue, "soon": soon})
+    if not (entries or duties):
+        return None
+    return Section("delivery/sections/dashboard.html", {"entries": entries, "duties": duties})

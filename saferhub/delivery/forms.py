@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django import forms
 
 from saferhub.core.forms import GovukDateField, GovukForm
+from saferhub.delivery.models import Frequency
 
 MAX_CSV_BYTES = 5 * 1024 * 1024
 
@@ -62,3 +65,25 @@ class RoundForm(GovukForm):
     due_by = GovukDateField(label="Updates due by", help_text="Owners who have not written an update by this "
                             "date are shown as overdue.",
                             error_messages={"required": "Enter the date owners' updates are due."})
+
+
+class DutyScheduleForm(GovukForm):
+    first_due = GovukDateField(label="First due date", help_text="Later due dates follow from how often it falls due.",
+                               error_messages={"required": "Enter the date the duty first falls due."})
+    frequency = forms.ChoiceField(label="How often it falls due", widget=forms.RadioSelect, choices=Frequency.choices,
+                                  error_messages={"required": "Choose how often the duty falls due."})
+
+
+class DutyRecordForm(GovukForm):
+    due_on = forms.TypedChoiceField(label="Which due date does this meet?", widget=forms.RadioSelect, choices=[],
+                                    coerce=lambda v: dt.date.fromisoformat(v),
+                                    error_messages={"required": "Choose the due date this record meets."})
+    done_on = GovukDateField(label="Date it was done", error_messages={"required": "Enter the date it was done."})
+    evidence = forms.CharField(label="Evidence", widget=forms.Textarea, required=False, max_length=5000,
+                               help_text="What was published, held or shared, and where it can be found.")
+    link = forms.URLField(label="Link to the evidence (optional)", required=False, max_length=500, assume_scheme="https",
+                          error_messages={"invalid": "Enter a web address starting with https://"})
+
+    def __init__(self, *args, due_dates=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["due_on"].choices = [(d.isoformat(), f"{d:%-d %B %Y}") for d in due_dates]

@@ -35,13 +35,14 @@ class PlanLoadReport:
     measures: int = 0
     versions: int = 0
     actions: int = 0
+    duties: int = 0
     skipped: bool = False
 
     def summary(self) -> str:
         if self.skipped:
             return "The plan is already loaded; left unchanged."
-        return (f"Loaded {self.outcomes} outcomes, {self.measures} measures, {self.versions} versions "
-                f"and {self.actions} action rows.")
+        return (f"Loaded {self.outcomes} outcomes, {self.measures} measures, {self.versions} versions, "
+                f"{self.actions} action rows and {self.duties} statutory duties.")
 
 
 def _organisation(name: str, kind: str | None, where: str) -> Organisation:
@@ -122,6 +123,12 @@ def load_plan(path: Path = DATA_FILE) -> PlanLoadReport:
             actions.add_priority(plan, title=p["title"], theme=themes.get(p.get("theme")),
                                  sub_areas=p.get("sub_areas", []), note=data.get("priorities_note", ""),
                                  acting_user=SYSTEM)
+        for d in data.get("duties", []):
+            where = f"duty {d.get('slug') or d.get('title')}"
+            actions.add_duty(plan, title=d["title"], slug=d.get("slug", ""), frequency=d.get("frequency", "annual"),
+                             description=d.get("description", ""), source=d.get("source", ""),
+                             first_due=_date(d.get("first_due"), where), acting_user=SYSTEM)
+            report.duties += 1
         sections = {str(k): v for k, v in (data.get("sections") or {}).items()}
         versions: dict[str, Any] = {}
         rows_by_key: dict[str, dict] = {}

@@ -8,7 +8,16 @@ from django.db.models import Prefetch
 
 from saferhub.core.permissions import can
 from saferhub.delivery import rules
-from saferhub.delivery.models import ActionOwner, ActionUpdate, DeliveryAction, DeliveryPlan, Measure, Outcome, Plan
+from saferhub.delivery.models import (
+    ActionOwner,
+    ActionUpdate,
+    DeliveryAction,
+    DeliveryPlan,
+    Measure,
+    Outcome,
+    Plan,
+    StatutoryDuty,
+)
 
 
 def current_version(plan: Plan, *, published_only: bool = True) -> DeliveryPlan | None:
@@ -131,3 +140,14 @@ def round_tasks(round_, user, *, today) -> list[dict]:
     as a task list: each with its reply state."""
     progress = round_progress(round_, today=today)
     return [e for e in progress["entries"] if can(user, "delivery.update_action", e["row"])]
+
+
+def duty_states(plan: Plan, *, today) -> list[dict]:
+    """Each statutory duty of the plan with its records and its state (``rules.duty_state``)."""
+    result = []
+    for duty in StatutoryDuty.objects.filter(plan=plan).prefetch_related("records__recorded_by"):
+        records = list(duty.records.all())
+        state = rules.duty_state(first_due=duty.first_due, frequency=duty.frequency,
+                                 done={r.due_on for r in records}, today=today)
+        result.append({"duty": duty, "records": records, "state": state, "label": rules.DUTY_LABELS[state.state]})
+    return result

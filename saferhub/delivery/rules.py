@@ -374,3 +374,78 @@ def parse_values_csv(text: str, *, max_rows: int = 20000) -> list[CsvRow]:
             row.errors.append("Enter the measure's reference.")
         rows.append(row)
     return rows
+
+
+# -- statutory duties -----------------------------------------------------------------------------
+
+#: Months between due dates; a standing duty ("once") falls due once.
+FREQUENCY_MONTHS = {"annual": 12, "six_monthly": 6, "quarterly": 3, "once": None}
+#: A duty is shown as due soon this many days before its due date.
+DUE_SOON_DAYS = 30
+
+
+def _add_months(day: dt.date, months: int, anchor: int) -> dt.date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return dt.date(year, month, min(anchor, calendar.monthrange(year, month)[1]))
+
+
+def duty_due_dates(*, first_due: dt.date | None, frequency: str, until: dt.date) -> list[dt.date]:
+    """Every due date of a duty from its first up to ``until`` (the first is always given). A date on the
+    31st falls on the last day of shorter months; the day comes back in longer ones."""
+    if first_due is None:
+        return []
+    step = FREQUENCY_MONTHS[frequency]
+    dates = [first_due]
+    while step and dates[-1] <= until:
+        dates.append(_add_months(dates[-1], step, first_due.day))
+    return [d for d in dates if d <= until] or [first_due]
+
+
+@dataclass(frozen=True)
+class DutyState:
+    state: str  # "not_scheduled", "overdue", "due_soon", "up_to_date"
+    next_due: dt.date | None
+    missed: tuple[dt.date, ...] = ()
+
+
+DUTY_LABELS = {"not_scheduled": "No due date set", "overdue": "Overdue", "due_soon": "Due soon",
+               "up_to_date": "Up to date"}
+
+
+def duty_state(*, first_due: dt.date | None, frequency: str, done: set[dt.date], today: dt.date) -> DutyState:
+    """Whether a duty is overdue (a due date has passed without a record), due within ``DUE_SOON_DAYS``, or
+    up to date; ``next_due`` is the earliest due date not yet met."""
+    if first_due is None:
+        return DutyState("not_scheduled", None)
+    horizon = today + dt.timedelta(days=DUE_SOON_DAYS)
+    dates = duty_due_dates(first_due=first_due, frequency=frequency, until=max(horizon, first_due))
+    if FREQUENCY_MONTHS[frequency]:
+        dates.append(_add_months(dates[-1], FREQUENCY_MONTHS[frequency], first_due.day))
+    missed = tuple(d for d in dates if d < today and d not in done)
+    upcoming = [d for d in dates if d not in done]
+    next_due = upcoming[0] if upcoming else None
+    if missed:
+        return DutyState("overdue", next_due, missed)
+    if next_due is not None and next_due <= horizon:
+        return DutyState("due_soon", next_due)
+    return DutyState("up_to_date", next_due)
+
+
+def check_duty_record(*, due_on: dt.date, done_on: dt.date, evidence: str, first_due: dt.date | None,
+                      frequency: str, today: dt.date, recorded: set[dt.date]) -> None:
+    """A record that a duty was done meets one of its due dates, once, on a day that has come, with evidence."""
+    if first_due is None:
+        raise RuleViolation("Set when this duty first falls due before recording that it was done.",
+                            code="delivery.duty_not_scheduled", field="due_on")
+    if due_on not in duty_due_dates(first_due=first_due, frequency=frequency, until=max(due_on, first_due)):
+        raise RuleViolation("Choose one of the duty's due dates.", code="delivery.duty_not_a_due_date", field="due_on")
+    if due_on in recorded:
+        raise RuleViolation(f"The duty due on {due_on:%-d %B %Y} is already recorded as done.",
+                            code="delivery.duty_already_recorded", field="due_on")
+    if done_on > today:
+        raise RuleViolation("The date it was done cannot be in the future.", code="delivery.duty_done_in_future",
+                            field="done_on")
+    if not _words(evidence):
+        raise RuleViolation("Enter the evidence that the duty was done: what was published, held or shared, "
+                            "and where it can be found.", code="delivery.duty_evidence_required", field="evidence")

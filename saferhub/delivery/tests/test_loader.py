@@ -40,6 +40,14 @@ class NorfolkPlanTests(TestCase):
         assert Measure.objects.get(name="Hate crime reported to the police").direction == "neutral"  # 003:924
         assert self.plan.priorities.count() == 5
 
+    def test_statutory_duties_from_appendix_2(self):
+        from saferhub.delivery import queries
+
+        assert self.report.duties == 8  # 003:1003-1014, 1024
+        states = queries.duty_states(self.plan, today=D(2022, 1, 1))
+        assert {d["duty"].slug: d["duty"].frequency for d in states}["data-sharing"] == "quarterly"  # 003:1014
+        assert all(d["state"].state == "not_scheduled" for d in states)  # the seeds give no dates
+
     def test_draft_rows_owners_and_dates(self):
         assert self.draft.actions.count() == 53 and not self.draft.actions.filter(number="2.12").exists()
         row = self.draft.actions.get(number="1.4")
