@@ -15,7 +15,7 @@ from saferhub.core.exceptions import RuleViolation
 from saferhub.core.permissions import require
 from saferhub.importer.knowledge import current_knowledge
 from saferhub.importer.models import ImportBatch, ImportFlag, SourceFile
-from saferhub.importer.parsing.reader import ReadError
+from saferhub.importer.errors import ReadError
 from saferhub.importer.sandbox import extract_in_sandbox
 
 

@@ -22,7 +22,7 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from saferhub.importer.parsing.reader import ReadError
+from saferhub.importer.errors import ReadError
 
 MB = 1024 * 1024
 #: No agenda pack or minutes needs more: their content streams are text operators of tens of kilobytes a page.

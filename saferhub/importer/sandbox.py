@@ -15,7 +15,7 @@ import os
 import resource
 import time
 
-from saferhub.importer.parsing.reader import ReadError
+from saferhub.importer.errors import ReadError
 
 #: Address space the child may add to what it inherits from the parent (a backstop: see the module docstring).
 MEMORY_HEADROOM = 1024 * 1024 * 1024

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import io
 
+from saferhub.importer.errors import ReadError
+from saferhub.importer.expansion import expansion_budget
 from saferhub.importer.parsing.text import Line
 
 MAX_BYTES = 25 * 1024 * 1024
@@ -15,9 +17,7 @@ MAX_LINE = 200_000
 MAX_LINES = 200_000
 MAX_PAGES = 1500
 
-
-class ReadError(Exception):
-    """A file cannot be imported; the message says which file and why."""
+__all__ = ["ReadError", "read_lines"]
 
 
 def read_lines(name: str, data: bytes) -> tuple[list[Line], str, int | None]:
@@ -66,8 +66,6 @@ def _pdf_lines(name: str, data: bytes) -> tuple[list[Line], str, int]:
     import pdfplumber
     from pdfminer.pdfparser import PDFSyntaxError
     from pypdf.errors import PdfReadError
-
-    from saferhub.importer.expansion import expansion_budget
 
     lines: list[Line] = []
     try:

@@ -14,7 +14,7 @@ from saferhub.core.exceptions import RuleViolation
 from saferhub.importer import actions
 from saferhub.importer.knowledge import current_knowledge
 from saferhub.importer.parsing.extract import public_json
-from saferhub.importer.parsing.reader import ReadError
+from saferhub.importer.errors import ReadError
 from saferhub.importer.sandbox import extract_in_sandbox
 
 
