@@ -14,7 +14,7 @@ from saferhub.core.models import Organisation
 from saferhub.governance.loader import DataFileError, read_data_file
 from saferhub.governance.models import AgendaItem, AgendaItemKind, Committee, Decision, Meeting, MeetingStatus
 from saferhub.papers import actions
-from saferhub.papers.models import Minutes, MinutesStatus, WorkProgrammeEntry, WorkProgrammeStatus, WrittenQuestion
+from saferhub.papers.models import Minutes, MinutesStatus, WorkProgrammeEntry, WorkProgrammeStatus
 
 DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "norfolk_papers.yaml"
 
@@ -103,15 +103,28 @@ def _load(data: dict, actor) -> str:
     if questions:
         meeting = meetings.get(_date(questions["meeting"], "written questions"))
         org = Organisation.objects.filter(short_name=questions.get("response_from")).first()
+        responded_on = _date(questions.get("responded_on") or meeting.date, "written questions")
         for row in questions["questions"]:
             item = AgendaItem.objects.filter(meeting=meeting, number=str(row.get("item", ""))).first()
             q = actions.record_written_question(meeting, question=row["question"], agenda_item=item, acting_user=actor)
             if row.get("response"):
-                WrittenQuestion.objects.filter(pk=q.pk).update(response=row["response"], response_from=org)
+                # The response as published, from whoever the document says answered it.
+                actions.answer_written_question(q, response=row["response"], responded_on=responded_on,
+                                                response_from=_answerer(row, org), acting_user=actor)
     minutes = derive_minutes(committee, actor)
     return (f"Loaded paper settings, the report template, {entries} work-programme rows, "
             f"{len(data.get('future_items', []))} future items, "
             f"{len(questions['questions']) if questions else 0} written questions and {minutes} minutes records.")
+
+
+def _answerer(row: dict, default: Organisation | None) -> Organisation | None:
+    """The body the document names as answering ("Response from the Partnership:" is the
+    Partnership the data file names); another named body if it is known."""
+    said = (row.get("answered_by") or "").strip()
+    if not said or "partnership" in said.lower():
+        return default
+    return (Organisation.objects.filter(name__iexact=said.removeprefix("the ")).first()
+            or Organisation.objects.filter(short_name__iexact=said).first() or default)
 
 
 def load_file(path: Path = DEFAULT_PATH, actor=SYSTEM) -> str:

@@ -202,7 +202,8 @@ class PapersMixin:
                     with self.attempt(f"The response to question {q['number']}", where):
                         papers_actions.answer_written_question(existing, response=q["response"],
                                                                responded_on=self.published_on(src, meeting),
-                                                               response_from=partnership, acting_user=self.actor)
+                                                               response_from=self.answerer(q, partnership),
+                                                               acting_user=self.actor)
                 continue
             number = re.search(r"\d+", q.get("item") or "")
             item = AgendaItem.objects.filter(meeting=meeting, number=number.group(0)).first() if number else None
@@ -212,10 +213,20 @@ class PapersMixin:
                 if q["response"]:
                     wq = papers_actions.answer_written_question(wq, response=q["response"],
                                                                 responded_on=self.published_on(src, meeting),
-                                                                response_from=partnership, acting_user=self.actor)
+                                                                response_from=self.answerer(q, partnership),
+                                                                acting_user=self.actor)
                 stored[(meeting.pk, q["number"])] = wq
                 self.summary["papers"] += 1
                 self.provenance(wq, src)
+
+    def answerer(self, q: dict, partnership):
+        """Who the document says answered ("Response from the Partnership:"); a body named
+        otherwise is used when SaferHub knows it, never created."""
+        said = (q.get("answered_by") or "").strip()
+        if not said or "partnership" in said.lower():
+            return partnership
+        key = fold(said.removeprefix("the "))
+        return next((o for o in self._all_orgs or [] if key in {fold(o.name), fold(o.short_name or "")}), partnership)
 
     def published_on(self, source: dict, meeting: Meeting) -> dt.date:
         """The response date is not printed: the date of the papers that first print it (never

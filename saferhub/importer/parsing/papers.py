@@ -151,6 +151,7 @@ def parse_written_questions(lines: list[Line], ctx: Context, path: str) -> dict:
         current["source"]["lines"][1] = ln.number
         if re.search(r"response from the partnership\s*:?", text, re.I):
             in_response = True
+            current["answered_by"] = _answered_by(text)
             rest = re.split(r"response from the partnership\s*:?", text, flags=re.I)[-1].strip()
             if rest:
                 current["response"] += (" " if current["response"] else "") + rest
@@ -164,12 +165,20 @@ def parse_written_questions(lines: list[Line], ctx: Context, path: str) -> dict:
         else:
             current["question"] = text
     for q in questions:
-        q["question"] = " ".join(q["question"].split())
-        q["response"] = " ".join(q["response"].split())
+        q["question"] = _tidy(q["question"])
+        q["response"] = _tidy(q["response"])
+        q.setdefault("answered_by", "the Partnership" if q["response"] else "")
         if not q["response"]:
             ctx.flag("question_without_response", f"Question {q['number']} has no response.",
                      f"{path}:{q['source']['lines'][0]}")
     return {"meeting_date": meeting.isoformat() if meeting else None, "questions": questions}
+
+
+def _tidy(text: str) -> str:
+    """Single spaces, and no space left inside brackets where a link's markup was removed:
+    the text as published ("(source)", not "( source )")."""
+    text = " ".join(text.split())
+    return re.sub(r"\(\s+", "(", re.sub(r"\s+\)", ")", text))
 
 
 def _wq_fill(q: dict, body: str) -> None:
@@ -178,6 +187,13 @@ def _wq_fill(q: dict, body: str) -> None:
     q["question"] = flat(parts[0])
     if len(parts) > 1:
         q["response"] = flat(parts[1])
+        q["answered_by"] = _answered_by(flat(body))
+
+
+def _answered_by(text: str) -> str:
+    """Who the document says answered: "Response from the Partnership:" gives "the Partnership"."""
+    said = re.search(r"response from (.{2,80}?)\s*:", text, re.I)
+    return " ".join(said.group(1).split()) if said else ""
 
 
 _ACTION_NO = re.compile(r"^\d{1,2}\.\d{1,2}$")

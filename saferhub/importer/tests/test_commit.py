@@ -157,10 +157,11 @@ def test_importing_after_the_papers_data_file_reconciles_papers_without_duplicat
     # The data file already holds every work-programme row, future item and question.
     assert {m: m.objects.count() for m in before} == before
     messages = list(batch.flags.filter(kind="differs_from_database").values_list("message", flat=True))
-    # Its responses are summaries and its future items are reworded: reported, not overwritten.
-    assert any(m.startswith("Question 4 of 24 February 2022: the response differs") for m in messages)
+    # Its responses are the published text, as the documents print them: no difference; its
+    # future items are reworded: reported, not overwritten.
+    assert not any(m.startswith("Question") for m in messages)
     assert any("future meeting" in m for m in messages)
-    assert WrittenQuestion.objects.get(number=4).response.startswith("Summary:")
+    assert WrittenQuestion.objects.get(number=4).response.startswith("The Domestic Abuse Bill Consultation")
     # Every papers record the file holds is linked to the places the documents print it.
     assert Provenance.objects.filter(content_type__model="workprogrammeentry").values("object_id").distinct().count() >= 8
     assert Provenance.objects.filter(content_type__model="writtenquestion").count() == 12
