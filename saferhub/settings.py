@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "saferhub.dhr",
     "saferhub.returns",
     "saferhub.opendata",
+    "saferhub.alerts",
 ]
 
 # Seconds an anonymous visitor's public page may be served from the cache (see
@@ -225,6 +226,29 @@ TASKS = {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+
+# Email (saferhub/alerts/, the ASB acknowledgement): the console locally, SMTP in production, or GOV.UK Notify
+# with EMAIL_BACKEND=saferhub.alerts.backends.NotifyEmailBackend (NOTIFY_API_KEY, NOTIFY_TEMPLATE_ID: a Notify
+# email template whose subject is ((subject)) and body ((body))). Mail is sent by the task worker.
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend" if PRODUCTION else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587" if PRODUCTION else "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", PRODUCTION)
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "SaferHub <alerts@localhost>")
+NOTIFY_API_KEY = os.environ.get("NOTIFY_API_KEY", "")
+NOTIFY_TEMPLATE_ID = os.environ.get("NOTIFY_TEMPLATE_ID", "")
+NOTIFY_EMAIL_REPLY_TO_ID = os.environ.get("NOTIFY_EMAIL_REPLY_TO_ID", "")
+# Links in emails are absolute: the public address of the site.
+SAFERHUB_SITE_URL = os.environ.get("SAFERHUB_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Email alerts: days a confirmation link works, and days after which an unconfirmed alert is deleted.
+ALERTS_CONFIRM_DAYS = int(os.environ.get("ALERTS_CONFIRM_DAYS", "7"))
+ALERTS_UNCONFIRMED_DAYS = int(os.environ.get("ALERTS_UNCONFIRMED_DAYS", "14"))
 
 # Security: the deployment checklist. Development keeps cookies usable over http://127.0.0.1.
 SESSION_COOKIE_HTTPONLY = True
