@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, Max, Min, OuterRef, Prefetch, Q
 from django.utils import timezone
 
 from saferhub.core.models import Organisation, Person
@@ -184,6 +184,19 @@ def calendar_meetings(*, committee: Committee | None = None, start: dt.date | No
     if end is not None:
         qs = qs.filter(date__lte=end)
     return qs
+
+
+def calendar_years(committee: Committee | None = None) -> tuple[int, int]:
+    """The years the calendar can show: from the first year with a public meeting to the year after
+    the last (this year when there are none). One query."""
+    qs = Meeting.objects.filter(committee__is_public=True)
+    if committee is not None:
+        qs = qs.filter(committee=committee)
+    bounds = qs.aggregate(first=Min("date"), last=Max("date"))
+    this_year = timezone.localdate().year
+    first = bounds["first"].year if bounds["first"] else this_year
+    last = bounds["last"].year + 1 if bounds["last"] else this_year
+    return min(first, this_year), max(last, this_year)
 
 
 def upcoming_meetings(committee: Committee | None = None, limit: int = 30) -> list[Meeting]:

@@ -23,7 +23,6 @@ from saferhub.opendata.middleware import content_version
 
 PER_PAGE = 50
 SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,80}$")
-FIRST_YEAR = 1990
 
 
 def _committee_options(selected: str) -> str:
@@ -57,16 +56,20 @@ def meeting_calendar(request):
         committee = Committee.objects.filter(slug=slug, is_active=True, is_public=True).first() if valid else None
         if committee is None:
             errors["committee"] = "Choose a committee from the list."
+    first_year, last_year = queries.calendar_years(committee)
     try:
-        year = parse_int(request.GET.get("year"), low=FIRST_YEAR, high=today.year + 10)
+        year = parse_int(request.GET.get("year"), low=1, high=9999)
     except ValueError:
-        year, errors["year"] = None, f"Year must be a number from {FIRST_YEAR} to {today.year + 10}."
+        year, errors["year"] = None, f"Year must be a number from {first_year} to {last_year}."
     try:
         month = parse_int(request.GET.get("month"), low=1, high=12)
     except ValueError:
         month, errors["month"] = None, "Choose a month."
     if month and not year and "year" not in errors:
         errors["year"] = "Enter the year as well as the month."
+    if year and not errors and not (first_year <= year <= last_year):
+        # Only years with meetings (and the one after the last) exist: no endless next-year links for crawlers.
+        raise Http404(f"There are no meetings to show in {year}.")
     context = {
         "committee_options": _committee_options(slug if committee else ""), "committee": committee, "selected_slug": slug, "errors": errors,
         "year": year, "month": month, "today": today, "year_input": request.GET.get("year", "")[:10], "nav": "meetings",
@@ -78,13 +81,15 @@ def meeting_calendar(request):
             ny, nm = _month_shift(year, month, 1)
             end = dt.date(ny, nm, 1) - dt.timedelta(days=1)
             py, pm = _month_shift(year, month, -1)
-            context["previous"] = {"year": py, "month": pm, "label": dt.date(py, pm, 1).strftime("%B %Y")}
-            context["next"] = {"year": ny, "month": nm, "label": dt.date(ny, nm, 1).strftime("%B %Y")}
+            if py >= first_year:
+                context["previous"] = {"year": py, "month": pm, "label": dt.date(py, pm, 1).strftime("%B %Y")}
+            if ny <= last_year:
+                context["next"] = {"year": ny, "month": nm, "label": dt.date(ny, nm, 1).strftime("%B %Y")}
             context["period"] = start.strftime("%B %Y")
         else:
             start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
-            context["previous"] = {"year": year - 1, "label": str(year - 1)} if year > FIRST_YEAR else None
-            context["next"] = {"year": year + 1, "label": str(year + 1)}
+            context["previous"] = {"year": year - 1, "label": str(year - 1)} if year > first_year else None
+            context["next"] = {"year": year + 1, "label": str(year + 1)} if year < last_year else None
             context["period"] = str(year)
         qs = queries.calendar_meetings(committee=committee, start=start, end=end).order_by("date", "start_time", "id")
         # get_page is bounded: a page that is not a number shows the first, one past the end the last.

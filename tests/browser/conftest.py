@@ -77,12 +77,14 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
 def axe_violations(page) -> list[dict]:
-    """Run axe-core on the current page (WCAG 2.2 A and AA rules) and return its violations."""
+    """Run axe-core on the current page (WCAG 2.2 A and AA rules, and "region": all content inside a
+    landmark) and return its violations."""
     if not AXE.exists():
         pytest.fail("axe-core is missing: run scripts/bootstrap (npm ci).")
     page.evaluate(AXE.read_text(encoding="utf-8"))
     result = page.evaluate(
-        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags},"
+        " rules: {region: {enabled: true}}})", WCAG_TAGS
     )
     return [
         {"id": v["id"], "impact": v["impact"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}

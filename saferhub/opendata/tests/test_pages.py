@@ -41,10 +41,12 @@ def test_calendar_by_month_and_year(client):
 
 
 @pytest.mark.parametrize("query", [
-    {"year": "abc"}, {"year": "99999"}, {"month": "13", "year": "2023"}, {"month": "6"}, {"committee": "nope"},
+    {"year": "abc"}, {"month": "13", "year": "2023"}, {"month": "6"}, {"committee": "nope"},
     {"year": "2023", "month": "6", "page": "zzz"}, {"committee": "a\x00b"}, {"committee": "x" * 300},
 ])
 def test_calendar_bad_input_is_a_400_page_with_an_error_summary_not_a_500(client, query):
+    if query.get("page"):
+        query = {**query, "year": str(timezone.localdate().year)}  # this year is always in the calendar's range
     response = client.get("/meetings/", query)
     if query.get("page"):
         assert response.status_code == 200  # a bad page number shows the first page
@@ -52,6 +54,21 @@ def test_calendar_bad_input_is_a_400_page_with_an_error_summary_not_a_500(client
     assert response.status_code == 400
     page = response.content.decode()
     assert "There is a problem" in page and "<title>Error: " in page
+
+
+@pytest.mark.date_sensitive("2026-12-03")  # this year is always in range
+def test_calendar_years_stop_at_the_first_year_and_the_year_after_the_last(client):
+    world = build_world(render=False)
+    first = world.panel.committee.meetings.order_by("date").first().date.year
+    last = max(world.panel.committee.meetings.order_by("-date").first().date.year + 1, timezone.localdate().year)
+    top = client.get("/meetings/", {"year": str(last)}).content.decode()
+    assert f"year={last + 1}" not in top and f"year={last - 1}" in top
+    bottom = client.get("/meetings/", {"year": str(first)}).content.decode()
+    assert f"year={first - 1}" not in bottom
+    assert f"year={first - 1}&amp;month=12" not in client.get("/meetings/", {"year": str(first), "month": "1"}).content.decode()
+    assert f"year={last + 1}&amp;month=1" not in client.get("/meetings/", {"year": str(last), "month": "12"}).content.decode()
+    for year in (last + 1, first - 1, 3000):
+        assert client.get("/meetings/", {"year": str(year)}).status_code == 404
 
 
 @pytest.mark.date_sensitive("2026-12-03")  # a Thursday
