@@ -15,6 +15,7 @@ class ImportBatch(models.Model):
     """One upload (or one run of ``import_documents``): read, reviewed, then committed or discarded."""
 
     class Status(models.TextChoices):
+        READING = "reading", "Being read"
         REVIEW = "review", "Waiting for review"
         COMMITTED = "committed", "Committed"
         DISCARDED = "discarded", "Discarded"
@@ -28,6 +29,9 @@ class ImportBatch(models.Model):
     summary = models.JSONField(default=dict, blank=True, help_text="What the commit created, matched and skipped.")
     publish = models.BooleanField(default=True, help_text="Whether the imported documents are public.")
     committed_at = models.DateTimeField(null=True, blank=True)
+    total_files = models.PositiveIntegerField(default=0, help_text="Files uploaded (for the progress of a batch).")
+    files_done = models.PositiveIntegerField(default=0, help_text="Files read so far, well or not.")
+    stage = models.CharField(max_length=200, blank=True, help_text="What the background reading is doing now.")
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -40,6 +44,31 @@ class ImportBatch(models.Model):
         return reverse("importer:review", kwargs={"pk": self.pk})
 
 
+class FileOutcome(models.Model):
+    """What became of one uploaded file of a batch read in the background: each file's outcome is kept on its
+    own, so one bad file never hides the others. The bytes wait here until the file has been read."""
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", "Waiting"
+        READ = "read", "Read"
+        UNREADABLE = "unreadable", "Could not be read"
+
+    batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="outcomes")
+    position = models.PositiveIntegerField()
+    name = models.CharField(max_length=255)
+    content = models.BinaryField(blank=True)
+    size = models.PositiveIntegerField(default=0)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.WAITING)
+    message = models.TextField(blank=True)
+    seconds = models.FloatField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["batch", "position"]
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.get_status_display()}"
+
+
 class SourceFile(models.Model):
     """An original file exactly as received; kept so that every record can be checked against it."""
 
@@ -48,7 +77,7 @@ class SourceFile(models.Model):
     sha256 = models.CharField(max_length=64, db_index=True)
     content = models.BinaryField()
     size = models.PositiveIntegerField()
-    kind = models.CharField(max_length=8, help_text="text or pdf")
+    kind = models.CharField(max_length=8, help_text="text, pdf, html or docx")
     pages = models.PositiveIntegerField(null=True, blank=True)
     line_count = models.PositiveIntegerField(default=0)
     committed = models.BooleanField(default=False)

@@ -15,6 +15,7 @@ from dataclasses import asdict
 from saferhub.importer.parsing.agenda import parse_front_sheet
 from saferhub.importer.parsing.context import Body, Context, Flag
 from saferhub.importer.parsing.minutes import civic_year, harvest_names, parse_minutes
+from saferhub.importer.parsing.moderngov import is_attendance_page, parse_attendance_page
 from saferhub.importer.parsing.names import KnownPerson, canonical_variant, normalise
 from saferhub.importer.parsing.papers import (
     parse_cover_report,
@@ -83,10 +84,15 @@ def extract_batch(files: list[tuple[str, bytes]], knowledge: dict | None = None)
     for name, data in files:
         lines, kind, pages = read_lines(name, data)
         docs = find_documents(lines)
-        if not any(d.kind != "document" for d in docs):
-            raise ReadError(f"{name}: no agenda, minutes, report or work programme was found in this file.")
+        attendance_page = kind == "html" and is_attendance_page(lines)
+        if not attendance_page and not any(d.kind != "document" for d in docs):
+            # Not refused: the review page says what was (not) found, so that the rest of a batch still imports.
+            ctx.flag("not_understood", f"{name}: no agenda, minutes, report, work programme or attendance list was "
+                     f"recognised in this file ({len(lines):,} lines); nothing was read from it. Check that it is "
+                     "one of these, or leave it out of the import.", f"{name}:{lines[0].number}-{lines[-1].number}",
+                     "error", ref={"file": name})
         parsed.append({"name": name, "sha256": hashlib.sha256(data).hexdigest(), "kind": kind, "pages": pages,
-                       "lines": lines, "docs": docs, "size": len(data)})
+                       "lines": lines, "docs": docs, "size": len(data), "attendance_page": attendance_page})
     result = {"files": [], "meetings": {}, "work_programme": [], "future_items": [], "written_questions": [],
               "delivery_plans": [], "reports": [], "fwp_additions": []}
     # Pass 1: membership tables and agenda front sheets (they name the members and their councils).
@@ -109,10 +115,23 @@ def extract_batch(files: list[tuple[str, bytes]], knowledge: dict | None = None)
     for _, f, doc in minutes_docs:
         harvest_names(doc.lines(f["lines"]), ctx, f["name"])
     parsed_minutes = []
+    attendance_pages = []
+    for f in parsed:
+        if f["attendance_page"]:
+            m = parse_attendance_page(f["lines"], ctx, f["name"])
+            f["docs"][0].title = "Attendance"
+            f["docs"][0].data = {"date": m["date"]}
+            attendance_pages.append(m)
     for _, f, doc in minutes_docs:
         m = parse_minutes(doc.lines(f["lines"]), ctx, f["name"])
         doc.data = {"date": m["date"]}
         parsed_minutes.append((f, doc, m))
+        if m["date"] is None:
+            lines = doc.lines(f["lines"])
+            ctx.flag("not_understood", f"Minutes found at {f['name']}:{lines[0].number}, but no meeting date could be "
+                     f"read from them; what they record ({len(m['present'])} present, {len(m['decisions'])} decisions) "
+                     "was not imported.", f"{f['name']}:{lines[0].number}-{lines[-1].number}", "error",
+                     ref={"file": f["name"]})
     # Pass 3: papers.
     for f in parsed:
         version = None
@@ -149,6 +168,8 @@ def extract_batch(files: list[tuple[str, bytes]], knowledge: dict | None = None)
                     result["delivery_plans"].append(plan)
     renames = _canonicalise_variants(ctx)
     _merge_meetings(result, fronts, parsed_minutes, parsed, ctx)
+    for page in attendance_pages:
+        _merge_attendance_page(result, page, ctx)
     if renames:
         _apply_renames(result, renames)
         _apply_renames(parsed_minutes, renames)
@@ -358,6 +379,34 @@ def _merge_meetings(result: dict, fronts, parsed_minutes, parsed, ctx: Context) 
                 if rep:
                     d["date"] = rep["report_to"]
                     d["date_from"] = "cover report"
+
+
+def _merge_attendance_page(result: dict, page: dict, ctx: Context) -> None:
+    """A ModernGov attendance page: it gives the attendance of a meeting whose minutes have none (or are not
+    imported); where the minutes record attendance too, each difference is flagged and the minutes are kept."""
+    if page["date"] is None:
+        return
+    known = next((m for m in result["meetings"].values() if m["precision"] == "day" and m["date"] == page["date"]
+                  and committee_key(m["committee"]) == committee_key(page["committee"])), None)
+    where = f"{page['source']['path']}:{page['source']['lines'][0]}"
+    if known is None or not known["minutes"]:
+        meeting = known or _meeting(result, page["committee"], page["date"])
+        for field in ("time", "chair", "present", "apologies", "in_attendance"):
+            meeting[field] = meeting[field] or page[field]
+        meeting["source"] = meeting["source"] or page["source"]
+        meeting["minutes"].append(page["source"])
+        _set_status(meeting, "held", f"Attendance page {where}")
+        return
+    for field in ("present", "apologies", "in_attendance"):
+        mine = sorted(p["name"] for p in page[field])
+        if not known[field]:
+            known[field] = page[field]
+        elif sorted(p["name"] for p in known[field]) != mine:
+            ctx.flag("rendering_differs", f"The attendance page {where} and the minutes of {fmt_date(page['date'])} "
+                     f"differ on who is listed as {field.replace('_', ' ')}; the minutes were kept.", where,
+                     ref={"field": field})
+    known["chair"] = known["chair"] or page["chair"]
+    known["evidence"].append(f"Attendance page {where}")
 
 
 def _month(text: str):

@@ -1,4 +1,5 @@
-"""Turn a file's bytes into numbered lines: text conversions as they are, PDFs page by page.
+"""Turn a file's bytes into numbered lines: text conversions as they are, PDFs page by page, saved web pages
+(ModernGov) and Word documents converted to text (``formats.py``). The type is read from the content.
 
 Hostile input is refused with a clear message (``ReadError``): binary junk, a file that claims to
 be a PDF but is not one, a truncated PDF, huge lines, files too large to be agenda packs.
@@ -10,6 +11,7 @@ import io
 
 from saferhub.importer.errors import ReadError
 from saferhub.importer.expansion import expansion_budget
+from saferhub.importer.parsing.formats import docx_to_text, html_to_text, moderngov_meeting_text, sniff
 from saferhub.importer.parsing.text import Line
 
 MAX_BYTES = 25 * 1024 * 1024
@@ -26,8 +28,18 @@ def read_lines(name: str, data: bytes) -> tuple[list[Line], str, int | None]:
                         f"{MAX_BYTES // (1024 * 1024)} MB.")
     if not data.strip():
         raise ReadError(f"{name}: the file is empty.")
-    if data[:5] == b"%PDF-" or name.lower().endswith(".pdf"):
+    kind = sniff(data)
+    if kind == "pdf" or name.lower().endswith(".pdf"):
         return _pdf_lines(name, data)
+    if name.lower().endswith(".docx") and kind != "docx":
+        raise ReadError(f"{name}: the file is named as a Word document but is not one (it is not a .docx archive).")
+    if kind == "docx":
+        return _text_lines(name, docx_to_text(name, data).encode()), "docx", None
+    if kind == "zip":
+        raise ReadError(f"{name}: this is an archive, not a document; unpack it and choose the files in it.")
+    if kind == "html":
+        text = moderngov_meeting_text(html_to_text(name, data))
+        return _text_lines(name, text.encode()), "html", None
     return _text_lines(name, data), "text", None
 
 

@@ -30,11 +30,19 @@ MINUTES = (
     ("broken.pdf", b"%PDF-1.7\n1 0 obj << /Type /Catalog >>\ntrailer", "cannot be read"),
     ("empty.txt", b"   \n\n", "empty"),
     ("huge-line.txt", b"x" * 250_000, "characters long"),
-    ("nothing.txt", b"Just a shopping list\nmilk\neggs", "no agenda, minutes"),
 ])
 def test_bad_files_give_a_clear_error(name, data, message):
     with pytest.raises(ReadError, match=message):
         extract_in_sandbox([(name, data)], {})
+
+
+def test_a_file_not_understood_is_flagged_not_refused():
+    """Issue 15: a readable file with nothing recognisable gets a reviewable result, not a refusal of the batch."""
+    result = extract_in_sandbox([("nothing.txt", b"Just a shopping list\nmilk\neggs"), ("minutes.txt", MINUTES.encode())],
+                                {})
+    flag = next(f for f in result["flags"] if f["kind"] == "not_understood")
+    assert flag["source"] == "nothing.txt:1-3" and "no agenda, minutes" in flag["message"]
+    assert [m["date"] for m in result["meetings"]] == ["2022-06-09"]
 
 
 def test_a_truncated_pdf_is_refused_cleanly(tmp_path):
