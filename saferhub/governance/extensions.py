@@ -20,6 +20,23 @@ _meeting_panels: list[MeetingPanel] = []
 _record_panels: list[MeetingPanel] = []
 _dashboard_panels: list[DashboardPanel] = []
 _committee_panels: list[DashboardPanel] = []
+_item_links: list[Callable[[object, object], dict]] = []
+
+
+def register_agenda_item_links(func: Callable[[object, object], dict]) -> Callable[[object, object], dict]:
+    """``func(request, meeting)`` returns ``{agenda_item_pk: [(text, url), …]}``: links shown under
+    each item on the public meeting page (papers adds each item's report and annexes)."""
+    if func not in _item_links:
+        _item_links.append(func)
+    return func
+
+
+def agenda_item_links(request, meeting) -> dict[int, list[tuple[str, str]]]:
+    links: dict[int, list[tuple[str, str]]] = {}
+    for func in _item_links:
+        for pk, rows in (func(request, meeting) or {}).items():
+            links.setdefault(pk, []).extend(rows)
+    return links
 
 
 def register_committee_panel(func: DashboardPanel) -> DashboardPanel:

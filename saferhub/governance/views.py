@@ -103,13 +103,17 @@ def meeting_detail(request, pk):
     if not can(request.user, "governance.view_committee", meeting.committee):
         raise Http404
     visible = queries.record_visible(request.user, meeting)
+    items = list(meeting.agenda_items.all())
+    links = extensions.agenda_item_links(request, meeting)
+    for item in items:
+        item.links = links.get(item.pk, [])
     return render(request, "governance/meeting_detail.html", {
         "meeting": meeting,
         "panels": extensions.meeting_panels(request, meeting),
         "visible": visible,
         "quorum": queries.quorum_for(meeting),
         "attendance": queries.grouped_attendance(meeting) if visible else {},
-        "items": list(meeting.agenda_items.all()),
+        "items": items,
         "declarations": list(meeting.declarations.all()) if visible else [],
         "can_record": can(request.user, "governance.record_meeting", meeting),
         "nav": "committees",

@@ -8,7 +8,7 @@ from saferhub.core.permissions import can
 from saferhub.governance.extensions import Panel
 from saferhub.governance.status import minutes_wording
 from saferhub.papers import queries
-from saferhub.papers.models import ChairReport, Document, DocumentKind, Minutes, MinutesStatus
+from saferhub.papers.models import ChairReport, CoverReport, Document, DocumentKind, Minutes, MinutesStatus
 
 KIND_ORDER = [DocumentKind.AGENDA, DocumentKind.AGENDA_PACK, DocumentKind.ANNEX, DocumentKind.MINUTES,
               DocumentKind.WRITTEN_QUESTIONS, DocumentKind.CHAIR_REPORT, DocumentKind.OTHER]
@@ -44,6 +44,35 @@ def meeting_documents(request, meeting) -> Panel:
         "groups": ordered, "minutes": minutes, "meeting": meeting, "agenda_link": has_agenda,
         "minutes_link": minutes_public, "minutes_state": minutes_state,
     })
+
+
+def agenda_item_links(request, meeting) -> dict[int, list[tuple[str, str]]]:
+    """Each agenda item's report (its place in the published agenda pack) and its published annexes,
+    in two queries. Nothing before the pack is published."""
+    documents = list(
+        Document.objects.filter(meeting=meeting, deleted_at__isnull=True, published_at__isnull=False,
+                                kind__in=[DocumentKind.AGENDA_PACK, DocumentKind.ANNEX])
+        .select_related("cover_report").only("id", "kind", "format", "title", "label", "cover_report__agenda_item_id",
+                                             "cover_report__title", "cover_report__deleted_at")
+        .order_by("kind", "position", "id")
+    )
+    pack = next((d for d in documents if d.kind == DocumentKind.AGENDA_PACK and d.format == "html"), None)
+    if pack is None:
+        return {}
+    exempt: set[int] = set()  # exempt (Part 2) items are not modelled yet; their papers must never be linked
+    links: dict[int, list[tuple[str, str]]] = {}
+    reports = (CoverReport.objects.filter(agenda_item__meeting=meeting, deleted_at__isnull=True)
+               .only("id", "title", "agenda_item_id"))
+    for report in reports:
+        if report.agenda_item_id not in exempt:
+            links.setdefault(report.agenda_item_id, []).append(
+                (f"Report: {report.title}", f"{pack.get_absolute_url()}#item-{report.agenda_item_id}"))
+    for d in documents:
+        report = d.cover_report
+        if d.kind == DocumentKind.ANNEX and report and not report.deleted_at and report.agenda_item_id not in exempt:
+            name = f"{d.label}: {d.title}" if d.label else d.title
+            links.setdefault(report.agenda_item_id, []).append((f"{name} ({d.get_format_display()})", d.get_absolute_url()))
+    return links
 
 
 def record_links(request, meeting) -> Panel | None:

@@ -159,3 +159,24 @@ def test_meeting_page_query_count_is_constant_with_documents(client, panel):
 
     assert count(small) == count(big)
     assert Document.objects.filter(meeting=big, kind="annex").count() == 3
+
+
+@pytest.mark.date_sensitive("2026-12-03")  # the meeting is a fortnight ahead
+def test_agenda_items_link_to_their_reports_on_the_meeting_page_and_in_the_pack(client, panel):
+    norfolk_template(panel.committee)
+    meeting = future_meeting(panel)
+    item = governance.add_agenda_item(meeting, title="Serious violence duty", kind="report", acting_user=SYSTEM)
+    report = final_report(item, title="Serious violence duty: progress")
+    actions.upload_annex(report, title="Strategic needs assessment", content=pdf_bytes(1), filename="a.pdf",
+                         acting_user=SYSTEM)
+    actions.build_agenda(meeting, acting_user=SYSTEM)
+    before = client.get(meeting.get_absolute_url()).content.decode()
+    assert "Report: Serious violence duty: progress" not in before  # nothing linked before publication
+    actions.publish_agenda(meeting, acting_user=SYSTEM)
+    pack = Document.objects.get(meeting=meeting, kind="agenda_pack", format="html")
+    annex = Document.objects.get(meeting=meeting, kind="annex")
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert f'href="{pack.get_absolute_url()}#item-{item.pk}">Report: Serious violence duty: progress' in page
+    assert f'href="{annex.get_absolute_url()}">Annex 1: Strategic needs assessment (PDF)' in page
+    html = pack.file.read().decode()
+    assert f'<a href="#item-{item.pk}">Serious violence duty</a>' in html and f'id="item-{item.pk}"' in html
