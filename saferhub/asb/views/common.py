@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import functools
-import hashlib
 
 from django.conf import settings
-from django.core.cache import cache
 from django.shortcuts import render
 
-from saferhub.core.http import client_ip
+from saferhub.core import ratelimit
 
 #: (requests, seconds) per client IP. Question pages allow a generous number of answers; the final
 #: submission far fewer. Settings may override either.
@@ -26,15 +24,7 @@ def limits() -> dict[str, tuple[int, int]]:
 def over_limit(request, scope: str) -> bool:
     """Count one request against the client's allowance for ``scope``; True when it is used up."""
     allowed, window = limits()[scope]
-    digest = hashlib.sha256(client_ip(request).encode()).hexdigest()[:32]
-    key = f"asb-rate:{scope}:{digest}"
-    cache.add(key, 0, timeout=window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
-        count = 1
-    return count > allowed
+    return ratelimit.over_limit(request, scope, allowed=allowed, window=window, prefix="asb-rate")
 
 
 def too_many_requests(request, scope: str):
