@@ -90,6 +90,48 @@ def meeting_event(meeting: Meeting, root: str) -> Event:
     return event
 
 
+def event_times(meeting: Meeting) -> tuple[dt.datetime | dt.date, dt.datetime | dt.date]:
+    """Start and end as in the feed: local times (two hours assumed), or the whole day."""
+    if meeting.start_time is None:
+        return meeting.date, meeting.date + dt.timedelta(days=1)
+    tz = ZoneInfo(settings.TIME_ZONE)
+    start = dt.datetime.combine(meeting.date, meeting.start_time, tzinfo=tz)
+    end = dt.datetime.combine(meeting.date, meeting.finished_at, tzinfo=tz) if meeting.finished_at else None
+    return start, end if end and end > start else start + ASSUMED_LENGTH
+
+
+def add_to_calendar_links(meeting: Meeting, root: str) -> dict[str, str]:
+    """"Add to calendar" links that work without JavaScript: the committee's feed by webcal://, this
+    meeting's .ics file, and the event templates of Google Calendar and Outlook.com (title, times,
+    place and a link back filled in)."""
+    from urllib.parse import urlencode
+
+    committee = meeting.committee
+    host = root.split("://", 1)[-1]
+    links = {"webcal": f"webcal://{host}/committees/{committee.slug}/meetings.ics"}
+    if meeting.date_precision != "day":
+        return links
+    links["ics"] = f"{root}/meetings/{meeting.pk}.ics"
+    start, end = event_times(meeting)
+    title, url = committee.name, f"{root}{meeting.get_absolute_url()}"
+    details = f"Meeting of the {committee.name}. Agenda and papers: {url}"
+    if isinstance(start, dt.datetime):
+        google_dates = "/".join(t.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ") for t in (start, end))
+        outlook_times = {"startdt": start.isoformat(), "enddt": end.isoformat()}
+    else:
+        google_dates = f"{start:%Y%m%d}/{end:%Y%m%d}"
+        outlook_times = {"startdt": start.isoformat(), "enddt": end.isoformat(), "allday": "true"}
+    links["google"] = "https://calendar.google.com/calendar/render?" + urlencode({
+        "action": "TEMPLATE", "text": title, "dates": google_dates, "details": details,
+        "location": meeting.venue or "", "ctz": settings.TIME_ZONE,
+    })
+    links["outlook"] = "https://outlook.live.com/calendar/0/deeplink/compose?" + urlencode({
+        "path": "/calendar/action/compose", "rru": "addevent", "subject": title, **outlook_times,
+        "body": details, "location": meeting.venue or "",
+    })
+    return links
+
+
 def calendar_for(meetings, name: str, root: str) -> bytes:
     cal = new_calendar(name)
     for meeting in meetings:

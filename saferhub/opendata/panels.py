@@ -25,6 +25,10 @@ def meeting_links(request, meeting) -> Panel | None:
     context = {"meeting": meeting, "oparl": reverse("opendata:oparl-meeting", args=[meeting.pk])}
     if meeting.date_precision == "day":
         context["ics"] = reverse("opendata:meeting-ics", args=[meeting.pk])
+    if meeting.committee.is_public:
+        from saferhub.opendata.ical import add_to_calendar_links
+
+        context["add"] = add_to_calendar_links(meeting, f"{request.scheme}://{request.get_host()}")
     return Panel("opendata/panels/meeting_links.html", context)
 
 

@@ -90,7 +90,7 @@ def test_calendar_works_without_javascript_and_links_to_meetings_and_feeds(no_js
     assert "June 2023" in page.locator("h1").inner_text()
     page.get_by_role("link", name=world.panel.committee.name).first.click()
     assert page.url.endswith(f"/meetings/{world.held.pk}/")
-    ics = page.get_by_role("link", name="Add this meeting to your calendar")
+    ics = page.get_by_role("link", name="Download this meeting (.ics file)")
     assert ics.get_attribute("href") == f"/meetings/{world.held.pk}.ics"
     alternates = page.locator("head link[rel=alternate]")
     assert alternates.count() >= 2

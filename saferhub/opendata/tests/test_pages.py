@@ -104,6 +104,27 @@ def test_committee_and_meeting_pages_link_to_feeds(client):
     assert '<link rel="alternate" type="text/calendar"' in meeting
 
 
+def test_meeting_page_offers_add_to_calendar_links_without_javascript(client):
+    import html
+    from urllib.parse import parse_qs, urlsplit
+
+    world = build_world(render=False)
+    meeting, slug = world.upcoming, world.panel.committee.slug
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert "Add to calendar" in page
+    assert f'href="webcal://testserver/committees/{slug}/meetings.ics"' in page
+    assert f'href="/meetings/{meeting.pk}.ics" type="text/calendar" download' in page
+    hrefs = [html.unescape(h) for h in __import__("re").findall(r'href="(https://[^"]+)"', page)]
+    google = parse_qs(urlsplit(next(h for h in hrefs if "calendar.google.com" in h)).query)
+    outlook = parse_qs(urlsplit(next(h for h in hrefs if "outlook.live.com" in h)).query)
+    assert google["action"] == ["TEMPLATE"] and google["text"] == [world.panel.committee.name]
+    assert google["location"] == ["County Hall, Norwich"] and google["dates"][0].endswith("Z")
+    start = f"{meeting.date:%Y-%m-%d}T10:00:00"
+    assert outlook["subject"] == [world.panel.committee.name] and outlook["startdt"][0].startswith(start)
+    assert outlook["enddt"][0].startswith(f"{meeting.date:%Y-%m-%d}T12:00:00")
+    assert f"http://testserver/meetings/{meeting.pk}/" in google["details"][0]
+
+
 def test_open_data_page(client):
     page = client.get("/open-data/").content.decode()
     assert "http://testserver/oparl/v1/system" in page
