@@ -94,6 +94,11 @@ def _load(data: dict, actor) -> str:
             MeetingStatus.POSTPONED: WorkProgrammeStatus.CARRIED_FORWARD,
             MeetingStatus.CANCELLED: WorkProgrammeStatus.CARRIED_FORWARD,
         }.get(meeting.status, WorkProgrammeStatus.PLANNED)
+        if row.get("status"):  # what the documents show overrides the meeting's outcome (8 June 2023)
+            try:
+                status = WorkProgrammeStatus(row["status"])
+            except ValueError:
+                raise DataFileError(f"{where}: {row['status']!r} is not a work-programme status.") from None
         actions.update_work_programme_entry(entry, status=status, target_label=row.get("label", ""), acting_user=actor)
         entries += 1
     for row in data.get("future_items", []):

@@ -17,6 +17,7 @@ One module per concept, each a mixin of :class:`Committer`:
 - ``decisions``: declarations, decisions and recommendations, elections;
 - ``reconcile``: a meeting already recorded compared with the documents;
 - ``papers``: work programme, future items, written questions, cover reports, staging records;
+- ``programme``: the work programme's statuses: carry-forward and considered, by the recorded rules;
 - ``delivery``: delivery plans and their actions.
 
 When the import is written, :data:`saferhub.importer.signals.batch_committed` is sent (in the same
@@ -36,6 +37,7 @@ from saferhub.importer.commit.meetings import MeetingsMixin
 from saferhub.importer.commit.memberships import MembershipsMixin, build_timeline
 from saferhub.importer.commit.papers import PapersMixin
 from saferhub.importer.commit.people import PeopleMixin
+from saferhub.importer.commit.programme import ProgrammeMixin
 from saferhub.importer.commit.reconcile import ReconcileMixin
 from saferhub.importer.signals import batch_committed
 
@@ -43,7 +45,7 @@ __all__ = ["Committer", "build_timeline"]
 
 
 class Committer(DocumentsMixin, PeopleMixin, MembershipsMixin, MeetingsMixin, AttendanceMixin, DecisionsMixin,
-                ReconcileMixin, PapersMixin, DeliveryMixin, CommitterBase):
+                ReconcileMixin, PapersMixin, ProgrammeMixin, DeliveryMixin, CommitterBase):
     """Commits one import batch: ``Committer(batch, actor).run()`` returns the summary."""
 
     def run(self) -> dict:

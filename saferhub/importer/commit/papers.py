@@ -8,13 +8,13 @@ import re
 
 from rapidfuzz import fuzz
 
-from saferhub.governance.models import AgendaItem, Decision, Meeting, MeetingStatus
+from saferhub.governance.models import AgendaItem, Decision, Meeting
 from saferhub.importer.commit.base import _d, _norm, _src
 from saferhub.importer.models import Provenance, StagedRecord
 from saferhub.importer.parsing.text import fmt_date, fold
 from saferhub.papers import actions as papers_actions
 from saferhub.papers.actions.reports import REPORT_KINDS
-from saferhub.papers.models import FutureItem, WorkProgrammeEntry, WorkProgrammeStatus, WrittenQuestion
+from saferhub.papers.models import FutureItem, WorkProgrammeEntry, WrittenQuestion
 
 
 class PapersMixin:
@@ -49,6 +49,7 @@ class PapersMixin:
         if committee is None:
             return
         self.work_programme(committee)
+        self.settle_work_programme(committee)  # carry-forward and considered, by the recorded rules
         self.future_items(committee)
         self.written_questions(committee)
         self.cover_reports(committee)
@@ -69,10 +70,6 @@ class PapersMixin:
         def same_target(entry, day: dt.date, precision: str) -> bool:
             return entry.target_date == day or (precision == "month" and entry.target_date.replace(day=1) == day.replace(day=1))
 
-        status_for = {MeetingStatus.HELD: WorkProgrammeStatus.CONSIDERED, MeetingStatus.INQUORATE:
-                      WorkProgrammeStatus.CARRIED_FORWARD, MeetingStatus.POSTPONED: WorkProgrammeStatus.CARRIED_FORWARD,
-                      MeetingStatus.CANCELLED: WorkProgrammeStatus.CARRIED_FORWARD}
-        statuses = dict(Meeting.objects.filter(pk__in=[m.pk for m in self.by_date.values()]).values_list("pk", "status"))
         for e in sorted(self.x["work_programme"], key=lambda e: (e["version"] or "", e["source"]["lines"][0])):
             meeting = self.meeting_for(e.get("meeting") or e["meeting_date"], e.get("precision"))
             day = meeting.date if meeting else _d(e["meeting_date"])
@@ -88,9 +85,6 @@ class PapersMixin:
                     entry = papers_actions.add_work_programme_entry(
                         committee, report=e["report"][:300], target_meeting=meeting, target_label=label[:120],
                         target_date=day, issues=issues, invited=invited[:300], acting_user=self.actor)
-                    status = status_for.get(statuses.get(meeting.pk)) if meeting else None
-                    if status:
-                        entry = papers_actions.update_work_programme_entry(entry, status=status, acting_user=self.actor)
                     entries.append(entry)
                     self.summary["papers"] += 1
                     self.provenance(entry, e["source"])

@@ -23,6 +23,7 @@ from saferhub.papers.actions.tracking import (
     add_future_item,
     add_work_programme_entry,
     carry_forward_business,
+    carry_forward_work_programme,
     record_recommendation_response,
     update_work_programme_entry,
 )
@@ -34,6 +35,7 @@ __all__ = [
     "build_agenda",
     "cancel_scheduled_publication",
     "carry_forward_business",
+    "carry_forward_work_programme",
     "confirm_minutes",
     "draft_chair_report",
     "edit_chair_report",

@@ -117,20 +117,45 @@ def carry_forward_business(to_meeting: Meeting, *, acting_user: Actor) -> int:
         copy.carried_from = item
         copy.save(update_fields=["carried_from", "updated_at"])
         moved += 1
+    moved += carry_forward_work_programme(to_meeting, acting_user=acting_user, audited=False)
+    if moved:
+        audit.record("papers.work_programme.carried", actor=acting_user, target=to_meeting, data={"moved": moved})
+    return moved
+
+
+@transaction.atomic
+def carry_forward_work_programme(to_meeting: Meeting, *, acting_user: Actor, audited: bool = True,
+                                 merge_same: bool = False) -> int:
+    """The work-programme part of carrying business forward: every row still planned (or on the
+    agenda) for an earlier meeting that did not transact its business is marked carried forward
+    and added, linked to it, for ``to_meeting``. ``carry_forward_business`` uses it for a meeting
+    being prepared; the importer uses it for a history it reads, where the meeting the business
+    moved to may already have been held (seed 001:72-85, BR-M6); with ``merge_same`` a row that
+    ``to_meeting`` already plans with the same report and issues is linked instead of repeated."""
+    require(acting_user, "papers.prepare", to_meeting)
+    moved = 0
     failed = Meeting.objects.filter(
         committee=to_meeting.committee, date__lt=to_meeting.date, status__in=queries.NOT_TRANSACTED
     )
     for entry in WorkProgrammeEntry.objects.filter(
         target_meeting__in=failed, status__in=[WorkProgrammeStatus.PLANNED, WorkProgrammeStatus.ON_AGENDA]
-    ).select_related("target_meeting"):
+    ).select_related("target_meeting").order_by("target_date", "position", "pk"):
         entry.status = WorkProgrammeStatus.CARRIED_FORWARD
         entry.save(update_fields=["status", "updated_at"])
-        add_work_programme_entry(
-            to_meeting.committee, report=entry.report, target_meeting=to_meeting, issues=entry.issues,
-            invited=entry.invited, carried_from=entry, acting_user=acting_user,
-        )
+        same = WorkProgrammeEntry.objects.filter(
+            target_meeting=to_meeting, carried_from__isnull=True, report__iexact=entry.report,
+            issues__iexact=entry.issues,
+        ).first() if merge_same else None
+        if same is not None:
+            same.carried_from = entry
+            same.save(update_fields=["carried_from", "updated_at"])
+        else:
+            add_work_programme_entry(
+                to_meeting.committee, report=entry.report, target_meeting=to_meeting, issues=entry.issues,
+                invited=entry.invited, carried_from=entry, acting_user=acting_user,
+            )
         moved += 1
-    if moved:
+    if moved and audited:
         audit.record("papers.work_programme.carried", actor=acting_user, target=to_meeting, data={"moved": moved})
     return moved
 

@@ -1,0 +1,69 @@
+"""Fidelity on the seeds (issue 15, items 2-6): what the importer must not invent or lose."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.conf import settings
+
+from saferhub.core.actors import SystemActor
+from saferhub.governance.models import Meeting
+from saferhub.importer import actions
+from saferhub.papers.models import WorkProgrammeEntry
+
+pytestmark = pytest.mark.django_db
+ACTOR = SystemActor("Import of the seed documents")
+D = dt.date
+
+
+def _import(files):
+    batch = actions.read_files(files, acting_user=ACTOR)
+    return actions.commit_batch(batch, acting_user=ACTOR)
+
+
+# -- item 3: business of the inquorate meetings is carried forward, by the recorded path's action --
+def test_items_planned_for_the_inquorate_meetings_are_carried_to_the_next_meeting(seeds):
+    _import(seeds)
+    for day in (D(2022, 9, 28), D(2022, 12, 8)):
+        rows = WorkProgrammeEntry.objects.filter(target_meeting__date=day)
+        assert rows.exists() and {r.status for r in rows} == {"carried_forward"}, day
+    # The additions agreed on 9 June 2022 for 28 September reach 24 February 2023 through 8 December,
+    # and are considered there (items 7 and 8 of 001:72-85).
+    added = WorkProgrammeEntry.objects.get(target_meeting__date=D(2022, 9, 28), report__startswith="Resourcing")
+    via = WorkProgrammeEntry.objects.get(carried_from=added)
+    assert via.target_meeting.date == D(2022, 12, 8) and via.status == "carried_forward"
+    final = WorkProgrammeEntry.objects.get(carried_from=via)
+    assert final.target_meeting.date == D(2023, 2, 24) and final.status == "considered"
+
+
+def test_the_carry_forward_is_the_papers_action_not_a_copy(seeds):
+    from unittest import mock
+
+    from saferhub.papers.actions import tracking
+
+    with mock.patch.object(tracking, "carry_forward_work_programme", wraps=tracking.carry_forward_work_programme) as spy, \
+            mock.patch("saferhub.papers.actions.carry_forward_work_programme", spy):
+        _import(seeds)
+    targets = {c.args[0].date for c in spy.call_args_list}
+    assert {D(2022, 12, 8), D(2023, 2, 24)} <= targets
+
+
+# -- item 4: considered only where the documents show it ---------------------------------------
+def test_a_row_for_8_june_2023_is_not_marked_considered_without_evidence(seeds):
+    batch = _import(seeds)
+    row = WorkProgrammeEntry.objects.get(target_meeting__date=D(2023, 6, 8))
+    assert row.status == "planned"
+    assert batch.flags.filter(kind="not_shown_considered", message__contains="8 June 2023").exists()
+    # 9 June 2022 planned county lines and Project ADDER, and its minutes show both items.
+    assert WorkProgrammeEntry.objects.get(target_meeting__date=D(2022, 6, 9)).status == "considered"
+
+
+def test_the_papers_data_file_does_not_mark_8_june_2023_considered():
+    from saferhub.governance.loader import load_committee_data, read_data_file
+    from saferhub.papers.loader import load_file
+
+    load_committee_data(read_data_file(settings.SAFERHUB_DEFAULT_DATA))
+    load_file()
+    assert WorkProgrammeEntry.objects.get(target_meeting__date=D(2023, 6, 8)).status == "planned"
+    assert Meeting.objects.get(committee__slug="nccsp-scrutiny-sub-panel", date=D(2023, 6, 8)).status == "held"
