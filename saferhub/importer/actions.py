@@ -14,7 +14,7 @@ from saferhub.core.actors import Actor, SystemActor
 from saferhub.core.exceptions import RuleViolation
 from saferhub.core.permissions import require
 from saferhub.importer.knowledge import current_knowledge
-from saferhub.importer.models import ImportBatch, ImportFlag, SourceFile
+from saferhub.importer.models import FileOutcome, ImportBatch, ImportFlag, SourceFile
 from saferhub.importer.errors import ReadError
 from saferhub.importer.sandbox import extract_in_sandbox
 
@@ -40,21 +40,99 @@ def read_files(files: list[tuple[str, bytes]], *, acting_user: Actor, publish: b
     with transaction.atomic():
         batch = ImportBatch.objects.create(created_by=_user(acting_user), actor_label=str(acting_user)[:200],
                                            extraction=extraction, publish=publish)
-        info = {f["name"]: f for f in extraction["files"]}
-        for name, data in files:
-            meta = info[name]
-            SourceFile.objects.create(batch=batch, name=name[:255], sha256=meta["sha256"], content=data,
-                                      size=len(data), kind=meta["kind"], pages=meta["pages"],
-                                      line_count=meta["line_count"])
-        ImportFlag.objects.bulk_create([
-            ImportFlag(batch=batch, position=n, kind=f["kind"], message=f["message"], source=f["source"],
-                       severity=f["severity"], suggestions=f.get("suggestions", []), ref=f.get("ref", {}))
-            for n, f in enumerate(extraction["flags"], start=1)
-        ])
+        _store(batch, files, extraction, [])
         audit.record("importer.batch.created", actor=acting_user, target=batch,
                      data={"files": [n for n, _ in files], "flags": len(extraction["flags"]),
                            "meetings": len(extraction["meetings"])})
     return batch
+
+
+def _store(batch: ImportBatch, files: list[tuple[str, bytes]], extraction: dict, refused: list[tuple[str, str]]) -> None:
+    """Keep the files read and the flags raised; a file that could not be read becomes a flag of its own."""
+    info = {f["name"]: f for f in extraction["files"]}
+    for name, data in files:
+        meta = info[name]
+        SourceFile.objects.create(batch=batch, name=name[:255], sha256=meta["sha256"], content=data,
+                                  size=len(data), kind=meta["kind"], pages=meta["pages"],
+                                  line_count=meta["line_count"])
+    flags = [{"kind": "file_unreadable", "message": message, "source": name[:200], "severity": "error"}
+             for name, message in refused] + extraction["flags"]
+    ImportFlag.objects.bulk_create([
+        ImportFlag(batch=batch, position=n, kind=f["kind"], message=f["message"], source=f["source"],
+                   severity=f["severity"], suggestions=f.get("suggestions", []), ref=f.get("ref", {}))
+        for n, f in enumerate(flags, start=1)
+    ])
+
+
+@transaction.atomic
+def start_batch(files: list[tuple[str, bytes]], *, acting_user: Actor, publish: bool = True) -> ImportBatch:
+    """Keep ``files`` for reading in the background (``tasks.read_batch``), one by one, each in the sandbox:
+    the review page shows the progress, and a file that cannot be read is recorded as such without stopping
+    the others."""
+    require(acting_user, "importer.import_documents")
+    if not files:
+        raise RuleViolation("Choose at least one file.", code="importer.no_files", field="files")
+    batch = ImportBatch.objects.create(created_by=_user(acting_user), actor_label=str(acting_user)[:200],
+                                       publish=publish, status=ImportBatch.Status.READING, total_files=len(files),
+                                       stage="Waiting to start")
+    FileOutcome.objects.bulk_create([FileOutcome(batch=batch, position=n, name=name[:255], content=data,
+                                                 size=len(data)) for n, (name, data) in enumerate(files, start=1)])
+    audit.record("importer.batch.started", actor=acting_user, target=batch, data={"files": [n for n, _ in files]})
+    from saferhub.importer.tasks import read_batch
+
+    transaction.on_commit(lambda: read_batch.enqueue(batch.pk))
+    return batch
+
+
+def read_batch_files(batch: ImportBatch, *, acting_user: Actor, inline: bool = False) -> ImportBatch:
+    """Read a batch started by ``start_batch``: each file alone first (its own outcome, its own limits), then the
+    files that could be read together (so that meetings and names are merged across documents)."""
+    require(acting_user, "importer.import_documents")
+    batch = ImportBatch.objects.get(pk=batch.pk)
+    if batch.status != ImportBatch.Status.READING:
+        return batch
+    knowledge = current_knowledge()
+    good: list[tuple[str, bytes]] = []
+    refused: list[tuple[str, str]] = []
+    for outcome in batch.outcomes.order_by("position"):
+        data = bytes(outcome.content)
+        usage: dict = {}
+        try:
+            extract_in_sandbox([(outcome.name, data)], knowledge, inline=inline, usage=usage)
+        except ReadError as exc:
+            outcome.status, outcome.message = FileOutcome.Status.UNREADABLE, str(exc)
+            refused.append((outcome.name, str(exc)))
+        else:
+            outcome.status, outcome.message = FileOutcome.Status.READ, ""
+            good.append((outcome.name, data))
+        outcome.seconds = usage.get("seconds")
+        outcome.save(update_fields=["status", "message", "seconds"])
+        ImportBatch.objects.filter(pk=batch.pk).update(files_done=outcome.position,
+                                                       stage=f"Read {outcome.name}"[:200])
+    ImportBatch.objects.filter(pk=batch.pk).update(stage="Putting the documents together")
+    try:
+        extraction = extract_in_sandbox(good, knowledge, inline=inline) if good else _empty_extraction()
+    except ReadError as exc:  # each file read alone; together they passed a limit (for example the time)
+        refused += [(name, f"Read alone, but not with the others: {exc}") for name, _ in good]
+        good, extraction = [], _empty_extraction()
+    with transaction.atomic():
+        batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+        _store(batch, good, extraction, refused)
+        batch.extraction = extraction
+        batch.status = ImportBatch.Status.REVIEW
+        batch.stage = ""
+        batch.save(update_fields=["extraction", "status", "stage"])
+        batch.outcomes.update(content=b"")
+        audit.record("importer.batch.created", actor=acting_user, target=batch,
+                     data={"files": [n for n, _ in good], "unreadable": [n for n, _ in refused],
+                           "flags": len(extraction["flags"]), "meetings": len(extraction["meetings"])})
+    return batch
+
+
+def _empty_extraction() -> dict:
+    return {"files": [], "meetings": [], "work_programme": [], "future_items": [], "written_questions": [],
+            "delivery_plans": [], "reports": [], "fwp_additions": [], "flags": [], "people": [], "bodies": [],
+            "snapshots": []}
 
 
 @transaction.atomic

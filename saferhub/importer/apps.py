@@ -12,6 +12,8 @@ class ImporterConfig(AppConfig):
 
         audit.register_codes("importer", [
             ("importer.batch.created", "Read documents for import", "Read documents for import"),
+            ("importer.batch.started", "Started reading documents for import in the background",
+             "Started reading documents for import in the background"),
             ("importer.batch.committed", "Commit import", "Committed import"),
             ("importer.batch.discarded", "Discard import", "Discarded import"),
             ("importer.flag.resolved", "Resolve import flag", "Resolved import flag"),

@@ -7,6 +7,7 @@ app_name = "importer"
 urlpatterns = [
     path("import/", views.upload, name="upload"),
     path("import/<id:pk>/", views.review, name="review"),
+    path("import/<id:pk>/progress/", views.progress, name="progress"),
     path("import/<id:pk>/flags/", views.resolve, name="resolve"),
     path("import/<id:pk>/commit/", views.commit, name="commit"),
     path("import/<id:pk>/discard/", views.discard, name="discard"),

@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -21,6 +21,10 @@ from saferhub.importer.models import ImportBatch, ImportFlag, SourceDocument
 from saferhub.importer.parsing.extract import public_json
 
 MAX_UPLOAD = 25 * 1024 * 1024
+MAX_FILES = 200
+NOT_UNDERSTOOD = {"not_understood", "file_unreadable", "unreadable_minutes"}
+#: More files than this are read in the background (``tasks.read_batch``), with a progress bar on the review page.
+BACKGROUND_FROM = 10
 
 
 def _staff(request):
@@ -35,7 +39,9 @@ def upload(request):
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         files = []
-        for f in form.cleaned_data["files"]:
+        if len(form.cleaned_data["files"]) > MAX_FILES:
+            form.add_error("files", f"Choose at most {MAX_FILES} files at a time.")
+        for f in form.cleaned_data["files"][:MAX_FILES]:
             if f.size > MAX_UPLOAD:
                 form.add_error("files", f"{f.name} is larger than 25 MB.")
                 break
@@ -45,7 +51,10 @@ def upload(request):
             form.add_error("files", "Two files have the same name; rename one so that sources can be told apart.")
         if not form.errors:
             try:
-                batch = actions.read_files(files, acting_user=user, publish=form.cleaned_data["publish"])
+                if len(files) > BACKGROUND_FROM:
+                    batch = actions.start_batch(files, acting_user=user, publish=form.cleaned_data["publish"])
+                else:
+                    batch = actions.read_files(files, acting_user=user, publish=form.cleaned_data["publish"])
             except RuleViolation as exc:
                 form.add_rule_violation(exc)
             else:
@@ -59,11 +68,17 @@ def upload(request):
 def review(request, pk):
     _staff(request)
     batch = get_object_or_404(ImportBatch, pk=pk)
+    outcomes = list(batch.outcomes.defer("content"))
+    if batch.status == ImportBatch.Status.READING:
+        percent = round(100 * batch.files_done / batch.total_files) if batch.total_files else 0
+        return render(request, "importer/reading.html", {"batch": batch, "outcomes": outcomes, "percent": percent,
+                                                         "nav": "import"})
     flags = list(batch.flags.all())
-    summary = public_json(batch.extraction) if batch.extraction else {}
+    summary = public_json(batch.extraction) if batch.extraction.get("meetings") is not None else {}
     documents = batch.extraction.get("files", [])
     return render(request, "importer/review.html", {
         "batch": batch, "flags": flags, "meetings": summary.get("meetings", []), "files": documents,
+        "outcomes": outcomes, "not_understood": [f for f in flags if f.kind in NOT_UNDERSTOOD],
         "open_flags": sum(1 for f in flags if f.status == ImportFlag.Status.OPEN),
         "warnings": [f for f in flags if f.severity != "info"], "notes": [f for f in flags if f.severity == "info"],
         "can_commit": batch.status == ImportBatch.Status.REVIEW, "counts": {
@@ -72,6 +87,15 @@ def review(request, pk):
             "delivery_actions": len(summary.get("delivery_actions", [])),
         }, "nav": "import",
     })
+
+
+@login_required
+def progress(request, pk):
+    """The progress of a batch read in the background, for a script that updates the bar without reloading."""
+    _staff(request)
+    batch = get_object_or_404(ImportBatch, pk=pk)
+    return JsonResponse({"status": batch.status, "files_done": batch.files_done, "total_files": batch.total_files,
+                         "stage": batch.stage})
 
 
 @login_required

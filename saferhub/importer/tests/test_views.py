@@ -70,3 +70,55 @@ def test_private_documents_are_hidden_from_the_public(seeds):
     doc = SourceDocument.objects.first()
     assert Client().get(doc.get_absolute_url()).status_code == 404
     assert _client(Role.COMMITTEE_OFFICER).get(doc.get_absolute_url()).status_code == 200
+
+
+IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+def test_a_large_batch_is_read_in_the_background_with_progress(seeds, settings, monkeypatch, django_capture_on_commit_callbacks):
+    """Issue 15: more files than BACKGROUND_FROM are kept and read by a task; the review page shows the progress
+    (without JavaScript: a meta refresh and a link) and then the review; a hostile file among good ones is
+    recorded on its own and the others are read."""
+    from saferhub.importer import views
+    from saferhub.importer.models import FileOutcome
+
+    monkeypatch.setattr(views, "BACKGROUND_FROM", 2)
+    client = _client(Role.COMMITTEE_OFFICER)
+    hostile = ("hostile.pdf", b"%PDF-1.7\n" + b"\x00" * 5000)
+    files = [SimpleUploadedFile(n, d) for n, d in [*seeds[:2], hostile, seeds[2]]]
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    response = client.post("/import/", {"files": files, "publish": "on"})
+    batch = ImportBatch.objects.get()
+    assert response.status_code == 302 and batch.status == ImportBatch.Status.READING
+    page = client.get(f"/import/{batch.pk}/").content.decode()
+    assert '<meta http-equiv="refresh" content="5">' in page and "0 of 4 files read" in page
+    assert "Check progress now" in page and 'max="4" value="0"' in page
+    assert client.get(f"/import/{batch.pk}/progress/").json() == {
+        "status": "reading", "files_done": 0, "total_files": 4, "stage": "Waiting to start"}
+    actions.read_batch_files(batch, acting_user=SYSTEM)
+    batch.refresh_from_db()
+    assert batch.status == ImportBatch.Status.REVIEW and batch.files_done == 4
+    outcomes = {o.name: o for o in batch.outcomes.all()}
+    assert outcomes["hostile.pdf"].status == FileOutcome.Status.UNREADABLE
+    assert "cannot be read" in outcomes["hostile.pdf"].message
+    assert [o.status for n, o in outcomes.items() if n != "hostile.pdf"] == ["read"] * 3
+    assert batch.files.count() == 3 and not any(o.content for o in batch.outcomes.all())
+    assert batch.flags.get(kind="file_unreadable").source == "hostile.pdf"
+    page = client.get(f"/import/{batch.pk}/").content.decode()
+    assert "What could not be read" in page and "Check what was read" in page and "hostile.pdf" in page
+    assert client.post(f"/import/{batch.pk}/commit/").status_code == 302
+    batch.refresh_from_db()
+    assert batch.status == ImportBatch.Status.COMMITTED
+
+
+def test_the_background_task_reads_the_batch(settings):
+    from saferhub.importer.tasks import read_batch
+
+    settings.TASKS = IMMEDIATE_TASKS
+    minutes = (b"Westvale Panel\n\nMinutes of the meeting held at the Civic Centre on Tuesday 5 March 2024 at 10 am\n\n"
+               b"Present:\n\nCllr Ann Lee\tWestvale Borough Council\n\n1. Apologies\n\n1.1 None.\n")
+    batch = actions.start_batch([("a.txt", minutes), ("junk.txt", bytes(range(256)) * 10)], acting_user=SYSTEM)
+    assert read_batch.call(batch.pk) == "1 read, 1 unreadable"
+    batch.refresh_from_db()
+    assert batch.status == "review" and [m["date"] for m in batch.extraction["meetings"]] == ["2024-03-05"]
+    assert read_batch.call(batch.pk) == "nothing to read"
