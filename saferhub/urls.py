@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("saferhub.dhr.urls")),
     path("", include("saferhub.returns.urls")),
     path("", include("saferhub.opendata.urls")),
+    path("", include("saferhub.alerts.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]
