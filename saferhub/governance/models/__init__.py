@@ -15,7 +15,14 @@ from saferhub.governance.models.choices import (
     RecommendationStatus,
 )
 from saferhub.governance.models.committee import Committee, SeatGroup
-from saferhub.governance.models.interests import Declaration, RegisterEntry
+from saferhub.governance.models.interests import (
+    Declaration,
+    Dispensation,
+    MonitoringOfficerTask,
+    RegisterChange,
+    RegisterEntry,
+    RegisterReview,
+)
 from saferhub.governance.models.meeting import AgendaItem, Attendance, Decision, Meeting, Recommendation, took_place_q
 from saferhub.governance.models.membership import Membership, OfficeHolder, Seat
 
@@ -31,6 +38,10 @@ __all__ = [
     "Decision",
     "DecisionVerb",
     "Declaration",
+    "Dispensation",
+    "MonitoringOfficerTask",
+    "RegisterChange",
+    "RegisterReview",
     "InterestType",
     "Meeting",
     "MeetingStatus",
