@@ -39,6 +39,8 @@ THRESHOLD_REQUEST_SCHEMA = {
     "properties": {
         "application_date": {"type": "string", "format": "date"},
         "area": {"type": "string", "description": "Optional OPT area code; adds that area's local routes."},
+        "discretion": {"type": "object", "description": "Optional: a senior manager's discretion.",
+                       "properties": {"by": {"type": "string"}, "reason": {"type": "string"}}},
         "complaints": {
             "type": "array",
             "items": {
@@ -50,6 +52,8 @@ THRESHOLD_REQUEST_SCHEMA = {
                     "agency": {"type": "string"},
                     "reference": {"type": "string"},
                     "reporter": {"type": "string", "description": "Optional: who reported it (local routes)."},
+                    "location": {"type": "string", "description": "Optional: where; linked locations share a name."},
+                    "hate": {"type": "boolean", "description": "Optional: a hate incident or crime."},
                 },
             },
         },
@@ -70,11 +74,13 @@ class ThresholdOut(Schema):
     route: str
     explanation: list[str] = []
     local_route: str = ""
+    routes_met: list[str] = []
 
 
 def threshold_answer(data: Any, explain: bool = True) -> dict[str, Any]:
     """Validate a threshold request and answer it (shared by the API and ``manage.py asb_threshold``)."""
     application_date, complaints, area_code = asb_rules.parse_threshold_request(data)
+    discretion_by, discretion_reason = asb_rules.parse_discretion(data)
     if len(complaints) > MAX_COMPLAINTS:
         raise asb_rules.ThresholdInputError(f"Send at most {MAX_COMPLAINTS} complaints.")
     try:
@@ -91,7 +97,8 @@ def threshold_answer(data: Any, explain: bool = True) -> dict[str, Any]:
             raise asb_rules.ThresholdInputError(
                 "Area rules need the ASB configuration: run manage.py migrate and load_asb_config.") from None
         config = asb_rules.DEFAULT_CONFIG
-    return asb_rules.evaluate_threshold(application_date, complaints, config).as_dict(explain=explain)
+    return asb_rules.evaluate_threshold(application_date, complaints, config, discretion_by=discretion_by,
+                                        discretion_reason=discretion_reason).as_dict(explain=explain)
 
 
 def _problem(status: int, title: str, detail: str) -> JsonResponse:

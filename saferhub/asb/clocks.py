@@ -98,17 +98,32 @@ def clock_state(clock: _Clock | None, today: dt.date, *, at_risk_days: int, regi
 # ---------------------------------------------------------------------------------------------
 
 
-def appeal_deadline(letter_date: dt.date, window: int, unit: str, region: str = "ENG") -> dt.date:
-    """The last day to appeal against a letter dated ``letter_date``. Default: 21 working days (see
-    docs/processes/asb.md for why); calendar days when the partnership chooses the letters' wording instead."""
+def deemed_receipt(letter_date: dt.date, deemed_days: int, region: str = "ENG") -> dt.date:
+    """The day a letter is taken as received: ``deemed_days`` working days after its date (0: the same day,
+    as for email; 2 is the usual rule for second-class post)."""
+    return add_working_days(letter_date, deemed_days, region) if deemed_days else letter_date
+
+
+def appeal_deadline(letter_date: dt.date, window: int, unit: str, region: str = "ENG", *,
+                    counted_from: str = "letter_date", deemed_days: int = 0) -> dt.date:
+    """The last day to appeal against a letter dated ``letter_date``: ``window`` working or calendar days,
+    counted from the letter's date or, when ``counted_from`` is "receipt", from its deemed receipt."""
+    start = deemed_receipt(letter_date, deemed_days, region) if counted_from == "receipt" else letter_date
     if unit == "working_days":
-        return add_working_days(letter_date, window, region)
-    return letter_date + dt.timedelta(days=window)
+        return add_working_days(start, window, region)
+    return start + dt.timedelta(days=window)
 
 
-def appeal_window_text(window: int, unit: str) -> str:
-    """The window as the letters state it: "21 working days" or "21 days"."""
-    return f"{window} working days" if unit == "working_days" else f"{window} days"
+def appeal_window_text(window: int, unit: str, counted_from: str = "letter_date", deemed_days: int = 0) -> str:
+    """The window as the letters state it, with where it is counted from: "21 working days from the date of
+    this letter", or "... from when you receive this letter (we take that as 2 working days after its date)"."""
+    text = f"{window} working days" if unit == "working_days" else f"{window} days"
+    if counted_from != "receipt":
+        return f"{text} from the date of this letter"
+    if not deemed_days:
+        return f"{text} from when you receive this letter"
+    return (f"{text} from when you receive this letter, which we take as {deemed_days} working "
+            f"day{'s' if deemed_days != 1 else ''} after its date")
 
 
 def appeal_letter_date(case) -> dt.date | None:
@@ -134,4 +149,7 @@ def appeal_deadline_for(case, settings=None, *, letter_date: dt.date | None = No
     sent = appeal_letter_date(case) or letter_date
     if sent is None:
         return None
-    return appeal_deadline(sent, settings.appeal_window, settings.appeal_window_unit, settings.region)
+    deemed = (settings.deemed_receipt_email_days if settings.letters_sent_by == "email"
+              else settings.deemed_receipt_post_days)
+    return appeal_deadline(sent, settings.appeal_window, settings.appeal_window_unit, settings.region,
+                           counted_from=settings.appeal_counted_from, deemed_days=deemed)

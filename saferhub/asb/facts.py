@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.db.models import Q
+
 from saferhub.asb import rules as asb_rules
 from saferhub.asb.config import current_settings
 from saferhub.asb.models import AsbSettings, Case, LocalThresholdRoute, OptArea
@@ -9,12 +11,12 @@ from saferhub.asb.models import AsbSettings, Case, LocalThresholdRoute, OptArea
 
 def threshold_config(settings: AsbSettings | None = None, area: OptArea | None = None) -> asb_rules.ThresholdConfig:
     s = settings or current_settings()
-    routes: tuple[asb_rules.LocalRoute, ...] = ()
-    if area is not None:
-        routes = tuple(
-            asb_rules.LocalRoute(r.name, r.min_distinct_reporters, r.window_months)
-            for r in LocalThresholdRoute.objects.filter(area=area, active=True).order_by("id")
-        )
+    # The partnership's own routes (no area) always apply; an area's routes apply to its cases.
+    where = Q(area__isnull=True) | Q(area=area) if area is not None else Q(area__isnull=True)
+    routes = tuple(
+        asb_rules.LocalRoute(r.name, r.min_distinct_reporters, r.window_months, r.kind, r.window_days)
+        for r in LocalThresholdRoute.objects.filter(where, active=True).order_by("area_id", "id")
+    )
     return asb_rules.ThresholdConfig(
         threshold_count=s.threshold_count,
         window_months=s.window_months,
@@ -28,7 +30,7 @@ def complaint_inputs(case: Case) -> list[asb_rules.ComplaintInput]:
     return [
         asb_rules.ComplaintInput(
             c.behaviour_date, c.reported_date,
-            c.agency.name if c.agency_id else c.agency_name, c.reference, c.reporter,
+            c.agency.name if c.agency_id else c.agency_name, c.reference, c.reporter, c.location, c.hate_incident,
         )
         for c in case.complaints.select_related("agency").order_by("position", "id")
     ]
@@ -36,7 +38,8 @@ def complaint_inputs(case: Case) -> list[asb_rules.ComplaintInput]:
 
 def evaluate_case(case: Case, settings: AsbSettings | None = None) -> asb_rules.ThresholdResult:
     return asb_rules.evaluate_threshold(
-        case.application_date, complaint_inputs(case), threshold_config(settings, case.area)
+        case.application_date, complaint_inputs(case), threshold_config(settings, case.area),
+        discretion_by=case.discretion_by, discretion_reason=case.discretion_reason,
     )
 
 

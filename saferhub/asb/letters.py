@@ -24,6 +24,13 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from jinja2.sandbox import SandboxedEnvironment
 
+# How a letter names the appeal body (the OPT Inspector is named from the area).
+APPEAL_BODY_WORDS = {
+    "csp_chair": "the Chair of the Community Safety Partnership",
+    "county_panel": "the county's ASB Case Review appeal panel",
+    "independent_chair": "an independent chair from another district",
+    "pcc_office": "the Office of the Police and Crime Commissioner",
+}
 DEFAULT_DIR = Path(__file__).resolve().parent / "letter_templates"
 
 LETTERS = {
@@ -128,7 +135,7 @@ def sample_context(letter: str = "E") -> dict:
         "action_summary": ["The police visited four times and issued a warning."],
         "actions": [{"description": "Mediation between neighbours", "owner": "Fictional Housing",
                      "due": "17 April 2026", "progress": ""}],
-        "overall_days": 30, "appeal_recipient": "the OPT Inspector", "appeal_window": "21 working days",
+        "overall_days": 30, "appeal_recipient": "the OPT Inspector", "appeal_window": "21 working days from the date of this letter",
         "appeal_deadline": "31 March 2026", "signing_organisation": "Fictional City Council",
         "signatory_name": "Jo Manager", "signatory_title": "Community Safety Manager",
     }
@@ -159,10 +166,13 @@ def merge_context(case, letter: str, *, letter_date: dt.date | None = None) -> d
     determination = case_clocks.get("determination")
     # Counted from the date the appealable letter was sent (the case's record); a letter drafted before the
     # decision is recorded counts from its own date.
-    appeal_window = clocks.appeal_window_text(asb_settings.appeal_window, asb_settings.appeal_window_unit)
+    deemed = (asb_settings.deemed_receipt_email_days if asb_settings.letters_sent_by == "email"
+              else asb_settings.deemed_receipt_post_days)
+    appeal_window = clocks.appeal_window_text(asb_settings.appeal_window, asb_settings.appeal_window_unit,
+                                              asb_settings.appeal_counted_from, deemed)
     appeal_deadline = clocks.appeal_deadline_for(case, asb_settings, letter_date=letter_date)
-    if asb_settings.appeal_recipient == "csp_chair":
-        appeal_recipient = "the Chair of the Community Safety Partnership"
+    if asb_settings.appeal_recipient in APPEAL_BODY_WORDS:
+        appeal_recipient = APPEAL_BODY_WORDS[asb_settings.appeal_recipient]
     else:
         inspector = area.inspector
         appeal_recipient = (f"{inspector.display_name}, the OPT Inspector" if inspector else "the OPT Inspector")

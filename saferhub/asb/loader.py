@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
 from django.db import transaction
 
 from saferhub.asb import actions
@@ -13,13 +12,29 @@ from saferhub.asb.config import stored_settings
 from saferhub.asb.models import PeerReviewRota
 from saferhub.core import actions as core_actions
 from saferhub.core.actors import Actor
+from saferhub.core.loading import DataFileError, read_yaml
 from saferhub.core.models import Organisation, Person
 
 DEFAULT_FILE = Path(__file__).resolve().parent / "data" / "norfolk.yaml"
 
 
-class ConfigError(ValueError):
-    pass
+DATA_DIR = DEFAULT_FILE.parent
+
+
+class ConfigError(DataFileError, ValueError):
+    """The ASB configuration file cannot be loaded (the message says where and why)."""
+
+
+def _route(spec: dict[str, Any], area, acting_user: Actor, where: str) -> None:
+    """One qualifying route (``rules.routes``): partnership-wide under ``routes``, an area's under its
+    ``local_routes``. ``min_count`` or ``min_distinct_reporters`` is the N."""
+    if not isinstance(spec, dict) or not spec.get("name"):
+        raise ConfigError(f"{where}: a route needs a name.")
+    n = spec.get("min_count", spec.get("min_distinct_reporters", 1 if spec.get("kind") in ("hate", "discretion") else 5))
+    actions.save_local_route(area=area, name=spec["name"], acting_user=acting_user,
+                             kind=spec.get("kind", "reporters"), min_distinct_reporters=n,
+                             window_months=spec.get("window_months", 6), window_days=spec.get("window_days"),
+                             description=spec.get("description", ""))
 
 
 def _organisation(name: str, kind: str | None, actor: Actor) -> Organisation:
@@ -46,10 +61,9 @@ def _person(spec: dict[str, Any] | None, organisation: Organisation | None, acto
 
 @transaction.atomic
 def load_config(path: Path | str = DEFAULT_FILE, *, acting_user: Actor) -> dict[str, int]:
-    with open(path, encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
-    if not isinstance(data, dict):
-        raise ConfigError("The configuration file must be a YAML mapping.")
+    data = read_yaml(path, error=ConfigError)
+    if not data:
+        raise ConfigError(f"{path}: the configuration file is empty.")
     kinds: dict[str, str] = {}
     bodies = 0
     for spec in data.get("bodies", []):
@@ -73,12 +87,13 @@ def load_config(path: Path | str = DEFAULT_FILE, *, acting_user: Actor) -> dict[
             inspector=_person(spec.get("inspector"), police, acting_user),
             email=spec.get("email", ""), phone=spec.get("phone", ""), position=position, acting_user=acting_user,
         )
-        for route in spec.get("local_routes", []):
-            actions.save_local_route(area=area, name=route["name"], acting_user=acting_user,
-                                     min_distinct_reporters=route.get("min_distinct_reporters", 5),
-                                     window_months=route.get("window_months", 6),
-                                     description=route.get("description", ""))
+        for i, route in enumerate(spec.get("local_routes", [])):
+            _route(route, area, acting_user, f"areas[{position}].local_routes[{i}]")
         areas += 1
+    routes = 0
+    for i, route in enumerate(data.get("routes", [])):
+        _route(route, None, acting_user, f"routes[{i}]")
+        routes += 1
     reviewers = 0
     for position, spec in enumerate(data.get("peer_reviewers", [])):
         council = _organisation(spec["council"], kinds.get(spec["council"]), acting_user)
@@ -86,4 +101,4 @@ def load_config(path: Path | str = DEFAULT_FILE, *, acting_user: Actor) -> dict[
         actions.nominate_peer_reviewer(council=council, person=person, position=position, acting_user=acting_user)
         reviewers += 1
     PeerReviewRota.objects.get_or_create(name="county")
-    return {"bodies": bodies, "areas": areas, "peer_reviewers": reviewers}
+    return {"bodies": bodies, "areas": areas, "peer_reviewers": reviewers, "routes": routes}

@@ -23,6 +23,8 @@ from saferhub.core.exceptions import RuleViolation
 from saferhub.core.models import Organisation, Person
 from saferhub.core.permissions import require
 
+DECISION_CLOCKS = ("acknowledgement_days", "determination_days", "information_request_days", "initial_review_days",
+                   "decision_letter_days")
 SETTINGS_FIELDS = [f.name for f in AsbSettings._meta.concrete_fields if f.name not in {"id", "updated_at"}]
 
 
@@ -46,6 +48,8 @@ def update_asb_settings(settings: AsbSettings | None = None, *, acting_user: Act
         if getattr(settings, name) < 1:
             raise RuleViolation(f"{name.replace('_', ' ').capitalize()} must be at least 1.",
                                 code="asb.setting_minimum", field=name)
+    for name in DECISION_CLOCKS:
+        asb_rules.check_decision_clock(name, getattr(settings, name))
     full_clean(settings)
     settings.save()
     changes = audit.changes(before, audit.snapshot(settings, SETTINGS_FIELDS))
@@ -91,15 +95,18 @@ def save_opt_area(*, code: str, name: str, acting_user: Actor, councils: list[Or
 
 
 @transaction.atomic
-def save_local_route(*, area: OptArea, name: str, acting_user: Actor, min_distinct_reporters: int = 5,
-                     window_months: int = 6, description: str = "", active: bool = True) -> LocalThresholdRoute:
-    """An extra local way to meet the threshold; always reported as a local variant."""
+def save_local_route(*, area: OptArea | None, name: str, acting_user: Actor, min_distinct_reporters: int = 5,
+                     window_months: int = 6, description: str = "", active: bool = True, kind: str = "reporters",
+                     window_days: int | None = None) -> LocalThresholdRoute:
+    """A configured way to meet the threshold beside the statutory count (``rules.routes``); always reported
+    as a local variant. ``area=None`` makes it a route of the whole partnership."""
     require(acting_user, "asb.manage_config")
+    asb_rules.check_route(kind, min_distinct_reporters, window_months, window_days)
     route = LocalThresholdRoute.objects.filter(area=area, name=name).first() or LocalThresholdRoute(area=area, name=name)
-    fields = ["min_distinct_reporters", "window_months", "description", "active"]
+    fields = ["kind", "min_distinct_reporters", "window_months", "window_days", "description", "active"]
     before = audit.snapshot(route, fields) if route.pk else {}
-    route.min_distinct_reporters, route.window_months = min_distinct_reporters, window_months
-    route.description, route.active = description, active
+    route.kind, route.min_distinct_reporters, route.window_months = kind, min_distinct_reporters, window_months
+    route.window_days, route.description, route.active = window_days, description, active
     full_clean(route)
     route.save()
     changes = audit.changes(before, audit.snapshot(route, fields))

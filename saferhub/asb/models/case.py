@@ -156,6 +156,15 @@ class Case(models.Model):
     decision_sent_on = models.DateField(null=True, blank=True)
     vexatious = models.BooleanField(default=False, help_text="Dealt with under the council's vexatious complaints policy.")
     vexatious_reason = models.TextField(blank=True)
+    discretion_by = models.CharField(max_length=200, blank=True,
+                                     help_text="The senior manager who used their discretion to accept the application.")
+    discretion_reason = models.TextField(blank=True)
+    pcc_review_requested_on = models.DateField(null=True, blank=True)
+    pcc_review_decided_on = models.DateField(null=True, blank=True)
+    pcc_review_outcome = models.CharField(max_length=20, blank=True, choices=[
+        ("upheld", "Outcome upheld"), ("not_upheld", "Outcome not upheld"),
+        ("recommendations", "Further recommendations made")])
+    pcc_review_notes = models.TextField(blank=True)
     # Closure, retention, publication
     closed_on = models.DateField(null=True, blank=True, db_index=True)
     legal_hold = models.BooleanField(default=False)
@@ -188,6 +197,9 @@ class Complaint(models.Model):
     reference = models.CharField(max_length=100, blank=True)
     reporter = models.CharField(max_length=200, blank=True, help_text="Who reported it, when not the victim.")
     description = models.TextField(blank=True)
+    location = models.CharField(max_length=200, blank=True,
+                                help_text="Where it happened; linked locations are recorded under one name.")
+    hate_incident = models.BooleanField(default=False, help_text="A hate incident or crime.")
     qualifies = models.BooleanField(null=True, blank=True)
     reason = models.CharField(max_length=300, blank=True)
 

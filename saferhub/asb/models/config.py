@@ -21,8 +21,32 @@ class AppealWindowUnit(models.TextChoices):
 
 
 class AppealRecipient(models.TextChoices):
+    """The appeal body: who hears an appeal against the handling of an application or a review."""
+
     OPT_INSPECTOR = "opt_inspector", "OPT Inspector"
     CSP_CHAIR = "csp_chair", "Community Safety Partnership Chair"
+    COUNTY_PANEL = "county_panel", "County appeal panel"
+    INDEPENDENT_CHAIR = "independent_chair", "Independent chair from another district"
+    PCC_OFFICE = "pcc_office", "Office of the Police and Crime Commissioner"
+
+
+class AppealCountedFrom(models.TextChoices):
+    LETTER_DATE = "letter_date", "The date of the letter"
+    RECEIPT = "receipt", "The letter's (deemed) receipt"
+
+
+class LetterMethod(models.TextChoices):
+    POST = "post", "Post"
+    EMAIL = "email", "Email"
+
+
+class RouteKind(models.TextChoices):
+    COMPLAINTS = "complaints", "N qualifying complaints in the window"
+    COMPLAINANTS = "complainants", "N qualifying complaints from more than one person"
+    REPORTERS = "reporters", "N different people reporting the same problem"
+    LINKED_LOCATIONS = "linked_locations", "N qualifying complaints at linked locations"
+    HATE = "hate", "A hate incident or crime"
+    DISCRETION = "discretion", "A senior manager's discretion, with a recorded reason"
 
 
 class AsbSettings(models.Model):
@@ -52,6 +76,29 @@ class AsbSettings(models.Model):
     )
     appeal_recipient = models.CharField(
         max_length=20, choices=AppealRecipient.choices, default=AppealRecipient.OPT_INSPECTOR,
+    )
+    appeal_counted_from = models.CharField(
+        max_length=20, choices=AppealCountedFrom.choices, default=AppealCountedFrom.RECEIPT,
+        help_text="Norfolk's FAQ counts the window from receipt of the decision letter (seed 002:1649).",
+    )
+    deemed_receipt_post_days = models.PositiveSmallIntegerField(
+        default=2, validators=[MaxValueValidator(10)],
+        help_text="A posted letter is taken as received this many working days after it is dated.",
+    )
+    deemed_receipt_email_days = models.PositiveSmallIntegerField(
+        default=0, validators=[MaxValueValidator(10)],
+        help_text="An emailed letter is taken as received this many working days after it is sent (0: same day).",
+    )
+    letters_sent_by = models.CharField(
+        max_length=10, choices=LetterMethod.choices, default=LetterMethod.POST,
+        help_text="How decision letters usually go out; decides which deemed-receipt rule applies.",
+    )
+    victim_may_attend_panel = models.BooleanField(
+        default=True, help_text="Whether the victim may attend the case review panel (else they are represented "
+        "or give their account in writing).",
+    )
+    pcc_review = models.BooleanField(
+        default=False, help_text="The Police and Crime Commissioner reviews the outcome of a case review on request.",
     )
     retention_years = models.PositiveSmallIntegerField(default=6, validators=[MinValueValidator(1), MaxValueValidator(100)])
     region = models.CharField(max_length=3, default="ENG", help_text="Bank-holiday region for working days.")
@@ -121,13 +168,23 @@ class OptArea(models.Model):
 
 
 class LocalThresholdRoute(models.Model):
-    """An extra local way to meet the threshold (reported as a local variant)."""
+    """A configured way to meet the threshold beside the statutory count (reported as a local variant).
 
-    area = models.ForeignKey(OptArea, on_delete=models.CASCADE, related_name="local_routes")
+    An area's route applies to that area; a route with no area applies across the partnership."""
+
+    area = models.ForeignKey(OptArea, null=True, blank=True, on_delete=models.CASCADE, related_name="local_routes")
     name = models.CharField(max_length=200)
     description = models.TextField(blank=True)
-    min_distinct_reporters = models.PositiveSmallIntegerField(default=5, validators=[MinValueValidator(2)])
+    kind = models.CharField(max_length=20, choices=RouteKind.choices, default=RouteKind.REPORTERS)
+    min_distinct_reporters = models.PositiveSmallIntegerField(
+        "number (N)", default=5, validators=[MinValueValidator(1)],
+        help_text="How many complaints, people or incidents the route needs.",
+    )
     window_months = models.PositiveSmallIntegerField(default=6, validators=[MinValueValidator(1)])
+    window_days = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(366)],
+        help_text="A window of this many days instead of months.",
+    )
     is_local_variant = models.BooleanField(default=True, editable=False)
     active = models.BooleanField(default=True)
 
@@ -135,7 +192,7 @@ class LocalThresholdRoute(models.Model):
         ordering = ["area", "name"]
 
     def __str__(self) -> str:
-        return f"{self.area}: {self.name}"
+        return f"{self.area or 'All areas'}: {self.name}"
 
 
 class AsbRole(models.TextChoices):

@@ -1,5 +1,6 @@
 """ASB Case Review rules: pure Python, no database, one module per concept.
 
+- ``routes``: the qualifying routes a partnership configures beside the statutory count;
 - ``threshold``: qualifying complaints, the threshold engine, the determination (Letters B, C(i), C(ii)) and
   the application itself (consent);
 - ``review``: the reviewer, the panel, the decision letter, closing, appeals and the peer-review rota;
@@ -34,6 +35,8 @@ from saferhub.asb.rules.review import (
     PanelSeat,
     check_appeal_in_time,
     check_appeal_reviewing_area,
+    check_decision_clock,
+    check_pcc_review,
     check_can_close,
     check_decision_letter,
     check_decision_signatory,
@@ -43,6 +46,7 @@ from saferhub.asb.rules.review import (
     check_victim_voice,
     required_panel_kinds,
 )
+from saferhub.asb.rules.routes import ROUTE_KINDS, Route, evaluate_route
 from saferhub.asb.rules.threshold import (
     DEFAULT_CONFIG,
     DETERMINATION_DISCRETIONARY,
@@ -57,9 +61,11 @@ from saferhub.asb.rules.threshold import (
     ThresholdResult,
     check_application,
     check_determination,
+    check_route,
     check_threshold_setting,
     check_victim_consent,
     evaluate_threshold,
+    parse_discretion,
     parse_threshold_request,
     victim_has_consented,
 )
@@ -74,5 +80,6 @@ __all__ = [
     "check_publication", "check_reviewer_independence", "check_rota_council", "check_summary_redacted",
     "check_threshold_setting", "check_upload", "check_victim_voice", "docx_package_ok", "evaluate_threshold",
     "parse_threshold_request", "required_panel_kinds", "retention_due", "retention_expires_on",
-    "check_victim_consent", "victim_has_consented",
+    "check_victim_consent", "victim_has_consented", "ROUTE_KINDS", "Route", "evaluate_route", "check_route",
+    "parse_discretion", "check_decision_clock", "check_pcc_review",
 ]

@@ -167,3 +167,36 @@ def check_appeal_reviewing_area(case_area_id: int, reviewing_area_id: int | None
 def check_rota_council(case_council_ids: Iterable[int], reviewer_council_id: int) -> bool:
     """A peer reviewer comes from another council than the case's own (seed 002:1300)."""
     return reviewer_council_id not in set(case_council_ids)
+
+
+# ---------------------------------------------------------------------------------------------
+# A partnership's clocks and the PCC's review (configuration)
+# ---------------------------------------------------------------------------------------------
+
+DECISION_CLOCK_MIN, DECISION_CLOCK_MAX = 3, 21
+
+
+def check_decision_clock(name: str, days: int) -> None:
+    """Published procedures set each decision clock between 3 and 21 working days (acknowledge, decide the
+    threshold, answer an information request, review, send the decision); outside that range is a typing
+    mistake, not a local choice."""
+    if days is None or not DECISION_CLOCK_MIN <= days <= DECISION_CLOCK_MAX:
+        label = name.replace("_", " ").capitalize()
+        raise RuleViolation(
+            f"{label} must be between {DECISION_CLOCK_MIN} and {DECISION_CLOCK_MAX} working days (got {days}).",
+            code="asb.decision_clock_range", field=name,
+        )
+
+
+def check_pcc_review(*, enabled: bool, case_reviewed: bool, outcome: str) -> None:
+    """A Police and Crime Commissioner's review of the case review outcome is recorded only where the
+    partnership's procedure provides one, after the review's decision, with its outcome."""
+    if not enabled:
+        raise RuleViolation("This partnership's procedure has no Police and Crime Commissioner's review of the "
+                            "outcome.", code="asb.pcc_review_not_provided")
+    if not case_reviewed:
+        raise RuleViolation("The Commissioner reviews the outcome of a case review: send the decision letter first.",
+                            code="asb.pcc_review_too_early")
+    if outcome not in ("", "upheld", "not_upheld", "recommendations"):
+        raise RuleViolation("Choose the outcome of the Commissioner's review.", code="asb.pcc_review_outcome",
+                            field="outcome")

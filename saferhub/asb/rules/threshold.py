@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from saferhub.core.calendar import add_months
+from saferhub.asb.rules.routes import ROUTE_KINDS, LocalRoute, evaluate_route
 from saferhub.core.exceptions import RuleViolation
 
 STATUTORY_MAXIMUM_THRESHOLD = 3  # ASB, Crime and Policing Act 2014; "no higher than three" (seed 002:1130)
@@ -32,16 +33,6 @@ def check_threshold_setting(count: int) -> None:
             "never higher.",
             code="asb.threshold_above_statutory_maximum", field="threshold_count",
         )
-
-
-@dataclass(frozen=True)
-class LocalRoute:
-    """An extra local way to meet the threshold, e.g. Breckland's "at least five people reported the
-    same problem in the past six months" (seed 002:1156). Reported as a local variant."""
-
-    name: str
-    min_distinct_reporters: int = 5
-    window_months: int = 6
 
 
 @dataclass(frozen=True)
@@ -67,6 +58,8 @@ class ComplaintInput:
     agency: str = ""
     reference: str = ""
     reporter: str = ""
+    location: str = ""  # staff record linked locations under one name
+    hate: bool = False  # a hate incident or crime
 
 
 @dataclass
@@ -78,6 +71,7 @@ class ThresholdResult:
     route: str  # "threshold" | "local_variant" | "none"
     explanation: list[str] = field(default_factory=list)
     local_route: str = ""
+    routes_met: list[str] = field(default_factory=list)
 
     def as_dict(self, explain: bool = True) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -91,6 +85,7 @@ class ThresholdResult:
             out["explanation"] = self.explanation
             if self.local_route:
                 out["local_route"] = self.local_route
+            out["routes_met"] = self.routes_met
         return out
 
 
@@ -130,6 +125,9 @@ def evaluate_threshold(
     application_date: dt.date,
     complaints: Sequence[ComplaintInput],
     config: ThresholdConfig = DEFAULT_CONFIG,
+    *,
+    discretion_by: str = "",
+    discretion_reason: str = "",
 ) -> ThresholdResult:
     """Decide whether an application meets the threshold, complaint by complaint.
 
@@ -185,37 +183,33 @@ def evaluate_threshold(
     required = config.threshold_count
     qualifying_dates.sort()
     in_window = _best_window(qualifying_dates, config.window_months) if qualifying_dates else 0
+    routes_met: list[str] = []
     if in_window >= required:
         explanation.append(
             f"Threshold met: {in_window} qualifying complaints within {_plural(config.window_months, 'month')} "
             f"(at least {required} needed)."
         )
-        return ThresholdResult(True, required, qualifying, not_qualifying, "threshold", explanation)
-
-    explanation.append(
-        f"Threshold not met: {in_window} qualifying complaint{'s' if in_window != 1 else ''} within "
-        f"{_plural(config.window_months, 'month')}; at least {required} needed."
-    )
-    for route in config.local_routes:
-        start = _months(application_date, -route.window_months)
-        reporters = {
-            c.reporter.strip().lower()
-            for c in complaints
-            if c.reporter.strip() and start <= c.reported_date <= application_date
-        }
-        if len(reporters) >= route.min_distinct_reporters:
-            explanation.append(
-                f"Met by the local route '{route.name}': {len(reporters)} different people reported the problem "
-                f"within {_plural(route.window_months, 'month')} (at least {route.min_distinct_reporters} needed). "
-                "This is a local variant, not the statutory threshold."
-            )
-            return ThresholdResult(True, required, qualifying, not_qualifying, "local_variant", explanation,
-                                   local_route=route.name)
+        routes_met.append("statutory")
+    else:
         explanation.append(
-            f"Local route '{route.name}' not met: {len(reporters)} different reporter"
-            f"{'s' if len(reporters) != 1 else ''} within {_plural(route.window_months, 'month')}; "
-            f"{route.min_distinct_reporters} needed."
+            f"Threshold not met: {in_window} qualifying complaint{'s' if in_window != 1 else ''} within "
+            f"{_plural(config.window_months, 'month')}; at least {required} needed."
         )
+    # Every configured route is evaluated, so the explanation names each route that was met.
+    first_local = ""
+    for route in config.local_routes:
+        met, why = evaluate_route(route, application_date, complaints, qualifying,
+                                  discretion_by=discretion_by, discretion_reason=discretion_reason)
+        explanation.append(why)
+        if met:
+            routes_met.append(route.name)
+            first_local = first_local or route.name
+    if "statutory" in routes_met:
+        return ThresholdResult(True, required, qualifying, not_qualifying, "threshold", explanation,
+                               routes_met=routes_met)
+    if first_local:
+        return ThresholdResult(True, required, qualifying, not_qualifying, "local_variant", explanation,
+                               local_route=first_local, routes_met=routes_met)
     return ThresholdResult(False, required, qualifying, not_qualifying, "none", explanation)
 
 
@@ -260,15 +254,47 @@ def parse_threshold_request(data: Any) -> tuple[dt.date, list[ComplaintInput], s
             if not isinstance(value, str):
                 raise ThresholdInputError(f"{where}.{key} must be text.")
             texts[key] = value
+        location = item.get("location") or ""
+        if not isinstance(location, str):
+            raise ThresholdInputError(f"{where}.location must be text.")
+        hate = item.get("hate", False)
+        if not isinstance(hate, bool):
+            raise ThresholdInputError(f"{where}.hate must be true or false.")
         complaints.append(ComplaintInput(
             _parse_date(item["behaviour_date"], f"{where}.behaviour_date"),
             _parse_date(item["reported_date"], f"{where}.reported_date"),
-            texts["agency"], texts["reference"], texts["reporter"],
+            texts["agency"], texts["reference"], texts["reporter"], location[:200], hate,
         ))
     area = data.get("area") or ""
     if not isinstance(area, str):
         raise ThresholdInputError("area must be an area code (text).")
     return application_date, complaints, area
+
+
+def parse_discretion(data: Any) -> tuple[str, str]:
+    """The optional ``discretion`` object of a threshold request: who used it and why (both text)."""
+    raw = data.get("discretion") if isinstance(data, dict) else None
+    if raw is None:
+        return "", ""
+    if not isinstance(raw, dict) or not all(isinstance(raw.get(k, ""), str) for k in ("by", "reason")):
+        raise ThresholdInputError("discretion must be an object with 'by' and 'reason' (text).")
+    return raw.get("by", "")[:200], raw.get("reason", "")[:2000]
+
+
+def check_route(kind: str, minimum: int, window_months: int, window_days: int | None) -> None:
+    """A configured route names a known kind, a number of at least 1 and a window (seed 002:1126-1130)."""
+    if kind not in ROUTE_KINDS:
+        raise RuleViolation(f"A qualifying route must be one of: {', '.join(ROUTE_KINDS)} (got {kind!r}).",
+                            code="asb.route_kind", field="kind")
+    if minimum is None or minimum < 1:
+        raise RuleViolation("A qualifying route needs a number of at least 1.", code="asb.route_minimum",
+                            field="min_distinct_reporters")
+    if kind == "complainants" and minimum < 2:
+        raise RuleViolation("Complaints from more than one person need a number of at least 2.",
+                            code="asb.route_minimum", field="min_distinct_reporters")
+    if not window_days and (window_months is None or window_months < 1):
+        raise RuleViolation("A qualifying route needs a window of at least 1 month or 1 day.",
+                            code="asb.route_window", field="window_months")
 
 
 # ---------------------------------------------------------------------------------------------

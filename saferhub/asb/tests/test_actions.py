@@ -346,7 +346,7 @@ def test_appeal_within_window_escalated_reassigned_and_pcc_notified(w):
     actions.send_decision_letter(case, letter="D", signed_by=w.norwich_council, signatory_name="X", sent_on=sent,
                                  acting_user=SYSTEM)
     deadline = actions.appeal_deadline_for(Case.objects.get(pk=case.pk))
-    assert deadline == add_working_days(sent, 21)
+    assert deadline == add_working_days(add_working_days(sent, 2), 21)  # from deemed receipt (FAQ 002:1649)
     with pytest.raises(RuleViolation, match="different OPT area"):
         actions.lodge_appeal(case, received_on=sent, grounds="review", reviewing_area=w.norwich, acting_user=SYSTEM)
     appeal = actions.lodge_appeal(case, received_on=sent + dt.timedelta(days=3), grounds="review",
@@ -373,10 +373,12 @@ def test_appeal_out_of_time_is_refused(w):
     actions.triage_case(case, decision="route", acting_user=SYSTEM)
     actions.determine_threshold(case, determination="B", complaints_related=False, reasons="Two only",
                                 determined_on=D(2026, 1, 12), acting_user=SYSTEM)
+    # Letter B dated Monday 12 January is taken as received on Wednesday 14 January (posted: 2 working days);
+    # Norfolk's FAQ gives 21 working days from receipt (002:1649), so Thursday 12 February is the last day.
     with pytest.raises(RuleViolation, match="after the appeal window closed"):
-        actions.lodge_appeal(case, received_on=D(2026, 2, 11), grounds="application", reviewing_area=w.west,
+        actions.lodge_appeal(case, received_on=D(2026, 2, 13), grounds="application", reviewing_area=w.west,
                              acting_user=SYSTEM)
-    actions.lodge_appeal(case, received_on=D(2026, 2, 10), grounds="application", reviewing_area=w.west,
+    actions.lodge_appeal(case, received_on=D(2026, 2, 12), grounds="application", reviewing_area=w.west,
                          acting_user=SYSTEM)
 
 
@@ -386,8 +388,9 @@ def test_calendar_day_window_setting_is_shorter(w):
     actions.triage_case(case, decision="route", acting_user=SYSTEM)
     actions.determine_threshold(case, determination="B", complaints_related=False, reasons="Two only",
                                 determined_on=D(2026, 1, 12), acting_user=SYSTEM)
+    # 21 calendar days from deemed receipt (14 January): 4 February is the last day.
     with pytest.raises(RuleViolation, match="after the appeal window closed"):
-        actions.lodge_appeal(case, received_on=D(2026, 2, 3), grounds="application", reviewing_area=w.west,
+        actions.lodge_appeal(case, received_on=D(2026, 2, 5), grounds="application", reviewing_area=w.west,
                              acting_user=SYSTEM)
 
 

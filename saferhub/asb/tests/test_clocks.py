@@ -99,8 +99,26 @@ def test_appeal_deadline_working_and_calendar_days():
     # Letter on Friday 18 Dec 2026: 21 working days skips Christmas, Boxing Day (substitute 28 Dec) and New Year.
     assert clocks.appeal_deadline(D(2026, 12, 18), 21, "working_days") == D(2027, 1, 21)
     assert clocks.appeal_deadline(D(2026, 12, 18), 21, "calendar_days") == D(2027, 1, 8)
-    assert clocks.appeal_window_text(21, "working_days") == "21 working days"
-    assert clocks.appeal_window_text(21, "calendar_days") == "21 days"
+    assert clocks.appeal_window_text(21, "working_days") == "21 working days from the date of this letter"
+    assert clocks.appeal_window_text(21, "calendar_days") == "21 days from the date of this letter"
+    assert clocks.appeal_window_text(21, "working_days", "receipt", 2) == (
+        "21 working days from when you receive this letter, which we take as 2 working days after its date")
+
+
+def test_the_window_counts_from_deemed_receipt_when_configured():
+    # Letter dated Friday 18 Dec 2026, posted: taken as received 2 working days later (Tuesday 22 Dec), so 21
+    # working days run to 25 Jan 2027 rather than 21 Jan.
+    assert clocks.deemed_receipt(D(2026, 12, 18), 2) == D(2026, 12, 22)
+    assert clocks.appeal_deadline(D(2026, 12, 18), 21, "working_days", counted_from="receipt",
+                                  deemed_days=2) == D(2027, 1, 25)
+    # An email is received the same day: the same as counting from the letter's date.
+    assert clocks.appeal_deadline(D(2026, 12, 18), 21, "working_days", counted_from="receipt",
+                                  deemed_days=0) == D(2027, 1, 21)
+    # Norfolk's FAQ (002:1649) counts from receipt: its configuration does too.
+    assert AsbSettings().appeal_counted_from == "receipt"
+    sent = _case(decision_sent_on=D(2026, 12, 18))
+    assert clocks.appeal_deadline_for(sent, AsbSettings()) == D(2027, 1, 25)
+    assert clocks.appeal_deadline_for(sent, AsbSettings(letters_sent_by="email")) == D(2027, 1, 21)
 
 
 def _case(**values):
@@ -110,7 +128,7 @@ def _case(**values):
 
 
 def test_the_appeal_counts_from_the_letter_that_was_sent():
-    norfolk = AsbSettings()  # 21 working days, England
+    norfolk = AsbSettings(appeal_counted_from="letter_date")  # 21 working days from the letter, England
     # Letter B sent on Monday 2 March 2026.
     letter_b = _case(determination="B", determined_on=D(2026, 3, 2))
     assert clocks.appeal_letter_date(letter_b) == D(2026, 3, 2)
@@ -125,17 +143,17 @@ def test_the_appeal_counts_from_the_letter_that_was_sent():
 
 
 def test_nothing_to_appeal_until_a_letter_is_sent():
-    norfolk = AsbSettings()
+    norfolk = AsbSettings(appeal_counted_from="letter_date")
     assert clocks.appeal_deadline_for(_case(determination="C_ii"), norfolk) is None
     # A letter drafted before the decision is recorded counts from its own date.
     assert clocks.appeal_deadline_for(_case(), norfolk, letter_date=D(2026, 3, 2)) == D(2026, 3, 31)
 
 
 def test_the_partnership_window_and_region_apply():
-    calendar = AsbSettings(appeal_window=10, appeal_window_unit="calendar_days")
+    calendar = AsbSettings(appeal_window=10, appeal_window_unit="calendar_days", appeal_counted_from="letter_date")
     assert clocks.appeal_deadline_for(_case(decision_sent_on=D(2026, 3, 2)), calendar) == D(2026, 3, 12)
-    scotland = AsbSettings(region="SCT")
+    scotland = AsbSettings(region="SCT", appeal_counted_from="letter_date")
     # Sent Friday 6 November 2026: St Andrew's Day (Monday 30 November) is not a working day in Scotland.
     sent = _case(decision_sent_on=D(2026, 11, 6))
-    assert clocks.appeal_deadline_for(sent, AsbSettings()) == D(2026, 12, 7)
+    assert clocks.appeal_deadline_for(sent, AsbSettings(appeal_counted_from="letter_date")) == D(2026, 12, 7)
     assert clocks.appeal_deadline_for(sent, scotland) == D(2026, 12, 8)

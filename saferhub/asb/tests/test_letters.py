@@ -53,10 +53,10 @@ def test_letter_b_gives_reasons_and_the_appeal_route(w):
     rendered = letters.render_letter(case, "B", letter_date=dt.date(2026, 3, 2))
     assert "Only one incident was reported in six months." in rendered.text
     assert "Fictional Inspector Norwich, the OPT Inspector" in rendered.text
-    # Norfolk default: 21 working days from the date Letter B was sent (the determination), whatever date the
-    # letter is printed with.
-    deadline = clocks.appeal_deadline(day, 21, "working_days")
-    assert "21 working days" in rendered.text and f"{deadline.day} {deadline:%B %Y}" in rendered.text
+    # Norfolk default: 21 working days from the deemed receipt of Letter B (2 working days after it was sent,
+    # the determination), whatever date the letter is printed with.
+    deadline = clocks.appeal_deadline(day, 21, "working_days", counted_from="receipt", deemed_days=2)
+    assert "21 working days from when you receive this letter" in rendered.text and f"{deadline.day} {deadline:%B %Y}" in rendered.text
     assert "how your application was dealt with or with how the review was carried out" in rendered.text
 
 
