@@ -15,6 +15,7 @@ class AsbConfig(AppConfig):
         from saferhub.core.demo import register_demo_accounts
 
         register_demo_accounts(create_demo_accounts)  # one account per ASB Case Review role
+        from saferhub.asb import notifications; notifications.register()  # noqa: E702 - staff email: clocks at risk
 
         audit.register_codes(
             "asb",
@@ -57,6 +58,8 @@ class AsbConfig(AppConfig):
                 ("asb.case.legal_hold_set", "Set legal hold", "Changed the legal hold"),
                 ("asb.summary.drafted", "Draft published summary", "Drafted a publishable summary"),
                 ("asb.summary.approved", "Approve published summary", "Approved a summary for publication"),
+                ("asb.case.discretion_recorded", "Record discretion", "Recorded a senior manager's discretion on the threshold"),
+                ("asb.case.pcc_review_recorded", "Record Commissioner's review", "Recorded the Police and Crime Commissioner's review"),
                 ("asb.case.anonymised", "Anonymise case", "Anonymised the case under the retention policy"),
             ],
         )

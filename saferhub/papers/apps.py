@@ -12,6 +12,7 @@ class PapersConfig(AppConfig):
         from saferhub.core import audit
         from saferhub.governance.signals import business_not_transacted
         from saferhub.papers import policies  # noqa: F401
+        from saferhub.papers import notifications; notifications.register()  # noqa: E702 - staff email: deadlines
         from saferhub.papers.receivers import carry_business_forward, enqueue_scheduled_publication
         from saferhub.papers.signals import agenda_publication_scheduled
 
