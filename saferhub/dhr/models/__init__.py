@@ -10,9 +10,25 @@ from saferhub.dhr.models.case import (
     ReviewStep,
     Step,
 )
+from saferhub.dhr.models.records import (
+    BLOCKS_PUBLICATION,
+    Appointment,
+    AppointmentRole,
+    Chair,
+    ContactChannel,
+    ContactPurpose,
+    FamilyContact,
+    ParallelProcess,
+    ProcessKind,
+    RecommendationStatus,
+    RecommendationUpdate,
+    Tender,
+)
 from saferhub.dhr.models.settings import DEFAULT_REVIEW_NAME, RENAMED_REVIEW_NAME, DhrSettings, DhrTeamMembership
 
 __all__ = [
+    "BLOCKS_PUBLICATION", "Appointment", "AppointmentRole", "Chair", "ContactChannel", "ContactPurpose",
+    "FamilyContact", "ParallelProcess", "ProcessKind", "RecommendationStatus", "RecommendationUpdate", "Tender",
     "DEFAULT_REVIEW_NAME", "RENAMED_REVIEW_NAME", "Case", "CaseSource", "Decision", "DecisionOutcome", "DhrSettings",
     "DhrTeamMembership", "Extension", "ImrRequest", "PanelMember", "Recommendation", "ReviewStep", "Step",
 ]

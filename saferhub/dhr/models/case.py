@@ -40,6 +40,8 @@ class Case(models.Model):
         max_length=100, blank=True,
         help_text="The linked child safeguarding practice review, when the victim was under 18 (000:93).")
     suspected_suicide = models.BooleanField(default=False)
+    pseudonym_chosen_by = models.CharField(max_length=200, blank=True,
+                                           help_text="The family member who chose the victim's pseudonym.")
     agencies = models.ManyToManyField(Organisation, blank=True, related_name="dhr_cases_involved")
     decision_clock_start = models.DateField(
         help_text="Notification date, or the date an advocate asked for a 'not review' decision to be revisited.")
@@ -161,6 +163,10 @@ class Recommendation(models.Model):
     text = models.TextField()
     agency = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     theme = models.CharField(max_length=100, blank=True)
+    action = models.TextField(blank=True)
+    target_date = models.DateField(null=True, blank=True)
+    status = models.CharField(max_length=12, default="open",
+                              choices=[("open", "Open"), ("in_progress", "In progress"), ("complete", "Complete")])
 
     class Meta:
         ordering = ["id"]
