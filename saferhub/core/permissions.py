@@ -27,6 +27,7 @@ class Role(models.TextChoices):
     OPT_INSPECTOR = "opt_inspector", "OPT Inspector"
     AGENCY_OFFICER = "agency_officer", "Agency officer"
     DHR_TEAM = "dhr_team", "DHR team"
+    MONITORING_OFFICER = "monitoring_officer", "Monitoring officer"
 
 
 ROLE_DESCRIPTIONS = {
@@ -40,6 +41,7 @@ ROLE_DESCRIPTIONS = {
     Role.OPT_INSPECTOR: "Receives appeals on ASB Case Reviews for their area and sends them to another OPT.",
     Role.AGENCY_OFFICER: "Answers information requests, sits on panels and carries out actions for their agency.",
     Role.DHR_TEAM: "Runs the Domestic Homicide Reviews of the partnerships whose review team they are on.",
+    Role.MONITORING_OFFICER: "The council's monitoring officer (Localism Act 2011 s.27-34): keeps the register of interests, grants dispensations and follows up interests declared but not registered.",
 }
 
 
