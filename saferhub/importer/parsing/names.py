@@ -168,3 +168,28 @@ def canonical_variant(variants: list[str]) -> str:
     for v in fixed:
         counts[v] = counts.get(v, 0) + 1
     return max(counts, key=lambda v: (len(v.replace(" ", "")), counts[v], v))
+
+
+# -- names as printed in other councils' lists -------------------------------------------------
+_LIST_PREFIX = re.compile(r"^(?:(?:District|County|Borough|Town|Parish)\s+)?(?:Councillors|Councillor|Cllrs|Cllr|"
+                          r"Members|Mr|Mrs|Ms|Miss|Mx|Dr|Colonel|Col|Professor|Prof|Sir|Dame|Rev)\.?\s+", re.I)
+_SUFFIXES = re.compile(r"(?:,?\s+(?:CC|MBE|OBE|CBE|JP|DL|BEM|QPM|KC|QC|MP))+\.?$")
+_NAME_TOKEN = re.compile(r"^(?:[A-Z]\.?|[A-Z][a-zA-Z'’]+(?:-[A-Z][a-zA-Z'’]+)*|Mac|Mc[A-Z][a-z]+|de|van|von|ap|al)$")
+
+
+def printed_name(text: str) -> str | None:
+    """A person's name from a list entry ("Councillor Mrs P A Channer, CC", "Cllr Sam Naylor (Cheshire East)",
+    "K. Evans"): without titles, honours, bracketed notes or initials' full stops; ``None`` when the text
+    does not read as a name (it is then flagged by the caller, never guessed)."""
+    text = re.sub(r"\([^()]*\)?", " ", text or "")
+    text = " ".join(text.replace("\u00a0", " ").split()).strip(" ,.;:|")
+    for _ in range(3):
+        text = _LIST_PREFIX.sub("", text).strip()
+    text = _SUFFIXES.sub("", text).strip(" ,.;:")
+    text = re.sub(r"\b([A-Z])\.(?=\s|$|[A-Z])", r"\1 ", text)
+    tokens = text.split()
+    if not tokens or len(tokens) > 5 or not all(_NAME_TOKEN.match(t) for t in tokens):
+        return None
+    if not any(len(t.strip(".")) > 1 for t in tokens):
+        return None
+    return " ".join(t.rstrip(".") for t in tokens)

@@ -158,3 +158,23 @@ def find_time(text: str) -> dt.time | None:
 
 def fmt_date(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
+
+
+_SHORT_YEAR_RE = re.compile(
+    r"\b(?P<d>\d{1,2})\s*(?:st|nd|rd|th)?\s+(?P<m>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+"
+    r"(?P<y>\d{2})(?![\d/])", re.IGNORECASE)
+
+
+def find_dates_loose(text: str) -> list[tuple[dt.date, int, int]]:
+    """:func:`find_dates` plus the forms other councils print: a two-digit year ("2 Mar 10")."""
+    found = find_dates(text)
+    taken = [(a, b) for _, a, b in found]
+    for match in _SHORT_YEAR_RE.finditer(text):
+        if any(a <= match.start() < b for a, b in taken):
+            continue
+        try:
+            found.append((dt.date(2000 + int(match["y"]), month_number(match["m"]), int(match["d"])),
+                          match.start(), match.end()))
+        except (ValueError, KeyError):
+            continue
+    return sorted(found, key=lambda f: f[1])
