@@ -34,5 +34,8 @@ class DeliveryConfig(AppConfig):
             ("delivery.round.closed", "Close reporting round", "Closed a reporting round"),
             ("delivery.duty.added", "Add statutory duty", "Added a statutory duty"),
             ("delivery.duty.scheduled", "Schedule statutory duty", "Set when a statutory duty falls due"),
+            ("delivery.fund.added", "Add fund", "Added a fund"),
+            ("delivery.fund.allocated", "Allocate funding", "Allocated money from a fund"),
+            ("delivery.fund.spend_recorded", "Record spend", "Recorded spend and evaluation of an allocation"),
             ("delivery.duty.done", "Record statutory duty done", "Recorded that a statutory duty was done"),
         ])

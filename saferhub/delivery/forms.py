@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from django import forms
 
@@ -87,3 +88,31 @@ class DutyRecordForm(GovukForm):
     def __init__(self, *args, due_dates=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["due_on"].choices = [(d.isoformat(), f"{d:%-d %B %Y}") for d in due_dates]
+
+
+class AllocationForm(GovukForm):
+    fund = forms.TypedChoiceField(label="Fund", choices=[], coerce=int,
+                                  error_messages={"required": "Choose the fund the money comes from."})
+    action = forms.TypedChoiceField(label="Action (or name a project below)", choices=[], coerce=int, required=False,
+                                    empty_value=None)
+    project = forms.CharField(label="Project (if not an action of the plan)", required=False, max_length=200)
+    amount = forms.DecimalField(label="Amount, in pounds", min_value=Decimal("0.01"), max_digits=12, decimal_places=2,
+                                error_messages={"required": "Enter the amount allocated, in pounds.",
+                                                "invalid": "Enter the amount as a number, like 2500 or 2500.50.",
+                                                "min_value": "Enter an amount greater than £0."})
+    allocated_on = GovukDateField(label="Date allocated", error_messages={"required": "Enter the date it was allocated."})
+
+    def __init__(self, *args, funds=(), rows=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["fund"].choices = [("", "Choose a fund"), *[(f.pk, f.name) for f in funds]]
+        self.fields["action"].choices = [("", "Not an action: a project"),
+                                         *[(r.identity_id, f"{r.number} {r.action[:80]}") for r in rows if r.identity_id]]
+
+
+class SpendForm(GovukForm):
+    spent = forms.DecimalField(label="Spent so far, in pounds", min_value=Decimal(0), max_digits=12, decimal_places=2,
+                               error_messages={"required": "Enter what has been spent, in pounds.",
+                                               "invalid": "Enter the spend as a number, like 1200.",
+                                               "min_value": "Enter what has been spent, £0 or more."})
+    evaluation = forms.CharField(label="Evaluation (optional)", widget=forms.Textarea, required=False, max_length=5000,
+                                 help_text="What the money achieved and how that is known.")

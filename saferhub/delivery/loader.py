@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -36,13 +37,14 @@ class PlanLoadReport:
     versions: int = 0
     actions: int = 0
     duties: int = 0
+    funds: int = 0
     skipped: bool = False
 
     def summary(self) -> str:
         if self.skipped:
             return "The plan is already loaded; left unchanged."
         return (f"Loaded {self.outcomes} outcomes, {self.measures} measures, {self.versions} versions, "
-                f"{self.actions} action rows and {self.duties} statutory duties.")
+                f"{self.actions} action rows, {self.duties} statutory duties and {self.funds} funds.")
 
 
 def _organisation(name: str, kind: str | None, where: str) -> Organisation:
@@ -129,6 +131,16 @@ def load_plan(path: Path = DATA_FILE) -> PlanLoadReport:
                              description=d.get("description", ""), source=d.get("source", ""),
                              first_due=_date(d.get("first_due"), where), acting_user=SYSTEM)
             report.duties += 1
+        for f in data.get("funds", []):
+            where = f"fund {f.get('name')}"
+            provider = _parties([f["provider"]], owners, where)[0] if f.get("provider") else None
+            manager = _parties([f["managed_by"]], owners, where)[0] if f.get("managed_by") else None
+            if manager is not None and not isinstance(manager, Committee):
+                raise PlanDataError(f"{where}: managed_by must be a partnership group.")
+            actions.add_fund(plan, name=f["name"], amount=Decimal(str(f["amount"])), provider=provider,
+                             managed_by=manager, source=f.get("source", ""), note=f.get("note", ""),
+                             acting_user=SYSTEM)
+            report.funds += 1
         sections = {str(k): v for k, v in (data.get("sections") or {}).items()}
         versions: dict[str, Any] = {}
         rows_by_key: dict[str, dict] = {}

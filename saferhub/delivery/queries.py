@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from decimal import Decimal
 
 from django.db.models import Prefetch
 
@@ -11,8 +12,10 @@ from saferhub.delivery import rules
 from saferhub.delivery.models import (
     ActionOwner,
     ActionUpdate,
+    Allocation,
     DeliveryAction,
     DeliveryPlan,
+    Fund,
     Measure,
     Outcome,
     Plan,
@@ -150,4 +153,19 @@ def duty_states(plan: Plan, *, today) -> list[dict]:
         state = rules.duty_state(first_due=duty.first_due, frequency=duty.frequency,
                                  done={r.due_on for r in records}, today=today)
         result.append({"duty": duty, "records": records, "state": state, "label": rules.DUTY_LABELS[state.state]})
+    return result
+
+
+def funding(plan: Plan) -> list[dict]:
+    """Each fund with its allocations (to actions, by their latest number, or to projects) and its totals."""
+    funds = list(Fund.objects.filter(plan=plan).select_related("provider", "managed_by").prefetch_related(
+        Prefetch("allocations", queryset=Allocation.objects.select_related("action"))))
+    numbers = {r.identity_id: r for r in latest_rows(plan, published_only=False)}
+    result = []
+    for fund in funds:
+        allocations = list(fund.allocations.all())
+        allocated = sum((a.amount for a in allocations), Decimal(0))
+        spent = sum((a.spent for a in allocations), Decimal(0))
+        result.append({"fund": fund, "allocations": [(a, numbers.get(a.action_id)) for a in allocations],
+                       "allocated": allocated, "spent": spent, "unallocated": fund.amount - allocated})
     return result

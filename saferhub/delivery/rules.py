@@ -449,3 +449,36 @@ def check_duty_record(*, due_on: dt.date, done_on: dt.date, evidence: str, first
     if not _words(evidence):
         raise RuleViolation("Enter the evidence that the duty was done: what was published, held or shared, "
                             "and where it can be found.", code="delivery.duty_evidence_required", field="evidence")
+
+
+# -- funding --------------------------------------------------------------------------------------
+
+def money(value: Decimal) -> str:
+    """£500,000 or £22,875.50, as the seeds print amounts (003:741, 002:679)."""
+    text = f"£{value:,.2f}"
+    return text[:-3] if text.endswith(".00") else text
+
+
+def check_allocation(*, amount: Decimal, fund_amount: Decimal, allocated: Decimal, action: bool, project: str) -> None:
+    """An allocation is a positive sum to one action or one named project, and the allocations of a fund add
+    up to no more than the fund."""
+    if action == bool((project or "").strip()):
+        raise RuleViolation("Choose the action the money is for, or name the project (one, not both).",
+                            code="delivery.allocation_target", field="project")
+    if amount <= 0:
+        raise RuleViolation("Enter an amount greater than £0.", code="delivery.allocation_positive", field="amount")
+    if allocated + amount > fund_amount:
+        left = fund_amount - allocated
+        raise RuleViolation(f"This would allocate {money(allocated + amount)} of a {money(fund_amount)} fund: "
+                            f"{money(left)} is left to allocate.", code="delivery.fund_overallocated",
+                            field="amount")
+
+
+def check_spend(*, spent: Decimal, amount: Decimal) -> None:
+    """What has been spent is between nothing and the sum allocated."""
+    if spent < 0:
+        raise RuleViolation("Enter what has been spent, £0 or more.", code="delivery.spend_negative", field="spent")
+    if spent > amount:
+        raise RuleViolation(f"The spend ({money(spent)}) is more than the {money(amount)} allocated: record the "
+                            "extra as a further allocation first.", code="delivery.spend_over_allocation",
+                            field="spent")

@@ -2,6 +2,7 @@
 action register (versions, stable action identities, owners) and performance (values, updates)."""
 
 from saferhub.delivery.models.duties import DutyRecord, Frequency, StatutoryDuty
+from saferhub.delivery.models.funding import Allocation, Fund
 from saferhub.delivery.models.performance import ActionUpdate, MeasureValue, Rag
 from saferhub.delivery.models.plan import Direction, Geography, Measure, Outcome, Plan, Priority, Theme
 from saferhub.delivery.models.register import (
@@ -15,7 +16,7 @@ from saferhub.delivery.models.register import (
 from saferhub.delivery.models.rounds import ReportingRound
 
 __all__ = [
-    "ActionIdentity", "ActionOwner", "ActionUpdate", "DeliveryAction", "DeliveryPlan", "Direction", "DueKind",
+    "ActionIdentity", "ActionOwner", "ActionUpdate", "Allocation", "Fund", "DeliveryAction", "DeliveryPlan", "Direction", "DueKind",
     "DutyRecord", "Frequency", "StatutoryDuty",
     "Geography", "Measure", "MeasureValue", "Outcome", "Plan", "Priority", "Rag", "ReportingRound", "Theme", "VersionStage",
 ]

@@ -48,6 +48,14 @@ class NorfolkPlanTests(TestCase):
         assert {d["duty"].slug: d["duty"].frequency for d in states}["data-sharing"] == "quarterly"  # 003:1014
         assert all(d["state"].state == "not_scheduled" for d in states)  # the seeds give no dates
 
+    def test_funds(self):
+        funds = {f.name: f for f in self.plan.funds.select_related("provider", "managed_by")}
+        assert funds["Community Safety Fund"].amount == 500000  # 003:741
+        assert funds["Community Safety Fund"].provider.short_name == "OPCCN"
+        assert funds["County Lines Strategic Group funds"].amount == 22875  # 002:679
+        assert funds["County Lines Strategic Group funds"].managed_by.slug == "clsg"
+        assert self.report.funds == 2 and not any(f.allocations.exists() for f in funds.values())
+
     def test_draft_rows_owners_and_dates(self):
         assert self.draft.actions.count() == 53 and not self.draft.actions.filter(number="2.12").exists()
         row = self.draft.actions.get(number="1.4")

@@ -1,6 +1,7 @@
 """The Plan's pages: the plan and its measures and versions (``plan``), and reporting rounds (``rounds``)."""
 
 from saferhub.delivery.views.duties import duties, duty_detail
+from saferhub.delivery.views.funding import funding
 from saferhub.delivery.views.plan import (
     RAG_LABELS,
     action_detail,
@@ -13,5 +14,5 @@ from saferhub.delivery.views.plan import (
 )
 from saferhub.delivery.views.rounds import my_round, round_detail, rounds
 
-__all__ = ["RAG_LABELS", "action_detail", "duties", "duty_detail", "measure_detail", "my_round", "plan_detail", "plan_list", "round_detail",
+__all__ = ["RAG_LABELS", "action_detail", "duties", "duty_detail", "funding", "measure_detail", "my_round", "plan_detail", "plan_list", "round_detail",
            "rounds", "update_action", "upload_values", "versions"]

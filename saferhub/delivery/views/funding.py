@@ -1,0 +1,64 @@
+"""Funding: each fund with what is allocated, spent and left (a chart and its table), allocating money to
+an action or a project, and recording spend and evaluation. The Partnership team only."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+
+from saferhub.core.charts import Bar, bar_chart
+from saferhub.core.exceptions import RuleViolation
+from saferhub.core.params import parse_id
+from saferhub.core.permissions import can
+from saferhub.delivery import actions, queries
+from saferhub.delivery.forms import AllocationForm, SpendForm
+from saferhub.delivery.models import ActionIdentity, Allocation, Fund, Plan
+from saferhub.delivery.rules import money
+
+
+@login_required
+def funding(request, slug):
+    plan = get_object_or_404(Plan, slug=slug)
+    if not can(request.user, "delivery.manage_plan", plan):
+        raise Http404
+    funds = queries.funding(plan)
+    rows = queries.latest_rows(plan, published_only=False)
+    form = AllocationForm(request.POST or None, funds=[f["fund"] for f in funds], rows=rows, prefix="allocate")
+    spend_form, spend_target = SpendForm(prefix="spend"), None
+    if request.method == "POST" and "allocate" in request.POST and form.is_valid():
+        data = form.cleaned_data
+        fund = get_object_or_404(Fund, pk=data["fund"], plan=plan)
+        action = ActionIdentity.objects.filter(pk=data["action"], plan=plan).first() if data["action"] else None
+        try:
+            actions.allocate(fund, acting_user=request.user, amount=data["amount"], allocated_on=data["allocated_on"],
+                             action=action, project=data["project"])
+        except RuleViolation as exc:
+            form.add_rule_violation(exc)
+        else:
+            messages.success(request, f"{money(data['amount'])} allocated from {fund.name}.")
+            return redirect("delivery:funding", slug=plan.slug)
+    elif request.method == "POST" and "spend" in request.POST:
+        pk = parse_id(request.POST.get("allocation"))
+        spend_target = get_object_or_404(Allocation.objects.select_related("fund__plan"), pk=pk, fund__plan=plan)
+        spend_form = SpendForm(request.POST, prefix="spend")
+        if spend_form.is_valid():
+            try:
+                actions.record_spend(spend_target, acting_user=request.user, **spend_form.cleaned_data)
+            except RuleViolation as exc:
+                spend_form.add_rule_violation(exc)
+            else:
+                messages.success(request, "Spend recorded.")
+                return redirect("delivery:funding", slug=plan.slug)
+    bars = []
+    for f in funds:
+        bars += [Bar(f"{f['fund'].name}: spent", f["spent"], "#00703c"),
+                 Bar(f"{f['fund'].name}: allocated, not yet spent", f["allocated"] - f["spent"], "#1d70b8"),
+                 Bar(f"{f['fund'].name}: not yet allocated", f["unallocated"], "#b1b4b6")]
+    chart = bar_chart(bars, title="Funds: spent, allocated and left",
+                      description="For each fund, pounds spent, allocated but not yet spent, and not yet allocated. "
+                                  "The table gives the same numbers.") if bars else ""
+    return render(request, "delivery/funding.html", {
+        "plan": plan, "funds": funds, "form": form, "spend_form": spend_form, "spend_target": spend_target,
+        "chart": chart, "forms_with_errors": [f for f in (form, spend_form) if f.errors]})
