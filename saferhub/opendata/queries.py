@@ -224,6 +224,23 @@ def published_decisions(committee: Committee | None = None):
     return qs.order_by("-agenda_item__meeting__date", "-id")
 
 
+def decisions_list(committee: Committee, *, start: dt.date | None = None, end: dt.date | None = None,
+                   verb: str = "", text: str = ""):
+    """Every published decision of a public committee, newest first, filtered by meeting date, verb
+    and words in the decision or its item's title."""
+    qs = published_decisions(committee).prefetch_related("recommendations__addressee_organisation",
+                                                         "recommendations__addressee_committee")
+    if start:
+        qs = qs.filter(agenda_item__meeting__date__gte=start)
+    if end:
+        qs = qs.filter(agenda_item__meeting__date__lte=end)
+    if verb:
+        qs = qs.filter(verb=verb)
+    for word in text.split()[:8]:
+        qs = qs.filter(Q(text__icontains=word) | Q(agenda_item__title__icontains=word))
+    return qs.order_by("-agenda_item__meeting__date", "agenda_item__position", "sequence", "id")
+
+
 def published_documents(committee: Committee | None = None):
     """Newly published documents for feeds: the web page of generated papers, and uploaded files."""
     qs = (Document.objects.filter(published_at__isnull=False, deleted_at__isnull=True)

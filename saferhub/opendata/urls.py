@@ -8,6 +8,7 @@ urlpatterns = [
     path("meetings/", views.meeting_calendar, name="calendar"),
     path("meetings/<id:pk>.ics", views.meeting_ics, name="meeting-ics"),
     path("committees/<slug:slug>/meetings.ics", views.committee_ics, name="committee-ics"),
+    path("committees/<slug:slug>/decisions/", views.decisions, name="decisions"),
     path("open-data/", views.open_data, name="open-data"),
     path("feeds/documents.rss", feeds.DocumentsFeed(), name="documents-rss"),
     path("feeds/documents.atom", feeds.DocumentsAtom(), name="documents-atom"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
@@ -16,8 +17,8 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
-from saferhub.core.params import parse_int
-from saferhub.governance.models import Committee, Meeting
+from saferhub.core.params import parse_int, parse_page
+from saferhub.governance.models import Committee, DecisionVerb, Meeting
 from saferhub.opendata import ical, queries
 from saferhub.opendata.middleware import content_version
 
@@ -136,6 +137,44 @@ def meeting_ics(request, pk):
         raise Http404("This meeting has no confirmed date yet.")
     name = f"{meeting.committee.name}, {meeting.date_display}"
     return _ics(ical.calendar_for([meeting], name, _root(request)), f"meeting-{meeting.pk}.ics")
+
+
+def _date_param(raw: str, field: str, label: str, errors: dict) -> dt.date | None:
+    if not raw:
+        return None
+    try:
+        value = dt.date.fromisoformat(raw[:10]) if len(raw) == 10 else None
+    except ValueError:
+        value = None
+    if value is None or not (dt.date(1900, 1, 1) <= value <= dt.date(2199, 12, 31)):
+        errors[field] = f"{label} must be a real date, for example 2023-06-08."
+        return None
+    return value
+
+
+@require_safe
+def decisions(request, slug):
+    """All the decisions of a public committee, filterable by date, verb and words, a page at a time."""
+    committee = get_object_or_404(Committee, slug=slug, is_active=True, is_public=True)
+    errors: dict[str, str] = {}
+    start = _date_param(request.GET.get("from", ""), "from", "The first date", errors)
+    end = _date_param(request.GET.get("to", ""), "to", "The last date", errors)
+    if start and end and end < start:
+        errors["to"] = "The last date must be the same as or after the first date."
+    verb = request.GET.get("verb", "")
+    if verb and verb not in DecisionVerb.values:
+        errors["verb"], verb = "Choose a kind of decision from the list.", ""
+    text = request.GET.get("q", "").replace("\x00", "")[:100]
+    qs = queries.decisions_list(committee, start=start, end=end, verb=verb, text=text)
+    if errors:
+        qs = qs.none()
+    page = Paginator(qs, PER_PAGE).get_page(parse_page(request.GET.get("page")))
+    filters = urlencode([(k, v) for k, v in (("from", start or ""), ("to", end or ""), ("verb", verb), ("q", text)) if v])
+    return render(request, "opendata/decisions.html", {
+        "committee": committee, "page": page, "errors": errors, "verbs": DecisionVerb.choices,
+        "values": {"from": request.GET.get("from", "")[:10], "to": request.GET.get("to", "")[:10], "verb": verb, "q": text},
+        "filters": filters, "nav": "committees",
+    }, status=400 if errors else 200)
 
 
 @require_safe

@@ -137,3 +137,51 @@ def test_meeting_page_shows_written_questions_once_the_record_is_published(clien
     assert "Twelve orders were made in the year." in held and "Awaiting response" in held
     unpublished = client.get(world.unpublished.get_absolute_url()).content.decode()
     assert "Questions requiring written responses" not in unpublished
+
+
+def test_decisions_list_filters_by_date_verb_and_words_and_pages(client):
+    from saferhub.core.actors import SYSTEM
+    from saferhub.governance import actions as governance
+    from saferhub.opendata import views
+    from saferhub.opendata.tests.factories import held_meeting
+
+    world = build_world(render=False)
+    later = held_meeting(world.panel, dt.date(2024, 3, 14), publish=False)
+    governance.record_decision(later.agenda_items.get(kind="report"), verb="NOTED", text="the knife crime figures.",
+                               acting_user=SYSTEM)
+    governance.publish_meeting_record(later, acting_user=SYSTEM)
+    hidden = held_meeting(world.panel, dt.date(2024, 5, 9), publish=False)  # record not published
+    governance.record_decision(hidden.agenda_items.get(kind="report"), verb="NOTED", text="an unpublished matter.",
+                               acting_user=SYSTEM)
+    url = f"/committees/{world.panel.committee.slug}/decisions/"
+    page = client.get(url).content.decode()
+    assert "3 decisions" in page and "the knife crime figures." in page and "unpublished matter" not in page
+    assert "1 decision<" in client.get(url, {"verb": "NOTED"}).content.decode()
+    assert "1 decision<" in client.get(url, {"q": "knife"}).content.decode()
+    assert "2 decisions" in client.get(url, {"from": "2024-01-01"}).content.decode()
+    assert "1 decision<" in client.get(url, {"to": "2023-12-31"}).content.decode()
+    for bad in ({"from": "2024-13-01"}, {"verb": "SHOUTED"}, {"from": "2024-02-01", "to": "2024-01-01"}):
+        response = client.get(url, bad)
+        assert response.status_code == 400 and "There is a problem" in response.content.decode()
+    assert client.get(url, {"page": "x"}).status_code == 404
+    views.PER_PAGE, saved = 2, views.PER_PAGE
+    try:
+        first = client.get(url, {"verb": "RECOMMENDED"}).content.decode()
+        assert "Page 1 of 1" not in first
+        paged = client.get(url).content.decode()
+        assert "Page 1 of 2" in paged and 'href="?page=2"' in paged
+    finally:
+        views.PER_PAGE = saved
+    assert 'href="/committees/%s/decisions/"' % world.panel.committee.slug in client.get(
+        world.panel.committee.get_absolute_url()).content.decode()
+
+
+def test_decisions_list_of_a_private_body_is_not_found(client):
+    from saferhub.core.actors import SYSTEM
+    from saferhub.governance import actions as governance
+
+    world = build_world(render=False)
+    committee = governance.create_committee(name="Private Delivery Group", slug="private-delivery-group",
+                                            organisation=world.panel.committee.organisation, is_public=False,
+                                            quorum=3, acting_user=SYSTEM)
+    assert client.get(f"/committees/{committee.slug}/decisions/").status_code == 404
