@@ -174,6 +174,9 @@ def canonical_variant(variants: list[str]) -> str:
 _LIST_PREFIX = re.compile(r"^(?:(?:District|County|Borough|Town|Parish)\s+)?(?:Councillors|Councillor|Cllrs|Cllr|"
                           r"Members|Mr|Mrs|Ms|Miss|Mx|Dr|Colonel|Col|Professor|Prof|Sir|Dame|Rev)\.?\s+", re.I)
 _SUFFIXES = re.compile(r"(?:,?\s+(?:CC|MBE|OBE|CBE|JP|DL|BEM|QPM|KC|QC|MP))+\.?$")
+_NOT_NAMES = {"panel", "council", "committee", "police", "crime", "member", "members", "board", "partnership", "service",
+              "authority", "office", "officer", "officers", "chair", "chairman", "mayor", "group", "team", "trust", "county",
+              "district", "borough", "the", "minutes", "meeting", "present", "apologies", "none", "clerk", "public"}
 _NAME_TOKEN = re.compile(r"^(?:[A-Z]\.?|[A-Z][a-zA-Z'’]+(?:-[A-Z][a-zA-Z'’]+)*|Mac|Mc[A-Z][a-z]+|de|van|von|ap|al)$")
 
 
@@ -190,6 +193,6 @@ def printed_name(text: str) -> str | None:
     tokens = text.split()
     if not tokens or len(tokens) > 5 or not all(_NAME_TOKEN.match(t) for t in tokens):
         return None
-    if not any(len(t.strip(".")) > 1 for t in tokens):
+    if not any(len(t.strip(".")) > 1 for t in tokens) or any(t.lower() in _NOT_NAMES for t in tokens):
         return None
     return " ".join(t.rstrip(".") for t in tokens)

@@ -157,4 +157,5 @@ DELIVERY_ACTIONS_2021 = {f"1.{n}" for n in range(1, 26)} | {f"2.{n}" for n in ra
     f"3.{n}" for n in range(1, 15)}  # 003:1527-1733 (2.12 is missing in the source)
 
 # Decisions that occur twice under one item (the sets above hold each once).
-DECISION_REPEATS = {"2021-07-20": [("8", "AGREED")], "2022-02-24": [("5", "NOTED"), ("6", "NOTED"), ("7", "NOTED")]}
+DECISION_REPEATS = {"2021-07-20": [("8", "AGREED")], "2022-06-09": [("9", "AGREED")],  # 001:199 compound
+                    "2022-02-24": [("5", "NOTED"), ("6", "NOTED"), ("7", "NOTED")]}

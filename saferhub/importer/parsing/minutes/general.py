@@ -169,7 +169,8 @@ class GeneralMinutes:
                 title = (m["title"] or (self.texts[i + 1] if i + 1 < len(self.texts) else "")).lower()
                 out["items"].append({"number": item, "title": m["title"] or "", "line": self.lines[i].number})
                 declaring = None
-            elif re.match(r"^(?:apologies|declarations?|disclosures?|code of conduct)\b", text, re.I) and len(text) < 120:
+            elif re.match(r"^(?:apologies|declarations?|disclosures?|code of conduct|minutes of|public|matters|written|"
+                          r"chairman|chair's|urgent)\b", text, re.I) and not re.match(r"^minutes:", text, re.I):
                 title = text.lower()
                 declaring = None
             low = text.lower()
@@ -220,8 +221,9 @@ class GeneralMinutes:
             m = re.match(r"^(?P<list>.+?),?\s+(?:also\s+)?apologised\s+for\s+(?:his|her|their)\s+inability", body)
             if m:
                 names = m["list"]
-            elif "apolog" in title and re.match(r"^(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\b", body) and len(body) < 200:
-                names = _sentence(body)
+            elif "apolog" in title and re.match(r"^(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\b", body) and len(body) < 200 \
+                    and all(printed_name(c) for c in _chunks(_sentence(body))):
+                names = _sentence(body)  # the item's minute is just the list: "Cllr A King."
             else:
                 return
         self._people_list(names, i, out["apologies"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from saferhub.importer.parsing.minutes.patterns import _BLOCK, _INLINE, _LABEL, _PARA, _STARTS_VERB
+from saferhub.importer.parsing.minutes.patterns import _BLOCK, _INLINE, _LABEL, _PARA, _STARTS_VERB, VERBS
 from saferhub.importer.parsing.text import Line, find_dates, first_date, flat, month_year
 
 
@@ -60,6 +60,7 @@ class ResolutionsMixin:
                 current = None if not in_block else current
                 if in_block and not raw.lstrip().startswith("-"):
                     current = None
+        decisions = [part for d in decisions for part in _compound(d)]
         for d in decisions:
             d["text"] = d["text"].replace("**", "").strip()
             self._decision_extras(d, item)
@@ -103,3 +104,16 @@ class ResolutionsMixin:
                     "meeting_date": target[0], "precision": "month" if month and target and not first_date(sub["text"]) and not isinstance(target, tuple) else ("month" if target[0].day == 1 and month else "day"),
                     "text": sub["text"], "source": self.src(sub["line"]),
                 })
+
+
+_AND_VERB = re.compile(r"\s+and\s+(?:\*\*)?(?P<verb>" + "|".join(VERBS) + r")(?:\*\*)?\s+")
+
+
+def _compound(d: dict) -> list[dict]:
+    """"NOTED the report and AGREED to …" (001:199) is two decisions: split at "and" + a verb in capitals."""
+    match = _AND_VERB.search(d["text"])
+    if not match:
+        return [d]
+    first = {**d, "text": d["text"][:match.start()].strip(), "subs": []}
+    second = {**d, "verb": match["verb"], "text": d["text"][match.end():].strip()}
+    return [first, *_compound(second)]
