@@ -217,7 +217,8 @@ def record_panel(
         for m in members
     ]
     asb_rules.check_panel_composition(facts.panel_facts(case), seats)
-    asb_rules.check_victim_voice(victim_attendance, victim_representative)
+    asb_rules.check_victim_voice(victim_attendance, victim_representative,
+                                 may_attend=current_settings().victim_may_attend_panel)
     if not findings.strip():
         raise RuleViolation("Record the panel's findings.", code="asb.findings_required", field="findings")
     case.panel_members.all().delete()

@@ -90,11 +90,17 @@ def check_panel_composition(facts: PanelFacts, seats: Sequence[PanelSeat]) -> No
             )
 
 
-def check_victim_voice(attendance: str, representative: str) -> None:
-    """The victim is invited to the panel, or someone represents them (seed 002:1133-1134)."""
+def check_victim_voice(attendance: str, representative: str, *, may_attend: bool = True) -> None:
+    """The victim is invited to the panel, or someone represents them (seed 002:1133-1134). Where the
+    partnership's procedure does not let the victim attend, they are represented or give their account
+    in writing ("declined")."""
     if attendance not in ("invited", "attended", "represented", "declined"):
         raise RuleViolation("Record whether the victim was invited to the panel or represented at it.",
                             code="asb.victim_voice", field="victim_attendance")
+    if not may_attend and attendance in ("invited", "attended"):
+        raise RuleViolation("This partnership's procedure does not let the victim attend the panel: record who "
+                            "represented them, or that they gave their account in writing.",
+                            code="asb.victim_may_not_attend", field="victim_attendance")
     if attendance == "represented" and not representative.strip():
         raise RuleViolation("Name who represented the victim at the panel.",
                             code="asb.victim_representative", field="victim_representative")

@@ -182,3 +182,59 @@ def test_a_broken_file_names_the_problem(tmp_path):
     bad.write_text("- a list\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="mapping"):
         load_config(bad, acting_user=SYSTEM)
+
+
+# --- steps the configuration adds to a case ----------------------------------------------------------------
+
+@pytest.fixture
+def world(db):
+    from saferhub.asb.tests import factories
+
+    return factories.world()
+
+
+@pytest.mark.date_sensitive("2026-12-03")
+def test_discretion_is_recorded_on_the_case_and_meets_the_route(world):
+    from saferhub.asb.tests import factories
+
+    actions.save_local_route(area=None, name="Senior manager's discretion", kind="discretion",
+                             min_distinct_reporters=1, acting_user=SYSTEM)
+    case = factories.application(world, n=1)
+    assert not case.threshold_result["met"]
+    with pytest.raises(RuleViolation, match="reason"):
+        actions.record_threshold_discretion(case, by="Head of Service", reason=" ", acting_user=SYSTEM)
+    case = actions.record_threshold_discretion(case, by="Head of Service", reason="Repeat targeting of a "
+                                               "disabled victim", acting_user=SYSTEM)
+    assert case.threshold_result["met"] and case.threshold_result["route"] == "local_variant"
+    assert case.discretion_by == "Head of Service"
+
+
+@pytest.mark.date_sensitive("2026-12-03")
+def test_victim_attendance_follows_the_partnership(world):
+    from saferhub.asb.tests import factories
+
+    actions.update_asb_settings(acting_user=SYSTEM, victim_may_attend_panel=False)
+    case = factories.to_review(world, factories.application(world))
+    with pytest.raises(RuleViolation) as exc:
+        actions.record_panel(case, held_on=D(2026, 12, 2), members=factories.standard_panel(world),
+                             victim_attendance="attended", findings="F", acting_user=SYSTEM)
+    assert exc.value.code == "asb.victim_may_not_attend"
+
+
+@pytest.mark.date_sensitive("2026-12-03")
+def test_pcc_review_only_where_provided_and_after_the_decision(world):
+    from saferhub.asb.models import Case
+    from saferhub.asb.tests import factories
+
+    case = factories.to_panel(world, factories.application(world))
+    sent = case.panel_held_on
+    actions.send_decision_letter(case, letter="D", signed_by=world.norwich_council, signatory_name="X",
+                                 sent_on=sent, acting_user=SYSTEM)
+    case = Case.objects.get(pk=case.pk)
+    with pytest.raises(RuleViolation) as exc:
+        actions.record_pcc_review(case, requested_on=sent, acting_user=SYSTEM)
+    assert exc.value.code == "asb.pcc_review_not_provided"  # Norfolk: no PCC review of outcomes
+    actions.update_asb_settings(acting_user=SYSTEM, pcc_review=True)
+    case = actions.record_pcc_review(case, requested_on=sent, outcome="recommendations", decided_on=sent,
+                                     notes="Further joint visit", acting_user=SYSTEM)
+    assert case.pcc_review_outcome == "recommendations" and case.pcc_review_requested_on == sent

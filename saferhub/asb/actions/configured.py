@@ -1,0 +1,58 @@
+"""Steps a partnership's configuration adds to a case: a senior manager's discretion on the threshold, and
+the Police and Crime Commissioner's review of a case review outcome (where the procedure provides one)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+
+from saferhub.asb import rules as asb_rules
+from saferhub.asb.actions.cases import _apply_threshold
+from saferhub.asb.actions.common import lock_case, not_before, not_future, save_case, snapshot, today
+from saferhub.asb.config import current_settings
+from saferhub.asb.models import Case
+from saferhub.core.actors import Actor
+from saferhub.core.exceptions import RuleViolation
+from saferhub.core.permissions import require
+
+
+@transaction.atomic
+def record_threshold_discretion(case: Case, *, by: str, reason: str, acting_user: Actor) -> Case:
+    """A senior manager accepts an application under the partnership's discretion route: who decided and
+    why are recorded, and the threshold is evaluated again (``rules.routes``, kind "discretion")."""
+    require(acting_user, "asb.manage_case", case)
+    case = lock_case(case)
+    if not by.strip():
+        raise RuleViolation("Name the senior manager who used their discretion.", code="asb.discretion_by",
+                            field="by")
+    if not reason.strip():
+        raise RuleViolation("Record the reason for using discretion.", code="asb.discretion_reason",
+                            field="reason")
+    before = snapshot(case)
+    case.discretion_by, case.discretion_reason = by.strip(), reason.strip()
+    _apply_threshold(case, current_settings())
+    return save_case(case, before, "asb.case.discretion_recorded", actor=acting_user,
+                     data={"result": case.threshold_result})
+
+
+@transaction.atomic
+def record_pcc_review(case: Case, *, requested_on: dt.date, acting_user: Actor, outcome: str = "",
+                      decided_on: dt.date | None = None, notes: str = "") -> Case:
+    """The Commissioner's review of the case review outcome: requested after the decision letter, and its
+    outcome when decided. Refused where the partnership's procedure provides no such review."""
+    require(acting_user, "asb.handle_appeal", case)
+    case = lock_case(case)
+    asb_rules.check_pcc_review(enabled=current_settings().pcc_review, case_reviewed=bool(case.decision_sent_on),
+                               outcome=outcome)
+    not_before(requested_on, case.decision_sent_on, "The request for the Commissioner's review", "requested_on")
+    not_future(requested_on, "The request for the Commissioner's review", "requested_on")
+    if outcome:
+        decided_on = decided_on or today()
+        not_before(decided_on, requested_on, "The Commissioner's decision", "decided_on")
+        not_future(decided_on, "The Commissioner's decision", "decided_on")
+    before = snapshot(case)
+    case.pcc_review_requested_on = requested_on
+    case.pcc_review_outcome, case.pcc_review_decided_on = outcome, decided_on if outcome else None
+    case.pcc_review_notes = notes
+    return save_case(case, before, "asb.case.pcc_review_recorded", actor=acting_user)
