@@ -14,6 +14,15 @@ class WorkProgrammeStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", "Withdrawn"
 
 
+#: The four questions a panel asks of a proposed work-programme item (seed 001:1038-1041), by field.
+SCOPING_QUESTIONS = [
+    ("scoping_influence", "Is it something the panel can change or influence?"),
+    ("scoping_benefit", "What benefits could scrutiny bring to this issue?"),
+    ("scoping_method", "How can the panel best carry out work on the subject?"),
+    ("scoping_outcomes", "What would the best outcomes be?"),
+]
+
+
 class WorkProgrammeEntry(models.Model):
     """A row of the forward work programme: when, which report, issues for consideration, who is
     invited (seed 002:1923-1929)."""
@@ -38,6 +47,11 @@ class WorkProgrammeEntry(models.Model):
         "governance.AgendaItem", null=True, blank=True, on_delete=models.SET_NULL, related_name="work_programme_entries"
     )
     position = models.PositiveSmallIntegerField(default=0)
+    # The panel's four scoping questions, answered before a proposed item is scheduled (seed 001:1038-1041).
+    scoping_influence = models.TextField(blank=True, help_text="Is it something the panel can change or influence?")
+    scoping_benefit = models.TextField(blank=True, help_text="What benefits could scrutiny bring to this issue?")
+    scoping_method = models.TextField(blank=True, help_text="How can the panel best carry out work on the subject?")
+    scoping_outcomes = models.TextField(blank=True, help_text="What would the best outcomes be?")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
@@ -47,6 +61,14 @@ class WorkProgrammeEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.target_label or self.target_date}: {self.report}"
+
+    @property
+    def scoping(self) -> list[tuple[str, str]]:
+        """The scoping questions with this entry's answers, in the seed's order (empty if unanswered)."""
+        answers = [self.scoping_influence, self.scoping_benefit, self.scoping_method, self.scoping_outcomes]
+        if not any(a.strip() for a in answers):
+            return []
+        return [(q, a) for (_, q), a in zip(SCOPING_QUESTIONS, answers, strict=True)]
 
     @property
     def when(self) -> str:
