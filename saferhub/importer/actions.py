@@ -57,6 +57,16 @@ def _store(batch: ImportBatch, files: list[tuple[str, bytes]], extraction: dict,
                                   line_count=meta["line_count"])
     flags = [{"kind": "file_unreadable", "message": message, "source": name[:200], "severity": "error"}
              for name, message in refused] + extraction["flags"]
+    committees = None
+    for flag in flags:
+        if flag["kind"] == "committee_missing":
+            if committees is None:
+                from saferhub.governance.models import Committee
+
+                committees = list(Committee.objects.order_by("name").values_list("name", flat=True)[:30])
+            offered = {s["value"] for s in flag.get("suggestions", [])}
+            flag["suggestions"] = flag.get("suggestions", []) + [
+                {"value": name, "label": name} for name in committees if name not in offered]
     ImportFlag.objects.bulk_create([
         ImportFlag(batch=batch, position=n, kind=f["kind"], message=f["message"], source=f["source"],
                    severity=f["severity"], suggestions=f.get("suggestions", []), ref=f.get("ref", {}))
@@ -171,6 +181,8 @@ def commit_batch(batch: ImportBatch, *, acting_user: Actor) -> ImportBatch:
         raise RuleViolation("This import has already been committed or discarded.", code="importer.batch_closed")
     from saferhub.importer.commit import Committer
 
+    batch.extraction = apply_choices(batch.extraction, list(batch.flags.all()))
+
     # The staff member may commit the import (checked above); the records themselves are written by
     # the importer's system actor, named after the import and the person committing it, so that a
     # committee officer can import the history of a committee they do not (yet) support.
@@ -183,6 +195,38 @@ def commit_batch(batch: ImportBatch, *, acting_user: Actor) -> ImportBatch:
     batch.save(update_fields=["status", "committed_at", "summary"])
     audit.record("importer.batch.committed", actor=acting_user, target=batch, data=summary)
     return batch
+
+
+def apply_choices(extraction: dict, flags: list[ImportFlag]) -> dict:
+    """What the officer chose on the review page for what the documents did not say: the date of minutes whose
+    date could not be read (they join the meetings), the committee of a meeting that names none. A meeting still
+    without a committee is left out (its flag says so)."""
+    if not extraction.get("meetings") and not extraction.get("pending_meetings"):
+        return extraction
+    extraction = dict(extraction)
+    meetings = list(extraction.get("meetings", []))
+    pending = extraction.get("pending_meetings", [])
+    chosen_committee = {}
+    for flag in flags:
+        if flag.status != ImportFlag.Status.RESOLVED or not flag.resolution:
+            continue
+        if flag.kind == "meeting_date_missing" and flag.ref.get("pending") is not None \
+                and flag.ref["pending"] < len(pending):
+            m = {**pending[flag.ref["pending"]], "date": flag.resolution, "precision": "day", "evidence": [],
+                 "agenda": None, "minutes": [pending[flag.ref["pending"]]["source"]]}
+            m.setdefault("livestream", "")
+            m.setdefault("rescheduled_to", None)
+            if not m.get("committee"):
+                named = [x["committee"] for x in meetings if x["committee"]]
+                m["committee"] = named[0] if named else ""
+            meetings.append(m)
+        elif flag.kind == "committee_missing" and flag.ref.get("meeting"):
+            chosen_committee[flag.ref["meeting"]] = flag.resolution
+    for m in meetings:
+        if not m["committee"] and m["date"] in chosen_committee:
+            m["committee"] = chosen_committee[m["date"]]
+    extraction["meetings"] = sorted((m for m in meetings if m["committee"]), key=lambda m: (m["date"], m["committee"]))
+    return extraction
 
 
 @transaction.atomic

@@ -24,6 +24,7 @@ from saferhub.importer.parsing.papers import (
     parse_written_questions,
 )
 from saferhub.importer.parsing.reader import ReadError, read_lines
+from saferhub.importer.parsing.renamed import suggest_renamed
 from saferhub.importer.parsing.split import (
     COVER_REPORT,
     FRONT_SHEET,
@@ -116,6 +117,7 @@ def extract_batch(files: list[tuple[str, bytes]], knowledge: dict | None = None)
         harvest_names(doc.lines(f["lines"]), ctx, f["name"])
     parsed_minutes = []
     attendance_pages = []
+    result_pending: list[dict] = []
     for f in parsed:
         if f["attendance_page"]:
             m = parse_attendance_page(f["lines"], ctx, f["name"])
@@ -127,11 +129,7 @@ def extract_batch(files: list[tuple[str, bytes]], knowledge: dict | None = None)
         doc.data = {"date": m["date"]}
         parsed_minutes.append((f, doc, m))
         if m["date"] is None:
-            lines = doc.lines(f["lines"])
-            ctx.flag("not_understood", f"Minutes found at {f['name']}:{lines[0].number}, but no meeting date could be "
-                     f"read from them; what they record ({len(m['present'])} present, {len(m['decisions'])} decisions) "
-                     "was not imported.", f"{f['name']}:{lines[0].number}-{lines[-1].number}", "error",
-                     ref={"file": f["name"]})
+            _pending_minutes(result_pending, m, doc.lines(f["lines"]), f["name"], ctx)
     # Pass 3: papers.
     for f in parsed:
         version = None
@@ -170,6 +168,8 @@ def extract_batch(files: list[tuple[str, bytes]], knowledge: dict | None = None)
     _merge_meetings(result, fronts, parsed_minutes, parsed, ctx)
     for page in attendance_pages:
         _merge_attendance_page(result, page, ctx)
+    result["pending_meetings"] = result_pending
+    _flag_missing_committees(result, ctx)
     if renames:
         _apply_renames(result, renames)
         _apply_renames(parsed_minutes, renames)
@@ -186,6 +186,7 @@ def extract_batch(files: list[tuple[str, bytes]], knowledge: dict | None = None)
                            "meeting_date": _doc_date(d), "item": (d.data or {}).get("item")}
                           for d in f["docs"]],
         })
+    suggest_renamed(ctx, result["meetings"].values())  # a changed surname is proposed, never merged
     result["flags"] = [asdict(flag) for flag in ctx.flags]
     result["people"] = [{"name": p.name, "aliases": p.aliases, "councillor": p.councillor, "body": p.body,
                          "title": p.title, "db_id": p.db_id} for p in ctx.names.people]
@@ -379,6 +380,35 @@ def _merge_meetings(result: dict, fronts, parsed_minutes, parsed, ctx: Context) 
                 if rep:
                     d["date"] = rep["report_to"]
                     d["date_from"] = "cover report"
+
+
+def _pending_minutes(pending: list[dict], m: dict, lines, path: str, ctx: Context) -> None:
+    """Minutes whose meeting date could not be read: kept aside with what was read from them; the officer may
+    choose the date on the review page (each date printed near the top is offered), and they are then committed."""
+    where = f"{path}:{lines[0].number}-{lines[-1].number}"
+    found = []
+    for ln in lines[:40]:
+        for day, _a, _b in find_dates(flat(ln.raw)):
+            if day.isoformat() not in {s["value"] for s in found}:
+                found.append({"value": day.isoformat(), "label": f"The meeting was on {fmt_date(day)} (line {ln.number})"})
+    pending.append(m)
+    ctx.flag("meeting_date_missing", f"Minutes were found at {where}, but the date of their meeting could not be "
+             f"read ({len(m['present'])} present, {len(m['apologies'])} apologies and {len(m['decisions'])} decisions "
+             "were read from them). Choose the date to commit them; unless you do, they are left out.", where, "error",
+             suggestions=found[:6], ref={"pending": len(pending) - 1})
+
+
+def _flag_missing_committees(result: dict, ctx: Context) -> None:
+    """A meeting whose committee no document names: the officer chooses one (or creates the one offered)."""
+    named = sorted({m["committee"] for m in result["meetings"].values() if m["committee"]})
+    for m in result["meetings"].values():
+        if m["committee"]:
+            continue
+        src = m.get("source") or {"path": "", "lines": [0, 0]}
+        ctx.flag("committee_missing", f"The meeting of {fmt_date(m['date'])} names no committee. Choose the "
+                 "committee it belongs to; unless you do, it is left out.",
+                 f"{src['path']}:{src['lines'][0]}", "error", ref={"meeting": m["date"].isoformat()},
+                 suggestions=[{"value": name, "label": name} for name in named[:10]])
 
 
 def _merge_attendance_page(result: dict, page: dict, ctx: Context) -> None:
