@@ -6,6 +6,7 @@ from __future__ import annotations
 from saferhub.core import actions as core_actions
 from saferhub.core.models import Organisation, Person
 from saferhub.core.queries import find_person
+from saferhub.importer.models import ImportFlag
 from saferhub.importer.parsing.text import fold
 
 
@@ -43,6 +44,11 @@ class PeopleMixin:
             person = find_person(name)
             for alias in (info or {}).get("aliases", []):
                 person = person or find_person(alias)
+        renamed = self.renamed(name)
+        if person is None and renamed:
+            person = self.person(renamed, councillor=councillor, source=source)
+            if person is not None:
+                info = {**(info or {}), "aliases": [name, *(info or {}).get("aliases", [])]}
         if person is None:
             is_cllr = bool(info["councillor"]) if info else bool(councillor)
             person = core_actions.create_person(
@@ -61,3 +67,11 @@ class PeopleMixin:
                                               f"{self.batch.pk}).", acting_user=self.actor)
         self.people[name] = person
         return person
+
+    def renamed(self, name: str) -> str | None:
+        """The earlier name staff confirmed ``name`` is a new name of (a ``possible_same_person``
+        flag resolved "same"); ``None`` while the flag is open or was rejected."""
+        if not hasattr(self, "_renamed"):
+            self._renamed = {f.ref.get("name"): f.ref.get("same_as") for f in self.batch.flags.filter(
+                kind="possible_same_person", status=ImportFlag.Status.RESOLVED, resolution="same")}
+        return self._renamed.get(name)

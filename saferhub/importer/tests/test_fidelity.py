@@ -67,3 +67,44 @@ def test_the_papers_data_file_does_not_mark_8_june_2023_considered():
     load_file()
     assert WorkProgrammeEntry.objects.get(target_meeting__date=D(2023, 6, 8)).status == "planned"
     assert Meeting.objects.get(committee__slug="nccsp-scrutiny-sub-panel", date=D(2023, 6, 8)).status == "held"
+
+
+# -- item 2: a changed surname is a flagged suggestion, never a silent merge or a silent second person --
+def _renamed_flag(batch):
+    return batch.flags.get(kind="possible_same_person")
+
+
+def test_a_changed_surname_is_proposed_as_the_same_person(seeds):
+    batch = actions.read_files(seeds, acting_user=ACTOR)
+    flag = _renamed_flag(batch)
+    assert flag.ref["name"] == "Nicola Allum" and flag.ref["same_as"] == "Nicola Jepson"
+    assert flag.source.startswith("000_")
+    assert {s["value"] for s in flag.suggestions} == {"same", "different"}
+    # Nobody else is proposed: Nicola Ledain shares the forename but not the role.
+    assert batch.flags.filter(kind="possible_same_person").count() == 1
+
+
+def test_accepting_the_suggestion_records_one_person_with_the_alias(seeds):
+    from saferhub.core.models import AuditEvent, Person
+    from saferhub.governance.models import Attendance
+
+    batch = actions.read_files(seeds, acting_user=ACTOR)
+    actions.resolve_flag(_renamed_flag(batch), choice="same", acting_user=ACTOR)
+    actions.commit_batch(batch, acting_user=ACTOR)
+    assert not Person.objects.filter(name="Nicola Allum").exists()
+    nicola = Person.objects.get(name="Nicola Jepson")
+    assert list(nicola.aliases.values_list("name", flat=True)) == ["Nicola Allum"]
+    assert AuditEvent.objects.filter(code__icontains="alias").exists()
+    assert Attendance.objects.filter(person=nicola, meeting__date=D(2023, 6, 8)).exists()
+    assert Attendance.objects.filter(person=nicola, meeting__date=D(2022, 6, 9)).exists()
+
+
+@pytest.mark.parametrize("choice", ["different", "accept"])
+def test_rejecting_or_leaving_it_keeps_two_people_and_the_flag(seeds, choice):
+    from saferhub.core.models import Person
+
+    batch = actions.read_files(seeds, acting_user=ACTOR)
+    actions.resolve_flag(_renamed_flag(batch), choice=choice, acting_user=ACTOR)
+    actions.commit_batch(batch, acting_user=ACTOR)
+    assert Person.objects.filter(name__in=["Nicola Allum", "Nicola Jepson"]).count() == 2
+    assert batch.flags.filter(kind="possible_same_person").exists()
