@@ -126,6 +126,16 @@ class WorkProgrammeForm(GovukForm):
     issues = forms.CharField(label="Issues for consideration", widget=forms.Textarea(attrs={"rows": 3}), required=False,
                              help_text="One issue per line.")
     invited = forms.CharField(label="Invited to attend", max_length=300, required=False)
+    # The four scoping questions (seed 001:1038-1041); the rule in papers.rules says each is needed.
+    scoping_influence = forms.CharField(label="Is it something the panel can change or influence?",
+                                        widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    scoping_benefit = forms.CharField(label="What benefits could scrutiny bring to this issue?",
+                                      widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    scoping_method = forms.CharField(label="How can the panel best carry out work on the subject?",
+                                     widget=forms.Textarea(attrs={"rows": 2}), required=False,
+                                     help_text="For example a report to a meeting, a task and finish group, a site visit.")
+    scoping_outcomes = forms.CharField(label="What would the best outcomes be?",
+                                       widget=forms.Textarea(attrs={"rows": 2}), required=False)
     widths = {"report": "govuk-!-width-full", "invited": "govuk-!-width-full"}
 
     def __init__(self, *args, meetings: list, **kwargs):

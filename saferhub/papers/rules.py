@@ -67,3 +67,16 @@ def check_minutes_confirmation(*, minutes_meeting_date: dt.date, at_meeting_date
         raise RuleViolation("The minutes are signed by the person who chaired the confirming meeting; record who "
                             "chaired it first.",
                             code="papers.minutes_signature", field="signed_by")
+
+
+def check_scoping_answers(answers: dict[str, str], questions: list[tuple[str, str]]) -> None:
+    """A proposed work-programme item answers the panel's four scoping questions before it is
+    scheduled: can the panel change or influence it, what benefits scrutiny could bring, how the
+    panel can best carry out the work, and what the best outcomes would be (seed 001:1038-1041)."""
+    for field, question in questions:
+        if not str(answers.get(field) or "").strip():
+            raise RuleViolation(
+                f"Answer the scoping question “{question}” before the item is added to the work programme "
+                "(the panel considers all four questions for every proposed item).",
+                code="papers.work_programme_scoping", field=field,
+            )

@@ -17,7 +17,8 @@ from saferhub.core.permissions import require
 from saferhub.core.updates import apply_fields
 from saferhub.governance import actions as governance
 from saferhub.governance.models import Meeting, Recommendation, RecommendationStatus
-from saferhub.papers import queries
+from saferhub.papers import queries, rules
+from saferhub.papers.models.tracking import SCOPING_QUESTIONS
 from saferhub.papers.models import (
     CoverReport,
     FutureItem,
@@ -43,8 +44,14 @@ def add_work_programme_entry(
     added_by_decision=None,
     carried_from: WorkProgrammeEntry | None = None,
     position: int | None = None,
+    scoping: dict[str, str] | None = None,
 ) -> WorkProgrammeEntry:
-    """Add a row to the forward work programme, for a meeting or a month still to be confirmed."""
+    """Add a row to the forward work programme, for a meeting or a month still to be confirmed.
+
+    ``scoping`` (the answers to the four scoping questions, keyed by field) is required for a new
+    proposal: every entry except one recorded from a decision, carried forward, or read from an
+    earlier published programme (``scoping=None`` with ``added_by_decision``/``carried_from``, the
+    loader and the importer, which record what the panel already agreed)."""
     require(acting_user, "papers.prepare", committee)
     if not report.strip():
         raise RuleViolation("Enter the report's title.", code="papers.report_required", field="report")
@@ -55,13 +62,16 @@ def add_work_programme_entry(
     if target_date is None:
         raise RuleViolation("Choose the meeting, or enter the month it is planned for.", code="papers.target_required",
                             field="target_date")
+    if scoping is not None:
+        rules.check_scoping_answers(scoping, SCOPING_QUESTIONS)
+    scoping = {field: (scoping or {}).get(field, "").strip() for field, _ in SCOPING_QUESTIONS}
     if position is None:
         position = (WorkProgrammeEntry.objects.filter(committee=committee, target_date=target_date)
                     .aggregate(m=Max("position"))["m"] or 0) + 1
     entry = WorkProgrammeEntry.objects.create(
         committee=committee, target_meeting=target_meeting, target_label=target_label.strip(), target_date=target_date,
         report=report.strip(), issues=issues.strip(), invited=invited.strip(), added_by_decision=added_by_decision,
-        carried_from=carried_from, position=position,
+        carried_from=carried_from, position=position, **scoping,
     )
     audit.record("papers.work_programme.added", actor=acting_user, target=entry,
                  data={"report": entry.report, "when": entry.when, "by_decision": bool(added_by_decision)})

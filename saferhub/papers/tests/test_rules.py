@@ -65,3 +65,14 @@ def test_minutes_are_confirmed_later_at_a_quorate_meeting_signed_by_its_chair():
         rules.check_minutes_confirmation(at_meeting_date=dt.date(2023, 2, 24), at_meeting_status="held",
                                          **{**base, "same_committee": False})
     rules.check_minutes_confirmation(at_meeting_date=dt.date(2023, 2, 24), at_meeting_status="held", **base)
+
+
+def test_a_proposed_work_programme_item_answers_all_four_scoping_questions():
+    from saferhub.papers.models.tracking import SCOPING_QUESTIONS
+
+    answers = {field: "An answer." for field, _ in SCOPING_QUESTIONS}
+    rules.check_scoping_answers(answers, SCOPING_QUESTIONS)
+    for field, question in SCOPING_QUESTIONS:
+        with pytest.raises(RuleViolation, match="Answer the scoping question") as refused:
+            rules.check_scoping_answers({**answers, field: "  "}, SCOPING_QUESTIONS)
+        assert refused.value.field == field and question in str(refused.value)

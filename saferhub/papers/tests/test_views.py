@@ -110,12 +110,19 @@ def test_work_programme_page_and_adding_an_entry(client, panel):
     client.force_login(committee_officer(panel))
     response = client.post(url, {"wp-report": "Modern slavery", "wp-target_meeting": "", "wp-issues": "Progress"})
     assert "Choose the meeting, or enter the month" in response.content.decode()
-    client.post(url, {"wp-report": "Modern slavery", "wp-target_meeting": meeting.pk})
-    client.post(url, {"wp-report": "Fraud", "wp-target_month_day": "1", "wp-target_month_month": "2", "wp-target_month_year": "2031"})
+    refused = client.post(url, {"wp-report": "Modern slavery", "wp-target_meeting": meeting.pk}).content.decode()
+    assert "Answer the scoping question" in refused and "can change or influence" in refused
+    assert not WorkProgrammeEntry.objects.exists()
+    scoping = {"wp-scoping_influence": "Yes: partners report to the panel.", "wp-scoping_benefit": "Public assurance.",
+               "wp-scoping_method": "A report with the lead officer.", "wp-scoping_outcomes": "Clearer referral routes."}
+    client.post(url, {"wp-report": "Modern slavery", "wp-target_meeting": meeting.pk, **scoping})
+    client.post(url, {"wp-report": "Fraud", "wp-target_month_day": "1", "wp-target_month_month": "2", "wp-target_month_year": "2031",
+                      **scoping})
     assert set(WorkProgrammeEntry.objects.values_list("report", "target_label")) == {
         ("Modern slavery", ""), ("Fraud", "February 2031 (date to be confirmed)")}
     page = client.get(url).content.decode()
     assert "Modern slavery" in page and "February 2031 (date to be confirmed)" in page
+    assert "What benefits could scrutiny bring to this issue?" in page and "Clearer referral routes." in page
 
 
 def test_recommendations_register_shows_overdue_and_takes_responses(client, panel):

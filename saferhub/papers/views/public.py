@@ -34,6 +34,8 @@ def work_programme(request, slug):
                     committee, report=data["report"], issues=data["issues"], invited=data["invited"],
                     target_meeting=meeting, target_date=month.replace(day=1) if month and not meeting else None,
                     target_label=f"{month:%B %Y} (date to be confirmed)" if month and not meeting else "",
+                    scoping={k: data.get(k, "") for k in ("scoping_influence", "scoping_benefit", "scoping_method",
+                                                          "scoping_outcomes")},
                     acting_user=request.user,
                 )
                 return done(request, reverse("papers:work-programme", args=[slug]), "Added to the work programme.")
