@@ -63,3 +63,10 @@ for field, c in tally.items():
     p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 1.0
     r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 1.0
     print(f"| {field} | {c['tp']} | {c['fp']} | {c['fn']} | {p:.3f} | {r:.3f} |")
+
+# -- other councils' minutes (saferhub/importer/tests/corpus, general reader) -------------------------
+from saferhub.importer.tests.corpus.score import score_corpus, table  # noqa: E402
+
+print()
+print("Other councils' minutes (general reader):")
+print(table(*score_corpus()))

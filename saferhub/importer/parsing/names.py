@@ -189,6 +189,7 @@ def printed_name(text: str) -> str | None:
     for _ in range(3):
         text = _LIST_PREFIX.sub("", text).strip()
     text = _SUFFIXES.sub("", text).strip(" ,.;:")
+    text = re.sub(r"\s+(?:co-opted|independent|substitute|lay)(?:\s+members?)?$", "", text, flags=re.I)
     text = re.sub(r"\b([A-Z])\.(?=\s|$|[A-Z])", r"\1 ", text)
     tokens = text.split()
     if not tokens or len(tokens) > 5 or not all(_NAME_TOKEN.match(t) for t in tokens):

@@ -69,7 +69,7 @@ MEETINGS = {
         "minutes_confirmed": ["2022-02-24"],
         "decisions": {("2", "RESOLVED"), ("3", "RESOLVED"), ("7", "ENDORSED"), ("8", "NOTED"), ("8", "AGREED"),
                       ("9", "COMMENDED"), ("9", "NOTED"), ("9", "AGREED"), ("10", "AGREED")},
-        "decision_count": 9,
+        "decision_count": 10,  # 001:199 "NOTED … and AGREED …" is two decisions
         "delegation_dates": ["2022-06-23", "2022-06-23"],
     },
     # 001:225-250

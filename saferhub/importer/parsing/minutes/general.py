@@ -215,6 +215,10 @@ class GeneralMinutes:
         m = re.search(r"apolog(?:y|ies)(?:\s+for\s+absence)?\s+(?:had\s+been\s+|were\s+|was\s+)?(?:received|submitted|given|"
                       r"tendered)\s+(?:on\s+behalf\s+of|from)\s+(?P<list>.+)$|there\s+were\s+apologies\s+for\s+absence\s+"
                       r"from\s+(?P<list2>.+)$", body, re.I)
+        by = re.search(r"apology\s+(?:was\s+)?submitted\s+by\s+[^.]*?,\s+" + _PERSON.format(g="n") + r",", body)
+        if by and printed_name(by["n"]):
+            out["apologies"].append(printed_name(by["n"]))
+            return
         if m:
             names = _sentence(m["list"] or m["list2"])
         else:
