@@ -133,6 +133,11 @@ def _do_step(case, step, day, agencies, today, *, acting_user) -> None:
         details = {"version": "1"}
     elif step == Step.SIGN_OFF:
         details = {"signed_off_by": "Fictional partnership chair"}
+        # The family is offered the draft (and their views recorded) before submission (rules).
+        actions.log_family_contact(case, contacted_on=day, who="Fictional family member", channel="advocate",
+                                   purpose="draft", agreed_draft=True,
+                                   views_on_draft="Fictional: the family asked for the pen portrait to be kept.",
+                                   acting_user=acting_user, on=today)
     elif step == Step.FEEDBACK:
         details = {"outcome": "approved"}
     elif step == Step.COMMISSIONER:

@@ -62,6 +62,55 @@ def on_team_of(user, obj) -> bool:
     return pid is not None and pid in team_partnership_ids(user)
 
 
+def appointments(user) -> dict[int, list[tuple[str, int | None]]]:
+    """The reviews a person is appointed to: case id → [(role, agency id)]; cached per request."""
+    if not getattr(user, "is_authenticated", False) or getattr(user, "pk", None) is None:
+        return {}
+    cached = getattr(user, "_dhr_appointments", None)
+    if cached is None:
+        from saferhub.dhr.models import Appointment
+
+        cached = {}
+        for case_id, role, agency_id in Appointment.objects.filter(user=user).values_list("case_id", "role",
+                                                                                          "agency_id"):
+            cached.setdefault(case_id, []).append((role, agency_id))
+        user._dhr_appointments = cached
+    return cached
+
+
+REVIEWER_ROLES = {"chair", "author", "panel"}
+
+
+@rules.predicate
+def appointed_reviewer(user, case) -> bool:
+    """The review's own chair, author or a panel member (an ``Appointment`` to this case)."""
+    if case is None:
+        return False
+    return any(role in REVIEWER_ROLES for role, _ in appointments(user).get(getattr(case, "pk", None), []))
+
+
+@rules.predicate
+def agency_contact_of(user, imr) -> bool:
+    """An agency's contact on this case, for this agency's own request only."""
+    if imr is None:
+        return False
+    return ("agency", imr.agency_id) in appointments(user).get(imr.case_id, [])
+
+
+@rules.predicate
+def has_appointment(user) -> bool:
+    return bool(appointments(user))
+
+
+@rules.predicate
+def team_of_imr(user, imr) -> bool:
+    return imr is not None and imr.case.partnership_id in team_partnership_ids(user)
+
+
+rules.add_perm("dhr.view_my_reviews", has_appointment)
+rules.add_perm("dhr.view_review", on_team_of | appointed_reviewer)
+rules.add_perm("dhr.view_imr", team_of_imr | agency_contact_of)
+rules.add_perm("dhr.upload_imr", team_of_imr | agency_contact_of)
 rules.add_perm("dhr.view_case_list", is_dhr_team)
 rules.add_perm("dhr.view_case", on_team_of)
 rules.add_perm("dhr.notify", on_team_of)  # obj: the partnership

@@ -245,3 +245,87 @@ def check_erasure(*, closed_on: dt.date | None, erased_on: dt.date | None, erase
     if today < erase_after:
         raise RuleViolation(f"This case's personal data is kept until {erase_after:%-d %B %Y} under the "
                             "partnership's retention rule.", code="dhr.erase_too_early")
+
+
+# --- The register of chairs, tenders, parallel processes, the family, the action repository -------------------
+
+def check_chair_independence(*, chair_name: str, connected: dict[int, str], case_agencies: set[int]) -> None:
+    """The chair is independent of the agencies involved: not employed by any of them and never their line
+    manager of staff involved (2016 guidance, Section 4, "Appointing a Chair of the Review Panel"; we could not
+    read the paragraph's words with the search tool, so the wording here is ours). ``connected`` holds the
+    agencies the chair declared they work or worked for, or line-managed in."""
+    clash = sorted(name for pk, name in connected.items() if pk in case_agencies)
+    if clash:
+        raise RuleViolation(f"{chair_name} cannot chair this review: they declared a connection with "
+                            f"{', '.join(clash)}, an agency involved (the chair must be independent of every agency "
+                            "involved, 2016 guidance, Section 4).", code="dhr.chair_not_independent", field="chair")
+
+
+def check_tender(*, invited: set[int], chosen: int | None, reason: str, available: bool) -> None:
+    """Chairs are appointed through a transparent tender (001:436): the chosen chair was invited, is available,
+    and the reason for the choice is recorded."""
+    if not invited:
+        raise RuleViolation("Invite at least one chair from the register to tender.", code="dhr.tender_empty",
+                            field="invited")
+    if chosen is None:
+        return
+    if chosen not in invited:
+        raise RuleViolation("Only a chair invited to tender can be appointed (a transparent tender, 001:436).",
+                            code="dhr.tender_not_invited", field="chair")
+    if not available:
+        raise RuleViolation("That chair is marked as not available on the register.", code="dhr.chair_unavailable",
+                            field="chair")
+    if not reason.strip():
+        raise RuleViolation("Record why this chair was chosen (a transparent tender, 001:436).",
+                            code="dhr.tender_reason", field="reason")
+
+
+def check_parallel_dates(*, started_on: dt.date | None, ended_on: dt.date | None, today: dt.date) -> None:
+    if ended_on is not None and ended_on > today:
+        raise RuleViolation("The end date cannot be in the future.", code="dhr.parallel_in_future", field="ended_on")
+    if started_on and ended_on and ended_on < started_on:
+        raise RuleViolation("A process cannot end before it started.", code="dhr.parallel_order", field="ended_on")
+
+
+def check_not_blocked(blocking: list[tuple[str, str]], *, what: str) -> None:
+    """Publication and sharing of the report wait for the parallel processes that would be prejudiced by it:
+    the criminal trial above all, and the inquest and IOPC investigation (seed 001:437: the review dovetails
+    with investigations running in parallel). ``blocking``: (process, why) of each still open."""
+    if blocking:
+        reasons = "; ".join(f"the {name.lower()} has not ended ({why})" for name, why in blocking)
+        raise RuleViolation(f"The report cannot be {what} yet: {reasons}. Record its end first.",
+                            code="dhr.parallel_blocks")
+
+
+def check_family_contact(*, contacted_on: dt.date, date_notified: dt.date, who: str, today: dt.date) -> None:
+    if not who.strip():
+        raise RuleViolation("Enter who was contacted (a family member, friend or advocate).",
+                            code="dhr.contact_who", field="who")
+    check_not_before(contacted_on, date_notified, what="of the contact", after="the notification",
+                     code="dhr.contact_before_notification", field="contacted_on", today=today)
+
+
+def check_family_offered_draft(contacts: list[tuple[str, bool | None, str]]) -> None:
+    """Before the report goes to the Home Office quality assurance panel the family has been offered the draft
+    to read, and, if they read it, their views are recorded. The seeds: advocates "read though draft report
+    with families" (001:489-497) and families are integral "throughout" (000:134); the 2016 guidance, Section
+    6, on involving family and friends (paragraph text not read, see ``clocks``). Declining is an answer: the
+    offer is what must be recorded (000:99). ``contacts``: (purpose, agreed_draft, views_on_draft)."""
+    offers = [c for c in contacts if c[0] == "draft"]
+    if not offers:
+        raise RuleViolation("Offer the family the draft report to read, and log that contact, before submitting "
+                            "to the quality assurance panel (001:489-497).", code="dhr.family_draft_not_offered")
+    if any(agreed and not views.strip() for _, agreed, views in offers):
+        raise RuleViolation("The family read the draft: record their views on it before submitting.",
+                            code="dhr.family_views_missing")
+
+
+def check_recommendation_update(*, status: str, note: str, updated_on: dt.date, today: dt.date) -> None:
+    """An action in the composite repository (001:429) is complete only with evidence of completion."""
+    if status not in {"open", "in_progress", "complete"}:
+        raise RuleViolation("Choose a status.", code="dhr.recommendation_status", field="status")
+    if updated_on > today:
+        raise RuleViolation("The date cannot be in the future.", code="dhr.recommendation_in_future",
+                            field="updated_on")
+    if status == "complete" and not note.strip():
+        raise RuleViolation("Record the evidence of completion.", code="dhr.recommendation_evidence", field="note")

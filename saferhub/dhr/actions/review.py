@@ -61,6 +61,13 @@ def record_step(case: Case, *, step: str, done_on: dt.date, acting_user: Actor, 
                      feedback_approved=feedback_approved,
                      panel=[m.independence_declared for m in case.panel.all()],
                      imrs_outstanding=case.imrs.filter(received_on__isnull=True).count())
+    if step == Step.SUBMITTED:
+        rules.check_family_offered_draft([(c.purpose, c.agreed_draft, c.views_on_draft)
+                                          for c in case.family_contacts.all()])
+    if step == Step.PUBLISHED:
+        from saferhub.dhr.actions.records import blocking_processes
+
+        rules.check_not_blocked(blocking_processes(case), what="published")
     row = existing.get(step) or ReviewStep(case=case, step=step)
     row.done_on, row.details = done_on, {k: audit.jsonable(v) for k, v in details.items()}
     row.recorded_by = acting_user if getattr(acting_user, "is_authenticated", False) else None

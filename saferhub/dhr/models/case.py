@@ -134,6 +134,7 @@ class ImrRequest(models.Model):
     requested_on = models.DateField()
     due_on = models.DateField()
     received_on = models.DateField(null=True, blank=True)
+    document_path = models.CharField(max_length=300, blank=True, help_text="The agency's uploaded review (storage path).")
 
     class Meta:
         ordering = ["due_on", "id"]

@@ -110,9 +110,9 @@ class FamilyContact(models.Model):
     channel = models.CharField(max_length=10, choices=ContactChannel.choices)
     purpose = models.CharField(max_length=12, choices=ContactPurpose.choices)
     outcome = models.TextField(blank=True)
-    agreed_to_participate = models.BooleanField(null=True)
-    agreed_terms = models.BooleanField(null=True)
-    agreed_draft = models.BooleanField(null=True)
+    agreed_to_participate = models.BooleanField(null=True, blank=True)
+    agreed_terms = models.BooleanField(null=True, blank=True)
+    agreed_draft = models.BooleanField(null=True, blank=True)
     views_on_draft = models.TextField(blank=True, help_text="The family's views on the draft, in summary.")
 
     class Meta:
