@@ -129,6 +129,15 @@ def owns_object_agency(user, obj) -> bool:
 
 
 manages_case = is_county_team | works_in_case_area
+sees_whole_case = is_county_team | works_in_case_area | reviews_case_appeal | inspects_case_area
+
+
+def agency_view(user, case) -> set[int] | None:
+    """The agencies whose part of ``case`` the user sees when they see it only as an agency officer (their own
+    information requests and the records attached to them); ``None`` when they see the whole case."""
+    if is_system(user) or sees_whole_case.test(user, case):
+        return None
+    return _assignments(user)["organisations"]
 
 rules.add_perm("asb.submit_application", rules.always_allow)
 rules.add_perm("asb.view_case",

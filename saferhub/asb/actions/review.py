@@ -125,7 +125,10 @@ def send_information_requests(
 @transaction.atomic
 def record_information_response(
     request: InformationRequest, *, response: str, acting_user: Actor, responded_on: dt.date | None = None,
+    attachments=(),
 ) -> InformationRequest:
+    """The agency's answer, with any files of its records attached to the request (all or nothing: a file
+    that fails the document checks leaves the request unanswered)."""
     require(acting_user, "asb.respond_information_request", request)
     request = InformationRequest.objects.select_for_update(of=("self",)).select_related("case", "agency").get(
         pk=request.pk)
@@ -143,6 +146,11 @@ def record_information_response(
     request.responded_on = responded_on
     request.save(update_fields=["response", "responded_on"])
     case = request.case
+    from saferhub.asb.actions.records import add_case_document
+
+    for upload in attachments:
+        add_case_document(case, file=upload, title=f"{request.agency.name}: {upload.name}", acting_user=acting_user,
+                          information_request=request)
     if not case.information_requests.filter(responded_on__isnull=True).exists():
         finish_clock(case, ClockStep.INFORMATION_REQUESTS, responded_on)
     record("asb.information.responded", case, actor=acting_user,

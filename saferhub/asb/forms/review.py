@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from django import forms
 
-from saferhub.asb.forms.base import AsbForm, org_choice, radios, style_fields
+from saferhub.asb.forms.base import AsbForm, check_upload, org_choice, radios, style_fields, upload_help, upload_limit
+from saferhub.asb.rules.documents import CASE_DOCUMENT_TYPES
 from saferhub.core.forms import GovukDateField
 
 
@@ -42,9 +43,27 @@ class InformationRequestForm(AsbForm):
 
 
 class InformationResponseForm(AsbForm):
+    """An agency's answer to an information request: the text, and optionally its records as a file (checked
+    as any case document is: type, size and contents)."""
+
     request = forms.IntegerField(widget=forms.HiddenInput)
     response = forms.CharField(label="Agency's response", widget=forms.Textarea(attrs={"rows": 3}),
                                error_messages={"required": "Enter the agency's response"})
+    attachment = forms.FileField(label="Attach your agency's records (optional)", required=False,
+                                 widget=forms.FileInput(attrs={"class": "govuk-file-upload"}))
+
+    def __init__(self, *args, max_bytes: int | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.max_bytes = max_bytes
+        if max_bytes is not None:
+            self.fields["attachment"].help_text = upload_help(CASE_DOCUMENT_TYPES, max_bytes)
+
+    def clean_attachment(self):
+        upload = self.cleaned_data.get("attachment")
+        if upload:
+            check_upload(upload, allowed=CASE_DOCUMENT_TYPES,
+                         max_bytes=upload_limit() if self.max_bytes is None else self.max_bytes)
+        return upload
 
 
 class InitialReviewForm(AsbForm):

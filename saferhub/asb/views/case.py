@@ -38,6 +38,14 @@ def _case_context(request, case: Case, forms: dict | None = None) -> dict:
     user = request.user
     today = timezone.localdate()
     data = reads.case_page(case, today)
+    from saferhub.asb.policies import agency_view
+
+    own = agency_view(user, case)
+    if own is not None:
+        # An agency officer sees only their own agency's requests and the records attached to them.
+        data["information_requests"] = [r for r in data["information_requests"] if r.agency_id in own]
+        mine = {r.pk for r in data["information_requests"]}
+        data["documents"] = [d for d in data["documents"] if d.information_request_id in mine]
     manage = can(user, "asb.manage_case", case)
     status = case.status
     orgs = None
@@ -56,6 +64,7 @@ def _case_context(request, case: Case, forms: dict | None = None) -> dict:
         "can_audit": can(user, "asb.audit_case", case),
         "can_history": can(user, "asb.view_history", case),
         "can_publish": can(user, "asb.publish_summary", case),
+        "agency_only": own is not None,
         "letters": letters.LETTERS,
     }
     shown = {}
@@ -128,7 +137,7 @@ def _case_context(request, case: Case, forms: dict | None = None) -> dict:
     for req in data["information_requests"]:
         if req.responded_on is None and status != CaseStatus.CLOSED and (manage or owns_object_agency(user, req)):
             context["response_forms"][req.pk] = forms.get(f"response-{req.pk}") or f.InformationResponseForm(
-                prefix=f"resp{req.pk}", initial={"request": req.pk})
+                prefix=f"resp{req.pk}", initial={"request": req.pk}, max_bytes=data["settings"].max_upload_bytes)
     error_forms = [form for form in forms.values() if form is not None and form.errors]
     context["error_form"] = error_forms[0] if error_forms else None
     return context
@@ -152,8 +161,13 @@ def case_history(request, pk):
 @login_required
 def document_download(request, pk, doc):
     case = _get_case(request, pk)
-    document = case.documents.filter(pk=doc).first()
+    document = case.documents.filter(pk=doc).select_related("information_request").first()
     if document is None:
+        raise Http404
+    from saferhub.asb.policies import agency_view
+
+    own = agency_view(request.user, case)
+    if own is not None and (document.information_request is None or document.information_request.agency_id not in own):
         raise Http404
     try:
         handle = document.file.open("rb")

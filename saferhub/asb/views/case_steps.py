@@ -120,10 +120,11 @@ def _information_response(request, case):
     req = InformationRequest.objects.filter(case=case, pk=pk).select_related("agency").first()
     if req is None:
         raise Http404
-    form = f.InformationResponseForm(request.POST, prefix=f"resp{req.pk}")
+    form = f.InformationResponseForm(request.POST, request.FILES, prefix=f"resp{req.pk}")
     yield form
     data = _valid(form)
-    actions.record_information_response(req, response=data["response"], acting_user=request.user)
+    actions.record_information_response(req, response=data["response"], acting_user=request.user,
+                                        attachments=[data["attachment"]] if data.get("attachment") else [])
     yield _done(request, case, f"Response from {req.agency.name} recorded.", "information")
 
 

@@ -194,6 +194,19 @@ def dashboard(user, today: dt.date) -> dict:
     }
 
 
+def agency_requests(user) -> list:
+    """The information requests addressed to the user's own agencies (an agency officer's work list), open ones
+    first; empty for everyone else. One query."""
+    from saferhub.asb.models import InformationRequest
+    from saferhub.asb.policies import _assignments
+
+    orgs = _assignments(user)["organisations"]
+    if not orgs:
+        return []
+    return list(InformationRequest.objects.filter(agency_id__in=orgs, case__anonymised_at__isnull=True)
+                .select_related("case", "agency").order_by("-responded_on", "due_on", "id")[:200])
+
+
 def history(case: Case) -> list:
     """The case's audit trail (every change: who, when, what), newest first."""
     from saferhub.asb import history as case_history

@@ -47,8 +47,10 @@ def dashboard(request):
     _require_staff(request)
     today = timezone.localdate()
     context = reads.dashboard(request.user, today)
-    return render(request, "asb/staff/dashboard.html", {**context, "today": today, "nav": "asb",
-                                                        "can_triage": can(request.user, "asb.triage")})
+    return render(request, "asb/staff/dashboard.html", {
+        **context, "today": today, "nav": "asb", "can_triage": can(request.user, "asb.triage"),
+        "can_enter": _may_enter(request.user), "agency_requests": reads.agency_requests(request.user),
+    })
 
 
 @login_required
