@@ -13,14 +13,18 @@ from saferhub.governance.models import Committee, Meeting, MeetingStatus
 
 def home_section(request) -> Section:
     """Active committees and the next five scheduled meetings, on the home page."""
+    from saferhub.governance.directory import home_committees, visible_committees
+
     today = timezone.localdate()
-    committees = Committee.objects.filter(is_active=True).select_related("organisation")
+    user = getattr(request, "user", None)
+    committees, total = home_committees(user)
     upcoming = (
-        Meeting.objects.filter(date__gte=today, status=MeetingStatus.SCHEDULED)
+        Meeting.objects.filter(date__gte=today, status=MeetingStatus.SCHEDULED,
+                               committee__in=visible_committees(user).values("pk"))
         .select_related("committee")
         .order_by("date", "start_time")[:5]
     )
-    return Section("governance/sections/home.html", {"committees": committees, "upcoming": upcoming})
+    return Section("governance/sections/home.html", {"committees": committees, "total": total, "upcoming": upcoming})
 
 
 def dashboard_section(request) -> Section:

@@ -32,6 +32,7 @@ from saferhub.governance.forms import (
     ScheduleMeetingForm,
     SeatAttendanceForm,
 )
+from saferhub.governance.interests import dispensations_for_meeting
 from saferhub.governance.models import (
     Attendance,
     AttendanceRole,
@@ -40,9 +41,6 @@ from saferhub.governance.models import (
     Declaration,
     Meeting,
     MeetingStatus,
-    Membership,
-    OfficeHolder,
-    RegisterEntry,
 )
 from saferhub.governance.recording import apply_seat_choices, initial_seat_choices
 
@@ -52,11 +50,11 @@ from saferhub.governance.recording import apply_seat_choices, initial_seat_choic
 
 
 def committee_list(request):
-    committees = Committee.objects.filter(is_active=True).select_related("organisation", "parent")
-    if not request.user.is_authenticated:
-        committees = committees.filter(is_public=True)
-    committees = [c for c in committees if c.is_public or can(request.user, "governance.view_committee", c)]
-    return render(request, "governance/committee_list.html", {"committees": committees, "nav": "committees"})
+    from saferhub.governance.directory import directory
+
+    found = directory(request.user, request.GET)
+    return render(request, "governance/committee_list.html", {
+        "directory": found, "committees": found.page.object_list, "nav": "committees"})
 
 
 def committee_detail(request, slug):
@@ -95,6 +93,15 @@ def committee_meetings(request, slug):
     return render(request, "governance/committee_meetings.html", {"committee": committee, "page": page, "nav": "committees"})
 
 
+def _with_dispensations(meeting: Meeting) -> list[Declaration]:
+    """The meeting's declarations, each with the dispensations that cover its member then."""
+    declarations = list(meeting.declarations.all())
+    found = dispensations_for_meeting(meeting) if declarations else {}
+    for d in declarations:
+        d.dispensations = found.get(d.person_id, [])
+    return declarations
+
+
 def meeting_detail(request, pk):
     try:
         meeting = queries.meeting_with_record(pk)
@@ -114,32 +121,8 @@ def meeting_detail(request, pk):
         "quorum": queries.quorum_for(meeting),
         "attendance": queries.grouped_attendance(meeting) if visible else {},
         "items": items,
-        "declarations": list(meeting.declarations.all()) if visible else [],
+        "declarations": _with_dispensations(meeting) if visible else [],
         "can_record": can(request.user, "governance.record_meeting", meeting),
-        "nav": "committees",
-    })
-
-
-def person_detail(request, pk):
-    person = get_object_or_404(Person.objects.select_related("organisation"), pk=pk)
-    memberships = list(
-        Membership.objects.filter(person=person).select_related("committee", "seat__organisation").order_by("-start_date")
-    )
-    offices = list(OfficeHolder.objects.filter(person=person).select_related("committee").order_by("-civic_year"))
-    if not (person.is_councillor or memberships):
-        raise Http404
-    declarations = list(
-        Declaration.objects.filter(person=person, meeting__record_published=True)
-        .select_related("meeting__committee", "agenda_item").order_by("-meeting__date")[:50]
-    )
-    show_sensitive = can(request.user, "governance.view_sensitive_interests")
-    register = list(RegisterEntry.objects.filter(person=person, ended_on__isnull=True))
-    return render(request, "governance/person_detail.html", {
-        "person": person, "memberships": memberships, "offices": offices,
-        "stats": queries.attendance_statistics(person),
-        "declarations": declarations,
-        "register": [r for r in register if show_sensitive or not r.sensitive],
-        "withheld": sum(1 for r in register if r.sensitive and not show_sensitive),
         "nav": "committees",
     })
 
