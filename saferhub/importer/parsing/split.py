@@ -41,6 +41,8 @@ KIND_LABELS = {
 }
 
 _MINUTES = re.compile(r"^minutes\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+){0,12}?meeting\b|^minutes$", re.I)
+_NOT_A_START = re.compile(r"\b(?:previous|last)\s+meeting\b|pdf\s+icon|\bto\s+(?:confirm|approve|sign)\b|"
+                          r"^minutes\s+of\s+the\s+meeting\s+of\s+the\s+\d", re.I)
 _FOOTER = re.compile(r"if you need this (?:document|report) in large print", re.I)
 _DATE_LABEL = re.compile(r"^date\s*:", re.I)
 _ITEM_NO = re.compile(r"^item\s*no\.?\s*:?\s*\d", re.I)
@@ -114,7 +116,7 @@ def find_documents(lines: list[Line]) -> list[Document]:
         kind = None
         at = i
         weak_floor = starts[-1][0] if starts and starts[-1][0] in weak and i - starts[-1][0] <= 6 else None
-        if _MINUTES.match(plain):
+        if is_minutes_heading(plain):
             kind, at = MINUTES, _title_start(lines, i, _floor(starts, weak_floor))
         elif _ITEM_NO.match(plain) or (_REPORT_TITLE.match(plain) and re.search(
                 r"scrutiny|committee|panel", " ".join(t for _, t in _prev_texts(lines, i, 2)), re.I)):
@@ -169,6 +171,8 @@ def find_documents(lines: list[Line]) -> list[Document]:
         if is_weak:
             weak.add(at)
         last_kind = kind
+    if not starts and _other_minutes(lines):
+        starts.append((0, MINUTES, ""))
     docs: list[Document] = []
     for n, (start, kind, _) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
@@ -229,3 +233,30 @@ def _link_parents(docs: list[Document]) -> None:
             doc.parent = parent
         if doc.kind == WRITTEN_QUESTIONS and parent is not None and docs[parent].kind == MINUTES:
             doc.parent = parent
+
+
+def is_minutes_heading(text: str) -> bool:
+    """ "Minutes of the meeting held at …" opens a set of minutes; an item heading in another council's minutes
+    ("MINUTES OF THE PREVIOUS MEETING pdf icon", "Minutes of the last meeting To confirm …") does not."""
+    return bool(_MINUTES.match(text)) and not _NOT_A_START.search(text)
+
+
+_HEAD_DATE = re.compile(r"^(?:[^.]{0,80}?\s[-–—]\s)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+                        r"(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8},?\s+\d{2,4}\b.{0,30}$")
+
+_OTHER_SIGNALS = (
+    re.compile(r"^minutes\s*:", re.I),  # ModernGov "Agenda and minutes" pages
+    re.compile(r"^(?:present|members\s+present|committee\s+members)\b\s*[:\-–]", re.I),
+    re.compile(r"\bapolog(?:y|ies)\b.*\b(?:received|submitted|apologised|none)\b|apologised\s+for", re.I),
+    re.compile(r"\bdeclar\w*\b.*\binterest|\bdisclosures?\b|\binterest\b.*\bdeclared\b", re.I),
+    re.compile(r"(?<![A-Za-z])(?:RESOLVED|AGREED|RECOMMENDED)(?![A-Za-z])"),
+)
+
+
+def _other_minutes(lines: list[Line]) -> bool:
+    """A file none of the signals above opens, that still reads as minutes in another council's layout
+    (see docs/importer.md, "Supported layouts"): at least two of a "Minutes:" label, a Present list,
+    apologies received, declarations of interest and a resolution."""
+    text = [flat(ln.raw) for ln in lines[:400] if not ln.blank]
+    dated_head = any(_HEAD_DATE.match(t) for t in text[:15])
+    return dated_head + sum(1 for signal in _OTHER_SIGNALS if any(signal.search(t) for t in text)) >= 2

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from saferhub.importer.parsing.context import Context
+from saferhub.importer.parsing.minutes.adapt import read_other_layout
 from saferhub.importer.parsing.minutes.apologies import ApologiesMixin
 from saferhub.importer.parsing.minutes.attendance import AttendanceMixin, harvest_names, looks_like_name
 from saferhub.importer.parsing.minutes.declarations import DeclarationsMixin
@@ -19,6 +20,7 @@ from saferhub.importer.parsing.minutes.header import HeaderMixin
 from saferhub.importer.parsing.minutes.items import ItemsMixin
 from saferhub.importer.parsing.minutes.patterns import _HEADER, VERBS
 from saferhub.importer.parsing.minutes.resolutions import ResolutionsMixin
+from saferhub.importer.parsing.split import is_minutes_heading
 from saferhub.importer.parsing.text import Line, flat
 
 __all__ = ["VERBS", "MinutesParser", "civic_year", "harvest_names", "looks_like_name", "parse_minutes"]
@@ -50,8 +52,11 @@ class MinutesParser(HeaderMixin, AttendanceMixin, ApologiesMixin, ItemsMixin, De
     def parse(self) -> dict:
         out = self.out
         lines = self.lines
-        head_index = next((i for i, ln in enumerate(lines) if _HEADER.match(flat(ln.raw))), None)
-        if head_index is None:
+        head_index = next((i for i, ln in enumerate(lines) if _HEADER.match(flat(ln.raw))
+                           and is_minutes_heading(flat(ln.raw))), None)
+        if head_index is None or self._other_present_list(head_index):
+            if read_other_layout(self):
+                return out
             self.ctx.flag("unreadable_minutes", "No “Minutes of the meeting …” line was found.", self.src(lines[0]),
                           "error")
             return out
@@ -77,6 +82,21 @@ class MinutesParser(HeaderMixin, AttendanceMixin, ApologiesMixin, ItemsMixin, De
         self._items(first_item)
         self._derive()
         return out
+
+
+    def _other_present_list(self, head_index: int) -> bool:
+        """A Present list in another council's layout ("Present: Cllrs C Barr, C Broad …", "PRESENT: Councillor A
+        (Chairman), Councillors B, C and D"): one name per line starting "Cllr"/"Councillor" is Norfolk's."""
+        present_i = next((i for i in range(head_index, min(len(self.lines), head_index + 40))
+                          if re.match(r"^present\b", flat(self.lines[i].raw), re.I)), None)
+        if present_i is None:
+            return False
+        first = re.sub(r"^present\s*:?\s*", "", flat(self.lines[present_i].raw), flags=re.I)
+        if not first:
+            first = next((flat(ln.raw) for ln in self.lines[present_i + 1:present_i + 4] if not ln.blank), "")
+        if "\t" in self.lines[present_i].raw.strip() or any("\t" in ln.raw.strip() for ln in self.lines[present_i + 1:present_i + 3]):
+            return False
+        return bool(re.match(r"(?:Cllrs|Councillors)\b", first)) or first.count(",") >= 2
 
 
 def parse_minutes(lines: list[Line], ctx: Context, path: str) -> dict:
