@@ -1,6 +1,7 @@
 """Papers: what the committee officer prepares and publishes, and what the public reads."""
 
 from saferhub.papers.models.documents import Document, DocumentKind
+from saferhub.papers.models.exempt import SCHEDULE_12A, ExemptItem
 from saferhub.papers.models.minutes import ChairReport, Minutes, MinutesStatus, WrittenQuestion
 from saferhub.papers.models.publication import MeetingPapers, PaperSettings, PublicationStatus
 from saferhub.papers.models.reports import CoverReport, ReportTemplate
@@ -11,6 +12,7 @@ __all__ = [
     "CoverReport",
     "Document",
     "DocumentKind",
+    "ExemptItem",
     "FutureItem",
     "MeetingPapers",
     "Minutes",
@@ -19,6 +21,7 @@ __all__ = [
     "PublicationStatus",
     "RecommendationResponse",
     "ReportTemplate",
+    "SCHEDULE_12A",
     "WorkProgrammeEntry",
     "WorkProgrammeStatus",
     "WrittenQuestion",
