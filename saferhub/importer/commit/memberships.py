@@ -79,6 +79,10 @@ class MembershipsMixin:
             rows.append(dict(person=person, role=iv["role"], seat=seat, start_date=iv["start"], end_date=iv["end"],
                              note=f"From imported documents: {iv['source']}"[:300]))
             labels.append((f"The membership of {iv['name']}", iv["source"]))
+            if iv.get("inferred"):  # no membership table shows it: say so, with the reason and source
+                self.flag("membership_inferred", f"{iv['name']} was placed as {iv['role']} on a seat for "
+                          f"{iv['seat'].split('#')[0]} from {iv['start']:%-d %B %Y} because {iv['inferred']}; no "
+                          "membership table shows it. Check it.", iv["source"].split(" (")[0], "info")
         if rows:
             self.bulk(gov.appoint_members, committee, rows, labels)
 
@@ -147,7 +151,7 @@ def _changes_after_last_table(out: list[dict], snapshots: list[dict], meetings: 
         return next((iv for iv in out if iv["seat"] == seat and iv["role"] == role and iv["start"] <= day
                      and (iv["end"] is None or day <= iv["end"])), None)
 
-    def place(seat: str, role: str, name: str, day: dt.date, source: str):
+    def place(seat: str, role: str, name: str, day: dt.date, source: str, reason: str):
         holder = current(seat, role, day)
         if holder and holder["name"] == name:
             return
@@ -157,7 +161,7 @@ def _changes_after_last_table(out: list[dict], snapshots: list[dict], meetings: 
             if iv["name"] == name and (iv["end"] is None or iv["end"] >= day) and iv["start"] < day:
                 iv["end"] = day - dt.timedelta(days=1)
         out.append({"seat": seat, "role": role, "name": name, "start": day, "end": None,
-                    "source": source + " (inferred from the minutes)"})
+                    "source": source + " (inferred from the minutes)", "inferred": reason})
 
     def seat_of(name: str, day: dt.date):
         iv = next((iv for iv in out if iv["name"] == name and iv["start"] <= day
@@ -174,8 +178,9 @@ def _changes_after_last_table(out: list[dict], snapshots: list[dict], meetings: 
                 continue
             seat = seat_of(s["for"], day)
             if seat:
-                place(seat, "member", s["for"], day, source)
-                place(seat, "substitute", s["name"], day, source)
+                why = f"the minutes say {s['name']} substituted for {s['for']}"
+                place(seat, "member", s["for"], day, source, why)
+                place(seat, "substitute", s["name"], day, source, why)
         named = {p["name"] for p in m["present"]} | {a["name"] for a in m["apologies"]}
         for p in m["present"]:
             if seat_of(p["name"], day) or not p.get("body"):
@@ -185,5 +190,6 @@ def _changes_after_last_table(out: list[dict], snapshots: list[dict], meetings: 
             absent = [s for s in seats if current(s, "member", day) and current(s, "member", day)["name"] not in named]
             choice = (vacant or absent or [None])[0]
             if choice:
-                place(choice, "member", p["name"], day, source)
+                place(choice, "member", p["name"], day, source, f"present for {p['body']}, whose place was "
+                      + ("vacant" if choice in vacant else "held by someone neither present nor sending apologies"))
     return out

@@ -108,3 +108,31 @@ def test_rejecting_or_leaving_it_keeps_two_people_and_the_flag(seeds, choice):
     actions.commit_batch(batch, acting_user=ACTOR)
     assert Person.objects.filter(name__in=["Nicola Allum", "Nicola Jepson"]).count() == 2
     assert batch.flags.filter(kind="possible_same_person").exists()
+
+
+# -- item 4: nothing placed or held without the documents saying so, and what is inferred is marked --
+def test_a_membership_no_table_shows_is_flagged_with_its_reason(seeds):
+    from saferhub.governance.models import Membership
+
+    batch = _import(seeds)
+    flags = {f.message.split(" was placed")[0]: f for f in batch.flags.filter(kind="membership_inferred")}
+    assert {"Natasha Harpley", "Gary Blundell"} <= set(flags)
+    assert "present for" in flags["Gary Blundell"].message and flags["Gary Blundell"].source.startswith("000_")
+    assert "substituted for Wendy Fredericks" in flags["Tim Adams"].message
+    # Every membership the importer made rests on a membership table or on a flagged inference.
+    for m in Membership.objects.select_related("person"):
+        assert "inferred" not in m.note or m.person.name in flags, m.person.name
+
+
+def test_the_scrutiny_committee_meetings_are_not_held_without_evidence():
+    from saferhub.governance.loader import load_committee_data, read_data_file
+    from saferhub.governance.models import Membership
+
+    load_committee_data(read_data_file(settings.SAFERHUB_DEFAULT_DATA))
+    parent = Meeting.objects.filter(committee__slug="ncc-scrutiny-committee")
+    assert parent.count() == 4
+    assert set(parent.values_list("status", flat=True)) == {"scheduled"}
+    assert all("Inferred" in m.note for m in parent)
+    # Ashby's and Crane's Breckland seat comes from outside the documents: the membership says so.
+    for m in Membership.objects.filter(person__name__in=["Ashby", "Crane"]):
+        assert m.note.startswith("Inferred, not from the seed documents")
