@@ -22,7 +22,7 @@ def case_for(user) -> QuerySet[Case]:
     """The queryset one case page is fetched from (``get_for`` then checks ``dhr.view_case``)."""
     return cases_for(user).select_related("notifying_organisation").prefetch_related(
         "agencies", "panel__agency", Prefetch("imrs", queryset=ImrRequest.objects.select_related("agency")),
-        "recommendations__agency")
+        "recommendations__agency", "parallel", "family_contacts", "appointments__user", "appointments__agency")
 
 
 def settings_by_partnership(partnership_ids) -> dict[int, DhrSettings]:
@@ -58,3 +58,64 @@ def aggregate_counts() -> list[dict]:
                       published=Count("id", filter=Q(steps__step="published"), distinct=True))
             .order_by("partnership__name"))
     return list(rows)
+
+
+def chairs_for_case(case) -> QuerySet:
+    from saferhub.dhr.models import Chair
+
+    return Chair.objects.filter(partnership_id=case.partnership_id).order_by("name")
+
+
+def tender_of(case):
+    from saferhub.dhr.models import Tender
+
+    return Tender.objects.filter(case=case).select_related("chosen").prefetch_related("invited").first()
+
+
+def user_named(username: str):
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(username=username.strip()).first()
+
+
+def all_cases_with_clocks() -> QuerySet[Case]:
+    """Every case, for the aggregate numbers only (the Sub Panel report): never rendered one by one."""
+    return _with_clock_data(Case.objects.all())
+
+
+def appointed_cases(user) -> QuerySet[Case]:
+    from saferhub.dhr.policies import REVIEWER_ROLES, appointments
+
+    ids = [cid for cid, roles in appointments(user).items() if any(r in REVIEWER_ROLES for r, _ in roles)]
+    return _with_clock_data(Case.objects.filter(pk__in=ids)).prefetch_related(
+        "panel__agency", Prefetch("imrs", queryset=ImrRequest.objects.select_related("agency")), "parallel")
+
+
+def agency_requests(user) -> QuerySet[ImrRequest]:
+    """The IMR requests of the agencies a person is the contact for, on the cases they are appointed to."""
+    from django.db.models import Q
+
+    from saferhub.dhr.policies import appointments
+
+    pairs = [(cid, agency) for cid, roles in appointments(user).items() for role, agency in roles if role == "agency"]
+    if not pairs:
+        return ImrRequest.objects.none()
+    match = Q()
+    for cid, agency in pairs:
+        match |= Q(case_id=cid, agency_id=agency)
+    return ImrRequest.objects.filter(match).select_related("case", "agency")
+
+
+def repository_for(user) -> QuerySet:
+    """The composite action repository of the team's partnerships: every recommendation with its updates."""
+    from saferhub.dhr.models import Recommendation
+
+    return (Recommendation.objects.filter(case__partnership_id__in=team_partnership_ids(user))
+            .select_related("case", "agency").prefetch_related("updates").order_by("case__reference", "id"))
+
+
+def register_for(user) -> QuerySet:
+    from saferhub.dhr.models import Chair
+
+    return (Chair.objects.filter(partnership_id__in=team_partnership_ids(user)).select_related("partnership")
+            .prefetch_related("connected_agencies", "tenders_won"))

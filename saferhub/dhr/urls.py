@@ -1,13 +1,24 @@
 from django.urls import path
 
-from saferhub.dhr import views
+from saferhub.dhr import views, views_extra
 
 app_name = "dhr"
 
 urlpatterns = [
     # Public: the published learning only
     path("domestic-homicide-reviews/learning/", views.learning, name="learning"),
+    path("domestic-homicide-reviews/themes/", views_extra.themes, name="themes"),
+    path("domestic-homicide-reviews/sub-panel-report/", views_extra.sub_panel_report, name="sub-panel-report"),
+    path("domestic-homicide-reviews/sub-panel-report.docx", views_extra.sub_panel_report, {"fmt": "docx"},
+         name="sub-panel-report-docx"),
+    # People appointed to one review, and agency contacts
+    path("dhr/my-reviews/", views_extra.my_reviews, name="my-reviews"),
+    path("dhr/reviews/<id:pk>/", views_extra.review, name="review"),
+    path("dhr/requests/<id:pk>/", views_extra.agency_request, name="request"),
     # Staff (the partnership's review team)
+    path("dhr/chairs/", views_extra.chairs, name="chairs"),
+    path("dhr/actions/", views_extra.repository, name="repository"),
+    path("dhr/actions/<id:pk>/", views_extra.repository_update, name="repository-update"),
     path("dhr/", views.case_list, name="case-list"),
     path("dhr/new/", views.case_new, name="case-new"),
     path("dhr/<id:pk>/", views.case_detail, name="case"),

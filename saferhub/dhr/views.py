@@ -18,6 +18,7 @@ from saferhub.core.models import Organisation
 from saferhub.core.permissions import get_for
 from saferhub.dhr import actions, clocks, queries, status
 from saferhub.dhr import forms as f
+from saferhub.dhr import forms_records as fr
 from saferhub.dhr.models import DEFAULT_REVIEW_NAME
 from saferhub.dhr.policies import can_dhr
 from saferhub.dhr.steps import ORDER, PREREQUISITES, Step, label
@@ -112,6 +113,16 @@ def _builders(case) -> dict:
         "imr-received": lambda data: f.ImrReceivedForm(data, prefix="imrr", imrs=outstanding),
         "recommendation": lambda data: f.RecommendationForm(data, prefix="rec", agencies=agencies),
     }
+    chairs = queries.chairs_for_case(case)
+    made.update({
+        "tender": lambda data: fr.TenderForm(data, prefix="tender", chairs=chairs),
+        "appoint-chair": lambda data: fr.AppointChairForm(data, prefix="chair", chairs=chairs),
+        "parallel": lambda data: fr.ParallelForm(data, prefix="par"),
+        "parallel-end": lambda data: fr.ParallelEndForm(data, prefix="pare",
+                                                         processes=[p for p in case.parallel.all() if p.open]),
+        "family-contact": lambda data: fr.FamilyContactForm(data, prefix="fam"),
+        "appoint": lambda data: fr.AppointForm(data, prefix="app", agencies=agencies),
+    })
     for step in ORDER:
         made[f"step-{step}"] = lambda data, step=step: f.step_form(step, data, prefix=f"step-{step}")
     return made
@@ -133,6 +144,7 @@ def _context(request, case, post_section=None, bound=None) -> dict:
         "forms": {name.replace("-", "_"): form for name, form in forms.items()},
         "step_forms": [(t, forms[f"step-{t['step']}"]) for t in _task_list(case)],
         "error_form": bound if bound is not None and bound.errors else None,
+        "tender": queries.tender_of(case), "blocking": actions.blocking_processes(case),
         "erase_after": clocks.erase_after(case.closed_on, settings.retention_years),
         "today": today,
     }
@@ -191,11 +203,43 @@ def _handle(section, case, form, user):
         agency = Organisation.objects.filter(pk=d["agency"]).first() if d["agency"] else None
         actions.add_recommendation(case, text=d["text"], theme=d["theme"], agency=agency, acting_user=user)
         return "Recommendation added."
+    handled = _handle_records(section, case, form, user)
+    if handled:
+        return handled
     if section.startswith("step-"):
         step = section.removeprefix("step-")
         actions.record_step(case, step=step, done_on=d["done_on"], details=form.details(), acting_user=user)
         return f"“{label(step)}” recorded."
     raise Http404
+
+
+def _handle_records(section, case, form, user) -> str | None:
+    d = form.cleaned_data
+    if section == "tender":
+        actions.invite_tender(case, invited=list(queries.chairs_for_case(case).filter(pk__in=d["invited"])),
+                              acting_user=user)
+        return "Chairs invited to tender."
+    if section == "appoint-chair":
+        chair = queries.chairs_for_case(case).get(pk=d["chair"])
+        actions.appoint_chair(case, chair=chair, reason=d["reason"], appointed_on=d["appointed_on"], acting_user=user)
+        return "Chair appointed."
+    if section == "parallel":
+        actions.add_parallel_process(case, acting_user=user, **d)
+        return "Parallel process recorded."
+    if section == "parallel-end":
+        actions.end_parallel_process(case.parallel.get(pk=d["process"]), ended_on=d["ended_on"], acting_user=user)
+        return "End of the process recorded."
+    if section == "family-contact":
+        actions.log_family_contact(case, acting_user=user, **form.action_values())
+        return "Contact logged."
+    if section == "appoint":
+        person = queries.user_named(d["username"])
+        if person is None:
+            raise RuleViolation("No account has that username.", code="dhr.appointment_user", field="username")
+        agency = Organisation.objects.filter(pk=d["agency"]).first() if d["agency"] else None
+        actions.appoint_person(case, user=person, role=d["role"], agency=agency, acting_user=user)
+        return "Appointed to this review."
+    return None
 
 
 @login_required

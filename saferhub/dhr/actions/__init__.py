@@ -21,6 +21,7 @@ from saferhub.dhr.actions.records import (
     invite_tender,
     log_family_contact,
     record_imr_viewed,
+    record_review_viewed,
     update_recommendation,
     upload_imr,
 )
@@ -38,7 +39,7 @@ from saferhub.dhr.actions.team import join_team, leave_team, save_settings
 
 __all__ = [
     "add_chair", "add_parallel_process", "appoint_chair", "appoint_person", "blocking_processes",
-    "end_parallel_process", "invite_tender", "log_family_contact", "record_imr_viewed", "update_recommendation",
+    "end_parallel_process", "invite_tender", "log_family_contact", "record_imr_viewed", "record_review_viewed", "update_recommendation",
     "upload_imr",
     "add_panel_member", "add_recommendation", "erase_case", "erase_due_cases", "extend_review", "join_team",
     "leave_team", "notify_case", "receive_imr", "record_case_viewed", "record_decision", "record_direction",

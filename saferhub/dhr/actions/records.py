@@ -218,3 +218,10 @@ def record_imr_viewed(imr: ImrRequest, *, acting_user: Actor) -> None:
     """An agency contact's read of their own request is audited like every read of a case."""
     require(acting_user, "dhr.view_imr", imr)
     audit.record("dhr.imr.viewed", actor=acting_user, target=imr.case, data={"imr": imr.pk})
+
+
+@transaction.atomic
+def record_review_viewed(case: Case, *, acting_user: Actor) -> None:
+    """A read by the review's chair, author or panel member is audited like the team's reads."""
+    require(acting_user, "dhr.view_review", case)
+    audit.record("dhr.case.viewed", actor=acting_user, target=case, data={"page": "review (appointee)"})

@@ -2,7 +2,8 @@
 
 What goes: the victim's pseudonym and age, the date of death, who told the partnership, the linked child
 review's reference, the agencies involved, chairs' and panel members' names, the decision's reasons and
-every stage's notes. What stays: the reference, the partnership, the dates of the stages, the outcome of each
+every stage's notes, who chose the pseudonym, the family contacts' names, notes and views, parallel
+processes' references, the tender's reasons, appointments to the review and agencies' uploaded reviews. What stays: the reference, the partnership, the dates of the stages, the outcome of each
 decision, the themes and the recommendations (the learning, 001:429). Audit rows of this app never held the
 erased values (see the actions), so they need no redaction.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.core.files.storage import default_storage
 from django.db import transaction
 
 from saferhub.core import audit
@@ -18,7 +20,7 @@ from saferhub.core.actors import Actor
 from saferhub.core.permissions import require
 from saferhub.dhr import clocks, rules
 from saferhub.dhr.actions.common import lock_case, settings_for, today
-from saferhub.dhr.models import Case
+from saferhub.dhr.models import Case, Tender
 
 #: The stage details kept after erasure (not personal).
 KEPT_DETAILS = {"outcome", "anonymisation_checked", "themes", "version"}
@@ -50,6 +52,17 @@ def erase_case(case: Case, *, acting_user: Actor, on: dt.date | None = None) -> 
         step.details = {k: v for k, v in step.details.items() if k in KEPT_DETAILS}
         step.save(update_fields=["details", "updated_at"])
     case.panel.update(name="")
+    case.pseudonym_chosen_by = ""
+    case.save(update_fields=["pseudonym_chosen_by"])
+    case.family_contacts.update(who="", outcome="", views_on_draft="")
+    case.parallel.update(reference="")
+    case.appointments.all().delete()
+    Tender.objects.filter(case=case).update(reason="")
+    for imr in case.imrs.exclude(document_path=""):
+        if default_storage.exists(imr.document_path):
+            default_storage.delete(imr.document_path)
+        imr.document_path = ""
+        imr.save(update_fields=["document_path"])
     audit.record("dhr.case.erased", actor=acting_user, target=case,
                  data={"closed_on": case.closed_on, "retention_years": settings.retention_years})
     return case

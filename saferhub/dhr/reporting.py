@@ -1,0 +1,93 @@
+"""The Sub Panel's report and the thematic analysis: numbers only, never a victim, family member or a live
+case's detail (002:200). The Sub Panel scrutinises the process; the figures come from the cases through these
+functions and nothing else. Word (python-docx) like the groups' progress report."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections import Counter
+
+from saferhub.dhr import clocks, queries, status
+from saferhub.dhr.models import Case, Recommendation
+
+
+def sub_panel_numbers(today: dt.date) -> dict:
+    """Notifications, decisions, reviews in progress by stage, overdue clocks, published, withheld and
+    recommendations outstanding by agency. One pass over the cases with their clock data prefetched."""
+    cases = list(queries.all_cases_with_clocks())
+    settings_map = queries.settings_by_partnership({c.partnership_id for c in cases})
+    decisions, stages, overdue = Counter(), Counter(), Counter()
+    published = withheld = 0
+    for case in cases:
+        decision = clocks.current_decision(case)
+        if decision is not None:
+            decisions[decision.get_outcome_display()] += 1
+        done = {s.step for s in case.steps.all()}
+        if "published" in done:
+            published += 1
+        elif case.publication_withheld_on:
+            withheld += 1
+        if case.closed_on is None:
+            stages[status.stage(case)] += 1
+            for clock in clocks.case_clocks(case, settings_map[case.partnership_id], today):
+                if clock.state == clocks.OVERDUE:
+                    overdue[clock.name] += 1
+    outstanding = Counter(
+        (r["agency__name"] or "No agency named") for r in
+        Recommendation.objects.exclude(status="complete").values("agency__name"))
+    return {
+        "today": today, "notifications": len(cases), "decisions": sorted(decisions.items()),
+        "stages": sorted(stages.items()), "in_progress": sum(stages.values()), "overdue": sorted(overdue.items()),
+        "published": published, "withheld": withheld, "outstanding": sorted(outstanding.items()),
+        "outstanding_total": sum(outstanding.values()),
+    }
+
+
+def thematic(reviews: list[Case]) -> dict:
+    """Counts by theme and by year of publication across published reviews (``queries.published_learning``),
+    and the open actions of their recommendations by agency."""
+    themes, years, open_by_agency = Counter(), Counter(), Counter()
+    for review in reviews:
+        themes.update(review.themes)
+        for p in review.publication:
+            years[p.done_on.year] += 1
+        for rec in review.recommendations.all():
+            if rec.status != "complete":
+                open_by_agency[rec.agency.name if rec.agency else "No agency named"] += 1
+    return {"themes": sorted(themes.items(), key=lambda kv: (-kv[1], kv[0])), "years": sorted(years.items()),
+            "open_by_agency": sorted(open_by_agency.items())}
+
+
+def sub_panel_docx(numbers: dict) -> bytes:
+    from docx import Document
+    from docx.shared import Pt
+
+    document = Document()
+    document.styles["Normal"].font.name = "Arial"
+    document.styles["Normal"].font.size = Pt(11)
+    title = f"Domestic Homicide Reviews: report to the Sub Panel, {numbers['today']:%-d %B %Y}"
+    document.core_properties.title = title
+    document.add_heading(title, level=1)
+    document.add_paragraph("Numbers only. Reviews under way are confidential, so no case is described.")
+    document.add_paragraph(f"Notifications: {numbers['notifications']}. Reviews in progress: "
+                           f"{numbers['in_progress']}. Published: {numbers['published']}. Not published for "
+                           f"safeguarding reasons: {numbers['withheld']}. Recommendations outstanding: "
+                           f"{numbers['outstanding_total']}.")
+    for heading, key, first in (("Decisions", "decisions", "Decision"), ("Reviews in progress by stage", "stages",
+                                "Stage"), ("Overdue clocks", "overdue", "Clock"),
+                                ("Recommendations outstanding by agency", "outstanding", "Agency")):
+        document.add_heading(heading, level=2)
+        rows = numbers[key]
+        if not rows:
+            document.add_paragraph("None.")
+            continue
+        table = document.add_table(rows=1, cols=2)
+        table.style = "Table Grid"
+        table.rows[0].cells[0].text, table.rows[0].cells[1].text = first, "Number"
+        for label, n in rows:
+            cells = table.add_row().cells
+            cells[0].text, cells[1].text = str(label), str(n)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
