@@ -21,5 +21,9 @@ class ReturnsConfig(AppConfig):
                 ("returns.submission.saved", "Save return figures", "Saved return figures"),
                 ("returns.submission.flagged", "Save flagged figures", "Saved figures as a flagged draft"),
                 ("returns.submission.submitted", "Submit return", "Submitted and locked the return"),
+                ("returns.benchmark.added", "Add Prevent benchmark", "Added a Prevent Duty benchmark"),
+                ("returns.exercise.opened", "Open benchmarking exercise", "Opened a benchmarking exercise"),
+                ("returns.benchmark.rated", "Rate Prevent benchmark", "Rated a Prevent Duty benchmark"),
+                ("returns.exercise.completed", "Complete benchmarking exercise", "Completed a benchmarking exercise"),
             ],
         )

@@ -73,3 +73,36 @@ class UploadForm(GovukForm):
 
 class ConfirmForm(forms.Form):
     csv_text = forms.CharField(widget=forms.HiddenInput, max_length=MAX_UPLOAD_BYTES)
+
+
+class ExerciseForm(GovukForm):
+    name = forms.CharField(label="Name of the exercise", max_length=200, required=False,
+                           help_text="For example “Prevent benchmarking review 2023”.")
+    started_on = GovukDateField(label="Started on", error_messages={"required": "Enter the date the exercise started."})
+    review_due = GovukDateField(label="Review due (optional)", required=False)
+    with_whom = forms.CharField(label="Done with (optional)", max_length=300, required=False,
+                                help_text="For example the Regional Prevent Advisor and partners.")
+
+
+class RatingForm(GovukForm):
+    rating = forms.ChoiceField(label="Rating", widget=forms.RadioSelect, choices=[],
+                               error_messages={"required": "Choose a rating."})
+    evidence = forms.CharField(label="Evidence", widget=forms.Textarea(attrs={"rows": 3}), required=False,
+                               max_length=5000)
+    owner = forms.TypedChoiceField(label="Owner (optional)", choices=[], coerce=int, required=False, empty_value=None)
+    review_on = GovukDateField(label="Review date (optional)", required=False)
+    plan_actions = forms.CharField(label="Delivery plan actions (optional)", required=False, max_length=200,
+                                   help_text="Their numbers, separated by commas, for example 2.8, 2.11.")
+
+    def __init__(self, *args, scale=(), organisations=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["rating"].choices = [(s, s) for s in scale]
+        self.fields["owner"].choices = [("", "No owner recorded"), *[(o.pk, o.name) for o in organisations]]
+
+    def clean_plan_actions(self):
+        return [a.strip() for a in self.cleaned_data["plan_actions"].split(",") if a.strip()]
+
+
+class CompleteExerciseForm(GovukForm):
+    completed_on = GovukDateField(label="Completed on",
+                                  error_messages={"required": "Enter the date the exercise was completed."})

@@ -16,11 +16,13 @@ from pathlib import Path
 import yaml
 from django.db import transaction
 
+from saferhub.core import actions as core_actions
 from saferhub.core.actors import SYSTEM
 from saferhub.core.exceptions import RuleViolation
+from saferhub.core.models import Organisation
 from saferhub.returns import actions
 from saferhub.returns.actions.submissions import evaluate
-from saferhub.returns.models import ReturnDefinition
+from saferhub.returns.models import Benchmark, ReturnDefinition
 
 DATA_FILE = Path(__file__).parent / "data" / "norfolk_returns.yaml"
 AS_PUBLISHED = "As published in the source"
@@ -35,11 +37,14 @@ class ReturnsLoadReport:
     definitions: int = 0
     submissions: int = 0
     flagged: int = 0
+    benchmarks: int = 0
+    exercises: int = 0
     skipped: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         text = (f"Defined {self.definitions} returns and loaded {self.submissions} submissions "
-                f"({self.flagged} flagged as published).")
+                f"({self.flagged} flagged as published), {self.benchmarks} Prevent benchmarks and "
+                f"{self.exercises} benchmarking exercises.")
         if self.skipped:
             text += " Already defined, left unchanged: " + ", ".join(self.skipped) + "."
         return text
@@ -98,4 +103,39 @@ def load_returns(path: Path = DATA_FILE) -> ReturnsLoadReport:
                 _submission(definition, sub, report)
         except (RuleViolation, KeyError, TypeError) as exc:
             raise ReturnsDataError(f"{slug}: {exc}") from exc
+    if data.get("prevent"):
+        _prevent(data["prevent"], report)
     return report
+
+
+def _prevent(spec: dict, report: ReturnsLoadReport) -> None:
+    """The Prevent Duty benchmarks and exercises; left unchanged if the partnership's are already loaded."""
+    name = " ".join(str(spec.get("partnership", "")).split())
+    partnership = Organisation.objects.filter(name=name).first()
+    if partnership is None and name:
+        partnership = core_actions.create_organisation(name=name, kind="partnership", acting_user=SYSTEM)
+    if partnership is None:
+        raise ReturnsDataError("prevent: name the partnership the benchmarks are for.")
+    if Benchmark.objects.filter(partnership=partnership).exists():
+        report.skipped.append("prevent benchmarks")
+        return
+    where = "prevent"
+    try:
+        for b in spec.get("benchmarks") or []:
+            where = f"prevent benchmark {b.get('number')}"
+            actions.add_benchmark(partnership=partnership, number=b["number"], title=b["title"],
+                                  description=b.get("description", ""), source=b.get("source", ""), acting_user=SYSTEM)
+            report.benchmarks += 1
+        for e in spec.get("exercises") or []:
+            where = f"prevent exercise {e.get('name')}"
+            exercise = actions.open_exercise(
+                partnership=partnership, name=e["name"], started_on=_date(e["started_on"], where),
+                review_due=_date(e["review_due"], where) if e.get("review_due") else None,
+                month_only=bool(e.get("month_only")), with_whom=e.get("with_whom", ""), scale=e.get("scale"),
+                source=e.get("source", ""), acting_user=SYSTEM)
+            if e.get("completed_on"):
+                actions.complete_exercise(exercise, completed_on=_date(e["completed_on"], where),
+                                          unrated_reason=e.get("unrated_reason", ""), acting_user=SYSTEM)
+            report.exercises += 1
+    except (RuleViolation, KeyError, TypeError) as exc:
+        raise ReturnsDataError(f"{where}: {exc}") from exc

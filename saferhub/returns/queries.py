@@ -9,7 +9,16 @@ from decimal import Decimal
 from django.db.models import Prefetch, QuerySet
 
 from saferhub.core.permissions import can
-from saferhub.returns.models import Figure, ReturnDefinition, Submission, SubmissionStatus
+from saferhub.returns import rules
+from saferhub.returns.models import (
+    Benchmark,
+    BenchmarkExercise,
+    BenchmarkRating,
+    Figure,
+    ReturnDefinition,
+    Submission,
+    SubmissionStatus,
+)
 
 
 def definitions() -> QuerySet[ReturnDefinition]:
@@ -74,3 +83,24 @@ def flags_by_submission(submissions) -> dict[int, list]:
     for s in submissions:
         out[s.pk] = list(s.flags.all())
     return out
+
+
+def prevent_tracker(*, include_open: bool) -> list[dict]:
+    """For each partnership with Prevent Duty benchmarks: its benchmarks, its exercises oldest first (open ones
+    only if ``include_open``), each benchmark's rating in each, and how the rating moved in the latest."""
+    benchmarks = list(Benchmark.objects.select_related("partnership").order_by("partnership__name", "number"))
+    exercises = BenchmarkExercise.objects.order_by("started_on", "pk")
+    if not include_open:
+        exercises = exercises.filter(completed_on__isnull=False)
+    exercises = list(exercises)
+    ratings = {(r.exercise_id, r.benchmark_id): r for r in BenchmarkRating.objects.filter(
+        exercise__in=[e.pk for e in exercises]).select_related("owner")}
+    result: dict[int, dict] = {}
+    for b in benchmarks:
+        entry = result.setdefault(b.partnership_id, {"partnership": b.partnership, "rows": [], "exercises": [
+            e for e in exercises if e.partnership_id == b.partnership_id]})
+        cells = [ratings.get((e.pk, b.pk)) for e in entry["exercises"]]
+        scale = entry["exercises"][-1].scale if entry["exercises"] else []
+        entry["rows"].append({"benchmark": b, "cells": cells,
+                              "trend": rules.benchmark_trend([c.rating for c in cells if c], scale)})
+    return list(result.values())

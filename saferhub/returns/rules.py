@@ -198,3 +198,53 @@ def check_period(kind: str, start: dt.date, end: dt.date) -> None:
     if kind == "per_meeting" and start != end:
         raise RuleViolation("A return for a meeting covers the meeting's day only.", code="returns.period_meeting",
                             field="period_end")
+
+
+# -- Prevent Duty benchmarks (seed-processes §4.2; 001:725-726) ---------------------------------------
+
+#: The Home Office's Prevent Duty benchmarks are numbered 1 to 10 (003:1641-1649; 001:676-679).
+BENCHMARK_NUMBERS = range(1, 11)
+
+
+def check_benchmark_number(number: int) -> None:
+    if number not in BENCHMARK_NUMBERS:
+        raise RuleViolation("A Prevent Duty benchmark is numbered 1 to 10.", code="returns.benchmark_number",
+                            field="number")
+
+
+def check_exercise_dates(*, started_on: dt.date, completed_on: dt.date | None, review_due: dt.date | None) -> None:
+    if completed_on is not None and completed_on < started_on:
+        raise RuleViolation("An exercise cannot be completed before it started.", code="returns.exercise_dates",
+                            field="completed_on")
+    if review_due is not None and review_due <= (completed_on or started_on):
+        raise RuleViolation("The review is due after the exercise.", code="returns.exercise_review_date",
+                            field="review_due")
+
+
+def check_rating(*, rating: str, scale: list[str], evidence: str, complete: bool) -> None:
+    """A rating is one of the exercise's scale, with the evidence for it, while the exercise is open: a
+    completed exercise is the record, and a change of rating belongs to the next exercise (the review)."""
+    if complete:
+        raise RuleViolation("This exercise is complete: record a changed rating in its review exercise.",
+                            code="returns.exercise_complete", field="rating")
+    if rating not in scale:
+        raise RuleViolation(f"Choose a rating: {', '.join(scale)}.", code="returns.rating_not_in_scale", field="rating")
+    if not " ".join((evidence or "").split()):
+        raise RuleViolation("Enter the evidence for the rating.", code="returns.rating_evidence_required",
+                            field="evidence")
+
+
+def check_exercise_complete(*, unrated: list[int]) -> None:
+    """An exercise is complete when every benchmark has a rating."""
+    if unrated:
+        names = ", ".join(str(n) for n in unrated)
+        raise RuleViolation(f"Rate every benchmark before completing the exercise: {names} not rated yet.",
+                            code="returns.exercise_unrated", field="completed_on")
+
+
+def benchmark_trend(ratings: list[str], scale: list[str]) -> str:
+    """How a benchmark's rating moved between its last two exercises: "up", "down", "same" or "" (one or none)."""
+    known = [scale.index(r) for r in ratings if r in scale]
+    if len(known) < 2:
+        return ""
+    return "up" if known[-1] > known[-2] else "down" if known[-1] < known[-2] else "same"

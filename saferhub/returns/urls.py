@@ -6,6 +6,8 @@ app_name = "returns"
 
 urlpatterns = [
     path("returns/", views.index, name="index"),
+    path("returns/prevent/", views.prevent, name="prevent"),
+    path("returns/prevent/exercises/<id:pk>/", views.exercise, name="exercise"),
     path("returns/submissions/<id:pk>/", views.submission, name="submission"),
     path("returns/submissions/<id:pk>/submit/", views.submit, name="submit"),
     path("returns/<slug:slug>/", views.dashboard, name="dashboard"),

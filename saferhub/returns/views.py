@@ -12,11 +12,19 @@ from django.views.decorators.http import require_POST
 
 from saferhub.core.charts import line_chart
 from saferhub.core.exceptions import ActionPermissionDenied, RuleViolation
+from saferhub.core.models import Organisation
 from saferhub.core.params import parse_id
 from saferhub.core.permissions import can
 from saferhub.returns import actions, csvio, queries
-from saferhub.returns.forms import ConfirmForm, FiguresForm, UploadForm
-from saferhub.returns.models import ReturnDefinition, Submission
+from saferhub.returns.forms import (
+    CompleteExerciseForm,
+    ConfirmForm,
+    ExerciseForm,
+    FiguresForm,
+    RatingForm,
+    UploadForm,
+)
+from saferhub.returns.models import Benchmark, BenchmarkExercise, ReturnDefinition, Submission
 
 
 def _definition(request, slug: str, perm: str = "returns.view_return") -> ReturnDefinition:
@@ -176,3 +184,78 @@ def _columns(definition):
             yield from (f"{field.key}:{c}" for c in field.categories)
         elif field.kind != "text":
             yield field.key
+
+
+# -- Prevent Duty benchmarks ----------------------------------------------------------------------------
+
+@login_required
+def prevent(request):
+    """The benchmark tracker: each benchmark's rating in each exercise (completed ones for councillors)."""
+    if not can(request.user, "returns.view_return"):
+        raise Http404
+    staff = can(request.user, "returns.enter")
+    tracker = queries.prevent_tracker(include_open=staff)
+    form = ExerciseForm(request.POST or None)
+    partnership = tracker[0]["partnership"] if tracker else None
+    if request.method == "POST" and staff and partnership is not None and form.is_valid():
+        try:
+            exercise = actions.open_exercise(partnership=partnership, acting_user=request.user, **form.cleaned_data)
+        except RuleViolation as exc:
+            form.add_rule_violation(exc)
+        else:
+            messages.success(request, f"“{exercise.name}” is open: rate each benchmark.")
+            return redirect("returns:exercise", pk=exercise.pk)
+    return render(request, "returns/prevent.html", {"tracker": tracker, "staff": staff, "form": form})
+
+
+@login_required
+def exercise(request, pk):
+    """One exercise: each benchmark's rating, evidence, owner and actions; rating and completing while open."""
+    ex = get_object_or_404(BenchmarkExercise.objects.select_related("partnership"), pk=pk)
+    staff = can(request.user, "returns.enter")
+    if not can(request.user, "returns.view_return") or not (staff or ex.is_complete):
+        raise Http404
+    benchmarks = list(Benchmark.objects.filter(partnership=ex.partnership_id))
+    ratings = {r.benchmark_id: r for r in ex.ratings.select_related("owner", "recorded_by")}
+    organisations = list(Organisation.objects.order_by("name"))
+    forms_by_id = {b.pk: RatingForm(scale=ex.scale, organisations=organisations, prefix=f"b{b.pk}",
+                                    initial=_rating_initial(ratings.get(b.pk))) for b in benchmarks}
+    complete = CompleteExerciseForm(prefix="complete")
+    if request.method == "POST" and staff:
+        if "complete" in request.POST:
+            complete = CompleteExerciseForm(request.POST, prefix="complete")
+            if complete.is_valid():
+                try:
+                    actions.complete_exercise(ex, acting_user=request.user, **complete.cleaned_data)
+                except RuleViolation as exc:
+                    complete.add_rule_violation(exc)
+                else:
+                    messages.success(request, f"“{ex.name}” is complete.")
+                    return redirect("returns:exercise", pk=ex.pk)
+        else:
+            benchmark = next((b for b in benchmarks if b.pk == parse_id(request.POST.get("benchmark"))), None)
+            if benchmark is None:
+                raise Http404
+            form = forms_by_id[benchmark.pk] = RatingForm(request.POST, scale=ex.scale, organisations=organisations,
+                                                          prefix=f"b{benchmark.pk}")
+            if form.is_valid():
+                data = dict(form.cleaned_data)
+                data["owner"] = next((o for o in organisations if o.pk == data["owner"]), None)
+                try:
+                    actions.rate_benchmark(ex, benchmark, acting_user=request.user, **data)
+                except RuleViolation as exc:
+                    form.add_rule_violation(exc)
+                else:
+                    messages.success(request, f"Benchmark {benchmark.number} rated.")
+                    return redirect("returns:exercise", pk=ex.pk)
+    rows = [{"benchmark": b, "rating": ratings.get(b.pk), "form": forms_by_id[b.pk]} for b in benchmarks]
+    return render(request, "returns/exercise.html", {
+        "exercise": ex, "rows": rows, "staff": staff and not ex.is_complete, "complete_form": complete,
+        "forms_with_errors": [f for f in [complete, *forms_by_id.values()] if f.errors]})
+
+
+def _rating_initial(rating) -> dict:
+    if rating is None:
+        return {}
+    return {"rating": rating.rating, "evidence": rating.evidence, "review_on": rating.review_on, "owner": rating.owner_id,
+            "plan_actions": ", ".join(rating.plan_actions)}

@@ -6,7 +6,8 @@ from saferhub.returns.models.definitions import (
            RuleKind,
            ValidationRule,
 )
+from saferhub.returns.models.prevent import Benchmark, BenchmarkExercise, BenchmarkRating
 from saferhub.returns.models.submissions import Figure, Submission, SubmissionFlag, SubmissionStatus
 
-__all__ = ["FieldKind", "Figure", "PeriodKind", "ReturnDefinition", "ReturnField", "RuleKind", "Submission",
+__all__ = ["Benchmark", "BenchmarkExercise", "BenchmarkRating", "FieldKind", "Figure", "PeriodKind", "ReturnDefinition", "ReturnField", "RuleKind", "Submission",
            "SubmissionFlag", "SubmissionStatus", "ValidationRule"]
