@@ -88,6 +88,13 @@ def sub_panel_docx(numbers: dict) -> bytes:
         for label, n in rows:
             cells = table.add_row().cells
             cells[0].text, cells[1].text = str(label), str(n)
+    record = numbers.get("record") or {}
+    if record:
+        document.add_heading("The partnership's record, from its reports", level=2)
+        for n in record.get("numbers", []):
+            document.add_paragraph(f"{n['text']} ({n['source']})")
+        for d in record.get("protocol_developments", []):
+            document.add_paragraph(f"{d['text']} ({d['source']})", style="List Bullet")
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

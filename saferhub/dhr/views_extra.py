@@ -15,7 +15,7 @@ from saferhub.core.exceptions import ActionPermissionDenied, RuleViolation
 from saferhub.core.middleware import public_page
 from saferhub.core.models import Organisation
 from saferhub.core.permissions import get_for
-from saferhub.dhr import actions, clocks, queries, reporting, status
+from saferhub.dhr import actions, clocks, loader, queries, reporting, status
 from saferhub.dhr import forms_records as fr
 from saferhub.dhr.policies import can_dhr
 
@@ -125,7 +125,7 @@ def themes(request):
 
 @public_page
 def sub_panel_report(request, fmt: str = "html"):
-    numbers = reporting.sub_panel_numbers(timezone.localdate())
+    numbers = {**reporting.sub_panel_numbers(timezone.localdate()), "record": loader.facts()}
     if fmt == "docx":
         response = HttpResponse(reporting.sub_panel_docx(numbers), content_type=(
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))

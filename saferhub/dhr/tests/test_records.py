@@ -188,3 +188,20 @@ def test_erasure_removes_every_new_personal_field(settings, tmp_path):
         assert "MARKER" not in repr(model_to_dict(row)), row
     assert not case.appointments.exists()
     assert not list(tmp_path.rglob("*.txt"))
+
+
+def test_the_norfolk_file_loads_its_settings_and_every_fact_names_its_seed_line(tmp_path):
+    from saferhub.dhr import loader
+    from saferhub.dhr.models import DhrSettings
+
+    report = loader.load()
+    assert report.facts >= 20 and DhrSettings.objects.get(partnership__name=report.partnership).short_name == "DHR"
+    assert loader.load().settings_saved is False  # idempotent
+    data = loader.read()
+    assert {"text": "Eleven reviews published; the others with the Quality Assurance Panel, awaiting review, or "
+            "being worked on.", "source": "000:90"}.items() <= data["numbers"][0].items()
+    assert data["thematic_review"]["themes"] == []  # the seeds give none
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("partnership: X\nsettings: {}\nnumbers:\n  - {name: n, value: 1}\n")
+    with pytest.raises(loader.DhrDataError, match="seed source"):
+        loader.load(bad)
