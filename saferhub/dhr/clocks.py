@@ -1,14 +1,25 @@
 """The single home of a review's due dates and whether they are due, at risk, overdue or done. Calendar
-months through ``saferhub.core.calendar.add_months``; the numbers come from the partnership's settings
-(``DhrSettings``), whose defaults are the 2016 statutory guidance's:
+months through ``saferhub.core.calendar.add_months``; the numbers are the partnership's configuration
+(``DhrSettings.decision_months``, ``review_months``, ``at_risk_days``: data, not constants), whose defaults
+are the 2016 statutory guidance's as widely cited:
 
 - Decision: the partnership decides whether to hold a review within one month of the death coming to its
-  attention (2016 guidance, Section 3). After an advocate's request to revisit a "not review" decision the
-  clock starts again from the request (a local choice: the guidance sets no timescale for it).
-- Home Office: told of the decision either way (001:420; 2016 guidance, Section 3). The guidance says when
-  it is made, not a number of days, so the clock shows "not yet told" rather than a date.
+  attention (2016 guidance, Section 3, "Establishing a Domestic Homicide Review", page 9 of the document).
+  After an advocate's request to revisit a "not review" decision the clock starts again from the request (a
+  local choice: the guidance sets no timescale for it).
+- Home Office: told of the decision either way (001:420; 2016 guidance, Section 3). No number of days is
+  coded, so the clock shows "not yet told" rather than a date.
 - Review: finished (the report submitted to the Home Office quality assurance panel) within six months of the
-  decision to go ahead (2016 guidance, Section 5), plus any extensions agreed with their reasons.
+  decision to go ahead (2016 guidance, Section 5, "Timescales for conducting a Domestic Homicide Review",
+  page 16), plus any extensions agreed with their reasons.
+
+**Verification (December 2026).** With the search tool we found the 2016 guidance's table of contents
+(Section 3 at page 9, Section 5 "Timescales" at page 16; transcript at fdocuments.net) and the Home Office's
+May 2024 draft revision ("Domestic Homicide Review Statutory Guidance", gov.uk consultation, accessible
+version), but the stored excerpts stop before the paragraphs themselves. We could therefore **not** read or
+cite the paragraph numbers for "one month" and "six months", nor check whether the 2024 draft changes them.
+The seeds give no timescales (seed-processes 2.10 item 4). Until someone checks the document, the defaults
+stay as coded and each partnership can change them in its settings.
 
 Pure functions over plain values, plus ``case_clocks`` reading an already fetched case.
 """

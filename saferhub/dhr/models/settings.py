@@ -26,7 +26,7 @@ class DhrSettings(models.Model):
     coming to its attention (Section 3, "Establishing a Domestic Homicide Review"), and the review is expected
     to be finished within six months of the decision to go ahead (Section 5, "Timescales for conducting a
     Domestic Homicide Review"). The seeds give no timescales (seed-processes 2.3, 2.10 item 4), so both are
-    settings, not code.
+    settings, not code. The paragraph numbers could not be verified with the search tool (see ``clocks``).
     """
 
     partnership = models.OneToOneField(Organisation, on_delete=models.PROTECT, related_name="dhr_settings")
