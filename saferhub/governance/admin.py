@@ -191,7 +191,7 @@ class DecisionAdmin(ActionAdmin):
 @admin.register(RegisterEntry)
 class RegisterEntryAdmin(ActionAdmin):
     list_display = ["person", "category", "interest_type", "registered_on", "ended_on", "sensitive"]
-    fields = ["person", "interest_type", "category", "description", "registered_on", "ended_on", "sensitive"]
+    fields = ["person", "interest_type", "category", "code_category", "description", "registered_on", "ended_on", "sensitive"]
     autocomplete_fields = ["person"]
 
     def run_action(self, request, data, obj):
@@ -200,5 +200,5 @@ class RegisterEntryAdmin(ActionAdmin):
         return actions.add_register_entry(
             data["person"], interest_type=data["interest_type"], category=data["category"],
             description=data["description"], registered_on=data["registered_on"], ended_on=data.get("ended_on"),
-            sensitive=data.get("sensitive", False), acting_user=request.user,
+            sensitive=data.get("sensitive", False), code_category=data.get("code_category", ""), acting_user=request.user,
         )

@@ -51,5 +51,10 @@ class GovernanceConfig(AppConfig):
                 ("governance.decision.recorded", "Record decision", "Recorded decision"),
                 ("governance.decision.removed", "Remove decision", "Removed decision"),
                 ("governance.register.entry_added", "Add register entry", "Added register of interests entry"),
+                ("governance.register.reviewed", "Review register", "Recorded register of interests brought up to date"),
+                ("governance.register.changed", "Record change of interests", "Recorded a change the register must reflect"),
+                ("governance.dispensation.granted", "Grant dispensation", "Recorded dispensation"),
+                ("governance.monitoring_task.raised", "Raise monitoring officer task", "Raised task for the monitoring officer"),
+                ("governance.monitoring_task.closed", "Close monitoring officer task", "Closed monitoring officer task"),
             ],
         )

@@ -12,7 +12,19 @@ from __future__ import annotations
 
 import rules
 
-from saferhub.core.permissions import is_administrator, is_committee_officer, is_councillor, is_partnership_officer
+from saferhub.core.permissions import (
+    Role,
+    has_role,
+    is_administrator,
+    is_committee_officer,
+    is_councillor,
+    is_partnership_officer,
+)
+
+
+@rules.predicate
+def is_monitoring_officer(user) -> bool:
+    return has_role(user, Role.MONITORING_OFFICER)
 
 
 def committee_of(obj):
@@ -88,4 +100,8 @@ rules.add_perm(
     "governance.view_committee",
     committee_is_public | can_record | is_partnership_officer | (is_councillor & sits_on_committee),
 )
-rules.add_perm("governance.view_sensitive_interests", is_administrator | is_committee_officer)
+rules.add_perm("governance.view_sensitive_interests", is_administrator | is_committee_officer | is_monitoring_officer)
+# The monitoring officer (a role group, core.permissions.Role) closes the tasks raised when a DPI declared at a
+# meeting is not on the register; committee officers see them too, to chase the member.
+rules.add_perm("governance.monitoring_officer", is_administrator | is_monitoring_officer)
+rules.add_perm("governance.view_monitoring_tasks", is_administrator | is_monitoring_officer | is_committee_officer)

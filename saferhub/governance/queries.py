@@ -230,7 +230,7 @@ class AttendanceStats:
         return round(100 * self.present / self.expected) if self.expected else None
 
 
-def attendance_statistics(person, *, include_unpublished: bool = False) -> list[AttendanceStats]:
+def attendance_statistics(person, *, include_unpublished: bool = False, public_only: bool = False) -> list[AttendanceStats]:
     """A member's attendance per committee and civic year, across all years.
 
     *Expected* counts meetings that took place (held or inquorate) while the person was a main or
@@ -240,8 +240,9 @@ def attendance_statistics(person, *, include_unpublished: bool = False) -> list[
     place. Three queries whatever the length of the history.
     """
     published = Q() if include_unpublished else Q(record_published=True)
+    public = Q(committee__is_public=True) if public_only else Q()  # private bodies never reach public pages
     memberships = list(
-        Membership.objects.filter(person=person, role__in=[MembershipRole.MEMBER, MembershipRole.CO_OPTED])
+        Membership.objects.filter(public, person=person, role__in=[MembershipRole.MEMBER, MembershipRole.CO_OPTED])
         .select_related("committee")
         .only("committee_id", "start_date", "end_date", "committee__name", "committee__short_name",
               "committee__civic_year_start_month", "committee__civic_year_start_day")
@@ -272,6 +273,7 @@ def attendance_statistics(person, *, include_unpublished: bool = False) -> list[
         Attendance.objects.filter(Q(person=person) | Q(substitute_for=person, status=AttendanceStatus.PRESENT))
         .filter(took_place_q("meeting__"))
         .filter(Q(meeting__record_published=True) if not include_unpublished else Q())
+        .filter(Q(meeting__committee__is_public=True) if public_only else Q())
         .exclude(role=AttendanceRole.OFFICER)
         .select_related("meeting__committee")
         .only("person_id", "role", "status", "substitute_for_id", "meeting_id", "meeting__date",

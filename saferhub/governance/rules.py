@@ -516,3 +516,68 @@ def periods_without_meeting(
             gaps.append(FrequencyGap(cursor, end))
         cursor = calendar.add_months(cursor, frequency_months)
     return gaps
+
+
+# ---------------------------------------------------------------------------------------------
+# Register of interests and dispensations (Localism Act 2011 ss.29-34; SI 2012/1464)
+# ---------------------------------------------------------------------------------------------
+
+#: The seven categories of the Schedule to the Relevant Authorities (Disclosable Pecuniary
+#: Interests) Regulations 2012 (SI 2012/1464), as ``RegisterEntry.Category`` keys.
+DPI_CATEGORIES = ("employment", "sponsorship", "contracts", "land", "licences", "corporate_tenancies", "securities")
+REGISTER_DAYS = 28  # s.30(1): within 28 days of becoming a member; the code applies the same to changes
+
+
+@dataclass(frozen=True)
+class RegisterDue:
+    due_on: dt.date
+    overdue: bool
+    because: str
+
+
+def register_due(*, triggers: Sequence[tuple[dt.date, str]], last_review: dt.date | None, today: dt.date) -> RegisterDue | None:
+    """Whether a member's register needs updating: the earliest election or change (``(date, what)``)
+    not followed by a review on or after it is due 28 days later, overdue after that (s.30(1))."""
+    pending = sorted(t for t in triggers if last_review is None or last_review < t[0])
+    if not pending:
+        return None
+    day, what = pending[0]
+    due_on = day + dt.timedelta(days=REGISTER_DAYS)
+    return RegisterDue(due_on, today > due_on, what)
+
+
+def check_register_entry(*, interest_type: str, category: str, code_category: str, code_keys: Iterable[str]) -> None:
+    """A DPI is one of the seven statutory categories (SI 2012/1464 Schedule); any other registrable
+    interest names a category of the council's code (governance/data/interests.yaml)."""
+    if interest_type == "DPI" and category not in DPI_CATEGORIES:
+        raise RuleViolation("A Disclosable Pecuniary Interest must be in one of the seven categories of the 2012 "
+                            "Regulations.", code="governance.dpi_category", field="category")
+    if interest_type != "DPI" and code_category not in set(code_keys):
+        raise RuleViolation("Choose which of the code of conduct's other registrable interests this is.",
+                            code="governance.code_category", field="code_category")
+
+
+def dpi_needs_monitoring_officer(*, interest_type: str, on_register: bool) -> bool:
+    """A DPI disclosed at a meeting that is not on the register (nor pending) must be notified to the
+    monitoring officer within 28 days (s.31(2)-(3)), so it becomes a task for them."""
+    return interest_type == "DPI" and not on_register
+
+
+def check_dispensation(*, valid_from: dt.date, valid_to: dt.date, granted_by: str, scope: str, reason: str) -> None:
+    """A dispensation is granted by the authority on a ground in s.33(2), for at most four years (s.33(3))."""
+    for value, name, label in ((granted_by, "granted_by", "who granted it"), (scope, "scope", "what it covers"),
+                               (reason, "reason", "the reason")):
+        if not value.strip():
+            raise RuleViolation(f"Say {label}.", code="governance.dispensation_required", field=name)
+    if valid_to < valid_from:
+        raise RuleViolation("The dispensation ends before it starts.", code="governance.period", field="valid_to")
+    limit = valid_from.replace(year=valid_from.year + 4, day=28 if (valid_from.month, valid_from.day) == (2, 29) else valid_from.day)
+    if valid_to > limit:
+        raise RuleViolation("A dispensation lasts at most four years (Localism Act 2011 s.33(3)).",
+                            code="governance.dispensation_length", field="valid_to")
+
+
+def dispensation_applies(*, valid_from: dt.date, valid_to: dt.date, committee_id: int | None,
+                         meeting_committee_id: int, day: dt.date) -> bool:
+    """A dispensation covers a meeting on a day within its period, of its committee (or any, if none)."""
+    return valid_from <= day <= valid_to and committee_id in (None, meeting_committee_id)

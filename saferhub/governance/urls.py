@@ -1,6 +1,6 @@
 from django.urls import path
 
-from saferhub.governance import views
+from saferhub.governance import views, views_councillors
 
 app_name = "governance"
 
@@ -12,5 +12,10 @@ urlpatterns = [
     path("meetings/<id:pk>/", views.meeting_detail, name="meeting-detail"),
     path("meetings/<id:pk>/record/", views.meeting_record, name="meeting-record"),
     path("meetings/<id:pk>/record/<str:section>/", views.meeting_record_post, name="meeting-record-post"),
-    path("people/<id:pk>/", views.person_detail, name="person-detail"),
+    path("people/<id:pk>/", views_councillors.person_detail, name="person-detail"),
+    path("councillors/", views_councillors.councillor_list, name="councillor-list"),
+    path("committees/<slug:slug>/attendance/", views_councillors.committee_attendance, name="committee-attendance"),
+    path("meetings/<id:pk>/attendance/", views_councillors.attendance_grid, name="attendance-grid"),
+    path("monitoring-officer/tasks/", views_councillors.monitoring_tasks, name="monitoring-tasks"),
+    path("monitoring-officer/tasks/<id:pk>/close/", views_councillors.monitoring_task_close, name="monitoring-task-close"),
 ]

@@ -18,7 +18,6 @@ from saferhub.governance.actions.attendance import (
     reopen_attendance,
 )
 from saferhub.governance.actions.business import (
-    add_register_entry,
     record_decision,
     record_decisions,
     record_declaration,
@@ -37,6 +36,13 @@ from saferhub.governance.actions.constitution import (
     set_support_officers,
     update_terms_of_reference,
 )
+from saferhub.governance.actions.interests import (
+    add_register_entry,
+    close_monitoring_task,
+    grant_dispensation,
+    record_register_change,
+    record_register_review,
+)
 from saferhub.governance.actions.meetings import (
     cancel_meeting,
     postpone_meeting,
@@ -50,6 +56,10 @@ __all__ = [
     "add_agenda_items",
     "arrange_agenda",
     "add_register_entry",
+    "close_monitoring_task",
+    "grant_dispensation",
+    "record_register_change",
+    "record_register_review",
     "add_seat",
     "add_seat_group",
     "appoint_member",

@@ -17,6 +17,7 @@ from saferhub.core.permissions import require
 from saferhub.core.writes import BulkOutcome
 from saferhub.governance import rules as gov_rules
 from saferhub.governance.actions.common import full_clean, full_clean_fields
+from saferhub.governance.actions.interests import raise_task_if_unregistered
 from saferhub.governance.actions.meetings import today
 from saferhub.governance.models import (
     AgendaItem,
@@ -30,7 +31,6 @@ from saferhub.governance.models import (
     InterestType,
     Meeting,
     Recommendation,
-    RegisterEntry,
 )
 
 
@@ -72,6 +72,7 @@ def record_declaration(
     )
     full_clean(declaration)
     declaration.save()
+    raise_task_if_unregistered(declaration, acting_user=acting_user)
     audit.record("governance.declaration.recorded", actor=acting_user, target=meeting,
                  data={"person": person.display_name, "interest_type": interest_type.value,
                        "item": str(agenda_item) if agenda_item else None, "took_no_part": took_no_part})
@@ -248,36 +249,6 @@ def remove_decision(decision: Decision, *, acting_user: Actor) -> None:
     data = {"item": str(decision.agenda_item), "verb": decision.verb, "text": decision.text}
     decision.delete()
     audit.record("governance.decision.removed", actor=acting_user, target=meeting, data=data)
-
-
-@transaction.atomic
-def add_register_entry(
-    person: Person,
-    *,
-    interest_type: str,
-    category: str,
-    description: str,
-    registered_on: dt.date,
-    acting_user: Actor,
-    ended_on: dt.date | None = None,
-    sensitive: bool = False,
-) -> RegisterEntry:
-    """Add an entry to a councillor's register of interests."""
-    require(acting_user, "core.manage_people")
-    if not person.is_councillor:
-        raise RuleViolation(f"{person.display_name} is not a councillor; only councillors keep a register of interests.",
-                            code="governance.register_councillor", field="person")
-    if ended_on and ended_on < registered_on:
-        raise RuleViolation("The end date is before the date registered.", code="governance.period", field="ended_on")
-    entry = RegisterEntry(
-        person=person, interest_type=InterestType(interest_type), category=RegisterEntry.Category(category),
-        description=description.strip(), registered_on=registered_on, ended_on=ended_on, sensitive=sensitive,
-    )
-    full_clean(entry)
-    entry.save()
-    audit.record("governance.register.entry_added", actor=acting_user, target=person,
-                 data={"category": category, "interest_type": interest_type, "sensitive": sensitive})
-    return entry
 
 
 #: Allowed moves between recommendation statuses.

@@ -1,0 +1,74 @@
+"""Reads for the register of interests: the council's list of other registrable interests (data),
+whether a member's register is due for updating, and the dispensations beside a meeting's declarations."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from django.db.models import Max, Min
+
+from saferhub.governance import rules as gov_rules
+from saferhub.governance.models import (
+    Dispensation,
+    InterestType,
+    Membership,
+    MembershipRole,
+    RegisterChange,
+    RegisterEntry,
+    RegisterReview,
+)
+
+DATA = Path(__file__).parent / "data" / "interests.yaml"
+
+
+@lru_cache(maxsize=1)
+def code_categories() -> tuple[tuple[str, str], ...]:
+    """The other registrable interests of the council's code, as (key, label), from the data file."""
+    data = yaml.safe_load(DATA.read_text(encoding="utf-8")) or {}
+    return tuple((row["key"], row["label"]) for row in data.get("other_registrable_interests", []))
+
+
+def code_label(key: str) -> str:
+    return dict(code_categories()).get(key, "")
+
+
+def register_due_for(person_ids, today: dt.date) -> dict[int, gov_rules.RegisterDue]:
+    """Members whose register is due or overdue, keyed by person id: three queries for any number."""
+    ids = list(person_ids)
+    elected = dict(
+        Membership.objects.filter(person__in=ids, person__is_councillor=True,
+                                  role__in=[MembershipRole.MEMBER, MembershipRole.SUBSTITUTE, MembershipRole.CO_OPTED])
+        .values("person").annotate(first=Min("start_date")).values_list("person", "first")
+    )
+    triggers: dict[int, list[tuple[dt.date, str]]] = {pid: [(day, "taking up a committee place")] for pid, day in elected.items()}
+    for pid, day, what in RegisterChange.objects.filter(person__in=elected).values_list("person", "occurred_on", "description"):
+        triggers[pid].append((day, f"a change: {what}"))
+    reviewed = dict(RegisterReview.objects.filter(person__in=elected).values("person")
+                    .annotate(last=Max("reviewed_on")).values_list("person", "last"))
+    due = {}
+    for pid, items in triggers.items():
+        result = gov_rules.register_due(triggers=items, last_review=reviewed.get(pid), today=today)
+        if result is not None:
+            due[pid] = result
+    return due
+
+
+def dpi_on_register(person_id: int, day: dt.date) -> bool:
+    """Whether the member has any DPI on the register on ``day`` (registered by then, not ended)."""
+    return RegisterEntry.objects.filter(
+        person=person_id, interest_type=InterestType.DPI, registered_on__lte=day,
+    ).exclude(ended_on__lt=day).exists()
+
+
+def dispensations_for_meeting(meeting) -> dict[int, list[Dispensation]]:
+    """Dispensations covering ``meeting``, keyed by person id (one query)."""
+    found: dict[int, list[Dispensation]] = {}
+    for d in Dispensation.objects.filter(valid_from__lte=meeting.date, valid_to__gte=meeting.date,
+                                         person__in=meeting.declarations.values("person")):
+        if gov_rules.dispensation_applies(valid_from=d.valid_from, valid_to=d.valid_to, committee_id=d.committee_id,
+                                          meeting_committee_id=meeting.committee_id, day=meeting.date):
+            found.setdefault(d.person_id, []).append(d)
+    return found
