@@ -99,6 +99,9 @@ class RegisterReview(models.Model):
     class Meta:
         ordering = ["person", "-reviewed_on"]
 
+    def __str__(self) -> str:
+        return f"{self.person}: reviewed {self.reviewed_on}"
+
 
 class RegisterChange(models.Model):
     """A change in a member's circumstances that the register must reflect within 28 days."""
@@ -110,6 +113,9 @@ class RegisterChange(models.Model):
 
     class Meta:
         ordering = ["person", "-occurred_on"]
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.description}"
 
 
 class Dispensation(models.Model):
@@ -157,3 +163,6 @@ class MonitoringOfficerTask(models.Model):
 
     class Meta:
         ordering = ["status", "due_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.get_status_display()}"
