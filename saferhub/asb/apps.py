@@ -10,6 +10,11 @@ class AsbConfig(AppConfig):
 
     def ready(self) -> None:
         from saferhub.asb import policies  # noqa: F401
+        from saferhub.asb.receivers import enqueue_acknowledgement_email
+        from saferhub.asb.signals import online_application_submitted
+
+        online_application_submitted.connect(enqueue_acknowledgement_email,
+                                             dispatch_uid="saferhub.asb.enqueue_acknowledgement")
         from saferhub.asb.demo import create_demo_accounts
         from saferhub.core import audit
         from saferhub.core.demo import register_demo_accounts

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -19,6 +20,7 @@ from saferhub.asb.models import (
     AuditChecklist,
     Case,
     CaseClock,
+    CaseStatus,
     ClockStep,
     InformationRequest,
     NotificationKind,
@@ -101,22 +103,63 @@ def triage_queue() -> QuerySet[Case]:
 # ---------------------------------------------------------------------------------------------
 
 
-def clock_rows(case: Case, on: dt.date | None = None) -> list[dict[str, Any]]:
-    """Each step's clock on a case: label, due, done, and status done / overdue / at_risk / due."""
-    settings = current_settings()
-    day = on or today()
+CLOCK_DAYS_FIELD = {
+    ClockStep.ACKNOWLEDGEMENT: "acknowledgement_days", ClockStep.DETERMINATION: "determination_days",
+    ClockStep.INFORMATION_REQUESTS: "information_request_days", ClockStep.INITIAL_REVIEW: "initial_review_days",
+    ClockStep.DECISION_LETTER: "decision_letter_days", ClockStep.OVERALL: "overall_days",
+}
+
+
+@dataclass
+class ClockRow:
+    """One step's clock on a case, as the case page and the API show it (the one home of clock rows)."""
+
+    step: str
+    label: str
+    days: int | None
+    started_on: dt.date | None
+    due_on: dt.date | None
+    done_on: dt.date | None
+    state: str  # what the staff page shows (clocks.clock_state: not started, done late, ...)
+    status: str | None  # what the API reports (clocks.clock_status), None before the step starts
+
+    @property
+    def late(self) -> bool:
+        return clocks.is_done_late(self.due_on, self.done_on)
+
+    @property
+    def on_time(self) -> bool | None:
+        return None if self.done_on is None else not self.late
+
+
+def case_clock_rows(case: Case, case_clocks: list[CaseClock], day: dt.date, s) -> list[ClockRow]:
+    """Every step in order, started or not; a case closed with Letter B skips the review's steps."""
+    by_step = {c.step: c for c in case_clocks}
+    closed = case.status == CaseStatus.CLOSED
     rows = []
-    for clock in sorted(case.clocks.all(), key=lambda c: CLOCK_ORDER.index(c.step)):
-        rows.append({
-            "step": clock.step,
-            "label": clock.get_step_display(),
-            "started_on": clock.started_on,
-            "due_on": clock.due_on,
-            "done_on": clock.done_on,
-            "status": clocks.clock_status(clock.due_on, clock.done_on, day, settings.at_risk_days, settings.region),
-            "on_time": None if clock.done_on is None else not clocks.is_done_late(clock.due_on, clock.done_on),
-        })
+    for step in CLOCK_ORDER:
+        clock = by_step.get(step)
+        if clock is None and step in (ClockStep.INFORMATION_REQUESTS, ClockStep.INITIAL_REVIEW,
+                                      ClockStep.DECISION_LETTER) and case.determination == "B":
+            continue
+        rows.append(ClockRow(
+            step, ClockStep(step).label, getattr(s, CLOCK_DAYS_FIELD[step], None),
+            clock.started_on if clock else None, clock.due_on if clock else None, clock.done_on if clock else None,
+            clocks.clock_state(clock, day, at_risk_days=s.at_risk_days, region=s.region, closed=closed),
+            clocks.clock_status(clock.due_on, clock.done_on, day, s.at_risk_days, s.region) if clock else None,
+        ))
     return rows
+
+
+def clock_rows(case: Case, on: dt.date | None = None) -> list[dict[str, Any]]:
+    """Each started step's clock on a case (the API): label, due, done, and status done / overdue / at_risk /
+    due. Built from ``case_clock_rows``."""
+    return [
+        {"step": r.step, "label": r.label, "started_on": r.started_on, "due_on": r.due_on, "done_on": r.done_on,
+         "status": r.status, "on_time": r.on_time}
+        for r in case_clock_rows(case, list(case.clocks.all()), on or today(), current_settings())
+        if r.started_on is not None
+    ]
 
 
 def needs_overrun_notice(case: Case, on: dt.date | None = None) -> bool:
@@ -142,7 +185,11 @@ def overrun_prompts(user, on: dt.date | None = None) -> QuerySet[Case]:
 
 
 def week_bounds(day: dt.date) -> tuple[dt.date, dt.date]:
+    """"This week", Monday to Sunday; at the weekend it is the coming working week. The one home of the
+    dashboard's and the API's "due this week"."""
     monday = day - dt.timedelta(days=day.weekday())
+    if day.weekday() >= 5:
+        monday += dt.timedelta(days=7)
     return monday, monday + dt.timedelta(days=6)
 
 

@@ -1,7 +1,8 @@
 """The online application as one use case: create the case, attach what the applicant uploaded, and, once the
 case is committed, have the task worker email the acknowledgement (seed 002:1509: "realistically this can be
 sent automatically through email"). The public form's view calls ``submit_online_application``; the task
-(``saferhub.asb.tasks.send_acknowledgement_email_task``) calls ``send_acknowledgement_email``."""
+(``saferhub.asb.tasks.send_acknowledgement_email_task``, queued by ``asb.receivers`` when
+``asb.signals.online_application_submitted`` is sent after commit) calls ``send_acknowledgement_email``."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from saferhub.asb.actions.cases import record_acknowledgement, submit_applicatio
 from saferhub.asb.actions.records import add_case_document
 from saferhub.asb.models import Case, NotificationKind
 from saferhub.asb.pending import PENDING_DIR
+from saferhub.asb.signals import online_application_submitted
 from saferhub.core.actors import Actor, SystemActor
 
 log = logging.getLogger(__name__)
@@ -52,9 +54,9 @@ def _attach_upload(case: Case, upload: dict[str, Any]) -> None:
 
 
 def _queue_acknowledgement(case_pk: int) -> None:
-    from saferhub.asb.tasks import send_acknowledgement_email_task
-
-    send_acknowledgement_email_task.enqueue(case_pk)
+    """Announce the committed application; ``asb.receivers`` queues the email task (no import of the tasks
+    here, which call these actions back)."""
+    online_application_submitted.send(sender=Case, case_id=case_pk)
 
 
 @transaction.atomic

@@ -7,7 +7,6 @@ need on top (the clock table with states, the case page bundle, the dashboard pe
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from django.db.models import Prefetch
 
@@ -23,15 +22,8 @@ from saferhub.asb.models import (
     OptArea,
 )
 
-CLOCK_ORDER = [
-    ClockStep.ACKNOWLEDGEMENT, ClockStep.DETERMINATION, ClockStep.INFORMATION_REQUESTS, ClockStep.INITIAL_REVIEW,
-    ClockStep.DECISION_LETTER, ClockStep.OVERALL,
-]
-CLOCK_DAYS_FIELD = {
-    ClockStep.ACKNOWLEDGEMENT: "acknowledgement_days", ClockStep.DETERMINATION: "determination_days",
-    ClockStep.INFORMATION_REQUESTS: "information_request_days", ClockStep.INITIAL_REVIEW: "initial_review_days",
-    ClockStep.DECISION_LETTER: "decision_letter_days", ClockStep.OVERALL: "overall_days",
-}
+# Clock rows and "this week" have one home: ``saferhub.asb.queries`` (the API builds on the same rows).
+from saferhub.asb.queries import CLOCK_DAYS_FIELD, CLOCK_ORDER, ClockRow, week_bounds  # noqa: F401
 
 
 def case_queryset():
@@ -45,38 +37,14 @@ def visible_cases(user):
     return queries.cases_for(user)
 
 
-@dataclass
-class ClockRow:
-    step: str
-    label: str
-    days: int | None
-    started_on: dt.date | None
-    due_on: dt.date | None
-    done_on: dt.date | None
-    state: str
-
-    @property
-    def late(self) -> bool:
-        return clocks.is_done_late(self.due_on, self.done_on)
-
-
 def clock_state(clock: CaseClock | None, today: dt.date, s: AsbSettings, *, closed: bool = False) -> str:
     return clocks.clock_state(clock, today, at_risk_days=s.at_risk_days, region=s.region, closed=closed)
 
 
-def clock_rows(case: Case, clocks: list[CaseClock], today: dt.date, s: AsbSettings) -> list[ClockRow]:
-    by_step = {c.step: c for c in clocks}
-    rows = []
-    for step in CLOCK_ORDER:
-        clock = by_step.get(step)
-        if clock is None and step in (ClockStep.INFORMATION_REQUESTS, ClockStep.INITIAL_REVIEW,
-                                      ClockStep.DECISION_LETTER) and case.determination == "B":
-            continue
-        rows.append(ClockRow(step, ClockStep(step).label, getattr(s, CLOCK_DAYS_FIELD[step], None),
-                             clock.started_on if clock else None, clock.due_on if clock else None,
-                             clock.done_on if clock else None,
-                             clock_state(clock, today, s, closed=case.status == CaseStatus.CLOSED)))
-    return rows
+def clock_rows(case: Case, case_clocks: list[CaseClock], today: dt.date, s: AsbSettings) -> list[ClockRow]:
+    from saferhub.asb import queries
+
+    return queries.case_clock_rows(case, case_clocks, today, s)
 
 
 def _complaint_rows(case: Case, complaints) -> list[dict]:
@@ -168,8 +136,7 @@ def dashboard(user, today: dt.date) -> dict:
     from saferhub.asb.policies import is_county_team
 
     s = current_settings()
-    # Monday to Sunday; at the weekend, "this week" is the coming working week.
-    week_end = today + dt.timedelta(days=6 - today.weekday() + (7 if today.weekday() >= 5 else 0))
+    _, week_end = week_bounds(today)  # Monday to Sunday; at the weekend, the coming working week
     open_clocks = CaseClock.objects.filter(done_on__isnull=True).exclude(case__status=CaseStatus.CLOSED)
     if not is_county_team(user):
         open_clocks = open_clocks.filter(case__in=visible_cases(user).values("pk"))
