@@ -15,6 +15,15 @@ class GovernanceConfig(AppConfig):
         pages.register_home_section(dashboard.home_section)
         pages.register_dashboard_section(dashboard.dashboard_section)
 
+        from saferhub.core import notifications
+        from saferhub.governance import interests
+
+        pages.register_dashboard_section(interests.dashboard_section)
+        notifications.register_kind(
+            "governance.interests", label="Register of interests", app="governance", producer=interests.notifications,
+            description="Members whose register of interests is due for updating, and interests declared at meetings that are not on the register.",
+        )
+
         from saferhub.core.demo import register_demo_accounts
         from saferhub.governance.demo import create_demo_accounts
 

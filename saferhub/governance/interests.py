@@ -72,3 +72,48 @@ def dispensations_for_meeting(meeting) -> dict[int, list[Dispensation]]:
                                           meeting_committee_id=meeting.committee_id, day=meeting.date):
             found.setdefault(d.person_id, []).append(d)
     return found
+
+
+def current_councillor_ids(today: dt.date) -> list[int]:
+    return list(Membership.objects.filter(person__is_councillor=True, start_date__lte=today)
+                .exclude(end_date__lt=today).values_list("person", flat=True).distinct())
+
+
+def dashboard_section(request):
+    """"Register of interests" on the dashboard of whoever keeps it: members whose register is due
+    or overdue (28 days after taking a place or a change) and the monitoring officer's open tasks."""
+    from django.utils import timezone
+
+    from saferhub.core.models import Person
+    from saferhub.core.pages import Section
+    from saferhub.core.permissions import can
+    from saferhub.governance.models import MonitoringOfficerTask
+
+    if not can(request.user, "governance.view_monitoring_tasks"):
+        return None
+    today = timezone.localdate()
+    due = register_due_for(current_councillor_ids(today), today)
+    people = Person.objects.in_bulk(list(due)) if due else {}
+    rows = sorted(((people[pid], d) for pid, d in due.items()), key=lambda r: r[1].due_on)
+    tasks = MonitoringOfficerTask.objects.filter(status=MonitoringOfficerTask.Status.OPEN).count()
+    return Section("governance/sections/interests.html", {"due": rows[:50], "more": max(0, len(rows) - 50), "tasks": tasks})
+
+
+def notifications(user):
+    """Staff notifications (``core.notifications``): registers due and DPIs to follow up."""
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from saferhub.core.notifications import Notification
+    from saferhub.core.permissions import can
+    from saferhub.governance.models import MonitoringOfficerTask
+
+    if not can(user, "governance.view_monitoring_tasks"):
+        return
+    today = timezone.localdate()
+    for task in MonitoringOfficerTask.objects.filter(status=MonitoringOfficerTask.Status.OPEN).select_related("person"):
+        yield Notification(key=f"governance.monitoring_task:{task.pk}", title=f"Interest to follow up: {task.person.display_name}",
+                           url=reverse("governance:monitoring-tasks"), due_on=task.due_on)
+    for pid, d in register_due_for(current_councillor_ids(today), today).items():
+        yield Notification(key=f"governance.register_due:{pid}:{d.due_on}", title="A member's register of interests is due for updating",
+                           url=reverse("governance:person-detail", args=[pid]), detail=f"After {d.because}.", due_on=d.due_on)
