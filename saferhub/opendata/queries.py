@@ -74,14 +74,14 @@ def agenda_published_q(prefix: str = "") -> Q:
 
 def public_reports():
     """Cover reports of published agendas; withdrawn ones stay (reported as deleted)."""
-    return CoverReport.objects.filter(status=CoverReport.Status.FINAL).filter(
+    return CoverReport.objects.filter(status=CoverReport.Status.FINAL, agenda_item__exemption__isnull=True).filter(
         agenda_published_q("agenda_item__meeting__")
     )
 
 
 def public_documents():
     """Published documents; withdrawn ones stay (reported as deleted)."""
-    return Document.objects.filter(published_at__isnull=False)
+    return Document.objects.filter(published_at__isnull=False).exclude(cover_report__agenda_item__exemption__isnull=False)
 
 
 # ---------------------------------------------------------------------------------------------

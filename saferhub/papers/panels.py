@@ -8,7 +8,7 @@ from saferhub.core.permissions import can
 from saferhub.governance.extensions import Panel
 from saferhub.governance.status import minutes_wording
 from saferhub.papers import queries
-from saferhub.papers.models import ChairReport, CoverReport, Document, DocumentKind, Minutes, MinutesStatus
+from saferhub.papers.models import ChairReport, CoverReport, Document, ExemptItem, DocumentKind, Minutes, MinutesStatus
 
 KIND_ORDER = [DocumentKind.AGENDA, DocumentKind.AGENDA_PACK, DocumentKind.ANNEX, DocumentKind.MINUTES,
               DocumentKind.WRITTEN_QUESTIONS, DocumentKind.CHAIR_REPORT, DocumentKind.OTHER]
@@ -48,7 +48,7 @@ def meeting_documents(request, meeting) -> Panel:
 
 def agenda_item_links(request, meeting) -> dict[int, list[tuple[str, str]]]:
     """Each agenda item's report (its place in the published agenda pack) and its published annexes,
-    in two queries. Nothing before the pack is published."""
+    in three queries. Nothing before the pack is published; an exempt item's papers are never linked."""
     documents = list(
         Document.objects.filter(meeting=meeting, deleted_at__isnull=True, published_at__isnull=False,
                                 kind__in=[DocumentKind.AGENDA_PACK, DocumentKind.ANNEX])
@@ -59,7 +59,7 @@ def agenda_item_links(request, meeting) -> dict[int, list[tuple[str, str]]]:
     pack = next((d for d in documents if d.kind == DocumentKind.AGENDA_PACK and d.format == "html"), None)
     if pack is None:
         return {}
-    exempt: set[int] = set()  # exempt (Part 2) items are not modelled yet; their papers must never be linked
+    exempt = set(ExemptItem.objects.filter(agenda_item__meeting=meeting).values_list("agenda_item_id", flat=True))
     links: dict[int, list[tuple[str, str]]] = {}
     reports = (CoverReport.objects.filter(agenda_item__meeting=meeting, deleted_at__isnull=True)
                .only("id", "title", "agenda_item_id"))

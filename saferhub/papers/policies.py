@@ -24,3 +24,22 @@ def papers_committee(obj):
     if isinstance(obj, Minutes):
         return obj.meeting.committee
     return committee_of(obj)
+
+
+@rules.predicate
+def may_read_exempt(user, item) -> bool:
+    """Exempt papers: the committee's members (now or when the meeting was held), its committee
+    officers, and the officers named on the item."""
+    from saferhub.governance.models import Membership
+
+    if not getattr(user, "is_authenticated", False) or item is None:
+        return False
+    if can_record(user, item.meeting):
+        return True
+    exemption = getattr(item, "exemption", None)
+    if exemption is not None and exemption.officers.filter(pk=user.pk).exists():
+        return True
+    return Membership.objects.filter(committee_id=item.meeting.committee_id, person__user=user).exists()
+
+
+rules.add_perm("papers.read_exempt", may_read_exempt)

@@ -80,3 +80,11 @@ def check_scoping_answers(answers: dict[str, str], questions: list[tuple[str, st
                 "(the panel considers all four questions for every proposed item).",
                 code="papers.work_programme_scoping", field=field,
             )
+
+
+def check_exempt_paragraph(paragraph) -> None:
+    """An item is taken in private only for exempt information under one of the seven paragraphs of
+    Schedule 12A, Part 1, to the Local Government Act 1972 (s.100A(4))."""
+    if not isinstance(paragraph, int) or not 1 <= paragraph <= 7:
+        raise RuleViolation("Choose the paragraph of Schedule 12A to the Local Government Act 1972 (1 to 7) under "
+                            "which the item is exempt.", code="papers.exempt_paragraph", field="paragraph")

@@ -63,7 +63,7 @@ def index_papers(committee_ids) -> None:
     """Index the committees' papers records: work-programme rows and items for future meetings
     (public: the work programme page is public), written questions (public with the meeting's
     record), cover reports (public once the agenda is published, or when imported from a public
-    document) and published documents' text (documents imported from files are already indexed
+    document; an exempt (Part 2) item's report and annexes are never indexed) and published documents' text (documents imported from files are already indexed
     section by section as source documents, with their lines, so they are not indexed twice)."""
     from django.contrib.contenttypes.models import ContentType
     from django.urls import reverse
@@ -79,10 +79,12 @@ def index_papers(committee_ids) -> None:
     questions = list(WrittenQuestion.objects.filter(meeting__committee_id__in=committee_ids).select_related(
         "meeting", "agenda_item"))
     reports = list(CoverReport.objects.filter(agenda_item__meeting__committee_id__in=committee_ids,
-                                              deleted_at__isnull=True).select_related(
+                                              deleted_at__isnull=True,
+                                              agenda_item__exemption__isnull=True).select_related(
         "agenda_item__meeting__papers"))
     documents = list(Document.objects.filter(committee_id__in=committee_ids, deleted_at__isnull=True,
-                                             published_at__isnull=False).exclude(text="").select_related("meeting"))
+                                             published_at__isnull=False).exclude(text="")
+                     .exclude(cover_report__agenda_item__exemption__isnull=False).select_related("meeting"))
     imported = set(Provenance.objects.filter(content_type=ContentType.objects.get_for_model(Document),
                                              object_id__in=[str(d.pk) for d in documents])
                    .values_list("object_id", flat=True))

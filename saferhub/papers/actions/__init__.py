@@ -1,5 +1,6 @@
 """The only place papers data changes (see docs/CONVENTIONS.md)."""
 
+from saferhub.papers.actions.exempt import mark_item_exempt
 from saferhub.papers.actions.documents import store_document, upload_annex, withdraw_document
 from saferhub.papers.actions.minutes import (
     answer_written_question,
@@ -29,6 +30,7 @@ from saferhub.papers.actions.tracking import (
 )
 
 __all__ = [
+    "mark_item_exempt",
     "add_future_item",
     "add_work_programme_entry",
     "answer_written_question",

@@ -208,7 +208,9 @@ def publish_agenda(meeting: Meeting, *, acting_user: Actor) -> MeetingPapers:
                 text=rendered.text if fmt == "html" else "", acting_user=acting_user,
             ))
     Document.objects.filter(pk__in=[d.pk for d in stored]).update(published_at=now)
-    Document.objects.filter(meeting=meeting, kind=DocumentKind.ANNEX, deleted_at__isnull=True).update(published_at=now)
+    # An exempt (Part 2) item's annexes are never published (Schedule 12A, Local Government Act 1972).
+    Document.objects.filter(meeting=meeting, kind=DocumentKind.ANNEX, deleted_at__isnull=True).exclude(
+        cover_report__agenda_item__exemption__isnull=False).update(published_at=now)
     papers.pack_pages = pack.pages
     papers.save(update_fields=["pack_pages", "updated_at"])
     deadline = queries.publication_deadline(meeting)

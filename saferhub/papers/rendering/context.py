@@ -12,7 +12,7 @@ from saferhub.core.site import get_site_configuration
 from saferhub.governance import queries as governance_queries
 from saferhub.governance.models import AgendaItemKind, Meeting
 from saferhub.papers import queries
-from saferhub.papers.models import CoverReport, Document, DocumentKind, MeetingPapers, WrittenQuestion
+from saferhub.papers.models import CoverReport, Document, DocumentKind, ExemptItem, MeetingPapers, WrittenQuestion
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
@@ -67,6 +67,7 @@ class AgendaData:
     future_items: list = field(default_factory=list)
     overdue: list = field(default_factory=list)
     published_on: dt.date | None = None
+    exempt: dict = field(default_factory=dict)
 
 
 def minutes_data(meeting: Meeting) -> MinutesData:
@@ -108,7 +109,9 @@ def minutes_data(meeting: Meeting) -> MinutesData:
     )
 
 
-def agenda_data(meeting: Meeting) -> AgendaData:
+def agenda_data(meeting: Meeting, *, exempt_edition: bool = False) -> AgendaData:
+    """The agenda's data. The public edition (the default) leaves out the reports and annexes of
+    exempt (Part 2) items: only their title and Schedule 12A paragraph are printed."""
     meeting = (
         Meeting.objects.select_related("committee", "committee__parent")
         .prefetch_related("agenda_items__confirms_minutes_of")
@@ -122,9 +125,13 @@ def agenda_data(meeting: Meeting) -> AgendaData:
                      .order_by("position"))
         )
     }
+    exempt = dict(ExemptItem.objects.filter(agenda_item__meeting=meeting).values_list("agenda_item_id", "paragraph"))
+    if not exempt_edition:
+        reports = {pk: r for pk, r in reports.items() if pk not in exempt}
     papers = MeetingPapers.objects.filter(meeting=meeting).first()
     committee = meeting.committee
     return AgendaData(
+        exempt=exempt,
         meeting=meeting,
         papers=papers,
         settings=queries.settings_for(committee),

@@ -82,3 +82,24 @@ def minutes_document(request, pk, fmt="html"):
     if fmt not in CONTENT_TYPES or not minutes_visible(request.user, meeting):
         raise Http404
     return _respond("minutes", meeting, fmt)
+
+
+def exempt_report(request, pk, item_pk):
+    """An exempt (Part 2) item's report, for the committee's members, its committee officers and the
+    officers named on the item; everyone else gets 404, the same as for a missing page."""
+    from django.shortcuts import render
+
+    from saferhub.governance.models import AgendaItem
+    from saferhub.papers.rendering.context import agenda_data
+
+    item = get_object_or_404(AgendaItem.objects.select_related("meeting__committee", "exemption"), pk=item_pk,
+                             meeting_id=pk, exemption__isnull=False)
+    if not can(request.user, "papers.read_exempt", item):
+        raise Http404
+    data = agenda_data(item.meeting, exempt_edition=True)
+    report = data.reports.get(item.pk)
+    if report is None:
+        raise Http404
+    return render(request, "papers/exempt_report.html", {
+        "item": item, "report": report, "data": data, "paragraph": item.exemption.paragraph, "nav": "committees",
+    })

@@ -230,8 +230,14 @@ def document_download(request, pk):
     """Serve a document: published ones to everyone, drafts to those who may read drafts."""
     from django.http import FileResponse
 
-    document = get_object_or_404(Document.objects.select_related("meeting", "committee"), pk=pk, deleted_at__isnull=True)
-    if document.published_at is None and not can(request.user, "governance.view_draft", document.meeting or document.committee):
+    document = get_object_or_404(Document.objects.select_related("meeting", "committee", "cover_report__agenda_item__meeting"),
+                                 pk=pk, deleted_at__isnull=True)
+    item = document.cover_report.agenda_item if document.cover_report_id else None
+    if item is not None and hasattr(item, "exemption"):
+        # Exempt (Part 2) papers: members, committee officers and the named officers only.
+        if not can(request.user, "papers.read_exempt", item):
+            raise Http404
+    elif document.published_at is None and not can(request.user, "governance.view_draft", document.meeting or document.committee):
         raise Http404
     try:
         handle = document.file.open("rb")
