@@ -18,6 +18,7 @@ One module per concept, each a mixin of :class:`Committer`:
 - ``reconcile``: a meeting already recorded compared with the documents;
 - ``papers``: work programme, future items, written questions, cover reports, staging records;
 - ``programme``: the work programme's statuses: carry-forward and considered, by the recorded rules;
+- ``links``: cross-references between items (papers ``AgendaItemLink``);
 - ``delivery``: delivery plans and their actions.
 
 When the import is written, :data:`saferhub.importer.signals.batch_committed` is sent (in the same
@@ -33,6 +34,7 @@ from saferhub.importer.commit.base import CommitterBase
 from saferhub.importer.commit.decisions import DecisionsMixin
 from saferhub.importer.commit.delivery import DeliveryMixin
 from saferhub.importer.commit.documents import DocumentsMixin
+from saferhub.importer.commit.links import LinksMixin
 from saferhub.importer.commit.meetings import MeetingsMixin
 from saferhub.importer.commit.memberships import MembershipsMixin, build_timeline
 from saferhub.importer.commit.papers import PapersMixin
@@ -45,7 +47,7 @@ __all__ = ["Committer", "build_timeline"]
 
 
 class Committer(DocumentsMixin, PeopleMixin, MembershipsMixin, MeetingsMixin, AttendanceMixin, DecisionsMixin,
-                ReconcileMixin, PapersMixin, ProgrammeMixin, DeliveryMixin, CommitterBase):
+                ReconcileMixin, PapersMixin, ProgrammeMixin, LinksMixin, DeliveryMixin, CommitterBase):
     """Commits one import batch: ``Committer(batch, actor).run()`` returns the summary."""
 
     def run(self) -> dict:

@@ -53,6 +53,7 @@ class PapersMixin:
         self.future_items(committee)
         self.written_questions(committee)
         self.cover_reports(committee)
+        self.item_links()
         for m in self.x["meetings"]:
             for d in m["delegations"]:
                 # The decision itself is a governance decision; the date of the parent committee's

@@ -214,3 +214,38 @@ def _items(lines: list[Line], ctx: Context, path: str) -> list[dict]:
 
 def same_title(a: str, b: str) -> bool:
     return fold(a).replace("–", "-") == fold(b).replace("–", "-")
+
+
+_ITEM_REF = re.compile(r"\b(?:see|described at|set out at|set out in|covered at|covered under|considered at|under|at)\s+"
+                       r"(?:agenda\s+)?item\s+(\d{1,2})\b(?:\s+on (?:today's|this|the) agenda)?", re.I)
+_EARLIER = re.compile(r"\b(?:the )?(?:report|papers?) (?:produced|prepared|published) for the meetings? "
+                      r"(?:scheduled|held|planned) (?:for |in |on )?((?:[A-Z][a-z]+(?:,| and| &)? ?){1,4}\d{4})")
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december"]
+
+
+def find_cross_references(lines, path: str, report: dict | None) -> list[dict]:
+    """References from a report (cover report or annex) to another item of the same meeting ("see
+    item 3", "described at item 9 on today's agenda", 002:493) or to the papers of earlier meetings
+    ("the report produced for the meetings scheduled in September and December 2022", 001:681)."""
+    if not report or not report.get("item") or not report.get("meeting_date"):
+        return []
+    out: list[dict] = []
+    for ln in lines:
+        if ln.blank:
+            continue
+        text = flat(ln.raw)
+        for m in _ITEM_REF.finditer(text):
+            if m.group(1) != str(report["item"]):
+                out.append({"meeting_date": report["meeting_date"], "from_item": str(report["item"]), "kind": "item",
+                            "to_item": m.group(1), "months": [], "text": m.group(0)[:300],
+                            "source": {"path": path, "lines": [ln.number, ln.number]}})
+        for m in _EARLIER.finditer(text):
+            words = m.group(1).replace(",", " ").replace("&", " ").split()
+            year = words[-1]
+            months = [f"{year}-{_MONTHS.index(w.lower()) + 1:02d}" for w in words[:-1] if w.lower() in _MONTHS]
+            if months:
+                out.append({"meeting_date": report["meeting_date"], "from_item": str(report["item"]),
+                            "kind": "earlier_papers", "to_item": None, "months": months, "text": m.group(0)[:300],
+                            "source": {"path": path, "lines": [ln.number, ln.number]}})
+    return out

@@ -12,7 +12,7 @@ import hashlib
 import re
 from dataclasses import asdict
 
-from saferhub.importer.parsing.agenda import parse_front_sheet
+from saferhub.importer.parsing.agenda import find_cross_references, parse_front_sheet
 from saferhub.importer.parsing.context import Body, Context, Flag
 from saferhub.importer.parsing.minutes import civic_year, harvest_names, parse_minutes
 from saferhub.importer.parsing.moderngov import is_attendance_page, parse_attendance_page
@@ -26,6 +26,8 @@ from saferhub.importer.parsing.papers import (
 from saferhub.importer.parsing.reader import ReadError, read_lines
 from saferhub.importer.parsing.renamed import suggest_renamed
 from saferhub.importer.parsing.split import (
+    ANNEX,
+    APPENDIX,
     COVER_REPORT,
     FRONT_SHEET,
     KIND_LABELS,
@@ -95,7 +97,7 @@ def extract_batch(files: list[tuple[str, bytes]], knowledge: dict | None = None)
         parsed.append({"name": name, "sha256": hashlib.sha256(data).hexdigest(), "kind": kind, "pages": pages,
                        "lines": lines, "docs": docs, "size": len(data), "attendance_page": attendance_page})
     result = {"files": [], "meetings": {}, "work_programme": [], "future_items": [], "written_questions": [],
-              "delivery_plans": [], "reports": [], "fwp_additions": []}
+              "delivery_plans": [], "reports": [], "fwp_additions": [], "item_links": []}
     # Pass 1: membership tables and agenda front sheets (they name the members and their councils).
     fronts = []
     for f in parsed:
@@ -152,6 +154,9 @@ def extract_batch(files: list[tuple[str, bytes]], knowledge: dict | None = None)
                 rep["document"] = index
                 rep["path"] = f["name"]
                 result["reports"].append(rep)
+                result["item_links"] += find_cross_references(lines, f["name"], rep)
+            elif doc.kind in (ANNEX, APPENDIX) and result["reports"] and result["reports"][-1]["path"] == f["name"]:
+                result["item_links"] += find_cross_references(lines, f["name"], result["reports"][-1])
             elif doc.kind == WORK_PROGRAMME:
                 wp = parse_work_programme(lines, ctx, f["name"], version)
                 result["work_programme"] += wp["entries"]

@@ -136,3 +136,34 @@ def test_the_scrutiny_committee_meetings_are_not_held_without_evidence():
     # Ashby's and Crane's Breckland seat comes from outside the documents: the membership says so.
     for m in Membership.objects.filter(person__name__in=["Ashby", "Crane"]):
         assert m.note.startswith("Inferred, not from the seed documents")
+
+
+# -- item 5: cross-references between the documents' items are links ---------------------------
+def test_cross_references_between_items_are_links(seeds):
+    from saferhub.papers.models import AgendaItemLink
+
+    _import(seeds)
+    links = {(link.from_item.meeting.date, link.from_item.number, link.to_item.number if link.to_item else None,
+              link.to_meeting.date if link.to_meeting else None) for link in AgendaItemLink.objects.all()}
+    # "described at item 9 on today's agenda" (002:493) and "at item 8" (002:868), 9 June 2022.
+    assert (D(2022, 6, 9), "8", "9", None) in links and (D(2022, 6, 9), "9", "8", None) in links
+    # "the report produced for the meetings scheduled in September and December 2022" (001:681).
+    assert (D(2023, 2, 24), "6", None, D(2022, 9, 28)) in links
+    assert (D(2023, 2, 24), "6", None, D(2022, 12, 8)) in links
+    assert len(links) == 4
+    link = AgendaItemLink.objects.get(from_item__number="8", from_item__meeting__date=D(2022, 6, 9))
+    assert link.text == "described at item 9 on today's agenda"
+
+
+def test_a_link_refuses_a_later_meeting_or_itself(seeds):
+    from saferhub.core.exceptions import RuleViolation
+    from saferhub.papers.actions.links import link_agenda_items
+
+    _import(seeds[1:2])  # 001: the agenda pack of 24 February 2023
+    item = Meeting.objects.get(date=D(2023, 2, 24)).agenda_items.get(number="6")
+    with pytest.raises(RuleViolation, match="itself"):
+        link_agenda_items(item, text="see item 6", to_item=item, acting_user=ACTOR)
+    later = Meeting.objects.filter(date__gt=D(2023, 2, 24), committee=item.meeting.committee).first()
+    if later is not None:
+        with pytest.raises(RuleViolation, match="earlier meeting"):
+            link_agenda_items(item, text="x", to_meeting=later, acting_user=ACTOR)
