@@ -408,8 +408,24 @@ def outcomes(year: int, basis: str = "calendar") -> dict[str, int]:
     )
 
 
+def applications_by_month(year: int, basis: str = "calendar") -> list[tuple[dt.date, int]]:
+    """Applications received in each month of the period, every month listed (one aggregate query)."""
+    from django.db.models.functions import TruncMonth
+
+    start, end = year_bounds(year, basis)
+    rows = (Case.objects.filter(application_date__range=(start, end)).annotate(month=TruncMonth("application_date"))
+            .values("month").annotate(n=Count("id")))
+    counts = {(r["month"].year, r["month"].month): r["n"] for r in rows}
+    out, day = [], start.replace(day=1)
+    while day <= end:
+        out.append((day, counts.get((day.year, day.month), 0)))
+        day = (day + dt.timedelta(days=32)).replace(day=1)
+    return out
+
+
 def sub_panel_report(year: int, basis: str = "calendar") -> dict[str, Any]:
     return {
+        "by_month": applications_by_month(year, basis),
         "year": year, "basis": basis, "annual_figures": annual_figures(year, basis),
         "timeliness": timeliness(year, basis),
         "timeliness_by_area": {a.name: timeliness(year, basis, a) for a in _areas()},

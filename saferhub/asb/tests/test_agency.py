@@ -107,3 +107,14 @@ def test_case_page_shows_what_happened_to_whoever_may_see_the_case(w, case, role
     # Someone who may not see the case sees nothing of it.
     other = client_for(fx.user("asb_spoc", area=w.breckland)).get(reverse("asb:case", args=[case.pk]))
     assert other.status_code == 404
+
+
+def test_reports_page_draws_each_chart_with_its_numbers(w, case):
+    page = client_for(fx.user("asb_county_team")).get(
+        reverse("asb:reports"), {"year": case.application_date.year}).content.decode()
+    for ident in ("by-month", "by-district", "threshold", "timeliness", "appeals"):
+        assert f'id="chart-{ident}"' in page
+    assert page.count('role="img"') == 5 and "<title id=\"asb-month-t\">Applications by month</title>" in page
+    month = f"{case.application_date:%b %Y}"
+    assert f'<th scope="row" class="govuk-table__header">{month}</th><td class="govuk-table__cell govuk-table__cell--numeric">1</td>' in page
+    assert '<th scope="row" class="govuk-table__header">Norwich</th><td class="govuk-table__cell govuk-table__cell--numeric">1</td>' in page

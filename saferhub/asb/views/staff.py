@@ -158,8 +158,10 @@ def reports(request):
     basis = _basis(request)
     report = queries.sub_panel_report(year, basis)
     audit = queries.audit_report(year) if can(request.user, "asb.audit_case") else None
+    from saferhub.asb.charts import report_charts
+
     return render(request, "asb/staff/reports.html", {
-        "report": report, "audit": audit, "year": year, "years": years, "basis": basis, "bases": BASES,
+        "report": report, "audit": audit, "charts": report_charts(report), "year": year, "years": years, "basis": basis, "bases": BASES,
         "period": _period(year, basis), "nav": "asb",
     })
 
