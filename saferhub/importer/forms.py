@@ -9,7 +9,7 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 class MultipleFileField(forms.FileField):
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput(attrs={"class": "govuk-file-upload", "accept": ".txt,.md,.pdf"}))
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"class": "govuk-file-upload", "accept": ".txt,.md,.pdf,.docx,.html,.htm"}))
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):
@@ -22,7 +22,8 @@ class MultipleFileField(forms.FileField):
 class UploadForm(GovukForm):
     files = MultipleFileField(
         label="Agenda packs or minutes",
-        help_text="Text conversions (.txt, .md) or PDFs, up to 25 MB each. You can choose several files at once.",
+        help_text=("Text conversions (.txt, .md), PDFs, Word documents (.docx) or saved ModernGov pages (.html), up to "
+                   "25 MB each. You can choose up to 200 files at once; more than 10 are read in the background."),
     )
     publish = forms.BooleanField(
         label="Make the imported documents public", required=False, initial=True,
