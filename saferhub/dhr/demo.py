@@ -67,7 +67,40 @@ def create_demo_accounts(password: str, *, acting_user: Actor) -> list[str]:
             actions.join_team(user=user, partnership=_partnership(name, acting_user=acting_user),
                               acting_user=acting_user)
         names.append(username)
+    names += _appointee_accounts(password, acting_user=acting_user)
     return names
+
+
+#: People outside the team, appointed to one Norfolk demo review: its chair, and the police's contact.
+APPOINTEE_ACCOUNTS = [("dhr-chair", "Cara Demo-Chair", "chair"), ("dhr-agency", "Alex Demo-Agency", "agency")]
+
+
+def _appointee_accounts(password: str, *, acting_user: Actor) -> list[str]:
+    """Accounts appointed to the Norfolk demo case whose reviews are requested (when the demo cases exist)."""
+    from saferhub.core.demo import demo_user
+
+    case = (Case.objects.filter(partnership__name=NORFOLK, victim_pseudonym__startswith="Fictional person",
+                                imrs__isnull=False, closed_on__isnull=True).order_by("id").first())
+    if case is None:
+        return []
+    imr = case.imrs.order_by("id").first()
+    names = []
+    for username, full_name, role in APPOINTEE_ACCOUNTS:
+        user = demo_user(username, full_name=full_name, password=password)
+        actions.appoint_person(case, user=user, role=role, agency=imr.agency if role == "agency" else None,
+                               acting_user=acting_user)
+        names.append(username)
+    return names
+
+
+def _register(partnership: Organisation, agencies, *, acting_user) -> None:
+    """Two fictional chairs on the register; one declared a connection with the first agency."""
+    actions.add_chair(partnership=partnership, name="Fictional Chair One", accreditation="DHR chair training (fictional)",
+                      trained_on=dt.date(2025, 3, 4), declaration="No connection with local agencies (fictional).",
+                      acting_user=acting_user)
+    actions.add_chair(partnership=partnership, name="Fictional Chair Two", accreditation="DHR chair training (fictional)",
+                      connected_agencies=agencies[:1], declaration="Formerly employed by the police (fictional).",
+                      acting_user=acting_user)
 
 
 def _build(partnership: Organisation, scenario: str, n: int, today: dt.date, agencies, *, acting_user) -> Case:
@@ -160,6 +193,11 @@ def load_demo(*, acting_user: Actor, today: dt.date | None = None) -> list[str]:
         partnership = _partnership(name, acting_user=acting_user)
         if Case.objects.filter(partnership=partnership, victim_pseudonym__startswith="Fictional person").exists():
             continue
+        _register(partnership, agencies, acting_user=acting_user)
         for n, scenario in enumerate(scenarios, start=1):
-            made.append(_build(partnership, scenario, n, today, agencies, acting_user=acting_user).reference)
+            case = _build(partnership, scenario, n, today, agencies, acting_user=acting_user)
+            if scenario == "terms":
+                actions.add_parallel_process(case, kind="criminal_trial", reference="FICTIONAL-TRIAL",
+                                             started_on=case.date_notified, acting_user=acting_user, on=today)
+            made.append(case.reference)
     return made
