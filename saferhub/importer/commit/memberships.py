@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from saferhub.core import actions as core_actions
+from saferhub.core.models import Organisation
 from saferhub.governance import actions as gov
 from saferhub.governance.models import Committee
 from saferhub.importer.commit.base import _d
@@ -26,9 +27,10 @@ class MembershipsMixin:
         rows = snapshots[-1]["rows"] if snapshots else []
         county = next((r["body"] for r in rows if "county council" in r["body"].lower()), None)
         owner = self.org(county) if county else (self.org(rows[0]["body"]) if rows else None)
-        if owner is None:
-            owner = core_actions.create_organisation(name="Council (from imported documents)", kind="other",
-                                                     acting_user=self.actor)
+        if owner is None:  # one placeholder owner for every committee created without a membership table
+            owner = Organisation.objects.filter(name="Council (from imported documents)").first() or \
+                core_actions.create_organisation(name="Council (from imported documents)", kind="other",
+                                                 acting_user=self.actor)
         quorum = 1
         for m in self.x["meetings"]:
             stated = m.get("quorum_stated")

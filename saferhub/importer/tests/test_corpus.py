@@ -74,3 +74,39 @@ def test_compound_resolution_on_the_seeds_is_two_decisions():
     item9 = [(d["verb"], d["text"][:30]) for d in m["decisions"] if d["item"] == "9"]
     assert [v for v, _ in item9] == ["COMMENDED", "NOTED", "AGREED", "AGREED"], item9
     assert item9[2][1].startswith("that it was content")
+
+
+def test_each_corpus_file_imports_through_the_pipeline():
+    """Alone, as a new user would load it: the meeting is found on its date (or kept pending for the officer to
+    date it when the excerpt prints none), with the attendance, apologies, decisions and declarations read."""
+    from saferhub.importer.tests.corpus.score import score_pipeline
+
+    s = score_pipeline()
+    assert s["meeting_found"] >= 0.95 and s["facts_match"] >= 0.90, s["misses"]
+    assert s["invented_members"] == 0
+
+
+@pytest.mark.django_db
+def test_another_councils_minutes_commit_into_an_empty_database():
+    from saferhub.core.actors import SystemActor
+    from saferhub.governance.models import Meeting
+    from saferhub.importer import actions
+
+    actor = SystemActor("Import of other councils' minutes")
+    corpus = Path(__file__).parent / "corpus"
+    files = [(name, (corpus / name).read_bytes()) for name in (
+        "bracebridge-heath-pc-full-council-2020-05-05.txt", "east-hampshire-overview-scrutiny-2016-07-14.txt")]
+    batch = actions.read_files(files, acting_user=actor)
+    assert {f.kind for f in batch.flags.all()} >= {"other_layout"}
+    actions.commit_batch(batch, acting_user=actor)
+    parish = Meeting.objects.get(date=dt.date(2020, 5, 5))
+    assert parish.committee.name == "Bracebridge Heath Parish Council"
+    # A committee created from minutes alone has no seats yet (no membership table), so the twelve present
+    # are not recorded as attending but each is flagged for the officer, never dropped silently.
+    not_recorded = {f.message.split(" was not recorded")[0].removeprefix("The attendance of ")
+                    for f in batch.flags.filter(kind="not_recorded")}
+    assert {"C Barr", "C Broad", "C Callan", "L Hauton", "J Kilcoyne", "S Manders", "V Marden", "J Moran", "D Parr",
+            "A Smith", "K Trought", "A Walker"} <= not_recorded
+    # Known limit (reported): with no seats, the meeting is not confirmed quorate, and its decisions wait for
+    # the committee's memberships to be set; the meeting itself is there.
+    assert Meeting.objects.filter(date=dt.date(2016, 7, 14), committee__name="Overview & Scrutiny Committee").exists()

@@ -167,7 +167,8 @@ class GeneralMinutes:
             if m and not _VERB.search(text) and len(text) < 160:
                 item = next(g for g in m.groups()[:6] if g)
                 title = (m["title"] or (self.texts[i + 1] if i + 1 < len(self.texts) else "")).lower()
-                out["items"].append({"number": item, "title": m["title"] or "", "line": self.lines[i].number})
+                below = self.texts[i + 1] if i + 1 < len(self.texts) and not _ITEM.match(self.texts[i + 1]) else ""
+                out["items"].append({"number": item, "title": (m["title"] or below)[:300], "line": self.lines[i].number})
                 declaring = None
             elif re.match(r"^(?:apologies|declarations?|disclosures?|code of conduct|minutes of|public|matters|written|"
                           r"chairman|chair's|urgent)\b", text, re.I) and not re.match(r"^minutes:", text, re.I):

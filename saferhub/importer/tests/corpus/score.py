@@ -88,6 +88,39 @@ def score_corpus() -> tuple[list[dict], dict]:
     return rows, summary
 
 
+def score_pipeline() -> dict:
+    """Each corpus file imported alone through ``extract_batch`` (split, minutes parser, merge): the meeting
+    found on its date (or kept pending when the excerpt prints no date), and the counts read."""
+    from saferhub.importer.parsing.extract import extract_batch
+
+    found = counts = invented = 0
+    misses = []
+    for stem, want in DOCUMENTS.items():
+        path = HERE / f"{stem}.txt"
+        result = extract_batch([(path.name, path.read_bytes())], {})
+        if want["date"]:
+            m = next((m for m in result["meetings"] if m["date"] == want["date"] and m.get("source")), None)
+        else:
+            m = result["pending_meetings"][0] if result["pending_meetings"] else None
+        if m is None:
+            misses.append(stem)
+            continue
+        found += 1
+        got = ([p["name"] for p in m["present"]], [a["name"] for a in m["apologies"]], len(m["decisions"]),
+               len(m["declarations"]))
+        exp = (want["present"] or [], want["apologies"] or [], want["decisions"], len(want["declarations"] or []))
+        same = (sorted(map(_key, got[0])) == sorted(map(_key, exp[0])) and
+                sorted(map(_key, got[1])) == sorted(map(_key, exp[1])) and got[2:] == exp[2:])
+        counts += same
+        if not same:
+            misses.append(f"{stem} (read {got}, expected {exp})")
+        known = {_key(n) for n in exp[0] + exp[1]}
+        invented += sum(1 for n in got[0] + got[1] if _key(n) not in known)
+    n = len(DOCUMENTS)
+    return {"documents": n, "meeting_found": found / n, "facts_match": counts / n, "invented_members": invented,
+            "misses": misses}
+
+
 def table(rows: list[dict], summary: dict) -> str:
     out = ["| Document | Date | Present (found/expected, +extra) | Chair | Apologies | Decisions | Declarations | Invented |",
            "|---|:-:|---:|:-:|---:|---:|---:|---:|"]
@@ -102,3 +135,4 @@ def table(rows: list[dict], summary: dict) -> str:
 
 if __name__ == "__main__":
     print(table(*score_corpus()))
+    print(score_pipeline())
