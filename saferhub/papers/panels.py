@@ -57,10 +57,10 @@ def agenda_item_links(request, meeting) -> dict[int, list[tuple[str, str]]]:
         .order_by("kind", "position", "id")
     )
     pack = next((d for d in documents if d.kind == DocumentKind.AGENDA_PACK and d.format == "html"), None)
-    if pack is None:
-        return {}
     exempt = set(ExemptItem.objects.filter(agenda_item__meeting=meeting).values_list("agenda_item_id", flat=True))
-    links: dict[int, list[tuple[str, str]]] = {}
+    links = _cross_references(meeting, exempt)
+    if pack is None:
+        return links
     reports = (CoverReport.objects.filter(agenda_item__meeting=meeting, deleted_at__isnull=True)
                .only("id", "title", "agenda_item_id"))
     for report in reports:
@@ -72,6 +72,25 @@ def agenda_item_links(request, meeting) -> dict[int, list[tuple[str, str]]]:
         if d.kind == DocumentKind.ANNEX and report and not report.deleted_at and report.agenda_item_id not in exempt:
             name = f"{d.label}: {d.title}" if d.label else d.title
             links.setdefault(report.agenda_item_id, []).append((f"{name} ({d.get_format_display()})", d.get_absolute_url()))
+    return links
+
+
+def _cross_references(meeting, exempt: set[int]) -> dict[int, list[tuple[str, str]]]:
+    """What each item refers to ("described at item 9 on today's agenda"; the papers of earlier
+    meetings), in one query; never from or to an exempt item."""
+    from saferhub.papers.models import AgendaItemLink
+    from saferhub.papers.rendering.context import long_date
+
+    links: dict[int, list[tuple[str, str]]] = {}
+    for link in AgendaItemLink.objects.filter(from_item__meeting=meeting).select_related("to_item__meeting", "to_meeting"):
+        if link.from_item_id in exempt or link.to_item_id in exempt:
+            continue
+        if link.to_item is not None:
+            label = f"Refers to item {link.to_item.number}: {link.to_item.title}"
+            url = link.to_item.meeting.get_absolute_url()
+        else:
+            label, url = f"Refers to the papers of {long_date(link.to_meeting.date)}", link.to_meeting.get_absolute_url()
+        links.setdefault(link.from_item_id, []).append((label, url))
     return links
 
 

@@ -167,3 +167,11 @@ def test_a_link_refuses_a_later_meeting_or_itself(seeds):
     if later is not None:
         with pytest.raises(RuleViolation, match="earlier meeting"):
             link_agenda_items(item, text="x", to_meeting=later, acting_user=ACTOR)
+
+
+def test_the_meeting_page_shows_what_an_item_refers_to(seeds, client):
+    _import(seeds[2:3])  # 002: the agenda pack of 9 June 2022
+    meeting = Meeting.objects.get(date=D(2022, 6, 9))
+    page = client.get(meeting.get_absolute_url())
+    assert page.status_code == 200
+    assert "Refers to item 9: Partnership Priority" in page.content.decode()
