@@ -1,6 +1,7 @@
 """Review endpoints under /api/v1/dhr/.
 
 - ``GET /numbers``: reviews under way and published, per partnership (public; numbers only).
+- ``GET /sub-panel``: the Sub Panel report's numbers (public; numbers only).
 - ``GET /cases`` and ``GET /cases/{id}``: the caller's partnerships' cases (a bearer token or a signed-in
   session of the review team); any other case answers 404. Reading a case is audited, as on the pages.
   Neither gives the victim's details: the reference, stage, dates and clocks only.
@@ -57,6 +58,34 @@ def _out(case, settings_map, today) -> DhrCaseOut:
 def numbers(request):
     return [DhrNumbers(partnership=r["partnership__name"], under_way=r["open"], published=r["published"])
             for r in queries.aggregate_counts()]
+
+
+class DhrCount(Schema):
+    label: str
+    number: int
+
+
+class DhrSubPanelOut(Schema):
+    notifications: int
+    in_progress: int
+    published: int
+    withheld: int
+    outstanding_total: int
+    decisions: list[DhrCount]
+    stages: list[DhrCount]
+    overdue: list[DhrCount]
+    outstanding: list[DhrCount]
+
+
+@router.get("/sub-panel", response=DhrSubPanelOut, summary="The Sub Panel report's numbers (public; no case detail)")
+def sub_panel(request):
+    from saferhub.dhr.reporting import sub_panel_numbers
+
+    n = sub_panel_numbers(timezone.localdate())
+    counts = {k: [DhrCount(label=str(label), number=v) for label, v in n[k]]
+              for k in ("decisions", "stages", "overdue", "outstanding")}
+    return DhrSubPanelOut(notifications=n["notifications"], in_progress=n["in_progress"], published=n["published"],
+                          withheld=n["withheld"], outstanding_total=n["outstanding_total"], **counts)
 
 
 @router.get("/cases", auth=write_auth, response={200: list[DhrCaseOut], **problems(404)},

@@ -53,3 +53,26 @@ def test_anonymous_callers_are_refused(world):
     response = Client().get(f"/api/v1/dhr/cases/{world['case'].pk}")
     assert response.status_code == 401
     assert response["Cache-Control"] == "no-store, private"
+
+
+@pytest.mark.parametrize("role", ["chair", "author", "panel", "agency"])
+def test_people_appointed_to_a_review_get_404_from_the_case_endpoints(world, role):
+    from saferhub.dhr import actions
+
+    person = f.user(Role.AGENCY_OFFICER)
+    actions.appoint_person(world["case"], user=person, role=role, agency=f.org("Example Constabulary"),
+                           acting_user=SYSTEM)
+    _, raw = core_actions.create_api_token(person, name="tool", acting_user=SYSTEM)
+    client = Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
+    assert client.get("/api/v1/dhr/cases").status_code == 404
+    assert client.get(f"/api/v1/dhr/cases/{world['case'].pk}").status_code == 404
+
+
+@pytest.mark.parametrize("role", [None, *[r.value for r in Role]])
+def test_the_sub_panel_numbers_are_public_for_every_role_and_hold_no_names(world, role):
+    client = Client()
+    if role:
+        client.force_login(f.user(role))
+    response = client.get("/api/v1/dhr/sub-panel")
+    assert response.status_code == 200 and response.json()["notifications"] == 2
+    assert "Person A" not in response.content.decode() and "DHR-2026" not in response.content.decode()
