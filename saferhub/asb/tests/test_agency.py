@@ -118,3 +118,22 @@ def test_reports_page_draws_each_chart_with_its_numbers(w, case):
     month = f"{case.application_date:%b %Y}"
     assert f'<th scope="row" class="govuk-table__header">{month}</th><td class="govuk-table__cell govuk-table__cell--numeric">1</td>' in page
     assert '<th scope="row" class="govuk-table__header">Norwich</th><td class="govuk-table__cell govuk-table__cell--numeric">1</td>' in page
+
+
+def test_case_page_task_list_of_stages(w, case):
+    from saferhub.asb.stages import CANNOT_START, DONE, IN_PROGRESS, NOT_NEEDED, case_stages
+
+    page = client_for(fx.user("asb_county_team")).get(reverse("asb:case", args=[case.pk])).content.decode()
+    assert 'class="govuk-task-list"' in page and "Decide whether the threshold is met" in page
+    stages = {s.name: s.status for s in case_stages(case, acknowledged=True,
+                                                    information_requests=list(case.information_requests.all()),
+                                                    actions=[])}
+    assert stages["Decide whether the threshold is met"] == DONE
+    assert stages["Ask agencies for information"] == IN_PROGRESS  # the police have not answered yet
+    assert stages["Send the decision letter"] == CANNOT_START  # no panel yet
+    letter_b = fx.application(w, area=w.norwich, application_date=recent(), n=1)
+    actions.triage_case(letter_b, decision="route", acting_user=SYSTEM)
+    letter_b = actions.determine_threshold(letter_b, determination="B", complaints_related=False, reasons="One only",
+                                           determined_on=recent(), acting_user=SYSTEM)
+    b = {s.name: s.status for s in case_stages(letter_b, acknowledged=False, information_requests=[], actions=[])}
+    assert b["Hold the panel"] == NOT_NEEDED and b["Carry out the action plan"] == NOT_NEEDED

@@ -123,6 +123,10 @@ def _case_context(request, case: Case, forms: dict | None = None) -> dict:
         shown["summary"] = forms.get("summary") or f.SummaryForm(
             prefix="sum", initial={"title": summary.title, "summary": summary.summary} if summary else {})
     context["forms"] = shown
+    from saferhub.asb.stages import case_stages
+
+    context["stages"] = case_stages(case, acknowledged=data["acknowledged"],
+                                    information_requests=data["information_requests"], actions=data["actions"])
     from saferhub.asb.policies import owns_object_agency
 
     # "asb.update_action" / "asb.respond_information_request" are manage_case | owns_object_agency; manage
