@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from saferhub.core.calendar import add_months
 from saferhub.asb.rules.routes import ROUTE_KINDS, LocalRoute, evaluate_route
+from saferhub.core.calendar import add_months
 from saferhub.core.exceptions import RuleViolation
 
 STATUTORY_MAXIMUM_THRESHOLD = 3  # ASB, Crime and Policing Act 2014; "no higher than three" (seed 002:1130)
