@@ -185,3 +185,12 @@ def test_decisions_list_of_a_private_body_is_not_found(client):
                                             organisation=world.panel.committee.organisation, is_public=False,
                                             quorum=3, acting_user=SYSTEM)
     assert client.get(f"/committees/{committee.slug}/decisions/").status_code == 404
+
+
+def test_back_links_and_breadcrumbs_sit_inside_the_main_landmark(client):
+    """axe "region": nothing outside a landmark. The base template's before_content block (back
+    links, breadcrumbs) is inside <main>."""
+    world = build_world(render=False)
+    for url in (world.upcoming.get_absolute_url(), "/meetings/", f"/committees/{world.panel.committee.slug}/decisions/"):
+        page = client.get(url).content.decode()
+        assert page.index('<main') < page.index('class="govuk-breadcrumbs"') < page.index('</main>'), url
