@@ -39,6 +39,8 @@ AUDIT_CODES = [
     ("dhr.case.extended", "Extend timescale", "Extended the review's timescale"),
     ("dhr.recommendation.added", "Add recommendation", "Added a recommendation to the learning"),
     ("dhr.chair.added", "Add chair to register", "Added a chair to the register of accredited chairs"),
+    ("dhr.chair.retired", "Retire chair", "Took a chair off the register for new reviews"),
+    ("dhr.chair.erased", "Erase chair's details", "Erased a retired chair's details under the retention rule"),
     ("dhr.tender.invited", "Invite tenders", "Invited chairs to tender for the review"),
     ("dhr.tender.appointed", "Appoint chair", "Appointed the review's chair from the tender"),
     ("dhr.parallel.added", "Record parallel process", "Recorded a process running in parallel"),

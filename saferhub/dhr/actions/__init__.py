@@ -22,10 +22,11 @@ from saferhub.dhr.actions.records import (
     log_family_contact,
     record_imr_viewed,
     record_review_viewed,
+    retire_chair,
     update_recommendation,
     upload_imr,
 )
-from saferhub.dhr.actions.retention import erase_case, erase_due_cases
+from saferhub.dhr.actions.retention import erase_case, erase_due_cases, erase_retired_chairs
 from saferhub.dhr.actions.review import (
     add_panel_member,
     add_recommendation,
@@ -39,9 +40,9 @@ from saferhub.dhr.actions.team import join_team, leave_team, save_settings
 
 __all__ = [
     "add_chair", "add_parallel_process", "appoint_chair", "appoint_person", "blocking_processes",
-    "end_parallel_process", "invite_tender", "log_family_contact", "record_imr_viewed", "record_review_viewed", "update_recommendation",
+    "end_parallel_process", "invite_tender", "log_family_contact", "record_imr_viewed", "record_review_viewed", "retire_chair", "update_recommendation",
     "upload_imr",
-    "add_panel_member", "add_recommendation", "erase_case", "erase_due_cases", "extend_review", "join_team",
+    "add_panel_member", "add_recommendation", "erase_case", "erase_due_cases", "erase_retired_chairs", "extend_review", "join_team",
     "leave_team", "notify_case", "receive_imr", "record_case_viewed", "record_decision", "record_direction",
     "record_home_office_confirmation", "record_home_office_notified", "record_qa_panel_seen", "record_step",
     "reopen_decision", "request_imr", "save_settings", "tell_family", "withhold_publication",

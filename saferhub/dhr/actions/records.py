@@ -225,3 +225,14 @@ def record_review_viewed(case: Case, *, acting_user: Actor) -> None:
     """A read by the review's chair, author or panel member is audited like the team's reads."""
     require(acting_user, "dhr.view_review", case)
     audit.record("dhr.case.viewed", actor=acting_user, target=case, data={"page": "review (appointee)"})
+
+
+@transaction.atomic
+def retire_chair(chair: Chair, *, acting_user: Actor) -> Chair:
+    """Take a chair off the register for new reviews; their details are erased by the retention sweep once no
+    case they tendered for still holds personal data (``retention.erase_retired_chairs``)."""
+    require(acting_user, "dhr.notify", chair.partnership)
+    chair.available = False
+    chair.save(update_fields=["available"])
+    audit.record("dhr.chair.retired", actor=acting_user, target=chair, data={"partnership": chair.partnership_id})
+    return chair

@@ -68,6 +68,26 @@ def erase_case(case: Case, *, acting_user: Actor, on: dt.date | None = None) -> 
     return case
 
 
+@transaction.atomic
+def erase_retired_chairs(*, acting_user: Actor) -> int:
+    """A retired chair's name, accreditation and declaration go once every case they tendered for has had its
+    personal data erased (until then the tender record needs them)."""
+    from saferhub.dhr.models import Chair
+
+    live = Tender.objects.filter(case__erased_on__isnull=True)
+    due = (Chair.objects.filter(available=False).exclude(name="")
+           .exclude(pk__in=live.values("chosen")).exclude(pk__in=live.values("invited")))
+    count = 0
+    for chair in due:
+        chair.name = chair.accreditation = chair.declaration = ""
+        chair.trained_on = None
+        chair.save(update_fields=["name", "accreditation", "declaration", "trained_on"])
+        chair.connected_agencies.clear()
+        audit.record("dhr.chair.erased", actor=acting_user, target=chair, data={"partnership": chair.partnership_id})
+        count += 1
+    return count
+
+
 def erase_due_cases(*, acting_user: Actor, on: dt.date | None = None) -> list[str]:
     """The retention sweep: erase every closed case past its partnership's period (each in its own transaction)."""
     day = on or today()
@@ -77,4 +97,5 @@ def erase_due_cases(*, acting_user: Actor, on: dt.date | None = None) -> list[st
         if after and day >= after:
             erase_case(case, acting_user=acting_user, on=day)
             erased.append(case.reference)
+    erase_retired_chairs(acting_user=acting_user)
     return erased

@@ -162,7 +162,8 @@ def test_erasure_removes_every_new_personal_field(settings, tmp_path):
                   child_review_reference="", victim_age=30)
     f.decide(case)
     actions.add_parallel_process(case, kind="inquest", reference="MARKER-inquest", acting_user=SYSTEM, on=TODAY)
-    chair = _chair(p, "Register chair")
+    chair = actions.add_chair(partnership=p, name="MARKER-chair", accreditation="MARKER-acc",
+                              declaration="MARKER-decl", acting_user=SYSTEM)
     actions.invite_tender(case, invited=[chair], acting_user=SYSTEM)
     actions.appoint_chair(case, chair=chair, reason="MARKER-reason", appointed_on=dt.date(2026, 2, 1),
                           acting_user=SYSTEM, on=TODAY)
@@ -176,12 +177,14 @@ def test_erasure_removes_every_new_personal_field(settings, tmp_path):
     actions.upload_imr(imr, filename="imr.txt", content=b"MARKER-imr", acting_user=SYSTEM, on=TODAY)
     parallel = case.parallel.first()
     actions.end_parallel_process(parallel, ended_on=dt.date(2026, 3, 1), acting_user=SYSTEM, on=TODAY)
+    actions.retire_chair(chair, acting_user=SYSTEM)
+    assert actions.erase_retired_chairs(acting_user=SYSTEM) == 0  # the case still holds personal data
     Case.objects.filter(pk=case.pk).update(closed_on=dt.date(2026, 6, 1))
     with __import__("time_machine").travel(dt.date(2042, 1, 1)):
         call_command("erase_due_dhr_cases")
     case = Case.objects.get(pk=case.pk)
     rows = [case, *case.family_contacts.all(), *case.parallel.all(), *case.imrs.all(), *case.decisions.all(),
-            *case.steps.all(), *case.panel.all(), case.tender]
+            *case.steps.all(), *case.panel.all(), case.tender, case.tender.chosen]
     from django.forms.models import model_to_dict
 
     for row in rows:
