@@ -12,6 +12,7 @@ from saferhub.asb.models import (
     Case,
     LocalThresholdRoute,
     OptArea,
+    PartnerWebPage,
     PeerReviewer,
     RelevantBody,
     RetentionLog,
@@ -65,14 +66,34 @@ class OptAreaAdmin(ActionAdmin):
 
 @admin.register(LocalThresholdRoute)
 class LocalThresholdRouteAdmin(ActionAdmin):
-    list_display = ["name", "area", "min_distinct_reporters", "window_months", "active"]
-    fields = ["area", "name", "description", "min_distinct_reporters", "window_months", "active"]
+    list_display = ["name", "kind", "area", "min_distinct_reporters", "window_months", "window_days", "active"]
+    fields = ["area", "name", "kind", "description", "min_distinct_reporters", "window_months", "window_days",
+              "active"]
 
     def run_action(self, request, data, obj):
         return actions.save_local_route(
-            area=data["area"], name=data["name"], description=data.get("description", ""),
+            area=data.get("area"), name=data["name"], description=data.get("description", ""),
+            kind=data.get("kind") or "reporters",
             min_distinct_reporters=data["min_distinct_reporters"], window_months=data["window_months"],
-            active=data["active"], acting_user=request.user,
+            window_days=data.get("window_days"), active=data["active"], acting_user=request.user,
+        )
+
+
+@admin.register(PartnerWebPage)
+class PartnerWebPageAdmin(ActionAdmin):
+    """The register of partners' Community Trigger web pages (seed 002:1153-1163): what each page says."""
+
+    list_display = ["organisation", "url", "has_information", "links_to_form", "stated_threshold_count",
+                    "stated_window_months", "checked_on"]
+    fields = ["organisation", "url", "has_information", "links_to_form", "stated_threshold_count",
+              "stated_window_months", "checked_on", "notes"]
+
+    def run_action(self, request, data, obj):
+        return actions.record_partner_page(
+            organisation=data["organisation"], url=data["url"], has_information=data["has_information"],
+            links_to_form=data["links_to_form"], stated_threshold_count=data.get("stated_threshold_count"),
+            stated_window_months=data.get("stated_window_months"), checked_on=data["checked_on"],
+            notes=data.get("notes", ""), acting_user=request.user,
         )
 
 

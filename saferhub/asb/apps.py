@@ -65,6 +65,7 @@ class AsbConfig(AppConfig):
                 ("asb.summary.approved", "Approve published summary", "Approved a summary for publication"),
                 ("asb.case.discretion_recorded", "Record discretion", "Recorded a senior manager's discretion on the threshold"),
                 ("asb.case.pcc_review_recorded", "Record Commissioner's review", "Recorded the Police and Crime Commissioner's review"),
+                ("asb.partner_page.checked", "Check partner web page", "Checked a partner's Community Trigger web page"),
                 ("asb.case.anonymised", "Anonymise case", "Anonymised the case under the retention policy"),
             ],
         )

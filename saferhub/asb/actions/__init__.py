@@ -20,7 +20,7 @@ from saferhub.asb.actions.config import (
     save_relevant_body,
     update_asb_settings,
 )
-from saferhub.asb.actions.configured import record_pcc_review, record_threshold_discretion
+from saferhub.asb.actions.configured import record_partner_page, record_pcc_review, record_threshold_discretion
 from saferhub.asb.actions.letters import (
     acknowledge_and_store_letter,
     determine_and_store_letter,
@@ -57,7 +57,7 @@ from saferhub.asb.actions.review import (
 )
 
 __all__ = [
-    "record_pcc_review", "record_threshold_discretion",
+    "record_partner_page", "record_pcc_review", "record_threshold_discretion",
     "AUDIT_CHECKLIST", "add_action_item", "add_complaint", "mark_vexatious", "update_application", "add_case_document", "appeal_deadline_for", "apply_retention",
     "appoint_lead_agency", "approve_published_summary", "assign_asb_staff", "assign_peer_review", "close_case",
     "complete_peer_review", "decide_appeal", "determine_threshold", "draft_published_summary", "lodge_appeal",

@@ -56,3 +56,32 @@ def record_pcc_review(case: Case, *, requested_on: dt.date, acting_user: Actor, 
     case.pcc_review_outcome, case.pcc_review_decided_on = outcome, decided_on if outcome else None
     case.pcc_review_notes = notes
     return save_case(case, before, "asb.case.pcc_review_recorded", actor=acting_user)
+
+
+@transaction.atomic
+def record_partner_page(*, organisation, url: str, checked_on: dt.date, acting_user: Actor,
+                        has_information: bool = True, links_to_form: bool = False,
+                        stated_threshold_count: int | None = None, stated_window_months: int | None = None,
+                        notes: str = ""):
+    """Record what a partner's Community Trigger web page says, as checked on ``checked_on`` (the register
+    of partner pages); returns the page and the problems the rule finds against the partnership's threshold."""
+    from saferhub.asb.actions.common import full_clean
+    from saferhub.asb.models import PartnerWebPage
+    from saferhub.core import audit
+
+    require(acting_user, "asb.manage_config")
+    not_future(checked_on, "The check", "checked_on")
+    page = PartnerWebPage.objects.filter(organisation=organisation, url=url).first() or PartnerWebPage(
+        organisation=organisation, url=url)
+    page.has_information, page.links_to_form = has_information, links_to_form
+    page.stated_threshold_count, page.stated_window_months = stated_threshold_count, stated_window_months
+    page.checked_on, page.notes = checked_on, notes
+    full_clean(page)
+    page.save()
+    s = current_settings()
+    problems = asb_rules.partner_page_problems(
+        has_information=has_information, links_to_form=links_to_form, stated_count=stated_threshold_count,
+        stated_months=stated_window_months, threshold_count=s.threshold_count, window_months=s.window_months)
+    audit.record("asb.partner_page.checked", actor=acting_user, target=page,
+                 data={"url": url, "checked_on": checked_on, "problems": problems})
+    return page, problems

@@ -41,6 +41,7 @@ from saferhub.asb.models.config import (
     BodyKind,
     LocalThresholdRoute,
     OptArea,
+    PartnerWebPage,
     RelevantBody,
 )
 from saferhub.asb.models.peer_review import PeerReview, PeerReviewer, PeerReviewRota
@@ -51,7 +52,7 @@ __all__ = [
     "AppealWindowUnit", "ApplicantRelationship", "AsbRole", "AsbSettings", "AsbStaffAssignment", "AuditChecklist",
     "BodyKind", "Case", "CaseClock", "CaseDocument", "CaseStatus", "Channel", "ClockStep", "Complaint",
     "DecisionLetter", "Determination", "DiscretionaryFactor", "DocumentKind", "InformationRequest",
-    "LocalThresholdRoute", "Notification", "NotificationKind", "OptArea", "PanelMember", "PanelRole", "PeerReview",
+    "LocalThresholdRoute", "Notification", "NotificationKind", "OptArea", "PanelMember", "PartnerWebPage", "PanelRole", "PeerReview",
     "PeerReviewRota", "PeerReviewer", "PublicationStatus", "PublishedSummary", "ReferenceCounter", "RelevantBody",
     "RetentionLog", "RetentionOutcome", "ThresholdRoute", "TriageDecision", "VictimAttendance", "VictimType",
 ]

@@ -221,3 +221,25 @@ class AsbStaffAssignment(models.Model):
     def __str__(self) -> str:
         where = self.area or self.organisation or "county"
         return f"{self.user} – {self.get_role_display()} ({where})"
+
+
+class PartnerWebPage(models.Model):
+    """A partner's public web page about the Community Trigger, as last checked: whether it has the
+    information, links to the application form, and what threshold it states (seed 002:1153-1163)."""
+
+    organisation = models.ForeignKey("core.Organisation", on_delete=models.CASCADE, related_name="asb_web_pages")
+    url = models.URLField(max_length=500)
+    has_information = models.BooleanField("Has Community Trigger information", default=True)
+    links_to_form = models.BooleanField("Links to the application form", default=False)
+    stated_threshold_count = models.PositiveSmallIntegerField("Complaints the page says are needed", null=True,
+                                                              blank=True)
+    stated_window_months = models.PositiveSmallIntegerField("Months the page says", null=True, blank=True)
+    checked_on = models.DateField()
+    notes = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["organisation__name", "url"]
+        constraints = [models.UniqueConstraint(fields=["organisation", "url"], name="asb_partner_page_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.organisation}: {self.url}"

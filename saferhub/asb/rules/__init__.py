@@ -27,6 +27,7 @@ from saferhub.asb.rules.documents import (
 from saferhub.asb.rules.records import (
     check_publication,
     check_summary_redacted,
+    partner_page_problems,
     retention_due,
     retention_expires_on,
 )
@@ -81,5 +82,5 @@ __all__ = [
     "check_threshold_setting", "check_upload", "check_victim_voice", "docx_package_ok", "evaluate_threshold",
     "parse_threshold_request", "required_panel_kinds", "retention_due", "retention_expires_on",
     "check_victim_consent", "victim_has_consented", "ROUTE_KINDS", "Route", "evaluate_route", "check_route",
-    "parse_discretion", "check_decision_clock", "check_pcc_review",
+    "parse_discretion", "partner_page_problems", "check_decision_clock", "check_pcc_review",
 ]

@@ -40,3 +40,21 @@ def retention_due(*, closed_on: dt.date | None, years: int, today: dt.date) -> b
     return closed_on is not None and today > retention_expires_on(closed_on, years)
 
 
+
+
+
+def partner_page_problems(*, has_information: bool, links_to_form: bool, stated_count: int | None,
+                          stated_months: int | None, threshold_count: int, window_months: int) -> list[str]:
+    """What a partner's web page gets wrong against the partnership's rule (seed 002:1153-1163: districts'
+    pages differed, one stated a local route as the threshold); empty when the page is consistent."""
+    if not has_information:
+        return ["The page has no Community Trigger information."]
+    problems = []
+    if not links_to_form:
+        problems.append("The page does not link to the application form.")
+    if stated_count is None or stated_months is None:
+        problems.append("The page does not state the threshold.")
+    elif (stated_count, stated_months) != (threshold_count, window_months):
+        problems.append(f"The page states {stated_count} complaints in {stated_months} months; the threshold is "
+                        f"{threshold_count} in {window_months}.")
+    return problems

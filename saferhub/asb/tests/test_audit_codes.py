@@ -62,6 +62,8 @@ def test_every_registered_code_is_written(tmp_path, settings):
     actions.record_pcc_review(Case.objects.get(pk=case.pk), requested_on=D.today(), acting_user=SYSTEM)
     actions.record_threshold_discretion(f.application(w, n=1), by="Head of Service", reason="Vulnerable victim",
                                         acting_user=SYSTEM)
+    actions.record_partner_page(organisation=w.norwich_council, url="https://example.invalid/ct", checked_on=D.today(),
+                                acting_user=SYSTEM)
     actions.add_case_document(case, file=SimpleUploadedFile("m.pdf", b"%PDF-1 m"), title="Minutes", kind="minutes",
                               acting_user=SYSTEM)
     actions.record_audit_checklist(case, answers={c: True for c, _ in actions.AUDIT_CHECKLIST}, acting_user=SYSTEM)

@@ -238,3 +238,34 @@ def test_pcc_review_only_where_provided_and_after_the_decision(world):
     case = actions.record_pcc_review(case, requested_on=sent, outcome="recommendations", decided_on=sent,
                                      notes="Further joint visit", acting_user=SYSTEM)
     assert case.pcc_review_outcome == "recommendations" and case.pcc_review_requested_on == sent
+
+
+# --- the register of partner web pages (seed-processes §5.1 item 21) -----------------------------------------
+
+def test_partner_page_rule_names_what_is_wrong():
+    ok = dict(has_information=True, links_to_form=True, stated_count=3, stated_months=6, threshold_count=3,
+              window_months=6)
+    assert asb_rules.partner_page_problems(**ok) == []
+    # Breckland's page stated its local route as the threshold (seed 002:1154-1156).
+    wrong = asb_rules.partner_page_problems(**{**ok, "stated_count": 5})
+    assert wrong == ["The page states 5 complaints in 6 months; the threshold is 3 in 6."]
+    assert asb_rules.partner_page_problems(**{**ok, "links_to_form": False, "stated_count": None}) == [
+        "The page does not link to the application form.", "The page does not state the threshold."]
+    assert asb_rules.partner_page_problems(**{**ok, "has_information": False}) == [
+        "The page has no Community Trigger information."]
+
+
+@pytest.mark.date_sensitive("2026-12-03")
+def test_partner_page_is_recorded_and_checked_against_the_threshold(world):
+    page, problems = actions.record_partner_page(
+        organisation=world.breckland_council, url="https://example.invalid/community-trigger", has_information=True,
+        links_to_form=True, stated_threshold_count=5, stated_window_months=6, checked_on=D(2026, 12, 1),
+        acting_user=SYSTEM)
+    assert page.pk and problems and "threshold is 3" in problems[0]
+    again, problems = actions.record_partner_page(
+        organisation=world.breckland_council, url="https://example.invalid/community-trigger", links_to_form=True,
+        stated_threshold_count=3, stated_window_months=6, checked_on=D(2026, 12, 2), acting_user=SYSTEM)
+    assert again.pk == page.pk and problems == []
+    with pytest.raises(RuleViolation, match="future"):
+        actions.record_partner_page(organisation=world.breckland_council, url="https://example.invalid/x",
+                                    checked_on=D(2026, 12, 4), acting_user=SYSTEM)
