@@ -187,3 +187,17 @@ def test_agenda_items_link_to_their_reports_on_the_meeting_page_and_in_the_pack(
     assert f'href="{annex.get_absolute_url()}">Annex 1: Strategic needs assessment (PDF)' in page
     html = pack.file.read().decode()
     assert f'<a href="#item-{item.pk}">Serious violence duty</a>' in html and f'id="item-{item.pk}"' in html
+
+
+@pytest.mark.date_sensitive("2026-12-03")  # the meeting is a fortnight ahead
+def test_committee_officer_marks_an_item_exempt_with_its_paragraph(client, panel):
+    meeting = future_meeting(panel)
+    item = governance.add_agenda_item(meeting, title="Named case", kind="report", acting_user=SYSTEM)
+    client.force_login(committee_officer(panel))
+    refused = client.post(papers_post(meeting, "exempt"), {"item": item.pk, "paragraph": "9"}, follow=True)
+    assert "Schedule 12A" in refused.content.decode() and not hasattr(item, "exemption")
+    client.post(papers_post(meeting, "exempt"), {"item": item.pk, "paragraph": "2"})
+    item.refresh_from_db()
+    assert item.exemption.paragraph == 2
+    page = client.get(reverse("papers:meeting-papers", args=[meeting.pk])).content.decode()
+    assert "Exempt – paragraph 2" in page

@@ -14,11 +14,12 @@ from django.views.decorators.http import require_POST
 
 from saferhub.core.exceptions import ActionPermissionDenied, RuleViolation
 from saferhub.core.models import Organisation
+from saferhub.core.params import parse_id, parse_int
 from saferhub.core.permissions import can
 from saferhub.governance.models import AgendaItem, AgendaItemKind, Meeting, MeetingStatus
 from saferhub.papers import actions, queries
 from saferhub.papers.forms import AnnexForm, AnswerForm, ChairReportForm, CoverReportForm, QuestionForm, ScheduleForm
-from saferhub.papers.models import ChairReport, CoverReport, Document, DocumentKind, Minutes, WrittenQuestion
+from saferhub.papers.models import SCHEDULE_12A, ChairReport, CoverReport, Document, DocumentKind, Minutes, WrittenQuestion
 from saferhub.papers.views.common import done, meeting_for, run_form
 
 
@@ -27,7 +28,8 @@ def papers_url(meeting, anchor: str = "") -> str:
 
 
 def _papers_context(request, meeting: Meeting, **forms) -> dict:
-    items = list(AgendaItem.objects.filter(meeting=meeting).prefetch_related("confirms_minutes_of").order_by("position"))
+    items = list(AgendaItem.objects.filter(meeting=meeting).select_related("exemption")
+                 .prefetch_related("confirms_minutes_of").order_by("position"))
     reports = {r.agenda_item_id: r for r in CoverReport.objects.filter(agenda_item__meeting=meeting, deleted_at__isnull=True)}
     papers = getattr(meeting, "papers", None)
     documents = list(Document.objects.filter(meeting=meeting, deleted_at__isnull=True).order_by("kind", "position", "id"))
@@ -53,6 +55,7 @@ def _papers_context(request, meeting: Meeting, **forms) -> dict:
         "question_form": forms.get("question") or QuestionForm(items=[i for i in items if i.kind != AgendaItemKind.INQUORATE], prefix="q"),
         "questions": list(WrittenQuestion.objects.filter(meeting=meeting).select_related("agenda_item", "response_from")),
         "to_confirm": to_confirm,
+        "schedule_12a": sorted(SCHEDULE_12A.items()),
         "own_minutes": own_minutes,
         "chair_report": ChairReport.objects.filter(meeting=meeting).first(),
         "error_form": next((f for f in forms.values() if f is not None and f.errors), None),
@@ -93,6 +96,15 @@ def meeting_papers_post(request, pk, section):
             response = run_form(form, run)
             if response:
                 return response
+        elif section == "exempt":
+            item = get_object_or_404(AgendaItem, pk=parse_id(request.POST.get("item")), meeting=meeting)
+            try:
+                paragraph = parse_int(request.POST.get("paragraph"), low=1, high=7)
+            except ValueError:
+                paragraph = None
+            actions.mark_item_exempt(item, paragraph=paragraph, acting_user=request.user)
+            return done(request, papers_url(meeting, "agenda"),
+                        f"Item {item.number or item.title} is exempt under paragraph {paragraph} of Schedule 12A.")
         elif section == "publish-minutes":
             actions.publish_minutes(meeting, acting_user=request.user)
             return done(request, papers_url(meeting, "minutes"), "The draft minutes are published.")
