@@ -44,9 +44,9 @@ def _too_many(request):
 def _initial(request) -> dict:
     initial = {}
     if request.GET.get("committee"):
-        initial.update(topic=Topic.COMMITTEE, committee=request.GET["committee"][:80])
+        initial["topic"], initial["committee"] = Topic.COMMITTEE, request.GET["committee"][:80]
     if request.GET.get("councillor", "").isdigit():
-        initial.update(topic=Topic.COUNCILLOR, person=request.GET["councillor"][:12])
+        initial["topic"], initial["person"] = Topic.COUNCILLOR, request.GET["councillor"][:12]
     if request.GET.get("topic") in Topic.values:
         initial["topic"] = request.GET["topic"]
     return initial
