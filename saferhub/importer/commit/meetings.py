@@ -25,7 +25,9 @@ class MeetingsMixin:
         src = m.get("source") or {}
         where = f"{src.get('path', '')}:{(src.get('lines') or [0])[0]}"
         existing = self.find_meeting(committee, m)
-        has_minutes = bool(m["present"])
+        # Minutes without a Present list (a ModernGov minutes page: attendance is on another page) still carry
+        # items, apologies, declarations and decisions.
+        has_minutes = bool(m["present"] or m.get("decisions") or m.get("apologies") or m.get("declarations"))
         if existing is not None and (existing.attendance_finalised or existing.status != MeetingStatus.SCHEDULED
                                      or Attendance.objects.filter(meeting=existing).exists()
                                      or not has_minutes):

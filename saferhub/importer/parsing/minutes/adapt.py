@@ -18,8 +18,9 @@ def read_other_layout(parser) -> bool:
         return False
     by_number = {ln.number: ln for ln in parser.lines}
     head = by_number.get(g.get("header_line"), parser.lines[0])
-    out.update(committee=g["committee"], date=g["date"], time=g["time"], venue=g["venue"], layout="general",
-               remote=g["remote"], exempt=g["exempt"], votes=g["votes"])
+    for key in ("committee", "date", "time", "venue", "remote", "exempt", "votes"):
+        out[key] = g[key]
+    out["layout"] = "general"
     where = parser.src(head)
     people = []
     for name in g["present"]:
@@ -33,7 +34,7 @@ def read_other_layout(parser) -> bool:
         if chair is None:
             res = ctx.resolve(g["chair"], where, councillor=True)
             chair = res.person.name if res.person else g["chair"]
-        out.update(chair=chair, chair_capacity="chair", chair_note="")
+        out["chair"], out["chair_capacity"], out["chair_note"] = chair, "chair", ""
     for name in g["apologies"]:
         ctx.resolve(name, where, councillor=True, create=True, strength=2)
         parser._apology_person(name, "member", where, out["apologies"])

@@ -186,7 +186,7 @@ class GeneralMinutes:
             for v in _VERB.finditer(text):
                 if text[max(0, v.start() - 25):v.start()].lower().rstrip().endswith(("the following", "move the")):
                     continue
-                out["decisions"].append({"item": item, "verb": v["verb"], "text": text[v.start():][:300],
+                out["decisions"].append({"item": item, "verb": v["verb"], "text": text[v.end():].strip(" :–-")[:300],
                                          "source": f"{self.path}:{self.lines[i].number}"})
             votes = re.search(r"(\d+|no)\s+(?:voting\s+)?FOR,?\s+(\d+|no)\s+AGAINST,?\s+(?:and\s+)?(\d+|no)\s+ABSTENTIONS?",
                               text, re.I)
