@@ -20,9 +20,9 @@ import django  # noqa: E402
 
 django.setup()
 
-from weasyprint import HTML  # noqa: E402
-
 import resource  # noqa: E402
+
+from weasyprint import HTML  # noqa: E402
 
 from saferhub.importer import sandbox  # noqa: E402
 from saferhub.importer.sandbox import CPU_SECONDS_PER_FILE, MEMORY_HEADROOM, WALL_SECONDS_PER_FILE  # noqa: E402

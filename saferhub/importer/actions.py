@@ -13,9 +13,9 @@ from saferhub.core import audit
 from saferhub.core.actors import Actor, SystemActor
 from saferhub.core.exceptions import RuleViolation
 from saferhub.core.permissions import require
+from saferhub.importer.errors import ReadError
 from saferhub.importer.knowledge import current_knowledge
 from saferhub.importer.models import FileOutcome, ImportBatch, ImportFlag, SourceFile
-from saferhub.importer.errors import ReadError
 from saferhub.importer.sandbox import extract_in_sandbox
 
 

@@ -12,9 +12,9 @@ from django.db import transaction
 from saferhub.core.actors import SystemActor
 from saferhub.core.exceptions import RuleViolation
 from saferhub.importer import actions
+from saferhub.importer.errors import ReadError
 from saferhub.importer.knowledge import current_knowledge
 from saferhub.importer.parsing.extract import public_json
-from saferhub.importer.errors import ReadError
 from saferhub.importer.sandbox import extract_in_sandbox
 
 
