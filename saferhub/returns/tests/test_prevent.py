@@ -3,17 +3,22 @@
 import datetime as dt
 
 import pytest
+from django.contrib.auth import get_user_model
 
 from saferhub.core.actors import SYSTEM
 from saferhub.core.exceptions import ActionPermissionDenied, RuleViolation
 from saferhub.core.models import Organisation
 from saferhub.core.permissions import Role
-from saferhub.governance.tests.factories import user
 from saferhub.returns import actions, queries, rules
 from saferhub.returns.loader import load_returns
 from saferhub.returns.models import BenchmarkExercise
+from saferhub.returns.tests.factories import user_with
 
 pytestmark = pytest.mark.django_db
+
+
+def user(username, role):
+    return user_with(get_user_model(), role, username)
 D = dt.date
 SCALE = ["Not met", "Partly met", "Met", "Exceeded"]
 
@@ -118,7 +123,7 @@ def test_tracker_pages(client, tracker):
     rating = ex.ratings.get()
     assert rating.plan_actions == ["2.11", "2.8"] and rating.recorded_on == D(2023, 2, 10)
     page = client.post(f"/returns/prevent/exercises/{ex.pk}/", {
-        "complete": "1", "complete-completed_on_day": "1", "complete-completed_on_month": "2",
+        "complete": "1", "complete-completed_on_day": "20", "complete-completed_on_month": "1",
         "complete-completed_on_year": "2023"}).content.decode()
     assert "Rate every benchmark before completing the exercise: 2 not rated yet." in page
     assert client.post(f"/returns/prevent/exercises/{ex.pk}/", {"benchmark": "x"}).status_code == 404
