@@ -302,15 +302,17 @@ def update_application(case: Case, *, acting_user: Actor, **details: Any) -> Cas
 @transaction.atomic
 def add_complaint(case: Case, *, behaviour_date: dt.date, reported_date: dt.date, acting_user: Actor,
                   agency=None, agency_name: str = "", reference: str = "", reporter: str = "",
-                  description: str = "") -> Complaint:
-    """Add an incident found later (e.g. in an agency's records) and run the threshold engine again."""
+                  description: str = "", location: str = "", hate_incident: bool = False) -> Complaint:
+    """Add an incident found later (e.g. in an agency's records) and run the threshold engine again (with
+    where it happened and whether it was a hate incident or crime, for a partnership's configured routes)."""
     require(acting_user, "asb.manage_case", case)
     case = lock_case(case)
     require_status(case, {CaseStatus.TRIAGE, CaseStatus.ROUTED}, "add incidents")
     position = case.complaints.count()
     complaint = Complaint(case=case, position=position, behaviour_date=behaviour_date, reported_date=reported_date,
                           agency=agency, agency_name=agency_name or (agency.name if agency else ""),
-                          reference=reference, reporter=reporter, description=description)
+                          reference=reference, reporter=reporter, description=description, location=location,
+                          hate_incident=hate_incident)
     full_clean(complaint)
     complaint.save()
     before = snapshot(case)

@@ -269,3 +269,19 @@ def test_partner_page_is_recorded_and_checked_against_the_threshold(world):
     with pytest.raises(RuleViolation, match="future"):
         actions.record_partner_page(organisation=world.breckland_council, url="https://example.invalid/x",
                                     checked_on=D(2026, 12, 4), acting_user=SYSTEM)
+
+
+@pytest.mark.date_sensitive("2026-12-03")
+def test_a_hate_incident_added_to_a_case_meets_the_configured_route(world):
+    from saferhub.asb.tests import factories
+
+    actions.save_local_route(area=None, name="One hate incident", kind="hate", min_distinct_reporters=1,
+                             acting_user=SYSTEM)
+    case = factories.application(world, n=1)
+    assert not case.threshold_result["met"]
+    day = case.application_date - dt.timedelta(days=3)
+    actions.add_complaint(case, behaviour_date=day, reported_date=day, description="Abuse shouted at the door",
+                          location="Orchard estate", hate_incident=True, acting_user=SYSTEM)
+    case.refresh_from_db()
+    assert case.threshold_result["met"] and case.threshold_result["routes_met"] == ["One hate incident"]
+    assert case.complaints.filter(hate_incident=True, location="Orchard estate").exists()
