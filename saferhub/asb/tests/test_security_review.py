@@ -274,7 +274,7 @@ def test_retention_run_purges_stale_public_uploads(w, settings, tmp_path):
 def test_client_ip_ignores_forwarded_for_unless_proxies_are_trusted(settings):
     from django.test import RequestFactory
 
-    from saferhub.asb.views.common import client_ip
+    from saferhub.core.http import client_ip  # moved to core (commit 3dad298)
 
     request = RequestFactory().post("/", REMOTE_ADDR="10.0.0.5", HTTP_X_FORWARDED_FOR="1.2.3.4, 198.51.100.7")
     settings.SAFERHUB_TRUSTED_PROXY_COUNT = 0
