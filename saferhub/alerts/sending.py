@@ -52,7 +52,7 @@ def send_public(now: dt.datetime | None = None) -> int:
         group = sub.pk if sub.frequency == Frequency.IMMEDIATE else 0
         batches[(sub.subscriber_id, sub.frequency, group)].append(d)
     sent = 0
-    for (subscriber_id, frequency, _), deliveries in batches.items():
+    for (_subscriber, frequency, _), deliveries in batches.items():
         by_sub: dict[int, tuple] = {}
         for d in deliveries:
             by_sub.setdefault(d.subscription_id, (d.subscription, []))[1].append(d)

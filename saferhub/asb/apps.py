@@ -20,7 +20,9 @@ class AsbConfig(AppConfig):
         from saferhub.core.demo import register_demo_accounts
 
         register_demo_accounts(create_demo_accounts)  # one account per ASB Case Review role
-        from saferhub.asb import notifications; notifications.register()  # noqa: E702 - staff email: clocks at risk
+        from saferhub.asb import notifications
+
+        notifications.register()  # staff email: clocks at risk
 
         audit.register_codes(
             "asb",

@@ -11,7 +11,9 @@ class DeliveryConfig(AppConfig):
         from saferhub.delivery import dashboard, policies  # noqa: F401  (registers permissions)
 
         pages.register_dashboard_section(dashboard.dashboard_section)
-        from saferhub.delivery import notifications; notifications.register()  # noqa: E702 - staff email: actions due
+        from saferhub.delivery import notifications
+
+        notifications.register()  # staff email: actions due
 
         audit.register_codes("delivery", [
             ("delivery.plan.created", "Create delivery plan", "Created delivery plan"),

@@ -11,10 +11,11 @@ class PapersConfig(AppConfig):
     def ready(self) -> None:
         from saferhub.core import audit
         from saferhub.governance.signals import business_not_transacted
-        from saferhub.papers import policies  # noqa: F401
-        from saferhub.papers import notifications; notifications.register()  # noqa: E702 - staff email: deadlines
+        from saferhub.papers import notifications, policies  # noqa: F401  (policies registers permissions)
         from saferhub.papers.receivers import carry_business_forward, enqueue_scheduled_publication
         from saferhub.papers.signals import agenda_publication_scheduled
+
+        notifications.register()  # staff email: paper deadlines
 
         business_not_transacted.connect(carry_business_forward, dispatch_uid="saferhub.papers.carry_forward")
         agenda_publication_scheduled.connect(enqueue_scheduled_publication,

@@ -8,7 +8,7 @@ from saferhub.core.permissions import can
 from saferhub.governance.extensions import Panel
 from saferhub.governance.status import minutes_wording
 from saferhub.papers import queries
-from saferhub.papers.models import ChairReport, CoverReport, Document, ExemptItem, DocumentKind, Minutes, MinutesStatus
+from saferhub.papers.models import ChairReport, CoverReport, Document, DocumentKind, ExemptItem, Minutes, MinutesStatus
 
 KIND_ORDER = [DocumentKind.AGENDA, DocumentKind.AGENDA_PACK, DocumentKind.ANNEX, DocumentKind.MINUTES,
               DocumentKind.WRITTEN_QUESTIONS, DocumentKind.CHAIR_REPORT, DocumentKind.OTHER]

@@ -172,7 +172,7 @@ def test_decisions_list_filters_by_date_verb_and_words_and_pages(client):
         assert "Page 1 of 2" in paged and 'href="?page=2"' in paged
     finally:
         views.PER_PAGE = saved
-    assert 'href="/committees/%s/decisions/"' % world.panel.committee.slug in client.get(
+    assert f'href="/committees/{world.panel.committee.slug}/decisions/"' in client.get(
         world.panel.committee.get_absolute_url()).content.decode()
 
 

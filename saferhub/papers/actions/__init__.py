@@ -1,7 +1,7 @@
 """The only place papers data changes (see docs/CONVENTIONS.md)."""
 
-from saferhub.papers.actions.exempt import mark_item_exempt
 from saferhub.papers.actions.documents import store_document, upload_annex, withdraw_document
+from saferhub.papers.actions.exempt import mark_item_exempt
 from saferhub.papers.actions.minutes import (
     answer_written_question,
     confirm_minutes,

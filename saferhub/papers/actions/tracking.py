@@ -18,7 +18,6 @@ from saferhub.core.updates import apply_fields
 from saferhub.governance import actions as governance
 from saferhub.governance.models import Meeting, Recommendation, RecommendationStatus
 from saferhub.papers import queries, rules
-from saferhub.papers.models.tracking import SCOPING_QUESTIONS
 from saferhub.papers.models import (
     CoverReport,
     FutureItem,
@@ -26,6 +25,7 @@ from saferhub.papers.models import (
     WorkProgrammeEntry,
     WorkProgrammeStatus,
 )
+from saferhub.papers.models.tracking import SCOPING_QUESTIONS
 
 ENTRY_FIELDS = ["report", "issues", "invited", "target_meeting", "target_label", "target_date", "status", "position"]
 

@@ -19,7 +19,15 @@ from saferhub.core.permissions import can
 from saferhub.governance.models import AgendaItem, AgendaItemKind, Meeting, MeetingStatus
 from saferhub.papers import actions, queries
 from saferhub.papers.forms import AnnexForm, AnswerForm, ChairReportForm, CoverReportForm, QuestionForm, ScheduleForm
-from saferhub.papers.models import SCHEDULE_12A, ChairReport, CoverReport, Document, DocumentKind, Minutes, WrittenQuestion
+from saferhub.papers.models import (
+    SCHEDULE_12A,
+    ChairReport,
+    CoverReport,
+    Document,
+    DocumentKind,
+    Minutes,
+    WrittenQuestion,
+)
 from saferhub.papers.views.common import done, meeting_for, run_form
 
 
