@@ -12,10 +12,11 @@ import datetime as dt
 
 from django import forms
 from django.forms.utils import flatatt
+from django.http import Http404
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
-from saferhub.core.exceptions import RuleViolation
+from saferhub.core.exceptions import ActionPermissionDenied, RuleViolation
 
 WIDGET_TEMPLATES = {
     forms.RadioSelect: "govuk/forms/radios.html",
@@ -152,3 +153,19 @@ class GovukForm(GovukFormMixin, forms.Form):
 
 class GovukModelForm(GovukFormMixin, forms.ModelForm):
     pass
+
+
+def run_form(form, action):
+    """Validate ``form`` and run ``action(cleaned_data)``: a rule the action breaks lands on the form (its
+    field, or the top), a refusal of permission is a 404 (the page does not exist for that person).
+    Returns what the action returned (a response, typically), or None when the page must be shown again
+    with the errors. Views of every app use this instead of their own try/except."""
+    if not form.is_valid():
+        return None
+    try:
+        return action(form.cleaned_data)
+    except RuleViolation as exc:
+        form.add_rule_violation(exc)
+        return None
+    except ActionPermissionDenied:
+        raise Http404 from None

@@ -87,6 +87,7 @@ def test_the_funding_page(client, plan):
     page = client.post("/plan/snp/funding/", {"spend": "1", "allocation": allocation.pk, "spend-spent": "2500"}
                        ).content.decode()
     assert "The spend (£2,500) is more than the £2,000 allocated" in page
+    assert "Choose the fund the money comes from." not in page  # the allocation form was not sent
     page = client.get("/plan/snp/funding/").content.decode()
     assert "Action 2.3" in page and 'role="img"' in page and "20,875" in page
     assert client.post("/plan/snp/funding/", {"spend": "1", "allocation": "99999999999999999999"}).status_code == 404

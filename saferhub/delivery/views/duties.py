@@ -3,36 +3,27 @@ its schedule and record that it was done, with evidence."""
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from saferhub.core.exceptions import RuleViolation
-from saferhub.core.permissions import can
+from saferhub.core.forms import run_form
 from saferhub.delivery import actions, queries, rules
 from saferhub.delivery.forms import DutyRecordForm, DutyScheduleForm
-from saferhub.delivery.models import Plan, StatutoryDuty
-
-
-def _managed_plan(request, slug) -> Plan:
-    plan = get_object_or_404(Plan, slug=slug)
-    if not can(request.user, "delivery.manage_plan", plan):
-        raise Http404
-    return plan
+from saferhub.delivery.models import StatutoryDuty
+from saferhub.delivery.views.common import done, managed_plan
 
 
 @login_required
 def duties(request, slug):
-    plan = _managed_plan(request, slug)
+    plan = managed_plan(request, slug)
     return render(request, "delivery/duties.html", {
         "plan": plan, "duties": queries.duty_states(plan, today=timezone.localdate())})
 
 
 @login_required
 def duty_detail(request, slug, pk):
-    plan = _managed_plan(request, slug)
+    plan = managed_plan(request, slug)
     duty = get_object_or_404(StatutoryDuty, pk=pk, plan=plan)
     today = timezone.localdate()
     recorded = set(duty.records.values_list("due_on", flat=True))
@@ -43,27 +34,25 @@ def duty_detail(request, slug, pk):
         open_dates.append(state.next_due)
     schedule = DutyScheduleForm(initial={"first_due": duty.first_due, "frequency": duty.frequency}, prefix="schedule")
     record = DutyRecordForm(due_dates=open_dates, prefix="record")
-    if request.method == "POST":
-        if "schedule" in request.POST:
-            schedule = DutyScheduleForm(request.POST, prefix="schedule")
-            if schedule.is_valid():
-                try:
-                    actions.schedule_duty(duty, acting_user=request.user, **schedule.cleaned_data)
-                except RuleViolation as exc:
-                    schedule.add_rule_violation(exc)
-                else:
-                    messages.success(request, "The duty's due dates are saved.")
-                    return redirect("delivery:duty", slug=plan.slug, pk=duty.pk)
-        else:
-            record = DutyRecordForm(request.POST, due_dates=open_dates, prefix="record")
-            if record.is_valid():
-                try:
-                    actions.record_duty_done(duty, acting_user=request.user, today=today, **record.cleaned_data)
-                except RuleViolation as exc:
-                    record.add_rule_violation(exc)
-                else:
-                    messages.success(request, "Recorded as done.")
-                    return redirect("delivery:duty", slug=plan.slug, pk=duty.pk)
+    back = {"to": "delivery:duty", "slug": plan.slug, "pk": duty.pk}
+
+    def save_schedule(data):
+        actions.schedule_duty(duty, acting_user=request.user, **data)
+        return done(request, "The duty's due dates are saved.", **back)
+
+    def save_record(data):
+        actions.record_duty_done(duty, acting_user=request.user, today=today, **data)
+        return done(request, "Recorded as done.", **back)
+
+    response = None
+    if request.method == "POST" and "schedule" in request.POST:
+        schedule = DutyScheduleForm(request.POST, prefix="schedule")
+        response = run_form(schedule, save_schedule)
+    elif request.method == "POST":
+        record = DutyRecordForm(request.POST, due_dates=open_dates, prefix="record")
+        response = run_form(record, save_record)
+    if response:
+        return response
     return render(request, "delivery/duty_detail.html", {
         "plan": plan, "duty": duty, "state": state, "label": rules.DUTY_LABELS[state.state],
         "records": duty.records.select_related("recorded_by"), "schedule_form": schedule, "record_form": record,

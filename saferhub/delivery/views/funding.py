@@ -3,54 +3,49 @@ an action or a project, and recording spend and evaluation. The Partnership team
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 
 from saferhub.core.charts import Bar, bar_chart
-from saferhub.core.exceptions import RuleViolation
+from saferhub.core.forms import run_form
 from saferhub.core.params import parse_id
-from saferhub.core.permissions import can
 from saferhub.delivery import actions, queries
 from saferhub.delivery.forms import AllocationForm, SpendForm
-from saferhub.delivery.models import ActionIdentity, Allocation, Fund, Plan
+from saferhub.delivery.models import ActionIdentity, Allocation, Fund
 from saferhub.delivery.rules import money
+from saferhub.delivery.views.common import done, managed_plan
 
 
 @login_required
 def funding(request, slug):
-    plan = get_object_or_404(Plan, slug=slug)
-    if not can(request.user, "delivery.manage_plan", plan):
-        raise Http404
+    plan = managed_plan(request, slug)
     funds = queries.funding(plan)
     rows = queries.latest_rows(plan, published_only=False)
-    form = AllocationForm(request.POST or None, funds=[f["fund"] for f in funds], rows=rows, prefix="allocate")
+    posted = request.POST if request.method == "POST" and "allocate" in request.POST else None
+    form = AllocationForm(posted, funds=[f["fund"] for f in funds], rows=rows, prefix="allocate")
     spend_form, spend_target = SpendForm(prefix="spend"), None
-    if request.method == "POST" and "allocate" in request.POST and form.is_valid():
-        data = form.cleaned_data
+
+    def save_allocation(data):
         fund = get_object_or_404(Fund, pk=data["fund"], plan=plan)
         action = ActionIdentity.objects.filter(pk=data["action"], plan=plan).first() if data["action"] else None
-        try:
-            actions.allocate(fund, acting_user=request.user, amount=data["amount"], allocated_on=data["allocated_on"],
-                             action=action, project=data["project"])
-        except RuleViolation as exc:
-            form.add_rule_violation(exc)
-        else:
-            messages.success(request, f"{money(data['amount'])} allocated from {fund.name}.")
-            return redirect("delivery:funding", slug=plan.slug)
+        actions.allocate(fund, acting_user=request.user, amount=data["amount"], allocated_on=data["allocated_on"],
+                         action=action, project=data["project"])
+        return done(request, f"{money(data['amount'])} allocated from {fund.name}.", "delivery:funding", slug=plan.slug)
+
+    def save_spend(data):
+        actions.record_spend(spend_target, acting_user=request.user, **data)
+        return done(request, "Spend recorded.", "delivery:funding", slug=plan.slug)
+
+    response = None
+    if request.method == "POST" and "allocate" in request.POST:
+        response = run_form(form, save_allocation)
     elif request.method == "POST" and "spend" in request.POST:
-        pk = parse_id(request.POST.get("allocation"))
-        spend_target = get_object_or_404(Allocation.objects.select_related("fund__plan"), pk=pk, fund__plan=plan)
+        spend_target = get_object_or_404(Allocation.objects.select_related("fund__plan"),
+                                         pk=parse_id(request.POST.get("allocation")), fund__plan=plan)
         spend_form = SpendForm(request.POST, prefix="spend")
-        if spend_form.is_valid():
-            try:
-                actions.record_spend(spend_target, acting_user=request.user, **spend_form.cleaned_data)
-            except RuleViolation as exc:
-                spend_form.add_rule_violation(exc)
-            else:
-                messages.success(request, "Spend recorded.")
-                return redirect("delivery:funding", slug=plan.slug)
+        response = run_form(spend_form, save_spend)
+    if response:
+        return response
     bars = []
     for f in funds:
         bars += [Bar(f"{f['fund'].name}: spent", f["spent"], "#00703c"),

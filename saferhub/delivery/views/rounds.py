@@ -11,32 +11,27 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from saferhub.core.exceptions import RuleViolation
+from saferhub.core.forms import run_form
 from saferhub.core.permissions import can
 from saferhub.delivery import actions, queries
 from saferhub.delivery.forms import RoundForm
 from saferhub.delivery.models import Plan, ReportingRound
-
-
-def _managed_plan(request, slug) -> Plan:
-    plan = get_object_or_404(Plan, slug=slug)
-    if not can(request.user, "delivery.manage_plan", plan):
-        raise Http404
-    return plan
+from saferhub.delivery.views.common import done, managed_plan
 
 
 @login_required
 def rounds(request, slug):
     """Every round of the plan with how many actions have replied, and the form to open the next one."""
-    plan = _managed_plan(request, slug)
+    plan = managed_plan(request, slug)
     form = RoundForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            round_ = actions.open_round(plan, acting_user=request.user, **form.cleaned_data)
-        except RuleViolation as exc:
-            form.add_rule_violation(exc)
-        else:
-            messages.success(request, f"“{round_.title}” is open. Owners see their actions on their task list.")
-            return redirect("delivery:round", slug=plan.slug, pk=round_.pk)
+
+    def open_it(data):
+        round_ = actions.open_round(plan, acting_user=request.user, **data)
+        return done(request, f"“{round_.title}” is open. Owners see their actions on their task list.",
+                    "delivery:round", slug=plan.slug, pk=round_.pk)
+
+    if request.method == "POST" and (response := run_form(form, open_it)):
+        return response
     held = (ReportingRound.objects.filter(plan=plan).select_related("version")
             .annotate(rows=Count("version__actions", distinct=True),
                       replied=Count("updates__identity", distinct=True, filter=Q(updates__isnull=False))))
@@ -47,7 +42,7 @@ def rounds(request, slug):
 @login_required
 def round_detail(request, slug, pk):
     """One round: each action's reply, who has not replied (owner by owner), and closing the round."""
-    plan = _managed_plan(request, slug)
+    plan = managed_plan(request, slug)
     round_ = get_object_or_404(ReportingRound.objects.select_related("version", "opened_by"), pk=pk, plan=plan)
     if request.method == "POST" and "close" in request.POST:
         try:
