@@ -10,7 +10,10 @@ class AlertsConfig(AppConfig):
     verbose_name = "Email alerts"
 
     def ready(self) -> None:
+        from saferhub.alerts import receivers, signals
         from saferhub.core import audit
+
+        signals.email_requested.connect(receivers.queue_email, dispatch_uid="saferhub.alerts.queue_email")
 
         audit.register_codes("alerts", [
             ("alerts.subscription.requested", "Ask for an email alert", "Asked for an email alert (not yet confirmed)"),

@@ -13,6 +13,7 @@ from saferhub.core import audit
 from saferhub.core.actors import Actor, SystemActor
 from saferhub.core.exceptions import RuleViolation
 from saferhub.core.permissions import require
+from saferhub.importer import signals
 from saferhub.importer.errors import ReadError
 from saferhub.importer.knowledge import current_knowledge
 from saferhub.importer.models import FileOutcome, ImportBatch, ImportFlag, SourceFile
@@ -88,9 +89,7 @@ def start_batch(files: list[tuple[str, bytes]], *, acting_user: Actor, publish: 
     FileOutcome.objects.bulk_create([FileOutcome(batch=batch, position=n, name=name[:255], content=data,
                                                  size=len(data)) for n, (name, data) in enumerate(files, start=1)])
     audit.record("importer.batch.started", actor=acting_user, target=batch, data={"files": [n for n, _ in files]})
-    from saferhub.importer.tasks import read_batch
-
-    transaction.on_commit(lambda: read_batch.enqueue(batch.pk))
+    transaction.on_commit(lambda: signals.batch_queued.send(sender=ImportBatch, batch_id=batch.pk))
     return batch
 
 

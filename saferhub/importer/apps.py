@@ -8,7 +8,9 @@ class ImporterConfig(AppConfig):
 
     def ready(self) -> None:
         from saferhub.core import audit
-        from saferhub.importer import policies  # noqa: F401  (registers permissions)
+        from saferhub.importer import policies, receivers, signals  # noqa: F401  (policies registers permissions)
+
+        signals.batch_queued.connect(receivers.queue_batch_reading, dispatch_uid="saferhub.importer.read_batch")
 
         audit.register_codes("importer", [
             ("importer.batch.created", "Read documents for import", "Read documents for import"),

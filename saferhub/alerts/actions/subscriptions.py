@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from saferhub.alerts import rules
+from saferhub.alerts import rules, signals
 from saferhub.alerts.models import Frequency, Subscriber, Subscription, Topic
 from saferhub.core import audit, writes
 from saferhub.core.actors import Actor
@@ -29,9 +29,8 @@ def _topic_data(subscription: Subscription) -> dict:
 
 
 def _queue(task_name: str, pk: int) -> None:
-    from saferhub.alerts import tasks
-
-    getattr(tasks, task_name).enqueue(pk)
+    """Ask for an email (after commit): ``receivers.queue_email`` queues its task."""
+    signals.email_requested.send(sender=Subscription, task_name=task_name, pk=pk)
 
 
 @transaction.atomic
