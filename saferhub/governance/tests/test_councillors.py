@@ -11,8 +11,8 @@ from saferhub.core.exceptions import ActionPermissionDenied, RuleViolation
 from saferhub.core.permissions import Role
 from saferhub.governance import actions, councillors, interests
 from saferhub.governance import rules as gov_rules
-from saferhub.governance.models import Attendance, MonitoringOfficerTask
-from saferhub.governance.tests.factories import attend, committee_officer, make_meeting, make_panel, person, user
+from saferhub.governance.models import MonitoringOfficerTask
+from saferhub.governance.tests.factories import attend, committee_officer, make_meeting, make_panel, user
 
 pytestmark = pytest.mark.django_db
 D = dt.date
