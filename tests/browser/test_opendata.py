@@ -62,7 +62,7 @@ def test_every_public_page_type_has_no_axe_violations(page, live_server):
     governance.record_declaration(world.held, person=panel.member(1), interest_type="Other",
                                   nature="Member of a local charity", acting_user=SYSTEM)
     governance.add_register_entry(panel.member(0), interest_type="Other", category="body_membership",
-                                  description="Trustee of a youth club", registered_on=world.held.date,
+                                  code_category="charity", description="Trustee of a youth club", registered_on=world.held.date,
                                   acting_user=SYSTEM)
     papers.add_work_programme_entry(panel.committee, report="Modern slavery", issues="Progress on the plan",
                                     target_meeting=world.upcoming, acting_user=SYSTEM)
