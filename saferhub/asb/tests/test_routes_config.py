@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import time_machine
 from django.core.management import call_command
 
 from saferhub.asb import actions, clocks
@@ -209,7 +210,7 @@ def test_discretion_is_recorded_on_the_case_and_meets_the_route(world):
     assert case.discretion_by == "Head of Service"
 
 
-@pytest.mark.date_sensitive("2026-12-03")
+@time_machine.travel("2026-12-03T12:00+00:00", tick=False)  # the expectations are for this day
 def test_victim_attendance_follows_the_partnership(world):
     from saferhub.asb.tests import factories
 
@@ -255,7 +256,7 @@ def test_partner_page_rule_names_what_is_wrong():
         "The page has no Community Trigger information."]
 
 
-@pytest.mark.date_sensitive("2026-12-03")
+@time_machine.travel("2026-12-03T12:00+00:00", tick=False)  # the expectations are for this day
 def test_partner_page_is_recorded_and_checked_against_the_threshold(world):
     page, problems = actions.record_partner_page(
         organisation=world.breckland_council, url="https://example.invalid/community-trigger", has_information=True,

@@ -4,6 +4,7 @@ actions, the round shows who has not replied, late updates are flagged, and a cl
 import datetime as dt
 
 import pytest
+import time_machine
 
 from saferhub.core.actors import SYSTEM
 from saferhub.core.exceptions import ActionPermissionDenied, RuleViolation
@@ -133,7 +134,7 @@ def test_an_update_outside_a_round_still_needs_its_period(plan):
 
 # -- pages ----------------------------------------------------------------------------------------
 
-@pytest.mark.date_sensitive("2022-07-20")
+@time_machine.travel("2022-07-20T12:00+00:00", tick=False)  # the expectations are for this day
 def test_owners_task_list_and_the_round_page(client, plan):
     actions.publish_version(plan["version"], acting_user=SYSTEM)
     pship = user("pship", Role.PARTNERSHIP_OFFICER)
@@ -189,7 +190,7 @@ def test_round_pages_are_refused_to_the_public_and_other_agencies(client, plan):
     assert client.get(f"/plan/snp/actions/{plan['rows'][0].pk}/update/").status_code == 404
 
 
-@pytest.mark.date_sensitive("2022-07-20")
+@time_machine.travel("2022-07-20T12:00+00:00", tick=False)  # the expectations are for this day
 def test_the_dashboard_says_what_the_open_round_needs(client, plan):
     actions.publish_version(plan["version"], acting_user=SYSTEM)
     actions.open_round(plan["plan"], acting_user=SYSTEM, **Q2)
