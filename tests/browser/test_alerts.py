@@ -8,6 +8,7 @@ import re
 
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from saferhub.alerts import sending
 from saferhub.alerts.models import Subscription
@@ -47,7 +48,7 @@ def test_subscribe_confirm_and_unsubscribe(browser, live_server, settings, js):
     page.get_by_label("Email address").fill(EMAIL)
     page.get_by_role("button", name="Continue").click()
     page.wait_for_url("**/alerts/check-your-email/")
-    assert page.get_by_role("heading", name="Check your email").is_visible()
+    expect(page.get_by_role("heading", name="Check your email")).to_be_visible()
     _axe_clean(page, "check-email", js)
     [confirmation] = mail.outbox
     assert Subscription.objects.get().confirmed_at is None
@@ -55,12 +56,12 @@ def test_subscribe_confirm_and_unsubscribe(browser, live_server, settings, js):
     page.goto(live_server.url + _path(confirmation.body, "confirm"))
     _axe_clean(page, "confirm", js)
     page.get_by_role("button", name="Confirm").click()
-    assert page.get_by_role("heading", name="You have subscribed").is_visible()
+    expect(page.get_by_role("heading", name="You have subscribed")).to_be_visible()
     _axe_clean(page, "confirmed", js)
     assert Subscription.objects.get().confirmed_at is not None
 
     page.get_by_role("link", name="Manage your email alerts").click()
-    assert page.get_by_role("heading", name="Manage your email alerts").is_visible()
+    expect(page.get_by_role("heading", name="Manage your email alerts")).to_be_visible()
     _axe_clean(page, "manage", js)
     page.get_by_label("As soon as something happens").check()
     page.get_by_role("button", name="Save").click()
@@ -73,7 +74,7 @@ def test_subscribe_confirm_and_unsubscribe(browser, live_server, settings, js):
     page.goto(live_server.url + _path(alert.body, "unsubscribe"))
     _axe_clean(page, "unsubscribe", js)
     page.get_by_role("button", name="Unsubscribe").click()
-    assert page.get_by_role("heading", name="You have unsubscribed").is_visible()
+    expect(page.get_by_role("heading", name="You have unsubscribed")).to_be_visible()
     _axe_clean(page, "unsubscribed", js)
     assert not Subscription.objects.exists()
     context.close()
@@ -81,7 +82,7 @@ def test_subscribe_confirm_and_unsubscribe(browser, live_server, settings, js):
 
 def test_link_problem_and_staff_settings_pages_pass_axe(page, live_server):
     page.goto(f"{live_server.url}/alerts/confirm/not-a-token/")
-    assert page.get_by_role("heading", name="This link does not work").is_visible()
+    expect(page.get_by_role("heading", name="This link does not work")).to_be_visible()
     _axe_clean(page, "link-problem")
     page.goto(f"{live_server.url}/alerts/manage/")
     _axe_clean(page, "manage-request")
@@ -91,7 +92,7 @@ def test_link_problem_and_staff_settings_pages_pass_axe(page, live_server):
     page.get_by_label("Password").fill("a-long-test-password-123")
     page.get_by_role("button", name="Sign in").click()
     page.goto(f"{live_server.url}/dashboard/notifications/")
-    assert page.get_by_role("heading", name="Notification settings").is_visible()
+    expect(page.get_by_role("heading", name="Notification settings")).to_be_visible()
     _axe_clean(page, "staff-settings")
     page.get_by_role("button", name="Save settings").click()
-    assert page.get_by_text("Your notification settings have been saved").is_visible()
+    expect(page.get_by_text("Your notification settings have been saved")).to_be_visible()

@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from saferhub.core.actors import SYSTEM
 from saferhub.governance import actions as governance
@@ -97,4 +98,4 @@ def test_calendar_works_without_javascript_and_links_to_meetings_and_feeds(no_js
     shot(page, "meeting-no-js")
     page.goto(f"{live_server.url}/meetings/?year=abc")
     assert page.title().startswith("Error: ")
-    assert page.locator(".govuk-error-summary").is_visible()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()

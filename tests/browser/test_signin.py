@@ -38,13 +38,13 @@ def test_first_sign_in_sets_up_the_app_and_shows_recovery_codes(page, live_serve
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url(re.compile(r"/accounts/second-factor/set-up/"))
-    assert page.get_by_role("img", name="QR code to scan with your authenticator app").is_visible()
+    expect(page.get_by_role("img", name="QR code to scan with your authenticator app")).to_be_visible()
     assert axe_violations(page) == []
     screenshot(page, "signin-setup")
     secret = page.locator("#secret-key").inner_text()
     page.get_by_label("Security code", exact=True).fill(code_for(secret))
     page.get_by_role("button", name="Continue").click()
-    assert page.get_by_role("heading", name="Save your recovery codes").is_visible()
+    expect(page.get_by_role("heading", name="Save your recovery codes")).to_be_visible()  # waits for the answer
     assert page.locator(".sh-recovery-codes li").count() == 10
     assert axe_violations(page) == []
     page.get_by_role("link", name="Continue").click()
@@ -70,6 +70,6 @@ def test_the_lockout_page(page, live_server):
         page.get_by_label("Password").fill("wrong-password")
         page.get_by_role("button", name="Sign in").click()
     expect(page).to_have_title(re.compile(r"^Error: Sign in"))
-    assert page.get_by_text("Sign-in is locked for 15 minutes because of too many failed attempts").is_visible()
+    expect(page.get_by_text("Sign-in is locked for 15 minutes because of too many failed attempts")).to_be_visible()
     assert axe_violations(page) == []
     screenshot(page, "signin-locked")
