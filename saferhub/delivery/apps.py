@@ -14,6 +14,9 @@ class DeliveryConfig(AppConfig):
         from saferhub.delivery import notifications
 
         notifications.register()  # staff email: actions due
+        from saferhub.delivery import agenda
+
+        agenda.register()  # the performance report, offered for a scrutiny committee's agenda pack
 
         audit.register_codes("delivery", [
             ("delivery.plan.created", "Create delivery plan", "Created delivery plan"),

@@ -1,13 +1,13 @@
 """The Sub Panel's report and the thematic analysis: numbers only, never a victim, family member or a live
 case's detail (002:200). The Sub Panel scrutinises the process; the figures come from the cases through these
-functions and nothing else. Word (python-docx) like the groups' progress report."""
+functions and nothing else. Word through the report renderer shared with groups and delivery (``core.documents``)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections import Counter
 
+from saferhub.core.documents import word_bytes, word_document, word_table
 from saferhub.dhr import clocks, queries, status
 from saferhub.dhr.models import Case, Recommendation
 
@@ -60,15 +60,7 @@ def thematic(reviews: list[Case]) -> dict:
 
 
 def sub_panel_docx(numbers: dict) -> bytes:
-    from docx import Document
-    from docx.shared import Pt
-
-    document = Document()
-    document.styles["Normal"].font.name = "Arial"
-    document.styles["Normal"].font.size = Pt(11)
-    title = f"Domestic Homicide Reviews: report to the Sub Panel, {numbers['today']:%-d %B %Y}"
-    document.core_properties.title = title
-    document.add_heading(title, level=1)
+    document = word_document(f"Domestic Homicide Reviews: report to the Sub Panel, {numbers['today']:%-d %B %Y}")
     document.add_paragraph("Numbers only. Reviews under way are confidential, so no case is described.")
     document.add_paragraph(f"Notifications: {numbers['notifications']}. Reviews in progress: "
                            f"{numbers['in_progress']}. Published: {numbers['published']}. Not published for "
@@ -82,12 +74,7 @@ def sub_panel_docx(numbers: dict) -> bytes:
         if not rows:
             document.add_paragraph("None.")
             continue
-        table = document.add_table(rows=1, cols=2)
-        table.style = "Table Grid"
-        table.rows[0].cells[0].text, table.rows[0].cells[1].text = first, "Number"
-        for label, n in rows:
-            cells = table.add_row().cells
-            cells[0].text, cells[1].text = str(label), str(n)
+        word_table(document, [first, "Number"], [[str(label), str(n)] for label, n in rows])
     record = numbers.get("record") or {}
     if record:
         document.add_heading("The partnership's record, from its reports", level=2)
@@ -95,6 +82,4 @@ def sub_panel_docx(numbers: dict) -> bytes:
             document.add_paragraph(f"{n['text']} ({n['source']})")
         for d in record.get("protocol_developments", []):
             document.add_paragraph(f"{d['text']} ({d['source']})", style="List Bullet")
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+    return word_bytes(document)

@@ -1,11 +1,11 @@
-"""The quarterly progress report as a document: tagged PDF (WeasyPrint, PDF/UA-1) and Word
-(python-docx). Groups sit below papers in the layers, so this mirrors papers' rendering settings
-rather than importing them."""
+"""The quarterly progress report as a document: tagged PDF and Word, through the report renderer that
+groups, dhr and delivery share (``core.documents``); groups sit below papers in the layers."""
 
 from __future__ import annotations
 
 from django.template.loader import render_to_string
 
+from saferhub.core.documents import html_to_pdf, word_bytes, word_document, word_table
 from saferhub.groups.rules import fmt
 
 
@@ -13,42 +13,13 @@ def report_html(context: dict) -> str:
     return render_to_string("groups/report_document.html", context)
 
 
-CSS = "@page { size: A4; margin: 2cm; } body { font-family: Arial, sans-serif; font-size: 11pt; } " \
-      "table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #0b0c0c; padding: 4px; " \
-      "text-align: left; vertical-align: top; }"
-
-
 def report_pdf(context: dict) -> bytes:
-    from weasyprint import CSS as WeasyCSS
-    from weasyprint import HTML
-
-    return HTML(string=report_html(context)).write_pdf(stylesheets=[WeasyCSS(string=CSS)], pdf_variant="pdf/ua-1")
-
-
-def _table(document, headers: list[str], rows: list[list[str]]) -> None:
-    table = document.add_table(rows=1, cols=len(headers))
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, headers, strict=True):
-        cell.text = text
-        for run in cell.paragraphs[0].runs:
-            run.bold = True
-    for row in rows:
-        for cell, text in zip(table.add_row().cells, row, strict=True):
-            cell.text = text
+    return html_to_pdf(report_html(context))
 
 
 def report_docx(context: dict) -> bytes:
-    import io
-
-    from docx import Document
-    from docx.shared import Pt
-
     body, year, quarter = context["body"], context["year"], context["quarter"]
-    document = Document()
-    document.styles["Normal"].font.name = "Arial"
-    document.styles["Normal"].font.size = Pt(11)
-    document.core_properties.title = f"{body.name}: progress report, quarter {quarter} {year}"
-    document.add_heading(f"{body.name}: progress report, quarter {quarter} {year}", level=1)
+    document = word_document(f"{body.name}: progress report, quarter {quarter} {year}")
     if body.parent:
         document.add_paragraph(f"Report to {body.parent.name}, {fmt(context['start'])} to {fmt(context['end'])}.")
     written = context.get("written")
@@ -62,7 +33,7 @@ def report_docx(context: dict) -> bytes:
     for heading, rows in (("Actions completed in the quarter", context["completed"]), ("Open actions", context["open"])):
         document.add_heading(heading, level=2)
         if rows:
-            _table(document, ["No.", "Action", "Owner", "Target date", "Status"], [
+            word_table(document, ["No.", "Action", "Owner", "Target date", "Status"], [
                 [str(r.action.number), r.action.text, str(r.action.owner_person or r.action.owner_organisation or ""),
                  fmt(r.action.target_date), r.action.get_status_display() + (" (overdue)" if r.overdue else "")]
                 for r in rows])
@@ -72,6 +43,4 @@ def report_docx(context: dict) -> bytes:
         document.add_heading("Delivery Plan actions the group's work serves", level=2)
         for d in context["delivery_actions"]:
             document.add_paragraph(f"{d.number} {d.action}")
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+    return word_bytes(document)

@@ -12,7 +12,8 @@ from saferhub.delivery.views.plan import (
     upload_values,
     versions,
 )
+from saferhub.delivery.views.report import report, report_document
 from saferhub.delivery.views.rounds import my_round, round_detail, rounds
 
-__all__ = ["RAG_LABELS", "action_detail", "duties", "duty_detail", "funding", "measure_detail", "my_round", "plan_detail", "plan_list", "round_detail",
-           "rounds", "update_action", "upload_values", "versions"]
+__all__ = ["RAG_LABELS", "action_detail", "duties", "duty_detail", "funding", "measure_detail", "my_round", "plan_detail", "plan_list", "report",
+           "report_document", "round_detail", "rounds", "update_action", "upload_values", "versions"]

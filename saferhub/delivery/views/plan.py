@@ -8,11 +8,12 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from saferhub.core.charts import Bar, bar_chart, line_chart
+from saferhub.core.charts import Bar, bar_chart
 from saferhub.core.exceptions import RuleViolation
 from saferhub.core.middleware import public_page
 from saferhub.core.permissions import can
 from saferhub.delivery import actions, queries, rules
+from saferhub.delivery.charts import measure_chart
 from saferhub.delivery.facts import version_diff
 from saferhub.delivery.forms import ActionUpdateForm, RoundUpdateForm, ValuesUploadForm
 from saferhub.delivery.models import DeliveryAction, Measure, Plan, Rag
@@ -56,10 +57,7 @@ def measure_detail(request, slug, pk):
     measure = get_object_or_404(Measure.objects.select_related("outcome__plan", "outcome__theme", "owner_organisation",
                                                                "owner_body"), pk=pk, outcome__plan__slug=slug)
     context = queries.measure_page(measure)
-    points = [(v.period_end.strftime("%b %Y"), v.value) for v in context["county"]]
-    context["chart"] = line_chart(points, title=f"{measure.name}: county values",
-                                  description=f"{len(points)} values from the table below, oldest first.",
-                                  target=measure.target_value)
+    context["chart"] = measure_chart(measure, context["county"])
     context["plan"] = measure.outcome.plan
     return render(request, "delivery/measure_detail.html", context)
 
