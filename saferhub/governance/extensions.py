@@ -21,6 +21,23 @@ _record_panels: list[MeetingPanel] = []
 _dashboard_panels: list[DashboardPanel] = []
 _committee_panels: list[DashboardPanel] = []
 _item_links: list[Callable[[object, object], dict]] = []
+_private_items: list[Callable[[object, object], dict]] = []
+
+
+def register_private_items(func: Callable[[object, object], dict]) -> Callable[[object, object], dict]:
+    """``func(user, meeting)`` returns ``{agenda_item_pk: paragraph}``: the items taken in private whose
+    minute text this user may not read, each with its paragraph of Schedule 12A to the Local Government
+    Act 1972 (papers: exempt items)."""
+    if func not in _private_items:
+        _private_items.append(func)
+    return func
+
+
+def private_items(user, meeting) -> dict[int, int]:
+    private: dict[int, int] = {}
+    for func in _private_items:
+        private.update(func(user, meeting) or {})
+    return private
 
 
 def register_agenda_item_links(func: Callable[[object, object], dict]) -> Callable[[object, object], dict]:

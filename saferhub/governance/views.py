@@ -112,8 +112,10 @@ def meeting_detail(request, pk):
     visible = queries.record_visible(request.user, meeting)
     items = list(meeting.agenda_items.all())
     links = extensions.agenda_item_links(request, meeting)
+    private = extensions.private_items(request.user, meeting)
     for item in items:
         item.links = links.get(item.pk, [])
+        item.private_paragraph = private.get(item.pk)
     return render(request, "governance/meeting_detail.html", {
         "meeting": meeting,
         "panels": extensions.meeting_panels(request, meeting),

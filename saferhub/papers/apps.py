@@ -26,6 +26,7 @@ class PapersConfig(AppConfig):
 
         extensions.register_meeting_panel(panels.meeting_documents)
         extensions.register_agenda_item_links(panels.agenda_item_links)
+        extensions.register_private_items(panels.private_items)
         extensions.register_record_panel(panels.record_links)
         extensions.register_dashboard_panel(panels.dashboard)
         extensions.register_committee_panel(panels.committee_links)

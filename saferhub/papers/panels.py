@@ -124,3 +124,14 @@ def dashboard(request, committee) -> Panel | None:
 
 def committee_links(request, committee) -> Panel:
     return Panel("papers/panels/committee_links.html", {"committee": committee})
+
+
+def private_items(user, meeting) -> dict[int, int]:
+    """Exempt (Part 2) items whose minute text this user may not read, with their Schedule 12A
+    paragraph: every exempt item for the public; none for the committee's members, its committee
+    officers and the officers named on the item (``papers.read_exempt``). One query, and one per
+    exempt item for a signed-in user."""
+    exemptions = list(ExemptItem.objects.filter(agenda_item__meeting=meeting).select_related("agenda_item__meeting"))
+    if not getattr(user, "is_authenticated", False):
+        return {e.agenda_item_id: e.paragraph for e in exemptions}
+    return {e.agenda_item_id: e.paragraph for e in exemptions if not can(user, "papers.read_exempt", e.agenda_item)}

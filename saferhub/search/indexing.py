@@ -9,6 +9,8 @@ from __future__ import annotations
 from saferhub.governance.models import AgendaItem, Decision, Recommendation
 from saferhub.importer.models import Provenance, SourceDocument
 from saferhub.importer.parsing.text import flat
+from saferhub.papers.models import ExemptItem
+from saferhub.papers.rendering.minutes_text import private_minute
 from saferhub.search.engine import index_entries
 
 DOC_KINDS = {"cover_report": "cover_report", "minutes": "minutes"}
@@ -136,8 +138,11 @@ def index_meetings(meeting_ids) -> None:
         "decision__agenda_item__meeting"))
     for model, objs in ((AgendaItem, items), (Decision, decisions), (Recommendation, recs)):
         anchors.load(model, [o.pk for o in objs])
+    # An exempt (Part 2) item's minute is never indexed: its entry says only that it was taken in private
+    # (and replaces any entry made before the item was marked exempt).
+    exempt = dict(ExemptItem.objects.filter(agenda_item__meeting_id__in=meeting_ids).values_list("agenda_item_id", "paragraph"))
     rows = [dict(record=item, kind="minute_item", title=f"{item} – {item.meeting.date_display}",
-                 body=item.minute_text, url=anchors.get(item, item.meeting.get_absolute_url()),
+                 body=private_minute(exempt[item.pk]) if item.pk in exempt else item.minute_text, url=anchors.get(item, item.meeting.get_absolute_url()),
                  committee_id=item.meeting.committee_id, date=item.meeting.date,
                  is_public=item.meeting.record_published) for item in items]
     for decision in decisions:

@@ -50,6 +50,9 @@ class MinutesData:
     minutes: object | None
     confirmed_at: Meeting | None = None
     report_titles: dict = field(default_factory=dict)
+    #: Exempt (Part 2) items and their Schedule 12A paragraph: the public minutes print neither their
+    #: minute text nor their report's title.
+    exempt: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -87,6 +90,7 @@ def minutes_data(meeting: Meeting) -> MinutesData:
     )
     minutes = getattr(meeting, "minutes", None)
     confirmed_at = minutes.confirmed_at_item.meeting if minutes and minutes.confirmed_at_item_id else None
+    exempt = dict(ExemptItem.objects.filter(agenda_item__meeting=meeting).values_list("agenda_item_id", "paragraph"))
     return MinutesData(
         meeting=meeting,
         present=groups.get("present", []),
@@ -102,10 +106,11 @@ def minutes_data(meeting: Meeting) -> MinutesData:
         quorum=governance_queries.quorum_for(meeting),
         minutes=minutes,
         confirmed_at=confirmed_at,
-        report_titles=dict(
-            CoverReport.objects.filter(agenda_item__meeting=meeting, deleted_at__isnull=True)
-            .values_list("agenda_item_id", "title")
-        ),
+        report_titles={
+            pk: title for pk, title in CoverReport.objects.filter(agenda_item__meeting=meeting, deleted_at__isnull=True)
+            .values_list("agenda_item_id", "title") if pk not in exempt
+        },
+        exempt=exempt,
     )
 
 

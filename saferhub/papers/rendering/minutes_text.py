@@ -75,5 +75,16 @@ def minute_paragraphs(item, minutes) -> list[str]:
         paragraphs.extend(
             _declaration(d) for d in minutes.declarations_by_item.get(item.pk, []) if d.interest_type == "DPI"
         )
+    paragraph = getattr(minutes, "exempt", {}).get(item.pk)
+    if paragraph:
+        # Part 2 business: the public minutes say only that it was taken in private, and why.
+        paragraphs.append(private_minute(paragraph))
+        return paragraphs
     paragraphs.extend(p.strip() for p in (item.minute_text or "").split("\n\n") if p.strip())
     return paragraphs
+
+
+def private_minute(paragraph: int) -> str:
+    """What the public record says of an exempt (Part 2) item instead of its minute."""
+    return (f"This item was considered in private under paragraph {paragraph} of Schedule 12A to the "
+            "Local Government Act 1972.")

@@ -85,3 +85,83 @@ def test_exempt_papers_never_reach_a_public_surface_but_members_and_named_office
         assert "paragraph 1 of Schedule 12A" in page.content.decode()
         assert client.get(annex.get_absolute_url()).status_code == 200
     assert CoverReport.objects.filter(pk=report.pk).exists()
+
+
+def _minute_surfaces(meeting, item) -> dict[str, str]:
+    """Every public surface of a held meeting whose record and minutes are published, and the text
+    of the minutes' Word edition."""
+    import io
+
+    import docx
+
+    client = Client()
+    slug = meeting.committee.slug
+    minutes_html = Document.objects.get(meeting=meeting, kind="minutes", format="html", deleted_at__isnull=True)
+    urls = [meeting.get_absolute_url(), f"/meetings/{meeting.pk}/minutes/", minutes_html.get_absolute_url(),
+            f"/search/?q={MARKER.lower()}", f"/api/v1/search?q={MARKER.lower()}", "/feeds/documents.rss",
+            "/feeds/documents.atom", f"/committees/{slug}/documents.rss", "/feeds/decisions.rss",
+            f"/committees/{slug}/meetings.ics", f"/meetings/{meeting.pk}.ics", f"/oparl/v1/meeting/{meeting.pk}",
+            f"/oparl/v1/agendaitem/{item.pk}", "/oparl/v1/body/1/agendaItem", "/oparl/v1/body/1/meeting",
+            "/oparl/v1/body/1/file", f"/api/v1/meetings/{meeting.pk}", meeting.committee.get_absolute_url(),
+            f"/committees/{slug}/decisions/"]
+    pages = {}
+    for url in urls:
+        r = client.get(url)
+        if r.status_code == 200:
+            content = b"".join(r.streaming_content) if r.streaming else r.content
+            pages[url] = content.decode("utf-8", "replace")
+    word = Document.objects.get(meeting=meeting, kind="minutes", format="docx", deleted_at__isnull=True)
+    pages["minutes.docx"] = "\n".join(p.text for p in docx.Document(io.BytesIO(word.file.read())).paragraphs)
+    return pages
+
+
+def test_an_exempt_items_minute_is_replaced_by_a_private_note_on_every_public_surface():
+    """The minute of a Part 2 item (and its report's title) never reaches the public meeting page, the
+    minutes in any format, search, feeds, calendars, OParl or the API: they say the item was taken in
+    private under its paragraph. Members and named officers still read it."""
+    import datetime as dt
+
+    from saferhub.governance.tests.factories import attend, make_meeting
+
+    panel = make_panel()
+    norfolk_template(panel.committee)
+    meeting = make_meeting(panel, date=dt.date(2023, 3, 1), items=0)
+    open_item = governance.add_agenda_item(meeting, title="Serious violence duty", kind="report",
+                                           minute_text="Members discussed the duty's first year.", acting_user=SYSTEM)
+    item = governance.add_agenda_item(meeting, title="Case review of a named family", kind="report",
+                                      minute_text=f"{MARKER}: the panel heard about the family's history.",
+                                      acting_user=SYSTEM)
+    final_report(item, title=f"{MARKER} family review")
+    named = user("named.officer")
+    actions.mark_item_exempt(item, paragraph=2, officers=[named], acting_user=SYSTEM)
+    attend(meeting, panel.members[:5])
+    governance.record_chair(meeting, person=panel.member(0), capacity="chair", acting_user=SYSTEM)
+    governance.finalise_attendance(meeting, acting_user=SYSTEM)
+    governance.record_decision(item, verb="NOTED", text="the review.", acting_user=SYSTEM)
+    actions.publish_minutes(meeting, acting_user=SYSTEM)
+    index_meetings([meeting.pk])
+    index_papers([meeting.committee_id])
+    assert open_item.minute_text
+
+    pages = _minute_surfaces(meeting, item)
+    assert len(pages) >= 15, sorted(pages)
+    for url, text in pages.items():
+        assert MARKER not in text, url
+    note = "This item was considered in private under paragraph 2 of Schedule 12A"
+    for url in (meeting.get_absolute_url(), "minutes.docx",
+                Document.objects.get(meeting=meeting, kind="minutes", format="html").get_absolute_url()):
+        assert "Case review of a named family" in pages[url], url
+        assert note in pages[url], url
+        assert "Members discussed the duty&#x27;s first year." in pages[url] or \
+            "Members discussed the duty's first year." in pages[url], url
+
+    for reader in (named, committee_officer(panel)):
+        client = Client()
+        client.force_login(reader)
+        page = client.get(meeting.get_absolute_url()).content.decode()
+        assert f"{MARKER}: the panel heard" in page and note not in page
+        exempt = client.get(f"/meetings/{meeting.pk}/papers/items/{item.pk}/exempt/").content.decode()
+        assert f"{MARKER}: the panel heard" in exempt
+    client = Client()
+    client.force_login(user("someone.else"))
+    assert MARKER not in client.get(meeting.get_absolute_url()).content.decode()
