@@ -59,6 +59,7 @@ def _connect_sign_in_signals() -> None:
             ("core.second_factor.verified", "Enter a security code", "Entered a security code"),
             ("core.second_factor.failed", "Enter a wrong security code", "Entered a wrong security code"),
             ("core.second_factor.recovery_code_used", "Use a recovery code", "Used a recovery code"),
+            ("core.second_factor.recovery_codes_renewed", "Make new recovery codes", "Made new recovery codes"),
             ("core.second_factor.reset", "Reset a person's security codes", "Reset a person's security codes"),
         ],
     )

@@ -12,6 +12,7 @@ urlpatterns = [
     path("accounts/logout/", views.logout_view, name="logout"),
     path("accounts/second-factor/", signin_views.verify, name="second-factor"),
     path("accounts/second-factor/set-up/", signin_views.setup, name="second-factor-setup"),
+    path("accounts/recovery-codes/", signin_views.recovery_codes, name="recovery-codes"),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("accessibility/", views.accessibility, name="accessibility"),
 ]

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from saferhub.core import pages
 from saferhub.core.forms import GovukFormMixin
+from saferhub.core.signin import policy as signin_policy
 from saferhub.core.site import get_site_configuration
 
 
@@ -57,7 +58,10 @@ def logout_view(request):
 @login_required
 def dashboard(request):
     """"Your work"; the apps add their sections (``core.pages.register_dashboard_section``)."""
-    return render(request, "core/dashboard.html", {"nav": "dashboard", "sections": pages.dashboard_sections(request)})
+    return render(request, "core/dashboard.html", {
+        "nav": "dashboard", "sections": pages.dashboard_sections(request),
+        "second_factor": signin_policy.needs_second_factor(request.user),
+    })
 
 
 def accessibility(request):

@@ -9,10 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from axes.models import AccessAttempt
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django_otp.models import Device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -124,6 +126,16 @@ def confirm_second_factor(*, acting_user, code: str) -> CodeCheck:
     return CodeCheck(device=device, recovery_codes=codes)
 
 
+def recovery_code_hashes(code: str) -> list[str]:
+    """What is stored for a recovery code: a keyed hash (HMAC-SHA256 with the site's secret key, cut to the
+    16 characters django-otp's token field holds, still far more than the code's own 40 bits), never the
+    code. One hash per secret key in use, the current first, so codes outlive a key rotation while the old
+    key is in SECRET_KEY_FALLBACKS."""
+    secrets = [settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
+    return [salted_hmac("saferhub.recovery-code", normalise_code(code), secret=secret,
+                        algorithm="sha256").hexdigest()[:16] for secret in secrets]
+
+
 def _issue_recovery_codes(user) -> list[str]:
     StaticDevice.objects.filter(user=user).delete()
     device = StaticDevice.objects.create(user=user, name=RECOVERY_DEVICE_NAME, confirmed=True)
@@ -132,8 +144,34 @@ def _issue_recovery_codes(user) -> list[str]:
         token = StaticToken.random_token()
         if token not in codes:
             codes.append(token)
-    StaticToken.objects.bulk_create([StaticToken(device=device, token=token) for token in codes])
+    StaticToken.objects.bulk_create([StaticToken(device=device, token=recovery_code_hashes(token)[0])
+                                     for token in codes])
     return codes
+
+
+@transaction.atomic
+def make_new_recovery_codes(*, acting_user) -> list[str]:
+    """A signed-in person replaces their recovery codes (they used some, or lost the list): the old codes
+    stop working and the new ones are shown once. Only for someone with an authenticator app set up."""
+    if not TOTPDevice.objects.filter(user=acting_user, confirmed=True).exists():
+        raise RuleViolation("Set up your authenticator app before you make recovery codes.",
+                            code="second_factor_not_set_up")
+    codes = _issue_recovery_codes(acting_user)
+    audit.record("core.second_factor.recovery_codes_renewed", actor=acting_user, target=acting_user,
+                 data={"recovery_codes": len(codes)})
+    return codes
+
+
+def recovery_codes_left(user) -> int:
+    return StaticToken.objects.filter(device__user=user, device__confirmed=True).count()
+
+
+def _static_token(device: StaticDevice, code: str) -> str:
+    """The stored hash that matches ``code`` on this device, or the current key's hash (which then fails
+    inside django-otp's check and counts on its throttle)."""
+    hashes = recovery_code_hashes(code)
+    found = device.token_set.filter(token__in=hashes).values_list("token", flat=True).first()
+    return found or hashes[0]
 
 
 @transaction.atomic
@@ -153,7 +191,7 @@ def verify_second_factor(*, acting_user, code: str) -> CodeCheck:
                          data={"stage": "sign-in", "kind": kind, "reason": "throttled"})
             return CodeCheck(message=_wait_message(info))
     for device in devices:
-        if device.verify_token(token):
+        if device.verify_token(_static_token(device, token) if isinstance(device, StaticDevice) else token):
             if isinstance(device, StaticDevice):
                 left = device.token_set.count()
                 audit.record("core.second_factor.recovery_code_used", actor=acting_user, target=acting_user,

@@ -78,6 +78,23 @@ def setup(request):
     })
 
 
+@never_cache
+@login_required
+def recovery_codes(request):
+    """Make new recovery codes (the old ones stop working), shown once. Only after the second factor has
+    been proved in this session, so a stolen password alone cannot mint codes."""
+    if not _has_app(request.user):
+        return redirect(_with_next("core:second-factor-setup", request))
+    if not getattr(request.user, "is_verified", lambda: False)():
+        return redirect(reverse("core:second-factor") + "?" + urlencode({"next": request.path}))
+    if request.method == "POST":
+        codes = actions.make_new_recovery_codes(acting_user=request.user)
+        return render(request, "core/second_factor/recovery_codes.html",
+                      {"codes": codes, "next": reverse("core:dashboard"), "renewed": True})
+    return render(request, "core/second_factor/recovery_codes_renew.html",
+                  {"left": actions.recovery_codes_left(request.user)})
+
+
 def _with_next(name: str, request) -> str:
     return reverse(name) + "?" + urlencode({"next": _next_url(request)})
 
