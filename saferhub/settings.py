@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "saferhub.asb",
     "saferhub.dhr",
     "saferhub.returns",
+    "saferhub.consultations",
     "saferhub.opendata",
     "saferhub.alerts",
 ]

@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("saferhub.asb.urls")),
     path("", include("saferhub.dhr.urls")),
     path("", include("saferhub.returns.urls")),
+    path("", include("saferhub.consultations.urls")),
     path("", include("saferhub.opendata.urls")),
     path("", include("saferhub.alerts.urls")),
     path("api/v1/", api.urls),
