@@ -47,7 +47,9 @@ def test_an_empty_database_gets_the_meetings_attendance_and_decisions(seeds):
     assert adams.role == "substitute" and adams.substitute_for.name == "Wendy Fredericks"
     # Ashby and Crane cannot be placed: flagged, not guessed.
     assert batch.flags.filter(kind="unresolved_name").count() == 2
-    assert DeliveryAction.objects.filter(plan__title__startswith="Delivery plan").count() == len(E.DELIVERY_ACTIONS_2021)
+    # No strategic plan is loaded: the Delivery Plan tables are not put on a plan of their own (issue 12, item 8).
+    assert not DeliveryAction.objects.exists()
+    assert batch.flags.filter(kind="plan_not_loaded").count() == 2
     # Papers: two renderings of the questions, one set; work programme, future items, reports.
     questions = WrittenQuestion.objects.filter(meeting=meetings["2022-02-24"]).order_by("number")
     assert [q.number for q in questions] == [1, 2, 3, 4, 5, 6] and all(q.response for q in questions)

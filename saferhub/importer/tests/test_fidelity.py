@@ -175,3 +175,40 @@ def test_the_meeting_page_shows_what_an_item_refers_to(seeds, client):
     page = client.get(meeting.get_absolute_url())
     assert page.status_code == 200
     assert "Refers to item 9: Partnership Priority" in page.content.decode()
+
+
+# -- issue 12, item 8: the Delivery Plan tables as printed (the commit's side: test_plan_fidelity.py) --
+def _plan_rows(extraction, prefix):
+    plan = next(p for p in extraction["delivery_plans"] if p["source"]["path"].startswith(prefix))
+    return plan, {a["number"]: a for a in plan["actions"]}
+
+
+def test_the_delivery_plan_tables_are_read_as_printed(extraction):
+    plan, rows = _plan_rows(extraction, "003")
+    assert plan["kind"] == "plan" and plan["title"] == "Delivery plan for the Safer Norfolk Plan 2021-24"
+    assert rows["1.4"]["date"] == "September 2021"  # "September" / "2021" on the next line (003:1555-1556)
+    assert rows["1.3"]["update"] == rows["1.8"]["update"] == rows["2.11"]["update"] == ""  # page footers
+    assert rows["2.14"]["date"] == "???"
+    assert rows["2.3"]["success_measure"] == rows["2.7"]["success_measure"] == "TBC"
+    assert {g["raw"] for g in rows["3.6"]["garbled"]} == {"3.0", "2,1000", "5.18511.18", "SCAULI VIOIETICE", "TECOVEI"}
+    assert rows["3.6"]["owner"] == "DASVG" and rows["3.6"]["date"] == "Ongoing"
+    assert rows["1.1"]["outcomes"] == [1, 2, 3, 4, 5, 6] and rows["2.15"]["outcomes"] == [7, 8, 9]
+    assert rows["3.1"]["outcomes"] == [10, 11, 12]
+    assert rows["1.23"]["theme"] == "Resilient cohesive communities"
+    extract, rows = _plan_rows(extraction, "002")
+    assert extract["kind"] == "extract" and extract["title"].startswith("Extract from the NCCSP Safer Norfolk")
+    assert sorted(rows) == [f"2.{n}" for n in range(1, 8)] and all(r["update"] for r in rows.values())
+    assert {r["theme"] for r in rows.values()} == {"County Lines"} and rows["2.1"]["outcomes"] == [7, 8, 9]
+
+
+def test_every_delivery_plan_repair_is_flagged(extraction):
+    flags = [f for f in extraction["flags"] if f["source"].startswith("003")]
+    by_kind = {}
+    for f in flags:
+        by_kind.setdefault(f["kind"], []).append(f)
+    assert {f["ref"]["number"] for f in by_kind["ocr_text"] if f["ref"].get("column") == "success_measure"} == {"2.3", "2.7"}
+    assert all(f["ref"]["raw"] == "ТВС" and f["ref"]["read_as"] == "TBC" for f in by_kind["ocr_text"] if f["ref"])
+    assert [f["ref"]["number"] for f in by_kind["delivery_illegible"]] == ["2.14"]
+    assert [f["ref"]["number"] for f in by_kind["delivery_ocr_garbled"]] == ["3.6"]
+    footers = {f["source"].rsplit(":", 1)[1] for f in by_kind["delivery_debris"]}
+    assert {"1553", "1587", "1648"} <= footers  # below 1.3 and 1.8, and inside 2.11's update cell
