@@ -17,6 +17,7 @@ from saferhub.delivery.models import (
     DeliveryPlan,
     Fund,
     Measure,
+    MeasureValue,
     Outcome,
     Plan,
     StatutoryDuty,
@@ -48,7 +49,8 @@ def latest_rows(plan: Plan, *, published_only: bool = True) -> list[DeliveryActi
 
 def latest_updates(plan: Plan) -> dict[int, ActionUpdate]:
     latest: dict[int, ActionUpdate] = {}
-    for update in ActionUpdate.objects.filter(identity__plan=plan).order_by("identity_id", "-period_end", "-created_at"):
+    for update in (ActionUpdate.objects.filter(identity__plan=plan).select_related("round")
+                   .order_by("identity_id", "-period_end", "-created_at", "-pk")):
         latest.setdefault(update.identity_id, update)
     return latest
 
@@ -74,7 +76,20 @@ def plan_page(plan: Plan, *, published_only: bool = True) -> dict:
         themes[-1]["outcomes"].append({"outcome": outcome, "measures": list(outcome.measures.all()),
                                        "actions": entries, "rag": counts})
     overall = Counter(updates[r.identity_id].rag if r.identity_id in updates else "no_update" for r in rows)
-    return {"plan": plan, "themes": themes, "rows": rows, "overall": overall}
+    rounds = plan.rounds.all()
+    if published_only:
+        rounds = rounds.filter(version__published_at__isnull=False)
+    return {"plan": plan, "themes": themes, "rows": rows, "overall": overall,
+            "latest_round": rounds.order_by("-period_end", "-pk").first()}
+
+
+def county_values(plan: Plan) -> dict[int, list[MeasureValue]]:
+    """Each measure's county values, oldest first, in one query."""
+    result: dict[int, list[MeasureValue]] = {}
+    for value in MeasureValue.objects.filter(measure__outcome__plan=plan, geography="county").order_by(
+            "measure_id", "period_start"):
+        result.setdefault(value.measure_id, []).append(value)
+    return result
 
 
 def version_history(plan: Plan, *, published_only: bool = True) -> list[DeliveryPlan]:
