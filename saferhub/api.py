@@ -14,6 +14,7 @@ from saferhub.core.problems import MEANINGS, PROBLEM_MEDIA_TYPE, Problem
 from saferhub.delivery.api import router as delivery_router
 from saferhub.dhr.api import router as dhr_router
 from saferhub.governance.api import router as governance_router
+from saferhub.groups.api import router as groups_router
 from saferhub.returns.api import router as returns_router
 from saferhub.search.api import router as search_router
 
@@ -105,5 +106,6 @@ api.add_router("/", governance_router)
 api.add_router("/", search_router)
 api.add_router("/asb/", asb_router)
 api.add_router("/", delivery_router)
+api.add_router("/", groups_router)
 api.add_router("/returns/", returns_router)
 api.add_router("/dhr/", dhr_router)

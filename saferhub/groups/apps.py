@@ -11,10 +11,11 @@ class GroupsConfig(AppConfig):
     def ready(self) -> None:
         from saferhub.core import audit
         from saferhub.core.demo import register_demo_accounts
-        from saferhub.groups import policies  # noqa: F401
+        from saferhub.groups import notifications, policies  # noqa: F401
         from saferhub.groups.demo import create_demo_accounts
 
         register_demo_accounts(create_demo_accounts)
+        notifications.register()  # staff email: Terms of Reference reviews due
 
         audit.register_codes(
             "groups",
@@ -22,6 +23,12 @@ class GroupsConfig(AppConfig):
                 ("groups.body.registered", "Register body", "Registered body"),
                 ("groups.body.updated", "Update body", "Updated the body's register entry"),
                 ("groups.tor.version_added", "Add Terms of Reference version", "Added a Terms of Reference version"),
+                ("groups.tor.amendment_proposed", "Propose Terms of Reference amendment",
+                 "Proposed a Terms of Reference amendment"),
+                ("groups.tor.amendment_agreed", "Record Terms of Reference amendment agreed",
+                 "Recorded a Terms of Reference amendment as agreed"),
+                ("groups.tor.amendment_withdrawn", "Withdraw Terms of Reference amendment",
+                 "Withdrew a Terms of Reference amendment"),
                 ("groups.member.added", "Add member", "Added member"),
                 ("groups.member.ended", "End membership", "Ended membership"),
                 ("groups.chair.elected", "Elect chair", "Elected chair"),

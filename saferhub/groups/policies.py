@@ -6,7 +6,8 @@
 - The secretariat (the body's support officers who are committee officers) schedules meetings,
   completes timeline tasks, keeps members, the action log, elections and reports.
 - An action's owner may post updates to it.
-- Administrators keep the register of bodies and their Terms of Reference.
+- Administrators keep the register of bodies and their Terms of Reference: the secretariat proposes an
+  amendment, an administrator records that a meeting agreed it (it may change the quorum governance uses).
 """
 
 from __future__ import annotations
@@ -76,4 +77,6 @@ can_view = body_is_public | is_administrator | is_partnership_officer | secretar
 rules.add_perm("groups.view_body", can_view)
 rules.add_perm("groups.manage_register", is_administrator)
 rules.add_perm("groups.run_secretariat", secretariat)
+rules.add_perm("groups.propose_tor_amendment", secretariat | is_administrator)
+rules.add_perm("groups.agree_tor_amendment", is_administrator)
 rules.add_perm("groups.update_action", secretariat | (can_view & owns_action))

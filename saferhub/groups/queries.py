@@ -10,7 +10,7 @@ from django.db.models import Count, Prefetch, Q
 from saferhub.core import calendar
 from saferhub.core.site import get_site_configuration
 from saferhub.governance.models import Attendance, AttendanceStatus, Committee, Meeting, MeetingStatus
-from saferhub.groups import rules
+from saferhub.groups import rules, tor_diff
 from saferhub.groups.models import (
     OPEN_STATUSES,
     ChairTerm,
@@ -155,30 +155,29 @@ def quarter_report(body: Committee, year: int, quarter: int, today: dt.date) -> 
     }
 
 
-DIFF_FIELDS = [
-    "purpose", "key_activities", "priorities", "accountability", "quorum", "cadence_months", "cadence_weeks",
-    "chair_term_months", "chair_election_method", "chair_from_members", "chair_re_electable", "pre_agenda_days_before",
-    "papers_days_before", "papers_clear_working_days", "minutes_days_after", "report_to_parent_months",
-    "review_months", "review_date",
-]
-
-
 def previous_version(tor: TermsOfReference) -> TermsOfReference | None:
     return (TermsOfReference.objects.filter(body_id=tor.body_id, in_force_from__lt=tor.in_force_from)
-            .order_by("-in_force_from").first())
+            .prefetch_related("required_members").order_by("-in_force_from").first())
 
 
-def tor_changes(old: TermsOfReference, new: TermsOfReference) -> list[tuple[str, object, object]]:
-    """What an amendment changed: (field label, old value, new value), the required members included."""
-    out = []
-    for name in DIFF_FIELDS:
-        before, after = getattr(old, name), getattr(new, name)
-        if before != after:
-            out.append((str(TermsOfReference._meta.get_field(name).verbose_name).capitalize(), before, after))
-    old_members = [r.name for r in old.required_members.all()]
-    new_members = [r.name for r in new.required_members.all()]
-    if old_members != new_members:
-        added = [m for m in new_members if m not in old_members]
-        removed = [m for m in old_members if m not in new_members]
-        out.append(("Required members", ", ".join(removed) or "–", ", ".join(added) or "–"))
-    return out
+def tor_changes(old: TermsOfReference, new: TermsOfReference) -> list[tor_diff.FieldChange]:
+    """What an amendment changed, field by field (added, removed or changed), the required members included."""
+    return tor_diff.diff({n: getattr(old, n) for n in tor_diff.FIELDS}, {n: getattr(new, n) for n in tor_diff.FIELDS},
+                         [r.name for r in old.required_members.all()], [r.name for r in new.required_members.all()])
+
+
+def review_due_on(tor: TermsOfReference) -> dt.date | None:
+    """When the version is due for review: its review date, or else so many months after it came into
+    force (the configured cycle, "reviewed annually": review_months 12)."""
+    if tor.review_date is not None:
+        return tor.review_date
+    if tor.review_months:
+        return calendar.add_months(tor.in_force_from, tor.review_months)
+    return None
+
+
+def amendments(body: Committee):
+    from saferhub.groups.models import TorAmendment
+
+    return (TorAmendment.objects.filter(body=body).select_related("base", "agreed_at", "result", "proposed_by")
+            .order_by("-proposed_on", "-pk"))

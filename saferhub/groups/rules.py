@@ -241,3 +241,53 @@ def roster(places: list[RequiredPlace], members: list[tuple[str, int, str]],
         attended = sum(1 for present in attended_by_meeting if any(fills(place, o, k) for o, k in present))
         rows.append(RosterRow(place, reps, attended, len(attended_by_meeting)))
     return rows
+
+
+# --- Terms of Reference amendments -----------------------------------------------------------
+
+@dataclass(frozen=True)
+class AgreeingMeeting:
+    same_body: bool
+    date: dt.date
+    status: str  # governance MeetingStatus value
+    item_on_meeting: bool = True
+
+
+def check_amendment_proposal(changed_fields: int, summary: str) -> None:
+    """An amendment says what it does and changes at least one rule (issue 11 item 6)."""
+    if not summary.strip():
+        raise RuleViolation("Say in a line what the amendment does.", code="groups.amendment_summary",
+                            field="summary")
+    if changed_fields == 0:
+        raise RuleViolation("The amendment changes nothing: change at least one part of the Terms of Reference.",
+                            code="groups.amendment_no_change", field="purpose")
+
+
+def check_amendment_agreement(meeting: AgreeingMeeting, in_force_from: dt.date, today: dt.date) -> None:
+    """A Terms of Reference amendment is agreed at a meeting of the body that has taken place and transacted
+    business (an inquorate meeting transacts none, seed 001:238-243), and comes into force no earlier than
+    the day it was agreed, so the rules that applied on any earlier date stay those of the version then in
+    force (issue 11 item 6)."""
+    if not meeting.same_body:
+        raise RuleViolation("An amendment is agreed at a meeting of the body whose Terms of Reference it changes; "
+                            "this meeting is of another body.", code="groups.amendment_other_body", field="meeting")
+    if meeting.date > today or meeting.status in {"cancelled", "postponed"}:
+        raise RuleViolation(f"The meeting of {fmt(meeting.date)} has not taken place, so nothing can have been agreed "
+                            "at it.", code="groups.amendment_meeting_not_held", field="meeting")
+    if meeting.status == "inquorate":
+        raise RuleViolation(f"The meeting of {fmt(meeting.date)} was inquorate and transacted no business, so it "
+                            "cannot have agreed the amendment.", code="groups.amendment_meeting_inquorate",
+                            field="meeting")
+    if not meeting.item_on_meeting:
+        raise RuleViolation("The agenda item must be on the agenda of the meeting that agreed the amendment.",
+                            code="groups.amendment_item", field="agenda_item")
+    if in_force_from < meeting.date:
+        raise RuleViolation(
+            f"The new version cannot come into force before the meeting that agreed it ({fmt(meeting.date)}): the "
+            "rules that applied before then stay those of the earlier version.",
+            code="groups.amendment_backdated", field="in_force_from")
+
+
+def review_due(review_date: dt.date | None, today: dt.date, days: int) -> bool:
+    """The Terms of Reference's review is due within ``days`` or overdue (seed 002:716, "review Sept 2022")."""
+    return review_date is not None and review_date <= today + dt.timedelta(days=days)

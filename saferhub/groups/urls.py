@@ -1,6 +1,6 @@
 from django.urls import path
 
-from saferhub.groups.views import pages, secretariat
+from saferhub.groups.views import amendments, pages, secretariat
 
 app_name = "groups"
 
@@ -14,6 +14,11 @@ urlpatterns = [
     path("groups/<slug:slug>/", pages.body_detail, name="body"),
     path("groups/<slug:slug>/terms-of-reference/", pages.tor_on_date, name="tor-on-date"),
     path("groups/<slug:slug>/terms-of-reference/<str:version>/", pages.tor_version, name="tor-version"),
+    path("groups/<slug:slug>/tor-amendments/", amendments.amendment_list, name="amendments"),
+    path("groups/<slug:slug>/tor-amendments/new/", amendments.propose, name="propose-amendment"),
+    path("groups/<slug:slug>/tor-amendments/<id:pk>/", amendments.amendment, name="amendment"),
+    path("groups/<slug:slug>/tor-amendments/<id:pk>/agree/", amendments.agree, name="agree-amendment"),
+    path("groups/<slug:slug>/tor-amendments/<id:pk>/withdraw/", amendments.withdraw, name="withdraw-amendment"),
     path("groups/<slug:slug>/actions/", pages.action_log, name="action-log"),
     path("groups/<slug:slug>/actions/new/", secretariat.add_action, name="add-action"),
     path("groups/<slug:slug>/actions/<int:number>/update/", secretariat.update_action, name="update-action"),

@@ -45,7 +45,8 @@ def public_organisations():
 
 
 def public_committees():
-    return Committee.objects.filter(is_public=True)  # a private Partnership group is not open data (issue 11)
+    # A private Partnership group is not open data (issue 11); the parent is read to link it only if public.
+    return Committee.objects.filter(is_public=True).select_related("parent")
 
 
 def public_people():

@@ -9,6 +9,7 @@ from django.db import transaction
 
 from saferhub.core import audit
 from saferhub.core.actors import Actor
+from saferhub.core.exceptions import RuleViolation
 from saferhub.core.models import Organisation
 from saferhub.core.permissions import require
 from saferhub.governance import actions as gov_actions
@@ -82,12 +83,20 @@ def add_tor_version(body: Committee, *, version: str, in_force_from: dt.date, ac
     new version). With ``supersede``, the version in force until now stops the day before this one
     starts; otherwise an overlap with any version is refused."""
     require(acting_user, "groups.manage_register", body)
+    return record_version(body, version=version, in_force_from=in_force_from, in_force_to=in_force_to,
+                          required_members=required_members, supersede=supersede, acting_user=acting_user, **fields)
+
+
+def record_version(body: Committee, *, version: str, in_force_from: dt.date, acting_user: Actor,
+                   in_force_to: dt.date | None = None, required_members: list[dict] | None = None,
+                   supersede: bool = True, **fields: Any) -> TermsOfReference:
+    """Save a version once the caller has checked permission (``add_tor_version``, or an amendment agreed
+    at a meeting, ``agree_tor_amendment``); inside the caller's transaction."""
     unknown = set(fields) - set(TOR_FIELDS)
     if unknown:
         raise TypeError(f"Unknown fields: {', '.join(sorted(unknown))}")
     version = version.strip()
     if not version:
-        from saferhub.core.exceptions import RuleViolation
         raise RuleViolation("Enter the version number.", code="groups.tor_version_required", field="version")
     Committee.objects.select_for_update(of=("self",)).get(pk=body.pk)  # one writer of a body's versions
     existing = list(TermsOfReference.objects.filter(body=body))

@@ -1,5 +1,6 @@
 """Groups models: register details, Terms of Reference versions, members, chairs and the secretariat's work."""
 
+from saferhub.groups.models.amendments import AmendmentStatus, TorAmendment
 from saferhub.groups.models.people import ChairTerm, GroupMembership, MemberKind
 from saferhub.groups.models.register import BodyProfile, ElectionMethod, RequiredMember, TermsOfReference
 from saferhub.groups.models.work import (
@@ -16,5 +17,5 @@ from saferhub.groups.models.work import (
 __all__ = [
     "OPEN_STATUSES", "ActionCarry", "ActionStatus", "ActionUpdate", "BodyProfile", "ChairTerm", "ElectionMethod",
     "GroupAction", "GroupMembership", "MemberKind", "ProgressReport", "RequiredMember", "SecretariatTask",
-    "TaskKind", "TermsOfReference",
+    "TaskKind", "TermsOfReference", "AmendmentStatus", "TorAmendment",
 ]

@@ -52,6 +52,9 @@ def pages(group, meeting):
         "report": (reverse("groups:report", args=[slug, 2022, 3]), VIEWERS),
         "schedule": (reverse("groups:schedule", args=[slug]), SECRETARIAT),
         "elect": (reverse("groups:elect", args=[slug]), SECRETARIAT),
+        "amendments": (reverse("groups:amendments", args=[slug]), VIEWERS),
+        "amendment": (reverse("groups:amendment", args=[slug, group.amendment.pk]), VIEWERS),
+        "propose_amendment": (reverse("groups:propose-amendment", args=[slug]), SECRETARIAT),
     }
 
 
@@ -61,7 +64,21 @@ def setup():
     meeting = actions.schedule_group_meeting(group.body, date=D(2022, 9, 15), acting_user=SYSTEM)
     actions.add_action(group.body, text="Share the data product", owner_person=group.chair, target_date=D(2022, 10, 1),
                        source_meeting=meeting, acting_user=SYSTEM)
+    group.amendment = actions.propose_tor_amendment(group.body, summary="Meet every two months",
+                                                    changes={"cadence_months": 2}, acting_user=SYSTEM)
     return group, meeting, make_users(group)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_only_an_administrator_records_an_amendment_as_agreed(client, setup, role):
+    group, meeting, users = setup
+    if users[role] is not None:
+        client.force_login(users[role])
+    url = reverse("groups:agree-amendment", args=[group.body.slug, group.amendment.pk])
+    response = client.post(url, {"agr-meeting": str(meeting.pk), "agr-version": "2.1"})
+    assert response.status_code == (422 if role == "administrator" else 404), role  # 422: no date given
+    group.amendment.refresh_from_db()
+    assert group.amendment.status == "proposed"
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -36,18 +36,21 @@ def body_detail(request, slug):
     meetings = list(Meeting.objects.filter(committee=body).exclude(status=MeetingStatus.CANCELLED).order_by("-date")[:8])
     secretariat = can(request.user, "groups.run_secretariat", body)
     warnings = [w for w in (rules.term_warning(c.end_date, today) for c in chairs) if w] if secretariat else []
-    if secretariat and tor and tor.review_date and tor.review_date <= today + dt.timedelta(days=60):
-        warnings.append(f"The Terms of Reference are due for review by {rules.fmt(tor.review_date)}.")
+    review = queries.review_due_on(tor) if tor else None
+    if secretariat and rules.review_due(review, today, 60):
+        warnings.append(f"The Terms of Reference are due for review by {rules.fmt(review)}.")
     return render(request, "groups/body_detail.html", {
         "body": body, "tor": tor, "chairs": chairs, "meetings": meetings, "secretariat": secretariat,
         "members": queries.members_on(body, today), "versions": body.tor_versions.all(), "warnings": warnings,
-        "sub_bodies": body.sub_committees.filter(is_active=True), "nav": "groups",
+        # A private group reporting to a public board is not named to those who may not see it.
+        "sub_bodies": [s for s in body.sub_committees.filter(is_active=True).order_by("name")
+                       if can(request.user, "groups.view_body", s)], "nav": "groups",
     })
 
 
 def tor_version(request, slug, version):
     body = body_for(request, slug)
-    tor = get_object_or_404(TermsOfReference.objects.prefetch_related("required_members"), body=body, version=version)
+    tor = get_object_or_404(TermsOfReference.objects.prefetch_related("required_members").select_related("agreed_at", "from_amendment__agreed_item"), body=body, version=version)
     previous = queries.previous_version(tor)
     changes = queries.tor_changes(previous, tor) if previous else []
     return render(request, "groups/tor_version.html", {"body": body, "tor": tor, "previous": previous,

@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from saferhub.core import calendar
 from saferhub.governance.models import AttendanceRole, AttendanceStatus, MeetingStatus, MembershipRole
+from saferhub.governance.models.committee import BodyKind
 
 SCHEMA = "https://schema.oparl.org/1.1/"
 LICENSE = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
@@ -59,6 +60,14 @@ def venue_from_key(key: str) -> str | None:
 def _clean(obj: dict) -> dict:
     """Drop empty values: OParl leaves out what is unknown rather than sending null."""
     return {k: v for k, v in obj.items() if v is not None and v != "" and v != []}
+
+
+def classification(committee) -> str:
+    """A scrutiny committee (the Sub Panel) is classified "Committee", as it always was; every other body in
+    the Partnership's register by its kind ("Delivery group", "Statutory board"…, issue 11)."""
+    if committee.kind == BodyKind.SCRUTINY_COMMITTEE:
+        return "Committee"
+    return committee.get_kind_display()
 
 
 @dataclass
@@ -152,10 +161,12 @@ class Context:
         data = self.common("Organization", f"c{committee.pk}", committee, web=self.web(committee.get_absolute_url()))
         data.update({
             "body": self.body_id, "name": committee.name, "shortName": committee.short_name or None,
-            "organizationType": "committee", "classification": "Committee",
+            "organizationType": "committee", "classification": classification(committee),
             "membership": [self.url("membership", pk) for pk in getattr(committee, "oparl_membership_ids", [])],
             "meeting": f"{self.base}/organization/c{committee.pk}/meeting",
-            "subOrganizationOf": self.url("organization", f"c{committee.parent_id}") if committee.parent_id else None,
+            # Linked only when the parent is open data too (a public group may report to a private board).
+            "subOrganizationOf": (self.url("organization", f"c{committee.parent_id}")
+                                  if committee.parent_id and committee.parent.is_public else None),
             "post": ["Chair", "Vice-Chair", "Member", "Named substitute"],
             "saferhub:quorum": committee.quorum,
             "saferhub:memberOf": self.url("organization", f"o{committee.organisation_id}"),

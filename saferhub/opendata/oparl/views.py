@@ -195,6 +195,8 @@ def organization_meetings(request, object_id):
     committee_id = parse_id(object_id[1:]) if object_id.startswith("c") else None
     if committee_id is None:
         return _error("Only committees have meetings.", 404)
+    if not queries.public_committees().filter(pk=committee_id).exists():
+        return _error("There is no such object.", 404)  # a private body has no open data, not even its name
     qs = queries.public_meetings().filter(committee_id=committee_id)
     return _json(paginate(request, [_meeting_source(ctx, qs)], f"{ctx.base}/organization/{object_id}/meeting"))
 
