@@ -15,6 +15,7 @@ class GroupsConfig(AppConfig):
         from saferhub.groups.demo import create_demo_accounts
 
         register_demo_accounts(create_demo_accounts)
+        from saferhub.groups import agenda_reports  # noqa: F401, I001  (registers the progress reports for papers' agendas)
         notifications.register()  # staff email: Terms of Reference reviews due
 
         audit.register_codes(

@@ -41,6 +41,8 @@ class PapersConfig(AppConfig):
                 ("papers.agenda.published", "Publish agenda", "Published the agenda and papers"),
                 ("papers.agenda.unscheduled", "Cancel scheduled publication", "Cancelled the scheduled publication"),
                 ("papers.report.saved", "Save report", "Saved a report"),
+                ("papers.report.added_from_source", "Add report from another app",
+                 "Added a report written in another app (core.agenda_reports) with its appendices"),
                 ("papers.item.exempt", "Mark item exempt", "Marked an item as exempt (Part 2) business"),
                 ("papers.annex.uploaded", "Upload annex", "Uploaded an annex"),
                 ("papers.document.withdrawn", "Withdraw document", "Withdrew a document"),

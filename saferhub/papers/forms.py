@@ -36,12 +36,18 @@ class CoverReportForm(GovukForm):
     )
     widths = {"title": "govuk-!-width-full", "responsible_director": "govuk-!-width-full"}
 
-    def __init__(self, *args, template=None, **kwargs):
+    def __init__(self, *args, template=None, sections=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.section_keys = []
         self.implication_keys = []
+        for section in sections or []:  # a report built by another app: its own sections, not the template's
+            name = f"section_{section['key']}"
+            self.fields[name] = forms.CharField(label=section["heading"], required=False,
+                                                widget=forms.Textarea(attrs={"rows": 4, "class": "govuk-textarea"}))
+            self.fields[name].template_name = self.field_template
+            self.section_keys.append(section["key"])
         if template is not None:
-            for section in template.sections:
+            for section in [] if sections else template.sections:
                 name = f"section_{section['key']}"
                 self.fields[name] = forms.CharField(label=section["heading"], required=False,
                                                     widget=forms.Textarea(attrs={"rows": 4, "class": "govuk-textarea"}))
@@ -165,3 +171,19 @@ class ChairReportForm(GovukForm):
     title = forms.CharField(label="Title", max_length=300)
     body = forms.CharField(label="Report", widget=forms.Textarea(attrs={"rows": 16}))
     widths = {"title": "govuk-!-width-full"}
+
+
+class ReportFromSourceForm(GovukForm):
+    """Choose one of the reports other apps offer for this committee (``core.agenda_reports``)."""
+
+    offer = forms.ChoiceField(label="Which report do you want to add?", widget=forms.RadioSelect,
+                              error_messages={"required": "Choose the report to add.",
+                                              "invalid_choice": "Choose one of the reports listed."})
+    replace = forms.BooleanField(label="Replace the item's current report", required=False,
+                                 help_text="Its text is replaced and its annexes are withdrawn.")
+
+    def __init__(self, *args, offers: list, has_report: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["offer"].choices = [(value, offer.label) for value, _source, offer in offers]
+        if not has_report:
+            del self.fields["replace"]

@@ -1,12 +1,14 @@
 from django.urls import path
 
-from saferhub.papers.views import documents, public, staff
+from saferhub.papers.views import documents, public, sources, staff
 
 app_name = "papers"
 
 urlpatterns = [
     path("meetings/<id:pk>/papers/", staff.meeting_papers, name="meeting-papers"),
     path("meetings/<id:pk>/papers/items/<id:item_pk>/report/", staff.report_edit, name="report-edit"),
+    path("meetings/<id:pk>/papers/items/<id:item_pk>/report/from-another-service/", sources.report_from_source,
+         name="report-from-source"),
     path("meetings/<id:pk>/papers/items/<id:item_pk>/exempt/", documents.exempt_report, name="exempt-report"),
     path("meetings/<id:pk>/papers/questions/<id:question_pk>/", staff.answer_question, name="answer-question"),
     path("meetings/<id:pk>/papers/chair-report/", staff.chair_report, name="chair-report"),

@@ -19,7 +19,7 @@ from saferhub.papers.actions.publication import (
     schedule_publication,
     update_paper_settings,
 )
-from saferhub.papers.actions.reports import save_cover_report, save_report_template
+from saferhub.papers.actions.reports import add_report_from_source, save_cover_report, save_report_template
 from saferhub.papers.actions.tracking import (
     add_future_item,
     add_work_programme_entry,
@@ -30,6 +30,7 @@ from saferhub.papers.actions.tracking import (
 )
 
 __all__ = [
+    "add_report_from_source",
     "mark_item_exempt",
     "add_future_item",
     "add_work_programme_entry",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from saferhub.core import audit
 from saferhub.core.actors import Actor
@@ -80,4 +81,83 @@ def save_cover_report(agenda_item: AgendaItem, *, acting_user: Actor, **data: An
     audit.record("papers.report.saved", actor=acting_user, target=report,
                  data={"item": str(agenda_item), "created": created,
                        **({"changes": audit.changes(before, audit.snapshot(report, list(before)))} if before else {})})
+    return report
+
+
+def _refuse_unavailable(committee) -> RuleViolation:
+    return RuleViolation(
+        f"That report is not available to you for the {committee}: choose one of the reports listed.",
+        code="papers.offer_unavailable", field="offer",
+    )
+
+
+@transaction.atomic
+def add_report_from_source(
+    agenda_item: AgendaItem, *, source_code: str, offer_key: str, acting_user: Actor, replace: bool = False,
+) -> CoverReport:
+    """Put a report that another app writes (``core.agenda_reports``: a group's quarterly progress report,
+    the Plan's performance report) under an agenda item, as the item's draft cover report with the
+    source's appendices as its annexes, and remember which source and offer it came from.
+
+    Refused when the papers are published (papers' own rule, in ``save_cover_report``) or their
+    publication is scheduled (a scheduled agenda has only final reports, and a new draft would stop it),
+    when the item already has a report and ``replace`` was not asked for, and when the offer is not one
+    the source makes to this user for this committee. Replacing keeps the report's other fields, sets it back to draft and withdraws its
+    annexes. Everything happens in one transaction: an appendix that cannot be stored leaves nothing."""
+    from saferhub.core import agenda_reports
+    from saferhub.papers.actions.documents import upload_annex
+    from saferhub.papers.models import Document, DocumentKind, PublicationStatus
+
+    meeting = agenda_item.meeting
+    require(acting_user, "papers.prepare", meeting)
+    if agenda_item.kind not in REPORT_KINDS:
+        raise RuleViolation(f"Item {agenda_item.number} ({agenda_item.get_kind_display().lower()}) does not take a report.",
+                            code="papers.report_item", field="offer")
+    # Published papers: save_cover_report, called below, applies papers' publication rule (one home).
+    papers = MeetingPapers.objects.select_for_update(of=("self",)).filter(meeting=meeting).first()
+    if papers is not None and papers.status == PublicationStatus.SCHEDULED:
+        raise RuleViolation("The agenda's publication is scheduled; cancel it before adding a report.",
+                            code="papers.scheduled", field="offer")
+    existing = CoverReport.objects.select_for_update(of=("self",)).filter(agenda_item=agenda_item).first()
+    if existing is not None and existing.deleted_at is None and not replace:
+        raise RuleViolation(
+            f"Item {agenda_item.number or agenda_item.title} already has a report (“{existing.title}”). "
+            "Choose to replace it, or add this report under another item.",
+            code="papers.report_exists", field="replace",
+        )
+    try:
+        source = agenda_reports.get_source(source_code)
+    except LookupError:
+        raise _refuse_unavailable(meeting.committee) from None
+    if offer_key not in {offer.key for offer in source.offers(meeting.committee, acting_user)}:
+        raise _refuse_unavailable(meeting.committee)
+    try:
+        built = source.build(offer_key, acting_user)
+    except (LookupError, PermissionError):
+        raise _refuse_unavailable(meeting.committee) from None
+    headings = [{"key": f"s{n}", "heading": heading} for n, (heading, _) in enumerate(built.sections, start=1)]
+    background = f"{built.source_label or built.title}: {built.source_url}" if built.source_url else ""
+    report = save_cover_report(
+        agenda_item, acting_user=acting_user, title=built.title[:300], executive_summary=built.executive_summary,
+        actions_required=[str(a) for a in built.actions_required],
+        sections={h["key"]: text for h, (_, text) in zip(headings, built.sections, strict=True)},
+        officer_name=built.officer_name[:150], background_papers=background, status=CoverReport.Status.DRAFT,
+    )
+    withdrawn = []
+    if existing is not None:
+        old = Document.objects.filter(cover_report=report, kind=DocumentKind.ANNEX, deleted_at__isnull=True)
+        withdrawn = list(old.values_list("pk", flat=True))
+        old.update(deleted_at=timezone.now())
+    report.source_code, report.source_key, report.source_sections = source.code, offer_key, headings
+    report.deleted_at = None
+    report.save(update_fields=["source_code", "source_key", "source_sections", "deleted_at", "updated_at"])
+    annexes = [
+        upload_annex(report, title=doc.title or doc.filename, content=doc.content, filename=doc.filename,
+                     acting_user=acting_user)
+        for doc in built.appendices
+    ]
+    audit.record("papers.report.added_from_source", actor=acting_user, target=report,
+                 data={"item": str(agenda_item), "source": source.code, "offer": offer_key,
+                       "replaced": existing is not None, "annexes": [a.label for a in annexes],
+                       **({"withdrawn_annexes": withdrawn} if withdrawn else {})})
     return report

@@ -58,6 +58,12 @@ class CoverReport(models.Model):
     officer_phone = models.CharField(max_length=40, blank=True)
     officer_email = models.EmailField(blank=True)
     status = models.CharField(max_length=6, choices=Status.choices, default=Status.DRAFT)
+    source_code = models.CharField(
+        max_length=60, blank=True, help_text="The agenda-report source it was built from (core.agenda_reports), if any.")
+    source_key = models.CharField(max_length=200, blank=True, help_text="The source's key for the report it built.")
+    source_sections = models.JSONField(
+        default=list, blank=True,
+        help_text='A built report\'s own sections, [{"key": "s1", "heading": "…"}], used instead of the template\'s.')
     deleted_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)

@@ -54,6 +54,8 @@ def report_sections(report):
     """(number, heading, text) for each section of the report's template, then the implications."""
     template = report.template
     sections = template.sections if template else [{"key": k, "heading": k.replace("_", " ").capitalize()} for k in report.sections]
+    if getattr(report, "source_sections", None):
+        sections = report.source_sections  # a report built by another app keeps its own headings
     implications = template.implications if template else []
     rows = []
     number = 0

@@ -162,7 +162,8 @@ def report_edit(request, pk, item_pk):
 
     template = report.template if report and report.template_id else ReportTemplate.objects.filter(
         committee=meeting.committee, is_default=True).first()
-    form = CoverReportForm(request.POST or None, template=template, prefix="rep",
+    sections = report.source_sections if report else None
+    form = CoverReportForm(request.POST or None, template=template, sections=sections, prefix="rep",
                            initial=CoverReportForm.initial_for(report, item))
     annex_form = AnnexForm(prefix="annex")
     if request.method == "POST" and "save-report" in request.POST:
@@ -174,7 +175,8 @@ def report_edit(request, pk, item_pk):
         if response:
             return response
     elif request.method == "POST" and "upload-annex" in request.POST:
-        form = CoverReportForm(template=template, prefix="rep", initial=CoverReportForm.initial_for(report, item))
+        form = CoverReportForm(template=template, sections=sections, prefix="rep",
+                               initial=CoverReportForm.initial_for(report, item))
         annex_form = AnnexForm(request.POST, request.FILES, prefix="annex")
         if report is None:
             annex_form.add_error(None, "Save the report before adding annexes.")
@@ -195,8 +197,21 @@ def report_edit(request, pk, item_pk):
     return render(request, "papers/report_edit.html", {
         "meeting": meeting, "item": item, "report": report, "form": form, "annex_form": annex_form,
         "annexes": annexes, "error_form": form if form.errors else (annex_form if annex_form.errors else None),
+        "source_label": _source_label(report),
         "nav": "dashboard",
     })
+
+
+def _source_label(report) -> str:
+    """The name of the service that built the report (``core.agenda_reports``), if another one did."""
+    from saferhub.core import agenda_reports
+
+    if report is None or not report.source_code:
+        return ""
+    try:
+        return agenda_reports.get_source(report.source_code).label
+    except LookupError:
+        return report.source_code
 
 
 @login_required
