@@ -28,6 +28,7 @@ class Role(models.TextChoices):
     AGENCY_OFFICER = "agency_officer", "Agency officer"
     DHR_TEAM = "dhr_team", "DHR team"
     MONITORING_OFFICER = "monitoring_officer", "Monitoring officer"
+    TENSION_ANALYST = "tension_analyst", "Tension analyst"
 
 
 ROLE_DESCRIPTIONS = {
@@ -42,6 +43,7 @@ ROLE_DESCRIPTIONS = {
     Role.AGENCY_OFFICER: "Answers information requests, sits on panels and carries out actions for their agency.",
     Role.DHR_TEAM: "Runs the Domestic Homicide Reviews of the partnerships whose review team they are on.",
     Role.MONITORING_OFFICER: "The council's monitoring officer (Localism Act 2011 s.27-34): keeps the register of interests, grants dispensations and follows up interests declared but not registered.",
+    Role.TENSION_ANALYST: "A police analyst of the community tension log: triages, grades and escalates every tension report and records the feedback given.",
 }
 
 

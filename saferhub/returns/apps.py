@@ -9,10 +9,12 @@ class ReturnsConfig(AppConfig):
     verbose_name = "Data returns"
 
     def ready(self) -> None:
-        from saferhub.core import audit, pages
-        from saferhub.returns import dashboard, policies  # noqa: F401
+        from saferhub.core import agenda_reports, audit, pages
+        from saferhub.returns import agenda, dashboard, policies  # noqa: F401
 
         pages.register_dashboard_section(dashboard.dashboard_section)
+        agenda_reports.register_source(agenda.CODE, label="Data returns", offers=agenda.offers, build=agenda.build,
+                                       app=self.label)
 
         audit.register_codes(
             "returns",
@@ -25,5 +27,16 @@ class ReturnsConfig(AppConfig):
                 ("returns.exercise.opened", "Open benchmarking exercise", "Opened a benchmarking exercise"),
                 ("returns.benchmark.rated", "Rate Prevent benchmark", "Rated a Prevent Duty benchmark"),
                 ("returns.exercise.completed", "Complete benchmarking exercise", "Completed a benchmarking exercise"),
+                ("returns.log.configured", "Configure tension log", "Configured the tension log"),
+                ("returns.tension.submitted", "Submit tension report", "Submitted a community tension report"),
+                ("returns.tension.triaged", "Triage tension report", "Triaged and graded a tension report"),
+                ("returns.tension.regraded", "Re-grade tension report", "Re-graded a tension report"),
+                ("returns.tension.escalated", "Escalate tension report",
+                 "Escalated a tension report to the National Community Tension Team"),
+                ("returns.tension.recipient_named", "Name a contact", "Named a responsible authority's contact"),
+                ("returns.tension.feedback_recorded", "Record feedback", "Recorded feedback on a tension report"),
+                ("returns.tension.erased", "Erase tension report text", "Erased a tension report's free text"),
+                ("returns.centre.added", "Add reporting centre", "Added a third-party reporting centre"),
+                ("returns.centre.updated", "Update reporting centre", "Updated a third-party reporting centre"),
             ],
         )

@@ -1,15 +1,21 @@
-"""The returns' section of the signed-in dashboard: a link to the returns and how many drafts are flagged."""
+"""The returns' section of the signed-in dashboard: a link to the returns and how many drafts are flagged,
+and the community tension log (with how many reports wait for triage, for its analysts)."""
 
 from __future__ import annotations
 
 from saferhub.core.pages import Section
 from saferhub.core.permissions import can
-from saferhub.returns.models import Submission, SubmissionStatus
+from saferhub.returns.models import Submission, SubmissionStatus, TensionReport, TensionStatus
 
 
 def dashboard_section(request) -> Section | None:
-    if not can(request.user, "returns.view_return"):
+    returns = can(request.user, "returns.view_return")
+    tensions = can(request.user, "returns.submit_tension")
+    if not (returns or tensions):
         return None
     flagged = (Submission.objects.filter(status=SubmissionStatus.FLAGGED).count()
                if can(request.user, "returns.view_drafts") else None)
-    return Section("returns/sections/dashboard.html", {"flagged": flagged})
+    waiting = (TensionReport.objects.filter(status=TensionStatus.SUBMITTED).count()
+               if can(request.user, "returns.analyse_tensions") else None)
+    return Section("returns/sections/dashboard.html", {"flagged": flagged, "returns": returns, "tensions": tensions,
+                                                       "waiting": waiting})

@@ -22,7 +22,7 @@ from saferhub.core.exceptions import RuleViolation
 from saferhub.core.models import Organisation
 from saferhub.returns import actions
 from saferhub.returns.actions.submissions import evaluate
-from saferhub.returns.models import Benchmark, ReturnDefinition
+from saferhub.returns.models import Benchmark, LogSettings, ReturnDefinition
 
 DATA_FILE = Path(__file__).parent / "data" / "norfolk_returns.yaml"
 AS_PUBLISHED = "As published in the source"
@@ -105,7 +105,22 @@ def load_returns(path: Path = DATA_FILE) -> ReturnsLoadReport:
             raise ReturnsDataError(f"{slug}: {exc}") from exc
     if data.get("prevent"):
         _prevent(data["prevent"], report)
+    if data.get("tension_log"):
+        _tension_log(data["tension_log"], report)
     return report
+
+
+def _tension_log(spec: dict, report: ReturnsLoadReport) -> None:
+    """The tension log's settings; left unchanged once configured (the analysts may have changed them)."""
+    if LogSettings.objects.exists():
+        report.skipped.append("tension log settings")
+        return
+    try:
+        actions.configure_log(acting_user=SYSTEM, triage_hours=spec["triage_hours"], grades=spec["grades"],
+                              retention_months=spec["retention_months"],
+                              centre_check_months=spec["centre_check_months"])
+    except (RuleViolation, KeyError, TypeError) as exc:
+        raise ReturnsDataError(f"tension_log: {exc}") from exc
 
 
 def _prevent(spec: dict, report: ReturnsLoadReport) -> None:

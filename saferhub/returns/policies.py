@@ -11,7 +11,14 @@ from __future__ import annotations
 
 import rules
 
-from saferhub.core.permissions import is_administrator, is_councillor, is_partnership_officer
+from saferhub.core.permissions import (
+    Role,
+    has_role,
+    is_administrator,
+    is_councillor,
+    is_partnership_officer,
+    is_staff_user,
+)
 
 
 @rules.predicate
@@ -26,3 +33,31 @@ rules.add_perm("returns.enter", enters)
 rules.add_perm("returns.view_return", enters | is_councillor)
 rules.add_perm("returns.view_drafts", enters)
 rules.add_perm("returns.view_submission", enters | (is_councillor & is_submitted))
+
+
+# -- Community tension log (001:772) -----------------------------------------------------------------------
+# Only the police's tension analysts see the whole log. A professional who submitted a report sees that
+# report; a named person in a responsible authority sees the reports they are named on. Nobody else does,
+# administrators included: the reports hold what professionals heard about people and places.
+
+@rules.predicate
+def is_tension_analyst(user) -> bool:
+    return has_role(user, Role.TENSION_ANALYST)
+
+
+@rules.predicate
+def submitted_it(user, report) -> bool:
+    return report is not None and report.submitted_by_id == getattr(user, "pk", None)
+
+
+@rules.predicate
+def is_named_recipient(user, report) -> bool:
+    return report is not None and report.recipients.filter(user_id=getattr(user, "pk", None)).exists()
+
+
+rules.add_perm("returns.submit_tension", is_staff_user)
+rules.add_perm("returns.analyse_tensions", is_tension_analyst)
+rules.add_perm("returns.view_tension", is_tension_analyst | submitted_it | is_named_recipient)
+
+# Third-party reporting centres: the Partnership's officers keep the register.
+rules.add_perm("returns.manage_centres", enters)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -248,3 +249,105 @@ def benchmark_trend(ratings: list[str], scale: list[str]) -> str:
     if len(known) < 2:
         return ""
     return "up" if known[-1] > known[-2] else "down" if known[-1] < known[-2] else "same"
+
+
+# -- Community tension log (seed-processes §4.3; 001:772) ---------------------------------------------------
+
+#: Titles and words that are followed by a person's name: "Mr Smith", "Mrs. Patel", "Dr Jones", "PC Brown",
+#: "called Ahmed", "named Sarah", "known as Tommo".
+_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lady|Lord|Rev|Revd|Cllr|PC|PCSO|DC|DS|Sgt|Insp)\.?"
+                    r"\s+[A-Z][\w'’-]+")
+_CALLED = re.compile(r"\b(?:called|named|known as|name is)\s+[A-Z][\w'’-]+")
+#: A date of birth: "DOB", "D.O.B.", "date of birth", "born on 3/4/1990", "born 12 March 1985".
+_BIRTH = re.compile(r"\b(?:D\.?O\.?B\b\.?|date of birth|born(?: on)? \d{1,2}(?:[/.-]\d{1,2}[/.-]\d{2,4}|\s+[A-Z][a-z]+))",
+                    re.IGNORECASE)
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
+
+PERSONAL_PATTERNS = (
+    ("a title and a name", _TITLE),
+    ("a name after “called”, “named” or “known as”", _CALLED),
+    ("a date of birth", _BIRTH),
+    ("an email address", _EMAIL),
+)
+
+
+def personal_data_matches(*texts: str) -> list[str]:
+    """What in the free text looks like it identifies a person, as ``"a title and a name: Mr Smith"``.
+
+    A plain rule, not a detector of every name: it catches a title followed by a capitalised word (Mr, Mrs,
+    Ms, Miss, Mx, Dr, Prof, Sir, Dame, Lady, Lord, Rev, Cllr, PC, PCSO, DC, DS, Sgt, Insp), a capitalised word
+    after "called", "named", "known as" or "name is", a date of birth ("DOB", "date of birth", "born on
+    3/4/1990") and an email address. A bare name ("John Smith") is not caught: the warning is a prompt,
+    not a guarantee (issue 14: "never a named victim in free text without a warning")."""
+    found: list[str] = []
+    for text in texts:
+        for label, pattern in PERSONAL_PATTERNS:
+            for match in pattern.finditer(text or ""):
+                entry = f"{label}: {match.group(0).strip()[:60]}"
+                if entry not in found:
+                    found.append(entry)
+    return found
+
+
+def check_personal_data(matches: list[str], *, confirmed: bool) -> None:
+    """Free text that looks like it names a person is kept only when the submitter confirms it must be."""
+    if matches and not confirmed:
+        raise RuleViolation("The report looks like it names or identifies a person (" + "; ".join(matches[:5]) +
+                            "). Remove it, or confirm that the report needs it.", code="returns.tension_personal_data",
+                            field="confirm_personal")
+
+
+def check_tension_report(*, what: str, where: str, communities: str, source: str, occurred_on: dt.date,
+                         today: dt.date) -> None:
+    for value, field, name in ((what, "what", "what is happening"), (where, "where", "where it is happening"),
+                               (communities, "communities", "the communities affected"),
+                               (source, "source", "where the information comes from")):
+        if not " ".join((value or "").split()):
+            raise RuleViolation(f"Enter {name}.", code="returns.tension_required", field=field)
+    if occurred_on > today:
+        raise RuleViolation("The date it happened cannot be in the future.", code="returns.tension_future",
+                            field="occurred_on")
+
+
+def check_grade(grade: str, grades: list[str]) -> None:
+    if grade not in grades:
+        raise RuleViolation(f"Choose a grade: {', '.join(grades)}.", code="returns.tension_grade", field="grade")
+
+
+def check_escalation(*, triaged: bool, already: bool, escalated_on: dt.date, submitted_on: dt.date,
+                     today: dt.date) -> None:
+    """A report is escalated to the National Community Tension Team once, after the analysts triaged it."""
+    if not triaged:
+        raise RuleViolation("Triage the report before escalating it.", code="returns.tension_escalate_untriaged",
+                            field="escalated_on")
+    if already:
+        raise RuleViolation("This report has already been escalated.", code="returns.tension_escalated",
+                            field="escalated_on")
+    if not submitted_on <= escalated_on <= today:
+        raise RuleViolation("The escalation date is between the day the report came in and today.",
+                            code="returns.tension_escalation_date", field="escalated_on")
+
+
+def hours_between(start: dt.datetime, end: dt.datetime) -> Decimal:
+    return (Decimal((end - start).total_seconds()) / 3600).quantize(Decimal("0.1"))
+
+
+def triage_late(*, submitted_at: dt.datetime, triaged_at: dt.datetime | None, now: dt.datetime, hours: int) -> bool:
+    """Whether a report was (or, untriaged, is already) past the configured time to triage."""
+    return ((triaged_at or now) - submitted_at) > dt.timedelta(hours=hours)
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def erasure_due(*, submitted_on: dt.date, months: int, today: dt.date) -> bool:
+    """A report's free text is erased once the configured retention period after its submission has passed."""
+    return add_months(submitted_on, months) <= today
+
+
+def centre_check_overdue(*, last_checked_on: dt.date | None, months: int, today: dt.date) -> bool:
+    """A reporting centre whose details were never checked, or not for ``months`` months, needs checking."""
+    return last_checked_on is None or add_months(last_checked_on, months) <= today
