@@ -8,7 +8,7 @@ from django import forms
 from saferhub.consultations import rules
 from saferhub.consultations.models import Channel, Dimension, Question, QuestionKind
 from saferhub.core.exceptions import RuleViolation
-from saferhub.core.forms import GovukDateField, GovukForm
+from saferhub.core.forms import WIDGET_TEMPLATES, GovukDateField, GovukForm
 
 
 class AnswerForm(GovukForm):
@@ -48,6 +48,20 @@ class AnswerForm(GovukForm):
         if q.comment_prompt:
             self.fields["comment"] = forms.CharField(label=q.comment_prompt, required=False,
                                                      widget=forms.Textarea(attrs={"rows": 4}))
+        self._govuk_markup()
+
+    def _govuk_markup(self) -> None:
+        """Give the fields added above the markup ``GovukFormMixin`` gives declared fields."""
+        for field in self.fields.values():
+            field.template_name = self.field_template
+            widget = field.widget
+            for widget_class, template in WIDGET_TEMPLATES.items():
+                if isinstance(widget, widget_class):
+                    widget.template_name = template
+            if isinstance(widget, forms.Textarea):
+                widget.attrs.setdefault("class", "govuk-textarea")
+            elif isinstance(widget, forms.TextInput):
+                widget.attrs.setdefault("class", "govuk-input")
 
     def raw(self) -> dict:
         """What was posted, in the shape ``rules.clean_answer`` reads."""

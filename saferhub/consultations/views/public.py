@@ -99,7 +99,7 @@ def question(request, slug, key):
     q = questions[index]
     store = _store(request, survey)
     checking = request.GET.get("change") == "1"
-    form = AnswerForm(q, request.POST or None, prefix="q")
+    form = AnswerForm(q, request.POST if request.method == "POST" else None, prefix="q")
     if request.method == "POST" and form.is_valid():
         store["answers"][q.key] = form.answer.as_session()
         _save_store(request, survey, store)
@@ -143,7 +143,7 @@ def check(request, slug):
     if _status(survey) != "open":
         return redirect("consultations:start", slug=survey.slug)
     store = _store(request, survey)
-    form = HoneypotForm(request.POST or None)
+    form = HoneypotForm(request.POST if request.method == "POST" else None)
     error = None
     if request.method == "POST":
         if form.is_spam():  # a robot filled the hidden field: thank it and keep nothing

@@ -48,7 +48,7 @@ def index(request):
 def create(request):
     if not can(request.user, "consultations.manage"):
         raise Http404
-    form = SurveyForm(request.POST or None)
+    form = SurveyForm(request.POST if request.method == "POST" else None)
     done = run_form(form, lambda data: actions.create_survey(acting_user=request.user, **data)) if (
         request.method == "POST") else None
     if done:
@@ -73,7 +73,7 @@ def detail(request, slug):
 @require_http_methods(["GET", "POST"])
 def schedule(request, slug):
     survey = _staff_survey(request, slug)
-    form = ScheduleForm(request.POST or None, initial={"opens_on": survey.opens_on, "closes_on": survey.closes_on,
+    form = ScheduleForm(request.POST if request.method == "POST" else None, initial={"opens_on": survey.opens_on, "closes_on": survey.closes_on,
                                                       "retention_days": survey.retention_days})
     if request.method == "POST" and run_form(form, lambda d: actions.set_schedule(survey, acting_user=request.user,
                                                                                    **d)):
@@ -88,7 +88,7 @@ def schedule(request, slug):
 @require_http_methods(["GET", "POST"])
 def add_section(request, slug):
     survey = _staff_survey(request, slug)
-    form = SectionForm(request.POST or None)
+    form = SectionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and run_form(form, lambda d: actions.add_section(survey, acting_user=request.user,
                                                                                   **d)):
         messages.success(request, "Section added.")
@@ -101,7 +101,7 @@ def add_section(request, slug):
 @require_http_methods(["GET", "POST"])
 def add_question(request, slug):
     survey = _staff_survey(request, slug)
-    form = QuestionForm(request.POST or None, sections=list(survey.sections.all()))
+    form = QuestionForm(request.POST if request.method == "POST" else None, sections=list(survey.sections.all()))
     if request.method == "POST" and run_form(
             form, lambda d: actions.add_question(survey, acting_user=request.user, **form.action_kwargs())):
         messages.success(request, "Question added.")
@@ -115,7 +115,7 @@ def add_question(request, slug):
 def paper(request, slug):
     """Key in a paper, email or event return: every question on one page, none of them required."""
     survey = _staff_survey(request, slug, "consultations.key_in")
-    data = request.POST or None
+    data = request.POST if request.method == "POST" else None
     channel_form = ChannelForm(data, prefix="meta")
     forms = [AnswerForm(q, data, prefix=q.key, heading=False, keyed_in=True) for q in survey.questions.all()]
     error = None
