@@ -19,6 +19,9 @@ class DhrConfig(AppConfig):
         pages.register_home_section(dashboard.home_section)
         pages.register_dashboard_section(dashboard.dashboard_section)
         audit.register_codes("dhr", AUDIT_CODES)
+        from saferhub.dhr import agenda
+
+        agenda.register()
 
 
 AUDIT_CODES = [
@@ -50,5 +53,11 @@ AUDIT_CODES = [
     ("dhr.imr.uploaded", "Upload agency review", "An agency uploaded its individual management review"),
     ("dhr.imr.viewed", "Open agency request", "Opened an agency's request"),
     ("dhr.recommendation.updated", "Update recommendation", "Updated a recommendation's status"),
+    ("dhr.report.uploaded", "Upload report version", "Uploaded a version of the overview report or executive summary"),
+    ("dhr.report.viewed", "Open report version", "Opened a version of the report"),
+    ("dhr.qa.submitted", "Submit to QA panel", "Submitted the report to the Home Office quality assurance panel"),
+    ("dhr.qa.letter_recorded", "Record QA letter", "Recorded the quality assurance panel's letter"),
+    ("dhr.qa.change_answered", "Answer QA change", "Answered a change the quality assurance panel asked for"),
+    ("dhr.qa.approved", "Record QA approval", "Recorded the quality assurance panel's approval"),
     ("dhr.case.erased", "Erase personal data", "Erased the case's personal data under the retention rule"),
 ]

@@ -102,3 +102,24 @@ def worst(clocks: list[Clock]) -> str:
         if s in states:
             return s
     return DONE
+
+
+
+def overdue_sweep(rows, settings_map: dict, today: dt.date) -> dict[int, list[str]]:
+    """The overdue sweep over every open case: case id → the names of its clocks past their due date, the same
+    clocks as ``case_clocks`` computed from plain rows (``queries.sweep_rows``: id, partnership id, decision
+    clock start, the current decision's outcome and date, extension months, date submitted), so that tens of
+    thousands of cases need no model instances. ``settings_map``: partnership id → its settings."""
+    found: dict[int, list[str]] = {}
+    for pk, partnership_id, clock_start, outcome, decided_on, extra_months, submitted in rows:
+        settings = settings_map[partnership_id]
+        late = []
+        if state(decision_due(clock_start, settings.decision_months), decided_on, today,
+                 settings.at_risk_days) == OVERDUE:
+            late.append("Decision")
+        if outcome == "review" and state(review_due(decided_on, settings.review_months, extra_months or 0),
+                                         submitted, today, settings.at_risk_days) == OVERDUE:
+            late.append("Review submitted")
+        if late:
+            found[pk] = late
+    return found

@@ -163,7 +163,11 @@ def _do_step(case, step, day, agencies, today, *, acting_user) -> None:
         details = {"outcome": "engaged", "advocacy_offered": "Victim Support National Homicide Service; AAFDA",
                    "advocate_chosen": "AAFDA"}
     elif step == Step.DRAFT:
-        details = {"version": "1"}
+        # The overview's first version records the stage (actions.report).
+        actions.upload_report_version(case, kind="overview", final=False, filename="overview-draft.txt",
+                                      content=b"Fictional draft overview report.", acting_user=acting_user, on=day)
+        _add_demo_recommendation(case, agencies, acting_user=acting_user)
+        return
     elif step == Step.SIGN_OFF:
         details = {"signed_off_by": "Fictional partnership chair"}
         # The family is offered the draft (and their views recorded) before submission (rules).
@@ -171,17 +175,29 @@ def _do_step(case, step, day, agencies, today, *, acting_user) -> None:
                                    purpose="draft", agreed_draft=True,
                                    views_on_draft="Fictional: the family asked for the pen portrait to be kept.",
                                    acting_user=acting_user, on=today)
+    elif step == Step.SUBMITTED:
+        actions.submit_to_qa(case, submitted_on=day, acting_user=acting_user, on=today)
+        return
     elif step == Step.FEEDBACK:
-        details = {"outcome": "approved"}
+        for kind in ("overview", "summary"):
+            actions.upload_report_version(case, kind=kind, final=True, filename=f"{kind}-final.txt",
+                                          content=b"Fictional final version.", acting_user=acting_user, on=day)
+        submission = case.qa_submissions.get()
+        actions.record_qa_letter(submission, letter_on=day, outcome="approved", filename="qa-letter.txt",
+                                 content=b"Fictional letter: approved.", changes=[], acting_user=acting_user, on=today)
+        actions.record_qa_approval(case, approved_on=day, acting_user=acting_user, on=today)
+        return
     elif step == Step.COMMISSIONER:
         details = {"evidence": "Emailed to the Commissioner's office (fictional reference)"}
     elif step == Step.PUBLISHED:
         details = {"anonymisation_checked": True, "themes": ["Coercive control", "Mental health", "Information sharing"]}
     actions.record_step(case, step=step, done_on=day, details=details, acting_user=acting_user, on=today)
-    if step == Step.DRAFT:
-        actions.add_recommendation(case, text="Agencies share concerns about coercive control through the daily "
-                                   "risk meeting (fictional).", theme="Information sharing",
-                                   agency=agencies[0] if agencies else None, acting_user=acting_user)
+
+
+def _add_demo_recommendation(case, agencies, *, acting_user) -> None:
+    actions.add_recommendation(case, text="Agencies share concerns about coercive control through the daily "
+                               "risk meeting (fictional).", theme="Information sharing",
+                               agency=agencies[0] if agencies else None, acting_user=acting_user)
 
 
 @transaction.atomic

@@ -119,3 +119,57 @@ def register_for(user) -> QuerySet:
 
     return (Chair.objects.filter(partnership_id__in=team_partnership_ids(user)).select_related("partnership")
             .prefetch_related("connected_agencies", "tenders_won"))
+
+
+def documents_of(case) -> QuerySet:
+    """The report's versions, newest first within each document, with who uploaded them."""
+    from saferhub.dhr.models import ReportDocument
+
+    return ReportDocument.objects.filter(case=case).select_related("uploaded_by").order_by("kind", "-version")
+
+
+def submissions_of(case) -> QuerySet:
+    from saferhub.dhr.models import QaChange, QaSubmission
+
+    return (QaSubmission.objects.filter(case=case).select_related("overview", "summary", "approved_overview",
+                                                                   "approved_summary")
+            .prefetch_related(Prefetch("changes", queryset=QaChange.objects.select_related("answered_by")))
+            .order_by("number"))
+
+
+def documents_visible_to(user) -> QuerySet:
+    """Versions of the reviews a user is on the team of, or appointed to as chair, author or panel member."""
+    from django.db.models import Q
+
+    from saferhub.dhr.models import ReportDocument
+    from saferhub.dhr.policies import REVIEWER_ROLES, appointments
+
+    ids = [cid for cid, roles in appointments(user).items() if any(r in REVIEWER_ROLES for r, _ in roles)]
+    return ReportDocument.objects.filter(Q(case__partnership_id__in=team_partnership_ids(user)) | Q(case_id__in=ids),
+                                         case__erased_on__isnull=True).select_related("case")
+
+
+def letters_visible_to(user) -> QuerySet:
+    from saferhub.dhr.models import QaSubmission
+
+    return QaSubmission.objects.filter(case__partnership_id__in=team_partnership_ids(user)).select_related("case")
+
+
+
+def sweep_rows() -> list[tuple]:
+    """Every open case as a plain row for ``clocks.overdue_sweep``: (id, partnership id, decision clock start,
+    current decision's outcome, its date, extension months, date submitted to the QA panel). Four queries."""
+    from django.db.models import Sum
+
+    from saferhub.dhr.models import Decision, Extension
+
+    open_cases = Case.objects.filter(closed_on__isnull=True)
+    current = {}
+    for case_id, outcome, decided_on in (Decision.objects.filter(case__in=open_cases, reopened_on__isnull=True)
+                                         .order_by("id").values_list("case_id", "outcome", "decided_on")):
+        current[case_id] = (outcome, decided_on)  # the last one not reopened, as clocks.current_decision
+    months = dict(Extension.objects.filter(case__in=open_cases).values_list("case_id").annotate(m=Sum("months"))
+                  .order_by())
+    submitted = dict(ReviewStep.objects.filter(case__in=open_cases, step="submitted").values_list("case_id", "done_on"))
+    return [(pk, pid, start, *current.get(pk, (None, None)), months.get(pk, 0), submitted.get(pk))
+            for pk, pid, start in open_cases.values_list("id", "partnership_id", "decision_clock_start")]

@@ -12,10 +12,16 @@ from saferhub.dhr import clocks, queries, status
 from saferhub.dhr.models import Case, Recommendation
 
 
-def sub_panel_numbers(today: dt.date) -> dict:
+def sub_panel_numbers(today: dt.date, partnership_id: int | None = None) -> dict:
     """Notifications, decisions, reviews in progress by stage, overdue clocks, published, withheld and
-    recommendations outstanding by agency. One pass over the cases with their clock data prefetched."""
-    cases = list(queries.all_cases_with_clocks())
+    recommendations outstanding by agency (of one partnership, or of all). One pass over the cases with their
+    clock data prefetched."""
+    found = queries.all_cases_with_clocks()
+    recommendations = Recommendation.objects.all()
+    if partnership_id is not None:
+        found = found.filter(partnership_id=partnership_id)
+        recommendations = recommendations.filter(case__partnership_id=partnership_id)
+    cases = list(found)
     settings_map = queries.settings_by_partnership({c.partnership_id for c in cases})
     decisions, stages, overdue = Counter(), Counter(), Counter()
     published = withheld = 0
@@ -35,13 +41,38 @@ def sub_panel_numbers(today: dt.date) -> dict:
                     overdue[clock.name] += 1
     outstanding = Counter(
         (r["agency__name"] or "No agency named") for r in
-        Recommendation.objects.exclude(status="complete").values("agency__name"))
+        recommendations.exclude(status="complete").values("agency__name"))
     return {
         "today": today, "notifications": len(cases), "decisions": sorted(decisions.items()),
         "stages": sorted(stages.items()), "in_progress": sum(stages.values()), "overdue": sorted(overdue.items()),
         "published": published, "withheld": withheld, "outstanding": sorted(outstanding.items()),
         "outstanding_total": sum(outstanding.values()),
     }
+
+
+def thematic_numbers() -> dict:
+    """``thematic`` counted by the database, for the public page at national scale (bench/bench_dhr.py): the
+    themes of every published review, publications by year and open actions by agency, in three queries."""
+    from django.db.models import Count
+    from django.db.models.functions import ExtractYear
+
+    from saferhub.core.models import Organisation
+    from saferhub.dhr.models import ReviewStep
+
+    themes = Counter()
+    for tags in Case.objects.filter(steps__step="published").values_list("themes", flat=True):
+        themes.update(tags or [])
+    years = (ReviewStep.objects.filter(step="published").annotate(year=ExtractYear("done_on"))
+             .values_list("year").annotate(n=Count("id")).order_by("year"))
+    published = ReviewStep.objects.filter(step="published").values("case_id")
+    agencies = list(Recommendation.objects.filter(case_id__in=published).exclude(status="complete")
+                    .values_list("agency_id").annotate(n=Count("id")).order_by())
+    names = dict(Organisation.objects.filter(pk__in=[pk for pk, _ in agencies if pk]).values_list("pk", "name"))
+    open_by_agency = Counter()
+    for pk, n in agencies:
+        open_by_agency[names.get(pk) or "No agency named"] += n
+    return {"themes": sorted(themes.items(), key=lambda kv: (-kv[1], kv[0])), "years": [(y, n) for y, n in years],
+            "open_by_agency": sorted(open_by_agency.items())}
 
 
 def thematic(reviews: list[Case]) -> dict:

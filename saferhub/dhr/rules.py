@@ -329,3 +329,123 @@ def check_recommendation_update(*, status: str, note: str, updated_on: dt.date, 
                             field="updated_on")
     if status == "complete" and not note.strip():
         raise RuleViolation("Record the evidence of completion.", code="dhr.recommendation_evidence", field="note")
+
+
+# --- The report's versions and the Home Office quality assurance panel ----------------------------------------
+# 2016 guidance, Section 11 (quality assurance): the Partnership sends the overview report and executive
+# summary to the Home Office, whose panel may approve it, ask for changes, or ask for it to be resubmitted.
+
+REPORT_TYPES = {".pdf", ".docx", ".odt", ".txt"}
+MAX_REPORT_BYTES = 20 * 1024 * 1024
+
+
+def check_report_upload(*, kind: str, filename: str, size: int, has_overview: bool, approved: bool,
+                        published: bool) -> None:
+    """A new version of the overview report or the executive summary."""
+    if published:
+        raise RuleViolation("The report is published: its approved version cannot be replaced.",
+                            code="dhr.report_published", field="file")
+    if approved:
+        raise RuleViolation("The quality assurance panel has approved the report: the approved versions are the ones "
+                            "published and sent to the Domestic Abuse Commissioner, so no new version can be added.",
+                            code="dhr.report_approved", field="file")
+    if kind == "summary" and not has_overview:
+        raise RuleViolation("Upload the overview report before its executive summary.",
+                            code="dhr.summary_before_overview", field="kind")
+    suffix = ("." + filename.rsplit(".", 1)[-1].lower()) if "." in filename else ""
+    if suffix not in REPORT_TYPES:
+        raise RuleViolation("Upload a PDF, Word, OpenDocument or text file.", code="dhr.report_type", field="file")
+    if not 0 < size <= MAX_REPORT_BYTES:
+        raise RuleViolation("The file must be between 1 byte and 20 MB.", code="dhr.report_size", field="file")
+
+
+def check_qa_submission(*, submitted_on: dt.date, today: dt.date, overview_uploaded_on: dt.date | None,
+                        previous: dict | None) -> None:
+    """Submitting (or resubmitting) the report to the quality assurance panel. ``previous``: the last
+    submission as {"letter_on", "outcome", "approved_on", "unanswered"}, or None for the first."""
+    if overview_uploaded_on is None:
+        raise RuleViolation("Upload the overview report (a draft is enough) before submitting it to the Home Office "
+                            "quality assurance panel.", code="dhr.qa_needs_draft")
+    if submitted_on > today:
+        raise RuleViolation("The date of submission cannot be in the future.", code="dhr.qa_submission_in_future",
+                            field="submitted_on")
+    if submitted_on < overview_uploaded_on:
+        raise RuleViolation("The date of submission cannot be before the overview report's latest version was "
+                            "uploaded.", code="dhr.qa_submission_before_upload", field="submitted_on")
+    if previous is None:
+        return
+    if previous["approved_on"] is not None:
+        raise RuleViolation("The quality assurance panel has already approved the report.",
+                            code="dhr.qa_already_approved")
+    if previous["letter_on"] is None:
+        raise RuleViolation("The last submission is still with the quality assurance panel: record its letter "
+                            "before resubmitting.", code="dhr.qa_awaiting_letter")
+    if previous["outcome"] == "approved":
+        raise RuleViolation("The quality assurance panel approved the report: record the approval instead of "
+                            "resubmitting.", code="dhr.qa_resubmit_approved")
+    if previous["unanswered"]:
+        raise RuleViolation(f"A resubmission answers every change the panel asked for: {previous['unanswered']} "
+                            "still without a response and the version that answers it.",
+                            code="dhr.qa_changes_unanswered")
+    if submitted_on < previous["letter_on"]:
+        raise RuleViolation("The resubmission cannot be dated before the panel's letter.",
+                            code="dhr.qa_resubmit_before_letter", field="submitted_on")
+
+
+def check_qa_letter(*, letter_on: dt.date, submitted_on: dt.date, today: dt.date, outcome: str,
+                    changes: list[str], has_file: bool, already: bool) -> None:
+    """The quality assurance panel's letter on one submission: its date, the file and the outcome."""
+    if already:
+        raise RuleViolation("The panel's letter on this submission is already recorded.",
+                            code="dhr.qa_letter_recorded")
+    if outcome not in {"approved", "subject_to_changes", "resubmit"}:
+        raise RuleViolation("Choose the panel's outcome: approved, approved subject to changes, or resubmit.",
+                            code="dhr.qa_letter_outcome", field="outcome")
+    check_not_before(letter_on, submitted_on, what="of the panel's letter", after="the submission",
+                     code="dhr.qa_letter_before_submission", field="letter_on", today=today)
+    if not has_file:
+        raise RuleViolation("Upload the panel's letter.", code="dhr.qa_letter_file", field="file")
+    if outcome != "approved" and not [c for c in changes if c.strip()]:
+        raise RuleViolation("Enter each change the panel asked for, one per line.", code="dhr.qa_changes_missing",
+                            field="changes")
+
+
+def check_qa_response(*, response: str, version: int | None, submitted_version: int, kind_ok: bool,
+                      responded_on: dt.date, letter_on: dt.date, today: dt.date) -> None:
+    """The Partnership's answer to one requested change: what was done, and the version that does it (a version
+    uploaded after the one the panel read)."""
+    if not response.strip():
+        raise RuleViolation("Enter the Partnership's response to the change.", code="dhr.qa_response_text",
+                            field="response")
+    if version is None or not kind_ok:
+        raise RuleViolation("Choose the version of the report that answers the change.",
+                            code="dhr.qa_response_version", field="version")
+    if version <= submitted_version:
+        raise RuleViolation(f"The panel read version {submitted_version}: the change is answered by a later version.",
+                            code="dhr.qa_response_version_old", field="version")
+    check_not_before(responded_on, letter_on, what="of the response", after="the panel's letter",
+                     code="dhr.qa_response_order", field="responded_on", today=today)
+
+
+def check_qa_approval(*, approved_on: dt.date, submitted_on: dt.date, letter_on: dt.date | None, outcome: str,
+                      unanswered: int, final_overview: bool, final_summary: bool, today: dt.date) -> None:
+    """The panel's approval, after its letter: for "approved subject to changes" every change answered; a
+    "resubmit" letter needs a resubmission first. The approval names the final versions (overview report and
+    executive summary) that are published and sent to the Domestic Abuse Commissioner."""
+    if approved_on < submitted_on:
+        raise RuleViolation("The approval cannot be dated before the report was submitted to the panel.",
+                            code="dhr.qa_approval_before_submission", field="approved_on")
+    if letter_on is None:
+        raise RuleViolation("Record the quality assurance panel's letter first.",
+                            code="dhr.qa_approval_without_letter")
+    check_not_before(approved_on, letter_on, what="of the approval", after="the panel's letter",
+                     code="dhr.qa_approval_before_letter", field="approved_on", today=today)
+    if outcome == "resubmit":
+        raise RuleViolation("The panel asked for the report to be resubmitted: resubmit it before an approval can "
+                            "be recorded.", code="dhr.qa_resubmission_needed")
+    if unanswered:
+        raise RuleViolation(f"The approval was subject to changes: {unanswered} still without a response and the "
+                            "version that answers it.", code="dhr.qa_changes_unanswered")
+    if not final_overview or not final_summary:
+        raise RuleViolation("Upload the final overview report and the final executive summary: the approval names "
+                            "the versions that are published.", code="dhr.qa_approval_needs_final")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from saferhub.dhr import views, views_extra
+from saferhub.dhr import views, views_extra, views_report
 
 app_name = "dhr"
 
@@ -11,6 +11,8 @@ urlpatterns = [
     path("domestic-homicide-reviews/sub-panel-report/", views_extra.sub_panel_report, name="sub-panel-report"),
     path("domestic-homicide-reviews/sub-panel-report.docx", views_extra.sub_panel_report, {"fmt": "docx"},
          name="sub-panel-report-docx"),
+    path("domestic-homicide-reviews/sub-panel-report.pdf", views_extra.sub_panel_report, {"fmt": "pdf"},
+         name="sub-panel-report-pdf"),
     # People appointed to one review, and agency contacts
     path("dhr/my-reviews/", views_extra.my_reviews, name="my-reviews"),
     path("dhr/reviews/<id:pk>/", views_extra.review, name="review"),
@@ -19,6 +21,10 @@ urlpatterns = [
     path("dhr/chairs/", views_extra.chairs, name="chairs"),
     path("dhr/actions/", views_extra.repository, name="repository"),
     path("dhr/actions/<id:pk>/", views_extra.repository_update, name="repository-update"),
+    path("dhr/documents/<id:pk>/", views_report.document, name="document"),
+    path("dhr/qa-letters/<id:pk>/", views_report.letter, name="qa-letter"),
+    path("dhr/<id:pk>/report/", views_report.report, name="report"),
+    path("dhr/<id:pk>/report/<slug:section>/", views_report.report_post, name="report-post"),
     path("dhr/", views.case_list, name="case-list"),
     path("dhr/new/", views.case_new, name="case-new"),
     path("dhr/<id:pk>/", views.case_detail, name="case"),

@@ -39,7 +39,7 @@ def review(request, pk):
     settings = queries.settings_by_partnership({case.partnership_id})[case.partnership_id]
     terms = next((s for s in case.steps.all() if s.step == "terms"), None)
     return render(request, "dhr/review.html", {
-        "case": case, "stage": status.stage(case), "terms": terms,
+        "case": case, "stage": status.stage(case), "terms": terms, "documents": list(queries.documents_of(case)),
         "clocks": clocks.case_clocks(case, settings, timezone.localdate())})
 
 
@@ -116,7 +116,7 @@ def repository_update(request, pk):
 @public_page
 def themes(request):
     """Thematic analysis of published reviews only: counts by theme and by year, and open actions by agency."""
-    data = reporting.thematic(list(queries.published_learning()))
+    data = reporting.thematic_numbers()
     chart = bar_chart([Bar(t, n) for t, n in data["themes"]], title="Published reviews by theme",
                       description="Number of published reviews tagged with each theme; the table below has the "
                                   "same numbers.", ident="dhr-themes")
@@ -126,6 +126,12 @@ def themes(request):
 @public_page
 def sub_panel_report(request, fmt: str = "html"):
     numbers = {**reporting.sub_panel_numbers(timezone.localdate()), "record": loader.facts()}
+    if fmt == "pdf":
+        from saferhub.dhr.agenda import sub_panel_pdf
+
+        response = HttpResponse(sub_panel_pdf(numbers), content_type="application/pdf")
+        response["Content-Disposition"] = 'inline; filename="dhr-sub-panel-report.pdf"'
+        return response
     if fmt == "docx":
         response = HttpResponse(reporting.sub_panel_docx(numbers), content_type=(
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))

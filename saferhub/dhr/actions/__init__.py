@@ -26,6 +26,14 @@ from saferhub.dhr.actions.records import (
     update_recommendation,
     upload_imr,
 )
+from saferhub.dhr.actions.report import (
+    record_document_viewed,
+    record_qa_approval,
+    record_qa_letter,
+    respond_to_qa_change,
+    submit_to_qa,
+    upload_report_version,
+)
 from saferhub.dhr.actions.retention import erase_case, erase_due_cases, erase_retired_chairs
 from saferhub.dhr.actions.review import (
     add_panel_member,
@@ -39,6 +47,8 @@ from saferhub.dhr.actions.review import (
 from saferhub.dhr.actions.team import join_team, leave_team, save_settings
 
 __all__ = [
+    "record_document_viewed", "record_qa_approval", "record_qa_letter", "respond_to_qa_change", "submit_to_qa",
+    "upload_report_version",
     "add_chair", "add_parallel_process", "appoint_chair", "appoint_person", "blocking_processes",
     "end_parallel_process", "invite_tender", "log_family_contact", "record_imr_viewed", "record_review_viewed", "retire_chair", "update_recommendation",
     "upload_imr",

@@ -3,7 +3,9 @@
 What goes: the victim's pseudonym and age, the date of death, who told the partnership, the linked child
 review's reference, the agencies involved, chairs' and panel members' names, the decision's reasons and
 every stage's notes, who chose the pseudonym, the family contacts' names, notes and views, parallel
-processes' references, the tender's reasons, appointments to the review and agencies' uploaded reviews. What stays: the reference, the partnership, the dates of the stages, the outcome of each
+processes' references, the tender's reasons, appointments to the review and agencies' uploaded reviews, the report's draft versions, the quality assurance panel's
+letters, its change requests and the Partnership's responses, and who uploaded each version (the approved final
+versions are the published report and are kept). What stays: the reference, the partnership, the dates of the stages, the outcome of each
 decision, the themes and the recommendations (the learning, 001:429). Audit rows of this app never held the
 erased values (see the actions), so they need no redaction.
 """
@@ -63,9 +65,33 @@ def erase_case(case: Case, *, acting_user: Actor, on: dt.date | None = None) -> 
             default_storage.delete(imr.document_path)
         imr.document_path = ""
         imr.save(update_fields=["document_path"])
+    _erase_report(case)
     audit.record("dhr.case.erased", actor=acting_user, target=case,
                  data={"closed_on": case.closed_on, "retention_years": settings.retention_years})
     return case
+
+
+def _delete_file(path: str) -> None:
+    if path and default_storage.exists(path):
+        default_storage.delete(path)
+
+
+def _erase_report(case: Case) -> None:
+    from saferhub.dhr.models import QaChange
+
+    kept = set()
+    for submission in case.qa_submissions.filter(approved_on__isnull=False):
+        kept |= {submission.approved_overview_id, submission.approved_summary_id}
+    for document in case.documents.exclude(pk__in=kept).exclude(file_path=""):
+        _delete_file(document.file_path)
+        document.file_path = document.filename = ""
+        document.save(update_fields=["file_path", "filename"])
+    case.documents.update(uploaded_by=None)
+    for submission in case.qa_submissions.exclude(letter_path=""):
+        _delete_file(submission.letter_path)
+        submission.letter_path = ""
+        submission.save(update_fields=["letter_path"])
+    QaChange.objects.filter(submission__case=case).update(text="", response="")
 
 
 @transaction.atomic

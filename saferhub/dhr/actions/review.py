@@ -15,7 +15,7 @@ from saferhub.core.permissions import require
 from saferhub.dhr import rules
 from saferhub.dhr.actions.common import full_clean, lock_case, not_erased, today
 from saferhub.dhr.models import Case, DecisionOutcome, Extension, ImrRequest, PanelMember, Recommendation, ReviewStep
-from saferhub.dhr.steps import Step
+from saferhub.dhr.steps import Step, label
 
 #: What each stage keeps in ``ReviewStep.details`` (anything else given is refused).
 DETAIL_KEYS = {
@@ -28,9 +28,14 @@ DETAIL_KEYS = {
     Step.SIGN_OFF: {"signed_off_by"},
     Step.SUBMITTED: set(),
     Step.FEEDBACK: {"outcome", "changes_requested"},
-    Step.PUBLISHED: {"anonymisation_checked", "where", "themes"},
-    Step.COMMISSIONER: {"evidence"},
+    Step.PUBLISHED: {"anonymisation_checked", "where", "themes", "version"},
+    Step.COMMISSIONER: {"evidence", "version"},
 }
+
+#: Stages recorded by the report and quality assurance actions (``actions.report``), never on their own.
+REPORT_STEPS = {Step.DRAFT: "uploading the overview report's first version",
+                Step.SUBMITTED: "submitting the report to the quality assurance panel",
+                Step.FEEDBACK: "recording the quality assurance panel's approval"}
 
 
 def _review_decision(case: Case):
@@ -40,7 +45,18 @@ def _review_decision(case: Case):
 @transaction.atomic
 def record_step(case: Case, *, step: str, done_on: dt.date, acting_user: Actor, details: dict | None = None,
                 on: dt.date | None = None) -> ReviewStep:
-    """Record one stage of the review, after those it follows (``steps.PREREQUISITES``)."""
+    """Record one stage of the review, after those it follows (``steps.PREREQUISITES``). The draft, the
+    submission and the panel's approval are recorded with the report's documents (``actions.report``)."""
+    if Step(step) in REPORT_STEPS:
+        raise RuleViolation(f"“{label(step)}” is recorded by {REPORT_STEPS[Step(step)]} on the report page.",
+                            code="dhr.step_on_report_page")
+    return record_report_step(case, step=step, done_on=done_on, acting_user=acting_user, details=details, on=on)
+
+
+@transaction.atomic
+def record_report_step(case: Case, *, step: str, done_on: dt.date, acting_user: Actor, details: dict | None = None,
+                       on: dt.date | None = None) -> ReviewStep:
+    """``record_step`` for every stage, the report's included: called by ``actions.report``."""
     require(acting_user, "dhr.change_case", case)
     case = lock_case(case)
     not_erased(case)
@@ -68,6 +84,11 @@ def record_step(case: Case, *, step: str, done_on: dt.date, acting_user: Actor, 
         from saferhub.dhr.actions.records import blocking_processes
 
         rules.check_not_blocked(blocking_processes(case), what="published")
+    if step in (Step.PUBLISHED, Step.COMMISSIONER) and feedback_approved:
+        from saferhub.dhr.actions.report import approved_versions
+
+        # Published and sent: the versions the panel approved (``actions.report``).
+        details["version"] = approved_versions(case)
     row = existing.get(step) or ReviewStep(case=case, step=step)
     row.done_on, row.details = done_on, {k: audit.jsonable(v) for k, v in details.items()}
     row.recorded_by = acting_user if getattr(acting_user, "is_authenticated", False) else None

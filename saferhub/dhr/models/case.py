@@ -171,6 +171,8 @@ class Recommendation(models.Model):
 
     class Meta:
         ordering = ["id"]
+        # The thematic page counts open actions by agency across every published review (bench/bench_dhr.py).
+        indexes = [models.Index(fields=["case", "status", "agency"], name="dhr_rec_case_status_agency")]
 
     def __str__(self) -> str:
         return f"{self.case.reference}: recommendation {self.pk}"

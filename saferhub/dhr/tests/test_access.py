@@ -67,7 +67,7 @@ def test_permission_matrix_every_role_gets_404_on_every_new_page_without_a_place
     client = signed_in(user)
     for method, url in new_urls(world):
         assert getattr(client, method)(url).status_code == 404, (role, url)
-    for public in ("dhr:themes", "dhr:sub-panel-report", "dhr:sub-panel-report-docx"):
+    for public in ("dhr:themes", "dhr:sub-panel-report", "dhr:sub-panel-report-docx", "dhr:sub-panel-report-pdf"):
         assert client.get(reverse(public)).status_code == 200
 
 
@@ -132,9 +132,35 @@ def test_the_sub_panel_report_and_thematic_page_hold_numbers_and_no_names(world)
     text = "\n".join(p.text for p in Document(io.BytesIO(docx.content)).paragraphs)
     text += "\n".join(c.text for t in Document(io.BytesIO(docx.content)).tables for r in t.rows for c in r.cells)
     themes = client.get(reverse("dhr:themes")).content.decode()
-    for body in (html, text, themes):
+    pdf = _pdf_text(client.get(reverse("dhr:sub-panel-report-pdf")).content)
+    # The agenda-report source builds the same numbers, for the partnership the committee scrutinises.
+    from types import SimpleNamespace
+
+    from saferhub.core import agenda_reports
+
+    source = agenda_reports.get_source("dhr")
+    committee = SimpleNamespace(pk=1, scrutinises_id=world["a"].pk)
+    [offer] = source.offers(committee, f.user())
+    report = source.build(offer.key, f.user())
+    [appendix] = report.appendices
+    agenda = "\n".join([report.title, report.executive_summary, *report.actions_required,
+                        *(f"{h}\n{t}" for h, t in report.sections), _pdf_text(appendix.content)])
+    assert appendix.content_type == "application/pdf" and "Reports published: 1" in agenda
+    assert source.offers(SimpleNamespace(pk=2, scrutinises_id=None), f.user()) == []
+    with pytest.raises(LookupError):
+        source.build("now:p999999", f.user())
+    assert "Notifications" in pdf and "Published" in pdf
+    for body in (html, text, themes, pdf, agenda):
         for name in ("Person Alpha", "Person Gamma", "Person Published", "Family Name Zebedee", "DI Example",
                      "Chair Example", world["case"].reference):
             assert name not in body, name
     assert "Notifications: 3" in text and "Published: 1" in text
     assert "<svg" in themes and "Coercive control" in themes
+
+
+def _pdf_text(content: bytes) -> str:
+    import io
+
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)

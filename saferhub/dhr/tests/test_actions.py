@@ -111,8 +111,8 @@ def test_the_review_goes_through_its_stages_in_order_to_publication():
     case = f.case()
     f.decide(case)
     with pytest.raises(RuleViolation, match="needs this done first"):
-        actions.record_step(case, step="draft", done_on=dt.date(2026, 3, 1), details={"version": "1"},
-                            acting_user=SYSTEM, on=TODAY)
+        actions.upload_report_version(case, kind="overview", final=False, filename="draft.txt", content=b"Draft",
+                                      acting_user=SYSTEM, on=dt.date(2026, 3, 1))
     f.through(case, "published")
     case.refresh_from_db()
     assert case.closed_on is not None and case.themes
@@ -164,8 +164,9 @@ def test_withholding_publication_needs_qa_approval_a_reason_and_an_approver_and_
     with pytest.raises(RuleViolation, match="approval"):
         actions.withhold_publication(case, withheld_on=dt.date(2026, 5, 1), reason="Risk to a child",
                                      approved_by="Chair", acting_user=SYSTEM, on=TODAY)
-    actions.record_step(case, step="feedback", done_on=dt.date(2026, 4, 20), details={"outcome": "approved"},
-                        acting_user=SYSTEM, on=TODAY)
+    from saferhub.dhr.tests.test_report import approve
+
+    approve(case, dt.date(2026, 4, 20))
     with pytest.raises(RuleViolation, match="safeguarding concerns"):
         actions.withhold_publication(case, withheld_on=dt.date(2026, 5, 1), reason=" ", approved_by="Chair",
                                      acting_user=SYSTEM, on=TODAY)

@@ -87,17 +87,17 @@ def test_submission_to_the_qa_panel_needs_the_draft_offered_to_the_family_and_th
     actions.record_step(case, step=Step.SIGN_OFF, done_on=day, acting_user=SYSTEM, on=TODAY,
                         details={"signed_off_by": "Chair"})
     with pytest.raises(RuleViolation) as err:
-        actions.record_step(case, step=Step.SUBMITTED, done_on=day, acting_user=SYSTEM, on=TODAY)
+        actions.submit_to_qa(case, submitted_on=day, acting_user=SYSTEM, on=TODAY)
     assert err.value.code == "dhr.family_draft_not_offered"
     actions.log_family_contact(case, contacted_on=day, who="Sister", channel="meeting", purpose="draft",
                                agreed_draft=True, acting_user=SYSTEM, on=TODAY)
     with pytest.raises(RuleViolation) as err:
-        actions.record_step(case, step=Step.SUBMITTED, done_on=day, acting_user=SYSTEM, on=TODAY)
+        actions.submit_to_qa(case, submitted_on=day, acting_user=SYSTEM, on=TODAY)
     assert err.value.code == "dhr.family_views_missing"
     actions.log_family_contact(case, contacted_on=day, who="Sister", channel="meeting", purpose="draft",
                                agreed_draft=False, acting_user=SYSTEM, on=TODAY)
     Case.objects.get(pk=case.pk).family_contacts.filter(agreed_draft=True).update(views_on_draft="Content")
-    actions.record_step(case, step=Step.SUBMITTED, done_on=day, acting_user=SYSTEM, on=TODAY)
+    actions.submit_to_qa(case, submitted_on=day, acting_user=SYSTEM, on=TODAY)
 
 
 def test_a_family_contact_names_who_and_is_not_before_the_notification_and_records_the_pseudonym_choice():
