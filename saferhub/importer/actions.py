@@ -6,6 +6,8 @@ transaction: a failure, or the process being killed, leaves nothing half-importe
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db import transaction
 from django.utils import timezone
 
@@ -13,11 +15,12 @@ from saferhub.core import audit
 from saferhub.core.actors import Actor, SystemActor
 from saferhub.core.exceptions import RuleViolation
 from saferhub.core.permissions import require
-from saferhub.importer import signals
+from saferhub.importer import rules, signals
 from saferhub.importer.errors import ReadError
 from saferhub.importer.knowledge import current_knowledge
 from saferhub.importer.models import FileOutcome, ImportBatch, ImportFlag, SourceFile
 from saferhub.importer.sandbox import extract_in_sandbox
+from saferhub.importer.seats import seat_proposals
 
 
 def _user(actor):
@@ -28,24 +31,53 @@ def read_files(files: list[tuple[str, bytes]], *, acting_user: Actor, publish: b
                inline: bool = False) -> ImportBatch:
     """Read ``files`` (name, bytes) in the sandbox and keep them, with what was found, for review.
 
-    Raises ``RuleViolation`` (code ``importer.unreadable``) with a clear message when a file
-    cannot be read; nothing is saved then.
+    A file that cannot be read does not refuse the others (as in a batch read in the background): it is
+    recorded as unreadable, with the reason, and the rest are read together. Raises ``RuleViolation``
+    (code ``importer.unreadable``) with a clear message only when no file can be read; nothing is saved then.
     """
     require(acting_user, "importer.import_documents")
     if not files:
         raise RuleViolation("Choose at least one file.", code="importer.no_files", field="files")
+    knowledge = current_knowledge()
+    good, refused = list(files), []
     try:
-        extraction = extract_in_sandbox(files, current_knowledge(), inline=inline)
+        extraction = extract_in_sandbox(files, knowledge, inline=inline)
     except ReadError as exc:
-        raise RuleViolation(str(exc), code="importer.unreadable", field="files") from None
+        if len(files) == 1:
+            raise RuleViolation(str(exc), code="importer.unreadable", field="files") from None
+        good, refused, extraction = _read_one_by_one(files, knowledge, inline)
     with transaction.atomic():
         batch = ImportBatch.objects.create(created_by=_user(acting_user), actor_label=str(acting_user)[:200],
                                            extraction=extraction, publish=publish)
-        _store(batch, files, extraction, [])
+        if refused:
+            why = dict(refused)
+            FileOutcome.objects.bulk_create([
+                FileOutcome(batch=batch, position=n, name=name[:255], size=len(data), message=why.get(name, ""),
+                            status=FileOutcome.Status.UNREADABLE if name in why else FileOutcome.Status.READ)
+                for n, (name, data) in enumerate(files, start=1)])
+        _store(batch, good, extraction, refused)
         audit.record("importer.batch.created", actor=acting_user, target=batch,
-                     data={"files": [n for n, _ in files], "flags": len(extraction["flags"]),
-                           "meetings": len(extraction["meetings"])})
+                     data={"files": [n for n, _ in good], "unreadable": [n for n, _ in refused],
+                           "flags": len(extraction["flags"]), "meetings": len(extraction["meetings"])})
     return batch
+
+
+def _read_one_by_one(files, knowledge, inline):
+    """Each file alone, then the readable ones together; refuses (``importer.unreadable``) when none can be read."""
+    good, refused = [], []
+    for name, data in files:
+        try:
+            extract_in_sandbox([(name, data)], knowledge, inline=inline)
+        except ReadError as exc:
+            refused.append((name, str(exc)))
+        else:
+            good.append((name, data))
+    if good:
+        try:
+            return good, refused, extract_in_sandbox(good, knowledge, inline=inline)
+        except ReadError as exc:
+            refused += [(name, f"Read alone, but not with the others: {exc}") for name, _ in good]
+    raise RuleViolation(" ".join(message for _, message in refused), code="importer.unreadable", field="files")
 
 
 def _store(batch: ImportBatch, files: list[tuple[str, bytes]], extraction: dict, refused: list[tuple[str, str]]) -> None:
@@ -57,7 +89,7 @@ def _store(batch: ImportBatch, files: list[tuple[str, bytes]], extraction: dict,
                                   size=len(data), kind=meta["kind"], pages=meta["pages"],
                                   line_count=meta["line_count"])
     flags = [{"kind": "file_unreadable", "message": message, "source": name[:200], "severity": "error"}
-             for name, message in refused] + extraction["flags"]
+             for name, message in refused] + extraction["flags"] + seat_proposals(extraction)
     committees = None
     for flag in flags:
         if flag["kind"] == "committee_missing":
@@ -145,14 +177,28 @@ def _empty_extraction() -> dict:
 
 
 @transaction.atomic
-def resolve_flag(flag: ImportFlag, *, choice: str, acting_user: Actor) -> ImportFlag:
-    """Record how staff dealt with a flag: accept it as flagged, or pick one of its suggestions."""
+def resolve_flag(flag: ImportFlag, *, choice: str, acting_user: Actor, typed: dict | None = None) -> ImportFlag:
+    """Record how staff dealt with a flag: accept it as flagged, pick one of its suggestions, or (``choice="typed"``)
+    type the date or committee the documents did not give: ``typed`` holds ``day``, ``month``, ``year`` or
+    ``committee``, checked by ``importer.rules``."""
     require(acting_user, "importer.import_documents")
     flag = ImportFlag.objects.select_for_update().get(pk=flag.pk)
     if flag.batch.status != ImportBatch.Status.REVIEW:
         raise RuleViolation("This import has already been committed or discarded.", code="importer.batch_closed")
     values = [s["value"] for s in flag.suggestions]
-    if choice == "accept":
+    if choice == "typed":
+        what = rules.TYPED_ANSWERS.get(flag.kind)
+        typed = typed or {}
+        if what is None:
+            raise RuleViolation("This flag's answer cannot be typed: choose one of its options.",
+                                code="importer.flag_choice", field="choice")
+        if what == "date":
+            value = rules.typed_date(typed.get("day"), typed.get("month"), typed.get("year"),
+                                     today=timezone.localdate()).isoformat()
+        else:
+            value = rules.typed_committee(typed.get("committee"))
+        flag.status, flag.resolution = ImportFlag.Status.RESOLVED, value
+    elif choice == "accept":
         flag.status = ImportFlag.Status.ACCEPTED
         flag.resolution = ""
     elif choice in values and choice:
@@ -221,11 +267,54 @@ def apply_choices(extraction: dict, flags: list[ImportFlag]) -> dict:
             meetings.append(m)
         elif flag.kind == "committee_missing" and flag.ref.get("meeting"):
             chosen_committee[flag.ref["meeting"]] = flag.resolution
+        elif flag.kind == "meeting_corrected":
+            corrected = next((x for x in meetings if f"{x['committee']}|{x['date']}" == flag.ref.get("meeting")), None)
+            if corrected is not None:
+                meetings[meetings.index(corrected)] = {**corrected, "committee": flag.ref["committee"],
+                                                       "date": flag.ref["date"], "precision": "day"}
     for m in meetings:
         if not m["committee"] and m["date"] in chosen_committee:
             m["committee"] = chosen_committee[m["date"]]
     extraction["meetings"] = sorted((m for m in meetings if m["committee"]), key=lambda m: (m["date"], m["committee"]))
     return extraction
+
+
+@transaction.atomic
+def correct_meeting(batch: ImportBatch, *, meeting: str, acting_user: Actor, date: dt.date | None = None,
+                    committee: str = "") -> ImportFlag:
+    """Correct the date or committee of a meeting as read (``meeting`` is "committee|date", as on the review page)
+    where the document's own are wrong; the correction is a resolved flag of the batch (who, when, from what to
+    what) and applies on commit. Values are checked as typed ones are (``importer.rules``)."""
+    require(acting_user, "importer.import_documents")
+    batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+    if batch.status != ImportBatch.Status.REVIEW:
+        raise RuleViolation("This import has already been committed or discarded.", code="importer.batch_closed")
+    found = {f"{m['committee']}|{m['date']}": m for m in batch.extraction.get("meetings") or []}
+    if meeting not in found:
+        raise RuleViolation("Choose a meeting found in the documents.", code="importer.meeting_choice", field="meeting")
+    old_committee, _, old_date = meeting.partition("|")
+    committee = rules.typed_committee(committee) if committee.strip() else old_committee
+    if date is not None and date > timezone.localdate():
+        raise RuleViolation("The meeting date cannot be in the future: minutes record a meeting that has been held.",
+                            code="importer.typed_date_future", field="date")
+    new_date = date.isoformat() if date else old_date
+    if (committee, new_date) == (old_committee, old_date):
+        raise RuleViolation("Enter a different date or committee for the meeting.", code="importer.no_change",
+                            field="date")
+    if f"{committee}|{new_date}" in found:
+        raise RuleViolation("Another meeting found in the documents has that committee and date.",
+                            code="importer.meeting_exists", field="date")
+    position = (batch.flags.order_by("-position").values_list("position", flat=True).first() or 0) + 1
+    flag = ImportFlag.objects.create(
+        batch=batch, position=position, kind="meeting_corrected", severity="info", source=found[meeting]["source"]
+        and f"{found[meeting]['source']['path']}:{found[meeting]['source']['lines'][0]}" or "",
+        message=f"The meeting read as {old_committee} on {old_date} is recorded as {committee} on {new_date}, as "
+                "the officer entered it.", ref={"meeting": meeting, "committee": committee, "date": new_date},
+        status=ImportFlag.Status.RESOLVED, resolution=f"{committee}|{new_date}", resolved_by=_user(acting_user),
+        resolved_at=timezone.now())
+    audit.record("importer.meeting.corrected", actor=acting_user, target=batch,
+                 data={"meeting": meeting, "committee": committee, "date": new_date})
+    return flag
 
 
 @transaction.atomic

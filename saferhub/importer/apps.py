@@ -20,4 +20,6 @@ class ImporterConfig(AppConfig):
             ("importer.batch.discarded", "Discard import", "Discarded import"),
             ("importer.flag.resolved", "Resolve import flag", "Resolved import flag"),
             ("importer.record.staged", "Stage imported record", "Staged imported record"),
+            ("importer.meeting.corrected", "Correct an imported meeting's date or committee",
+             "Corrected an imported meeting's date or committee"),
         ])

@@ -11,11 +11,12 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from saferhub.core.exceptions import RuleViolation
 from saferhub.core.permissions import can
-from saferhub.importer import actions
+from saferhub.importer import actions, rules
 from saferhub.importer.forms import UploadForm
 from saferhub.importer.models import ImportBatch, ImportFlag, SourceDocument
 from saferhub.importer.parsing.extract import public_json
@@ -75,18 +76,32 @@ def review(request, pk):
                                                          "nav": "import"})
     flags = list(batch.flags.all())
     summary = public_json(batch.extraction) if batch.extraction.get("meetings") is not None else {}
+    _where_and_when(summary.get("meetings", []), batch.extraction.get("meetings") or [])
     documents = batch.extraction.get("files", [])
     return render(request, "importer/review.html", {
         "batch": batch, "flags": flags, "meetings": summary.get("meetings", []), "files": documents,
         "outcomes": outcomes, "not_understood": [f for f in flags if f.kind in NOT_UNDERSTOOD],
         "open_flags": sum(1 for f in flags if f.status == ImportFlag.Status.OPEN),
         "warnings": [f for f in flags if f.severity != "info"], "notes": [f for f in flags if f.severity == "info"],
-        "can_commit": batch.status == ImportBatch.Status.REVIEW, "counts": {
+        "can_commit": batch.status == ImportBatch.Status.REVIEW, "typed_kinds": rules.TYPED_ANSWERS,
+        "date_parts": [("day", "Day", 2), ("month", "Month", 2), ("year", "Year", 4)], "counts": {
             "work_programme": len(summary.get("work_programme", [])),
             "written_questions": len(summary.get("written_questions", [])),
             "delivery_actions": len(summary.get("delivery_actions", [])),
         }, "nav": "import",
     })
+
+
+def _where_and_when(rows: list[dict], meetings: list[dict]) -> None:
+    """The venue, start and end times and whether the meeting was remote, as read, beside each meeting found."""
+    read = {(m.get("committee"), str(m.get("date"))): m for m in meetings}
+    for row in rows:
+        m = read.get((row["committee"], str(row["date"])), {})
+        row["venue"] = m.get("venue") or ""
+        row["remote"] = bool(m.get("remote"))
+        row["start"] = str(m.get("time") or "")[:5]
+        row["end"] = str(m.get("finished") or "")[:5]
+        row["key"] = f"{row['committee']}|{row['date']}"
 
 
 @login_required
@@ -108,11 +123,22 @@ def resolve(request, pk):
         choice = request.POST.get(f"flag-{flag.pk}")
         if choice is None:
             continue
+        typed = {k: request.POST.get(f"flag-{flag.pk}-{k}", "")[:200] for k in ("day", "month", "year", "committee")}
         try:
-            actions.resolve_flag(flag, choice=choice, acting_user=user)
+            actions.resolve_flag(flag, choice=choice, acting_user=user, typed=typed)
             changed += 1
         except RuleViolation as exc:
             messages.error(request, f"Flag {flag.position}: {exc.text}")
+    meeting = request.POST.get("correct-meeting", "")[:400]
+    if meeting:
+        try:
+            parts = [request.POST.get(f"correct-{k}", "")[:10] for k in ("day", "month", "year")]
+            date = (rules.typed_date(*parts, today=timezone.localdate()) if any(p.strip() for p in parts) else None)
+            actions.correct_meeting(batch, meeting=meeting, date=date,
+                                    committee=request.POST.get("correct-committee", "")[:300], acting_user=user)
+            changed += 1
+        except RuleViolation as exc:
+            messages.error(request, f"Correcting the meeting: {exc.text}")
     messages.success(request, f"{changed} flag{'s' if changed != 1 else ''} updated.")
     return redirect(batch)
 

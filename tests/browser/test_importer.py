@@ -63,3 +63,41 @@ def test_public_search_without_javascript(no_js_page, live_server):
     screenshot(page, "search-results")
     page.locator(".sh-results a").first.click()
     assert page.locator("ol.sh-source li").count() > 0
+
+
+def test_review_page_venue_typed_date_and_proposed_seats(page, live_server):
+    """Issue 15: where and when each meeting was (remote, venue, times); a date typed for undated minutes; seats
+    proposed from a Present list, placed only once chosen; the page passes axe-core."""
+    from pathlib import Path
+
+    from playwright.sync_api import expect
+
+    from saferhub.governance.models import Meeting
+
+    corpus = Path(__file__).resolve().parents[2] / "saferhub" / "importer" / "tests" / "corpus"
+    name = "bracebridge-heath-pc-full-council-2020-05-05.txt"
+    undated = (b"Ashbury Community Safety Committee\n\nMinutes of the meeting held in the Council Chamber, Ashbury\n\n"
+               b"Present:\n\nCouncillor Ann Lee (Chair)\tAshbury District Council\n\n1. Anti-social behaviour\n\n"
+               b"1.1 The Committee NOTED the report.\n")
+    batch = actions.read_files([(name, (corpus / name).read_bytes()), ("undated.txt", undated)], acting_user=SYSTEM,
+                               inline=True)
+    _login(page, live_server)
+    page.goto(f"{live_server.url}/import/{batch.pk}/")
+    expect(page.get_by_text("Remote meeting (Zoom)")).to_be_visible()
+    assert "Started 19:30" in page.content()
+    dated = batch.flags.get(kind="meeting_date_missing")
+    seats = batch.flags.get(kind="seats_proposed")
+    page.check(f"#flag-{dated.pk}-typed")
+    page.fill(f"#flag-{dated.pk}-day", "7")
+    page.fill(f"#flag-{dated.pk}-month", "3")
+    page.fill(f"#flag-{dated.pk}-year", "2024")
+    page.check(f"input[name='flag-{seats.pk}'][value='seats']")
+    screenshot(page, "importer-review-typed")
+    assert axe_violations(page) == []
+    page.click("text=Save decisions on flags")
+    expect(page.get_by_text("2 flags updated")).to_be_visible()
+    page.click("text=Commit the import", timeout=120_000)
+    expect(page.get_by_text("The import was committed")).to_be_visible()
+    parish = Meeting.objects.get(committee__name="Bracebridge Heath Parish Council")
+    assert parish.venue == "Remote meeting (Zoom)" and parish.attendances.filter(status="present").count() == 12
+    assert Meeting.objects.filter(date="2024-03-07").exists()

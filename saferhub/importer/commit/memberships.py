@@ -17,10 +17,39 @@ class MembershipsMixin:
     # -- committee --------------------------------------------------------------------------
     def committee(self, name: str) -> Committee:
         key = committee_key(name)
-        for c in Committee.objects.all():
-            if key in {committee_key(c.name), committee_key(c.short_name or "")}:
-                return c
-        return self.create_committee(name)
+        found = next((c for c in Committee.objects.all()
+                      if key in {committee_key(c.name), committee_key(c.short_name or "")}), None)
+        committee = found or self.create_committee(name)
+        self.seats_from_present(committee, name)
+        return committee
+
+    def seats_from_present(self, committee: Committee, name: str) -> None:
+        """The seats the officer confirmed on the review page (``importer.seats``): one member's seat for each
+        councillor present at the meeting proposed, from that meeting's date; nothing without that answer."""
+        from saferhub.importer.models import ImportFlag
+        from saferhub.importer.seats import ANSWER
+
+        flag = next((f for f in self.batch.flags.filter(kind="seats_proposed", status=ImportFlag.Status.RESOLVED,
+                                                         resolution=ANSWER)
+                     if committee_key(f.ref.get("committee", "")) == committee_key(name)), None)
+        if flag is None or committee.seats.exists():
+            return
+        names, day = flag.ref["names"], _d(flag.ref["date"])
+        with self.attempt(f"The seats of {committee.name} proposed from the Present list", flag.source):
+            group = gov.add_seat_group(committee, name="Members (from the minutes)", seats=len(names),
+                                       organisation=committee.organisation, seats_per_organisation=len(names),
+                                       chair_eligible=True, vice_chair_eligible=True, acting_user=self.actor,
+                                       note=f"Proposed from the Present list of {day:%-d %B %Y}, confirmed on import.")
+            rows, labels = [], []
+            for person_name in names:
+                seat = gov.add_seat(committee, group=group, organisation=committee.organisation, acting_user=self.actor)
+                rows.append(dict(person=self.person(person_name, councillor=True), role="member", seat=seat,
+                                 start_date=day, end_date=None,
+                                 note=f"Seat proposed from the Present list of {day:%-d %B %Y}; confirmed by the officer"))
+                labels.append((f"The membership of {person_name}", flag.source))
+            self.bulk(gov.appoint_members, committee, rows, labels)
+            self.flag("seats_created", f"{committee.name}: {len(names)} members' seats were created from the Present "
+                      f"list of {day:%-d %B %Y}, as chosen on the review page.", flag.source, "info")
 
     def create_committee(self, name: str) -> Committee:
         snapshots = self.x.get("snapshots", [])

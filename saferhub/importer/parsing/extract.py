@@ -260,7 +260,7 @@ def _meeting(result: dict, committee: str, day: dt.date, precision: str = "day")
             "apologies": [], "in_attendance": [], "declarations": [], "minutes_confirmed": [], "decisions": [],
             "recommendations": [], "delegations": [], "elections": [], "items": [], "finished": None,
             "declared_inquorate_at": None, "source": None, "evidence": [], "agenda": None, "minutes": [],
-            "livestream": "", "rescheduled_to": None, "quorum_stated": None,
+            "livestream": "", "rescheduled_to": None, "quorum_stated": None, "remote": False,
         }
         result["meetings"][key] = meeting
     return meeting
@@ -299,6 +299,7 @@ def _merge_meetings(result: dict, fronts, parsed_minutes, parsed, ctx: Context) 
                       "in_attendance", "declarations", "minutes_confirmed", "decisions", "recommendations",
                       "delegations", "elections", "items", "finished", "declared_inquorate_at", "quorum_stated"):
             meeting[field] = m[field]
+        meeting["remote"] = bool(m.get("remote"))
         meeting["source"] = m["source"]
         meeting["minutes"].append(m["source"])
         _set_status(meeting, m["status"], f"Minutes {src}")

@@ -101,6 +101,7 @@ def test_another_councils_minutes_commit_into_an_empty_database():
     actions.commit_batch(batch, acting_user=actor)
     parish = Meeting.objects.get(date=dt.date(2020, 5, 5))
     assert parish.committee.name == "Bracebridge Heath Parish Council"
+    assert parish.venue == "Remote meeting (Zoom)"  # "held remotely using Zoom", stored on the meeting
     # A committee created from minutes alone has no seats yet (no membership table), so the twelve present
     # are not recorded as attending but each is flagged for the officer, never dropped silently.
     not_recorded = {f.message.split(" was not recorded")[0].removeprefix("The attendance of ")
@@ -110,3 +111,106 @@ def test_another_councils_minutes_commit_into_an_empty_database():
     # Known limit (reported): with no seats, the meeting is not confirmed quorate, and its decisions wait for
     # the committee's memberships to be set; the meeting itself is there.
     assert Meeting.objects.filter(date=dt.date(2016, 7, 14), committee__name="Overview & Scrutiny Committee").exists()
+
+
+def test_the_venue_and_remote_meeting_are_read_where_the_excerpt_shows_them():
+    """Issue 15: the venue (and "remote meeting" / "held virtually") of each corpus document, as its excerpt prints it."""
+    from saferhub.importer.parsing.reader import read_lines
+    from saferhub.importer.tests.corpus.expected import DOCUMENTS, VENUES
+
+    corpus = Path(__file__).parent / "corpus"
+    for stem, want in DOCUMENTS.items():
+        lines, _, _ = read_lines(f"{stem}.txt", (corpus / f"{stem}.txt").read_bytes())
+        got = read_general_minutes(lines, f"{stem}.txt")
+        assert got["venue"] == VENUES.get(stem, ""), stem
+        assert got["remote"] == want["remote"], stem
+        assert got["finished"] is None, stem  # no excerpt prints an end time: none is invented
+
+
+@pytest.mark.parametrize("text, venue, start, end, remote", [
+    ("Minutes of the meeting of the Safer Westvale Committee held at the Guildhall, High Street on Tuesday 2 March "
+     "2010 at 6.30 pm\nPresent: Councillor Ann Lee (Chairman)\n1. Apologies\nNone.\nThe meeting ended at 8.15 pm.",
+     "Guildhall, High Street", dt.time(18, 30), dt.time(20, 15), False),
+    ("Minutes of the meeting of the Safer Westvale Committee held virtually on 2nd March 2010 at 10am\n"
+     "Present: Cllr Ann Lee\n1. Apologies\nNone.\nThe Chair closed the meeting at 11.40 am.",
+     "Remote meeting", dt.time(10, 0), dt.time(11, 40), True),
+    ("SAFER WESTVALE COMMITTEE — 2 March 2010 at 14:00\nVenue: Remote meeting\nPresent: Cllr Ann Lee\n"
+     "1. Apologies\nNone.\nMeeting closed: 15:05", "Remote meeting", dt.time(14, 0), dt.time(15, 5), True),
+])
+def test_venue_start_and_end_times_in_synthetic_headers(text, venue, start, end, remote):
+    m = read_general_minutes(_lines(text), "synthetic.txt")
+    assert (m["venue"], m["time"], m["finished"], m["remote"]) == (venue, start, end, remote)
+
+
+@pytest.mark.django_db
+def test_the_venue_and_end_time_are_stored_on_the_meeting():
+    from saferhub.core.actors import SystemActor
+    from saferhub.governance.models import Meeting
+    from saferhub.importer import actions
+
+    actor = SystemActor("Import of other councils' minutes")
+    text = ("SAFER WESTVALE COMMITTEE — Tuesday 2 March 2010 at 6.30 pm\nVenue: Guildhall, High Street\n\nPRESENT: "
+            "Councillor Ann Lee (Chairman), Councillors Bob Moss and Carol Ng.\n\n1. APOLOGIES\nThere were no apologies."
+            "\n\n2. ANTI-SOCIAL BEHAVIOUR\nRESOLVED that the report be noted.\n\nThe meeting closed at 8.15 pm.\n")
+    batch = actions.read_files([("westvale.txt", text.encode())], acting_user=actor, inline=True)
+    assert batch.flags.filter(kind="other_layout").exists()  # read by the general reader
+    actions.commit_batch(batch, acting_user=actor)
+    meeting = Meeting.objects.get(date=dt.date(2010, 3, 2))
+    assert meeting.venue == "Guildhall, High Street"
+    assert (meeting.start_time, meeting.finished_at) == (dt.time(18, 30), dt.time(20, 15))
+
+
+BRACEBRIDGE_PRESENT = {"C Barr", "C Broad", "C Callan", "L Hauton", "J Kilcoyne", "S Manders", "V Marden", "J Moran",
+                       "D Parr", "A Smith", "K Trought", "A Walker"}
+
+
+def _bracebridge(actor):
+    from saferhub.importer import actions
+
+    corpus = Path(__file__).parent / "corpus"
+    name = "bracebridge-heath-pc-full-council-2020-05-05.txt"
+    return actions.read_files([(name, (corpus / name).read_bytes())], acting_user=actor, inline=True)
+
+
+@pytest.mark.django_db
+def test_seats_are_proposed_from_the_present_list_and_placed_only_when_confirmed(client):
+    """Issue 15: a committee created from minutes alone has no seats; the review page proposes one for each
+    councillor present, and the officer's choice places them, so their attendance is recorded."""
+    from django.contrib.auth import get_user_model
+
+    from saferhub.core.actors import SystemActor
+    from saferhub.governance.models import Meeting, Membership
+    from saferhub.importer import actions
+
+    actor = SystemActor("Import of other councils' minutes")
+    batch = _bracebridge(actor)
+    flag = batch.flags.get(kind="seats_proposed")
+    assert set(flag.ref["names"]) == BRACEBRIDGE_PRESENT and flag.ref["date"] == "2020-05-05"
+    assert flag.status == "open" and [s["value"] for s in flag.suggestions] == ["seats"]
+    client.force_login(get_user_model().objects.create_superuser("admin-seats", password="a-long-password-1"))
+    page = client.get(f"/import/{batch.pk}/").content.decode()
+    assert f'name="flag-{flag.pk}" type="radio" value="seats"' in page and "Give these 12 members" in page
+    client.post(f"/import/{batch.pk}/flags/", {f"flag-{flag.pk}": "seats"})
+    actions.commit_batch(batch, acting_user=actor)
+    meeting = Meeting.objects.get(date=dt.date(2020, 5, 5))
+    present = set(meeting.attendances.filter(status="present").values_list("person__name", flat=True))
+    assert present == BRACEBRIDGE_PRESENT
+    assert not batch.flags.filter(kind="not_recorded", message__startswith="The attendance of").exists()
+    members = Membership.objects.filter(seat__committee=meeting.committee)
+    assert members.count() == 12 and all(m.start_date == dt.date(2020, 5, 5) for m in members)
+    assert all("confirmed by the officer" in m.note for m in members)
+    assert batch.flags.filter(kind="seats_created").exists()
+
+
+@pytest.mark.django_db
+def test_without_the_officers_choice_no_seat_is_placed():
+    from saferhub.core.actors import SystemActor
+    from saferhub.governance.models import Seat
+    from saferhub.importer import actions
+
+    actor = SystemActor("Import of other councils' minutes")
+    batch = _bracebridge(actor)
+    actions.resolve_flag(batch.flags.get(kind="seats_proposed"), choice="accept", acting_user=actor)
+    actions.commit_batch(batch, acting_user=actor)
+    assert not Seat.objects.exists()
+    assert batch.flags.filter(kind="not_recorded", message__startswith="The attendance of").count() == 12

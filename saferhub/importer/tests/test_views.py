@@ -122,3 +122,30 @@ def test_the_background_task_reads_the_batch(settings):
     batch.refresh_from_db()
     assert batch.status == "review" and [m["date"] for m in batch.extraction["meetings"]] == ["2024-03-05"]
     assert read_batch.call(batch.pk) == "nothing to read"
+
+
+def test_a_small_upload_with_one_unreadable_file_reads_the_others():
+    """Issue 15: an upload of 10 files or fewer (read at once) behaves like a batch: the readable files are read,
+    the bad one is recorded as unreadable with the reason, and the review page says so."""
+    from saferhub.importer.models import FileOutcome
+
+    client = _client(Role.COMMITTEE_OFFICER)
+    minutes = (b"Westvale Panel\n\nMinutes of the meeting held at the Civic Centre on Tuesday 5 March 2024 at 10 am\n\n"
+               b"Present:\n\nCllr Ann Lee\tWestvale Borough Council\n\n1. Apologies\n\n1.1 None.\n")
+    files = [SimpleUploadedFile("a.txt", minutes), SimpleUploadedFile("hostile.pdf", b"%PDF-1.7\n" + b"\x00" * 5000)]
+    response = client.post("/import/", {"files": files, "publish": "on"})
+    batch = ImportBatch.objects.get()
+    assert response.status_code == 302 and batch.status == ImportBatch.Status.REVIEW
+    assert [m["date"] for m in batch.extraction["meetings"]] == ["2024-03-05"]
+    assert list(batch.files.values_list("name", flat=True)) == ["a.txt"]
+    outcomes = {o.name: o for o in batch.outcomes.all()}
+    assert outcomes["a.txt"].status == FileOutcome.Status.READ
+    assert outcomes["hostile.pdf"].status == FileOutcome.Status.UNREADABLE
+    assert "cannot be read" in outcomes["hostile.pdf"].message
+    flag = batch.flags.get(kind="file_unreadable")
+    assert flag.source == "hostile.pdf" and flag.message == outcomes["hostile.pdf"].message
+    page = client.get(f"/import/{batch.pk}/").content.decode()
+    assert "What could not be read" in page and "hostile.pdf" in page
+    # Only one file, and it cannot be read: nothing to review, the upload is refused as before.
+    assert client.post("/import/", {"files": [SimpleUploadedFile("bad.pdf", b"not a pdf")]}).status_code == 200
+    assert ImportBatch.objects.count() == 1

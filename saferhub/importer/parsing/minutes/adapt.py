@@ -18,8 +18,10 @@ def read_other_layout(parser) -> bool:
         return False
     by_number = {ln.number: ln for ln in parser.lines}
     head = by_number.get(g.get("header_line"), parser.lines[0])
-    for key in ("committee", "date", "time", "venue", "remote", "exempt", "votes"):
+    for key in ("committee", "date", "time", "finished", "venue", "remote", "exempt", "votes"):
         out[key] = g[key]
+    if out["remote"] and not out["venue"]:
+        out["venue"] = "Remote meeting"  # the meeting's place, as the minutes give it
     out["layout"] = "general"
     where = parser.src(head)
     people = []

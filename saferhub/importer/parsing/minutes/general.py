@@ -5,7 +5,7 @@ common English and Welsh layouts: a ModernGov "Agenda and minutes" page ("Counci
 July, 2024 10.00 am", items "1." with "Minutes:" under them), a CeList "Meeting documents" page
 ("C 08/042 Election of Mayor"), PDF minutes ("Minutes of a meeting of X held at … on 5th May 2020",
 "PRESENT: Councillor A (Chairman), Councillors B, C and D") and printed minutes ("Committee Members:
-Councillors …"). It reads the date, committee, venue, remote or hybrid, who was present and chaired,
+Councillors …"). It reads the date, committee, venue, start and end times, remote or hybrid, who was present and chaired,
 apologies, substitutes, declarations, decisions, minutes confirmed, recorded votes and exempt items.
 
 What it cannot read with confidence is flagged with its line (``flags``), never guessed: a list entry
@@ -27,6 +27,12 @@ _MINUTES_HELD = re.compile(r"^minutes\s+of\s+(?:the\s+|a\s+|an\s+)?(?P<body>.+?)
 _BOILER = re.compile(r"^(?:agenda|meeting documents|agenda(?:,| and) (?:decisions and )?(?:draft )?minutes|minutes|"
                      r"minutes template|media|items|no\.? item|contact:.*|venue:.*|place:?.*|\|)$", re.I)
 _REMOTE = re.compile(r"\b(?:remote(?:ly)?|virtual(?:ly)?|zoom|microsoft teams|via teams|video conference|hybrid)\b", re.I)
+_HELD_REMOTELY = re.compile(r"\b(?:held\s+(?:remotely|virtually|online)|remote\s+meeting|virtual\s+meeting)"
+                            r"(?:\s+(?:using|via|on|by)\s+(?P<tool>[A-Z][\w ]{1,30}?))?(?=\s+on\b|\s+at\b|[,.;]|$)", re.I)
+_PLACE_WORDS = re.compile(r"\b(?:Hall|Chamber|Room|Centre|Offices|House|Building|Guildhall|Suite)\b")
+_ENDED = re.compile(r"\b(?:the\s+)?(?:meeting|proceedings)\s+(?:was\s+)?(?:ended|closed|finished|concluded|terminated|"
+                    r"rose|adjourned|ended\s+and\s+closed)\s+at\s+(?P<t>.{2,20})|\bclosed\s+the\s+meeting\s+at\s+(?P<t2>.{2,20})|"
+                    r"^(?:meeting\s+)?(?:ended|closed|finished|close\s+of\s+meeting)\s*[:\-–]\s*(?P<t3>.{2,20})", re.I)
 _PRESENT = re.compile(r"^(?:members\s+present|present|committee\s+members|in\s+attendance\s+members)\b\s*[:\-–]*\s*(?P<rest>.*)$", re.I)
 _ITEM = re.compile(r"^(?:(?P<a>\d{1,3})\.?|(?P<b>\d{1,3}/\d{2})|(?P<c>[A-Z]{1,4}\s?\d{2}/\d{2,3})|(?P<d>[A-Z]{2,4}[./]\s?\d{1,3})|"
                    r"Minute\s+(?P<e>\d{1,3})|(?P<f>[IVX]{1,6})\.)(?:\s+(?P<title>[A-Z(].*))?$")
@@ -66,7 +72,8 @@ class GeneralMinutes:
         self.texts = [re.sub(r"(?<=[ap]m)(?=\d)", " ", flat(ln.raw)) for ln in self.lines]
         self.path = path
         self.out: dict = {
-            "layout": "general", "committee": "", "date": None, "time": None, "venue": "", "remote": False,
+            "layout": "general", "committee": "", "date": None, "time": None, "finished": None, "venue": "",
+            "remote": False,
             "present": [], "chair": None, "apologies": [], "apologies_stated_none": False, "substitutes": [],
             "declarations": [], "declarations_stated_none": False, "decisions": [], "minutes_confirmed": [],
             "votes": [], "exempt": False, "items": [], "flags": [],
@@ -95,7 +102,14 @@ class GeneralMinutes:
                 self._set_date(text, dates, i)
                 venue = re.search(r"\bheld\s+(?:at|in)\s+(?:the\s+)?(?P<v>[^,]+?(?:,[^,]+?)*?)\s+on\b", text, re.I)
                 if venue:
-                    out["venue"] = venue["v"]
+                    # "held at 7.30pm in the Millennium Hall, Church Lane on 20th May 2010": the time is not the venue.
+                    out["venue"] = re.sub(r"^\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\.?\s+(?:at|in)\s+(?:the\s+)?", "",
+                                          venue["v"], flags=re.I).strip(" ,")
+                remote = _HELD_REMOTELY.search(text)
+                if remote:
+                    out["remote"] = True
+                    out["venue"] = out["venue"] or (f"Remote meeting ({remote['tool'].strip()})" if remote["tool"]
+                                                    else "Remote meeting")
                 return
         for i, text in enumerate(region):
             dates = find_dates_loose(text)
@@ -115,6 +129,7 @@ class GeneralMinutes:
             self._set_date(text, dates, i)
             return
         self.flag("missing_date", "No meeting date was found in the heading; the meeting's date must be entered.", 0)
+        self._venue(None)
 
     def _title_above(self, i: int) -> str:
         for j in range(i - 1, -1, -1):
@@ -127,13 +142,30 @@ class GeneralMinutes:
         self.out["date"] = day
         self.out["time"] = find_time(text[b:]) or find_time(text[:a])
         self.out["header_line"] = self.lines[i].number
-        head = " ".join(self.texts[:i + 4])
-        venue = re.search(r"(?:^|\s)(?:Venue|Place)\s*:\s*(?P<v>.+?)(?:\.\s+View directions|\s+Contact:|$)", head)
-        if venue:
-            self.out["venue"] = venue["v"].strip()
-        elif i + 2 < len(self.texts) and re.match(r"^place:?$", self.texts[i + 1], re.I):
-            self.out["venue"] = self.texts[i + 2]
-        self.out["remote"] = bool(_REMOTE.search(" ".join(self.texts[:12])))
+        self._venue(i)
+
+    def _venue(self, i: int | None) -> None:
+        """The venue ("Venue: …", "Place:" over it, or a hall's name under the date line) and whether the
+        meeting was remote; read whether or not the heading gave a date."""
+        if i is None:
+            for j, line in enumerate(self.texts[:14]):
+                if re.match(r"^(?:Venue|Place)\s*:", line, re.I):
+                    i = j
+                    break
+            else:
+                i = 0
+        for j, line in enumerate(self.texts[:i + 4]):
+            venue = re.match(r"^(?:Venue|Place)\s*:\s*(?P<v>.*?)(?:\.\s+View directions\.?|\s+Contact:.*)?$", line, re.I)
+            if venue:
+                # "Place:" on its own line: the venue is the next line.
+                self.out["venue"] = venue["v"].strip() or (self.texts[j + 1] if j + 1 < len(self.texts) else "")
+                break
+        if not self.out["venue"] and self.out["date"] and i + 1 < len(self.texts) and _PLACE_WORDS.search(self.texts[i + 1]) \
+                and len(self.texts[i + 1]) < 100 and not find_dates_loose(self.texts[i + 1]):
+            self.out["venue"] = self.texts[i + 1]  # "Hove Town Hall - Council Chamber" under the date
+        # Someone "also present via Teams" does not make the meeting remote: only the heading lines count.
+        heading = [t for t in self.texts[:12] if not re.search(r"\b(?:present|attendance|attending)\b", t, re.I)]
+        self.out["remote"] = self.out["remote"] or bool(_REMOTE.search(" ".join(heading)))
 
     # -- attendance ---------------------------------------------------------------------------
     def _present(self) -> None:
@@ -195,6 +227,10 @@ class GeneralMinutes:
                                                       zip(("for", "against", "abstain"), votes.groups(), strict=True)}})
             if re.search(r"schedule\s+12\s*\(?a\)?|\bpart\s+(?:2|two|ii)\b|public\s+be\s+excluded", text, re.I):
                 out["exempt"] = True
+            ended = _ENDED.search(text)
+            if ended and find_time(ended["t"] or ended["t2"] or ended["t3"]):
+                out["finished"] = find_time(ended["t"] or ended["t2"] or ended["t3"])
+                out["finished_line"] = self.lines[i].number
 
     def _chair(self, text: str) -> None:
         if self.out["chair"]:

@@ -127,3 +127,34 @@ HELD_OUT = {
         "apologies": None, "decisions": 0, "declarations": None},
 }
 DOCUMENTS.update(HELD_OUT)
+
+#: The venue each excerpt prints ("Venue: …", "Place:" over it, "held at … on", the hall under the date line),
+#: as printed; documents whose excerpt gives no venue are left out. No excerpt prints an end time.
+VENUES = {
+    "bracebridge-heath-pc-full-council-2020-05-05": "Remote meeting (Zoom)",  # "held remotely using Zoom"
+    "broomhaugh-riding-pc-annual-parish-meeting-2010-05-20": "Millennium Hall, Church Lane",
+    "brighton-hove-policy-resources-2021-07-01": "Hove Town Hall - Council Chamber",
+    "east-hampshire-overview-scrutiny-2016-07-14": "Council Chamber, Penns Place, Petersfield, GU31 4EX",
+    "epping-forest-overview-scrutiny-2021-04-15": "Virtual Meeting on Zoom",
+    "cheshire-police-crime-panel-2024-07-19": "Council Chamber, Municipal Buildings, Earle Street, Crewe CW1 2BJ",
+    "cheshire-police-crime-panel-2017-09-22": "The Karalius Suite, Select Security Stadium Halton, Lowerhouse Lane, "
+                                              "Widnes WA8 7DZ",
+    "surrey-police-crime-panel-2020-09-15": "Remote",
+    "wrexham-council-2017-09-27": "Council Chamber, Guildhall",
+    "ceredigion-council-2024-07-18": "Hybrid - Neuadd Cyngor Ceredigion, Penmorfa, Aberaeron / remotely via video "
+                                     "conference",
+    "tonbridge-malling-council-2008-05-13": "Civic Suite, Gibson Building, Kings Hill, West Malling",
+    "tonbridge-malling-council-2010-05-11": "Civic Suite, Gibson Building, Kings Hill, West Malling",
+    "dyfed-powys-police-crime-panel-2017-11-16": "Chamber & Ante Room, 3 Spilman Street, Carmarthen, SA31 1LE",
+    "south-cambridgeshire-council-2012-07-26": "Council Chamber - South Cambs Hall",
+    "southend-council-2014-07-17": "Council Chamber, Civic Centre, Southend-on-Sea",
+    "thames-valley-police-crime-panel-2012-07-19": "Kennet Room, Reading Borough Council, Civic Centre, Reading RG1 7AE",
+    "harlow-scrutiny-committee-2022": "Council Chamber - Civic Centre",
+    "wiltshire-police-crime-panel-2013": "Council Chamber - Council Offices, Monkton Park, Chippenham, SN15 1ER",
+    "worcestershire-police-crime-panel-2016-12": "Worcestershire County Council",
+    "merthyr-tydfil-scrutiny-committee-asb": "COUNCIL CHAMBER - MICROSOFT TEAMS",
+    "city-of-london-committee-election": "Committee Rooms, 2nd Floor, West Wing, Guildhall",
+    "leighton-linslade-tc-community-safety-sub-committee-2018-10-15": "Meeting Room, The White House, Hockliffe Street, "
+                                                                      "Leighton Buzzard, Beds, LU7 1HD",
+    "redditch-crime-disorder-scrutiny-panel-2018": "Committee Room 2 Town Hall",
+}
