@@ -40,6 +40,8 @@ class PapersConfig(AppConfig):
                 ("papers.agenda.scheduled", "Schedule publication", "Scheduled the agenda's publication"),
                 ("papers.agenda.published", "Publish agenda", "Published the agenda and papers"),
                 ("papers.agenda.unscheduled", "Cancel scheduled publication", "Cancelled the scheduled publication"),
+                ("papers.supplementary.published", "Publish supplementary pack",
+                 "Published a supplementary agenda pack"),
                 ("papers.report.saved", "Save report", "Saved a report"),
                 ("papers.report.added_from_source", "Add report from another app",
                  "Added a report written in another app (core.agenda_reports) with its appendices"),

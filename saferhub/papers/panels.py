@@ -8,9 +8,18 @@ from saferhub.core.permissions import can
 from saferhub.governance.extensions import Panel
 from saferhub.governance.status import minutes_wording
 from saferhub.papers import queries
-from saferhub.papers.models import ChairReport, CoverReport, Document, DocumentKind, ExemptItem, Minutes, MinutesStatus
+from saferhub.papers.models import (
+    ChairReport,
+    CoverReport,
+    Document,
+    DocumentKind,
+    ExemptItem,
+    Minutes,
+    MinutesStatus,
+    SupplementaryPack,
+)
 
-KIND_ORDER = [DocumentKind.AGENDA, DocumentKind.AGENDA_PACK, DocumentKind.ANNEX, DocumentKind.MINUTES,
+KIND_ORDER = [DocumentKind.AGENDA, DocumentKind.AGENDA_PACK, DocumentKind.SUPPLEMENTARY_PACK, DocumentKind.ANNEX, DocumentKind.MINUTES,
               DocumentKind.WRITTEN_QUESTIONS, DocumentKind.CHAIR_REPORT, DocumentKind.OTHER]
 
 
@@ -26,7 +35,13 @@ def meeting_documents(request, meeting) -> Panel:
         key = (d.kind, d.label or d.title)
         group = groups.setdefault(key, {"kind": d.kind, "title": d.title, "label": d.label, "files": []})
         group["files"].append(d)
-    ordered = sorted(groups.values(), key=lambda g: (KIND_ORDER.index(g["kind"]) if g["kind"] in KIND_ORDER else 99, g["label"]))
+    if any(d.kind == DocumentKind.SUPPLEMENTARY_PACK for d in documents):
+        packs = {p.number: p for p in SupplementaryPack.objects.filter(meeting=meeting)}
+        for group in groups.values():
+            if group["kind"] == DocumentKind.SUPPLEMENTARY_PACK:
+                group["pack"] = packs.get(group["files"][0].position)
+    ordered = sorted(groups.values(), key=lambda g: (KIND_ORDER.index(g["kind"]) if g["kind"] in KIND_ORDER else 99,
+                                                     g["label"], g["title"]))
     minutes = Minutes.objects.filter(meeting=meeting).only("status", "confirmed_on").first()
     from saferhub.papers.views.documents import agenda_visible
 
@@ -51,8 +66,8 @@ def agenda_item_links(request, meeting) -> dict[int, list[tuple[str, str]]]:
     in three queries. Nothing before the pack is published; an exempt item's papers are never linked."""
     documents = list(
         Document.objects.filter(meeting=meeting, deleted_at__isnull=True, published_at__isnull=False,
-                                kind__in=[DocumentKind.AGENDA_PACK, DocumentKind.ANNEX])
-        .select_related("cover_report").only("id", "kind", "format", "title", "label", "cover_report__agenda_item_id",
+                                kind__in=[DocumentKind.AGENDA_PACK, DocumentKind.SUPPLEMENTARY_PACK, DocumentKind.ANNEX])
+        .select_related("cover_report").only("id", "kind", "format", "title", "label", "position", "cover_report__agenda_item_id",
                                              "cover_report__title", "cover_report__deleted_at")
         .order_by("kind", "position", "id")
     )
@@ -63,10 +78,15 @@ def agenda_item_links(request, meeting) -> dict[int, list[tuple[str, str]]]:
         return links
     reports = (CoverReport.objects.filter(agenda_item__meeting=meeting, deleted_at__isnull=True)
                .only("id", "title", "agenda_item_id"))
+    # A late report is in a supplementary pack (the document whose position is the pack's number).
+    supplements = {d.position: d for d in documents if d.kind == DocumentKind.SUPPLEMENTARY_PACK and d.format == "html"}
+    in_supplement = dict(SupplementaryPack.reports.through.objects.filter(supplementarypack__meeting=meeting)
+                         .values_list("coverreport_id", "supplementarypack__number")) if supplements else {}
     for report in reports:
         if report.agenda_item_id not in exempt:
+            document = supplements.get(in_supplement.get(report.pk), pack)
             links.setdefault(report.agenda_item_id, []).append(
-                (f"Report: {report.title}", f"{pack.get_absolute_url()}#item-{report.agenda_item_id}"))
+                (f"Report: {report.title}", f"{document.get_absolute_url()}#item-{report.agenda_item_id}"))
     for d in documents:
         report = d.cover_report
         if d.kind == DocumentKind.ANNEX and report and not report.deleted_at and report.agenda_item_id not in exempt:

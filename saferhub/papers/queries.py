@@ -193,3 +193,13 @@ def meeting_documents_prefetch() -> Prefetch:
 def visible_documents_filter(user_can_see_drafts: bool) -> Q:
     base = Q(deleted_at__isnull=True)
     return base if user_can_see_drafts else base & Q(published_at__isnull=False)
+
+
+def is_late_report(report, papers) -> bool:
+    """After the agenda pack is published its reports are fixed; a report started since (for an item
+    added late) can still be written until it is published in a supplementary pack."""
+    if papers is None or papers.published_at is None:
+        return False
+    if report is None or report.pk is None:
+        return True
+    return report.created_at > papers.published_at and not report.supplementary_packs.exists()

@@ -88,3 +88,31 @@ def check_exempt_paragraph(paragraph) -> None:
     if not isinstance(paragraph, int) or not 1 <= paragraph <= 7:
         raise RuleViolation("Choose the paragraph of Schedule 12A to the Local Government Act 1972 (1 to 7) under "
                             "which the item is exempt.", code="papers.exempt_paragraph", field="paragraph")
+
+
+def check_supplementary_pack(*, main_pack_published: bool, meeting_date, today, reports: int,
+                             not_final: list[str], exempt: list[str], already: list[str], late: bool,
+                             reason: str) -> None:
+    """A supplementary agenda pack follows a published agenda pack, before the meeting, with at least
+    one final report that no earlier pack carried; an exempt (Part 2) item's papers are never in a
+    published pack (Schedule 12A). Papers published after the last day for the meeting's papers can be
+    taken only if the Chair accepts them as urgent for a reason given in the minutes (Local Government
+    Act 1972, s.100B(4)(b)): the pack states that reason."""
+    if not main_pack_published:
+        raise RuleViolation("Publish the agenda pack first: a supplementary pack adds papers to a published agenda.",
+                            code="papers.supplementary_before_pack")
+    if meeting_date < today:
+        raise RuleViolation("The meeting has already taken place.", code="papers.meeting_status")
+    if not reports:
+        raise RuleViolation("Choose at least one report for the supplementary pack.", code="papers.supplementary_empty",
+                            field="reports")
+    for names, message in ((not_final, "These reports are still drafts: {}. Mark them final first."),
+                           (exempt, "These items are exempt (Part 2): {}. Their papers are never published."),
+                           (already, "These reports are already in a published pack: {}.")):
+        if names:
+            raise RuleViolation(message.format(", ".join(names)), code="papers.supplementary_report", field="reports")
+    if late and not (reason or "").strip():
+        raise RuleViolation(
+            "These papers are late (after the last day for this meeting's papers). Give the reason they cannot wait "
+            "until the next meeting: the Chair may take them only as a matter of urgency (Local Government Act "
+            "1972, section 100B(4)(b)).", code="papers.supplementary_reason", field="reason")

@@ -1,11 +1,13 @@
 from django.urls import path
 
-from saferhub.papers.views import documents, public, sources, staff
+from saferhub.papers.views import documents, public, sources, staff, supplementary
 
 app_name = "papers"
 
 urlpatterns = [
     path("meetings/<id:pk>/papers/", staff.meeting_papers, name="meeting-papers"),
+    path("meetings/<id:pk>/supplementary-packs/", supplementary.supplementary_pack,
+         name="supplementary-pack"),
     path("meetings/<id:pk>/papers/items/<id:item_pk>/report/", staff.report_edit, name="report-edit"),
     path("meetings/<id:pk>/papers/items/<id:item_pk>/report/from-another-service/", sources.report_from_source,
          name="report-from-source"),

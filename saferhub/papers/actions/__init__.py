@@ -20,6 +20,7 @@ from saferhub.papers.actions.publication import (
     update_paper_settings,
 )
 from saferhub.papers.actions.reports import add_report_from_source, save_cover_report, save_report_template
+from saferhub.papers.actions.supplementary import publish_supplementary_pack
 from saferhub.papers.actions.tracking import (
     add_future_item,
     add_work_programme_entry,
@@ -44,6 +45,7 @@ __all__ = [
     "edit_chair_report",
     "publish_agenda",
     "publish_minutes",
+    "publish_supplementary_pack",
     "record_delegation",
     "record_recommendation_response",
     "record_written_question",

@@ -12,6 +12,7 @@ from saferhub.core.actors import Actor
 from saferhub.core.exceptions import RuleViolation
 from saferhub.core.permissions import require
 from saferhub.governance.models import AgendaItem, AgendaItemKind
+from saferhub.papers import queries
 from saferhub.papers.models import CoverReport, MeetingPapers, ReportTemplate
 from saferhub.papers.rules import check_report_complete, check_template
 
@@ -55,10 +56,11 @@ def save_cover_report(agenda_item: AgendaItem, *, acting_user: Actor, **data: An
         raise RuleViolation(f"Item {agenda_item.number} ({agenda_item.get_kind_display().lower()}) does not take a report.",
                             code="papers.report_item", field="agenda_item")
     papers = MeetingPapers.objects.filter(meeting=meeting).first()
-    if papers is not None and papers.published_at is not None:
-        raise RuleViolation("The agenda has been published; withdraw it before changing its reports.",
-                            code="papers.published", field="title")
     report = CoverReport.objects.select_for_update(of=("self",)).filter(agenda_item=agenda_item).first()
+    if papers is not None and papers.published_at is not None and not queries.is_late_report(report, papers):
+        raise RuleViolation("The agenda has been published; withdraw it before changing its reports. A report "
+                            "for an item added since can go in a supplementary pack.",
+                            code="papers.published", field="title")
     created = report is None
     if created:
         template = data.get("template") or ReportTemplate.objects.filter(committee=meeting.committee, is_default=True).first()

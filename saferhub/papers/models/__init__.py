@@ -4,7 +4,7 @@ from saferhub.papers.models.documents import Document, DocumentKind
 from saferhub.papers.models.exempt import SCHEDULE_12A, ExemptItem
 from saferhub.papers.models.links import AgendaItemLink
 from saferhub.papers.models.minutes import ChairReport, Minutes, MinutesStatus, WrittenQuestion
-from saferhub.papers.models.publication import MeetingPapers, PaperSettings, PublicationStatus
+from saferhub.papers.models.publication import MeetingPapers, PaperSettings, PublicationStatus, SupplementaryPack
 from saferhub.papers.models.reports import CoverReport, ReportTemplate
 from saferhub.papers.models.tracking import FutureItem, RecommendationResponse, WorkProgrammeEntry, WorkProgrammeStatus
 
@@ -24,6 +24,7 @@ __all__ = [
     "RecommendationResponse",
     "ReportTemplate",
     "SCHEDULE_12A",
+    "SupplementaryPack",
     "WorkProgrammeEntry",
     "WorkProgrammeStatus",
     "WrittenQuestion",

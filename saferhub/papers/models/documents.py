@@ -9,6 +9,7 @@ from django.urls import reverse
 class DocumentKind(models.TextChoices):
     AGENDA = "agenda", "Agenda"
     AGENDA_PACK = "agenda_pack", "Agenda pack"
+    SUPPLEMENTARY_PACK = "supplementary_pack", "Supplementary agenda pack"
     COVER_REPORT = "cover_report", "Report"
     ANNEX = "annex", "Annex"
     MINUTES = "minutes", "Minutes"

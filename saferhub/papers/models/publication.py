@@ -60,3 +60,32 @@ class MeetingPapers(models.Model):
 
     def __str__(self) -> str:
         return f"Papers for {self.meeting}"
+
+
+class SupplementaryPack(models.Model):
+    """Papers published after the agenda pack (a late report), in a pack of their own: numbered 1, 2, …
+    for the meeting, with page numbers that continue from the pack before it, its own publication date
+    and, when it is published later than the clear days before the meeting, the reason the Chair takes
+    the papers as a matter of urgency (Local Government Act 1972, s.100B(4)(b)). Its documents are the
+    meeting's ``supplementary_pack`` documents whose ``position`` is this pack's number."""
+
+    meeting = models.ForeignKey("governance.Meeting", on_delete=models.CASCADE, related_name="supplementary_packs")
+    number = models.PositiveSmallIntegerField()
+    reports = models.ManyToManyField("papers.CoverReport", related_name="supplementary_packs")
+    first_page = models.PositiveIntegerField(help_text="Its first page number: the page after the pack before it.")
+    pages = models.PositiveIntegerField(default=0)
+    late = models.BooleanField(default=False, help_text="Published after the last day for the meeting's papers.")
+    reason = models.TextField(blank=True, help_text="Why the papers are late and why they cannot wait (s.100B(4)(b)).")
+    published_at = models.DateTimeField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["meeting", "number"]
+        constraints = [models.UniqueConstraint(fields=["meeting", "number"], name="papers_supplementarypack_unique_number")]
+
+    def __str__(self) -> str:
+        return f"Supplementary agenda pack {self.number} for {self.meeting}"
+
+    @property
+    def last_page(self) -> int:
+        return self.first_page + max(self.pages, 1) - 1
