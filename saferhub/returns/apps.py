@@ -10,7 +10,10 @@ class ReturnsConfig(AppConfig):
 
     def ready(self) -> None:
         from saferhub.core import agenda_reports, audit, pages
-        from saferhub.returns import agenda, dashboard, policies  # noqa: F401
+        from saferhub.core.demo import register_demo_accounts
+        from saferhub.returns import agenda, dashboard, demo, policies  # noqa: F401
+
+        register_demo_accounts(demo.create_demo_accounts)  # the tension log's analyst
 
         pages.register_dashboard_section(dashboard.dashboard_section)
         agenda_reports.register_source(agenda.CODE, label="Data returns", offers=agenda.offers, build=agenda.build,

@@ -119,3 +119,32 @@ def test_a_centre_not_checked_for_the_configured_months_is_flagged(client, djang
                           centre_check_months=12)
     page = client.get(reverse("returns:centres")).content.decode()
     assert "Not checked for" not in page
+
+
+def test_the_log_page_makes_the_same_queries_for_one_report_or_many(client, django_user_model, world):
+    analyst = user_with(django_user_model, Role.TENSION_ANALYST, "a3")
+    client.force_login(analyst)
+    client.get(reverse("returns:tensions"))
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as one:
+        client.get(reverse("returns:tensions"))
+    for i in range(4):
+        actions.submit_tension(acting_user=world["submitter"], what=f"More {i}", where="Norwich",
+                               occurred_on=dt.date(2023, 5, 1), communities="Students", source="Patrol")
+    with CaptureQueriesContext(connection) as five:
+        client.get(reverse("returns:tensions"))
+    assert len(five) == len(one)
+
+
+def test_the_demo_analyst_has_the_tension_analyst_role_only():
+    from saferhub.core.actors import SYSTEM
+    from saferhub.core.permissions import roles_of
+    from saferhub.returns.demo import create_demo_accounts
+
+    assert create_demo_accounts("pw-for-the-demo-123", acting_user=SYSTEM) == ["tension-analyst"]
+    assert create_demo_accounts("pw-for-the-demo-123", acting_user=SYSTEM) == ["tension-analyst"]
+    from django.contrib.auth import get_user_model
+
+    assert roles_of(get_user_model().objects.get(username="tension-analyst")) == {Role.TENSION_ANALYST.value}

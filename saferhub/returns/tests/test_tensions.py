@@ -202,3 +202,51 @@ def test_the_retention_period_is_configured(people):
 def test_retention_months_are_calendar_months():
     assert not rules.erasure_due(submitted_on=dt.date(2023, 1, 31), months=1, today=dt.date(2023, 2, 27))
     assert rules.erasure_due(submitted_on=dt.date(2023, 1, 31), months=1, today=dt.date(2023, 2, 28))
+
+
+def test_feedback_needs_a_summary_and_a_date_in_range(people):
+    with time_machine.travel(T0, tick=False):
+        r = report(people["pro"])
+        with pytest.raises(RuleViolation, match="Enter what was fed back"):
+            actions.record_feedback(r, acting_user=people["analyst"], audience=FeedbackAudience.CRPSG,
+                                    given_on=dt.date(2023, 6, 1), summary=" ")
+        for day in (dt.date(2023, 5, 31), dt.date(2023, 6, 2)):
+            with pytest.raises(RuleViolation, match="between the day the report came in and today"):
+                actions.record_feedback(r, acting_user=people["analyst"], audience=FeedbackAudience.CRPSG,
+                                        given_on=day, summary="x")
+        with pytest.raises(RuleViolation, match="Choose who the feedback went to"):
+            actions.record_feedback(r, acting_user=people["analyst"], audience="press", given_on=dt.date(2023, 6, 1),
+                                    summary="x")
+
+
+def test_a_contact_must_be_an_active_account(people, council, django_user_model):
+    r = report(people["pro"])
+    with pytest.raises(RuleViolation, match="Choose the person to name"):
+        actions.name_recipient(r, acting_user=people["analyst"], user=None, authority=council)
+    gone = user_with(django_user_model, Role.PARTNERSHIP_OFFICER, "gone")
+    gone.is_active = False
+    with pytest.raises(RuleViolation, match="Choose the person to name"):
+        actions.name_recipient(r, acting_user=people["analyst"], user=gone, authority=council)
+
+
+@pytest.mark.parametrize("field", ["triage_hours", "retention_months", "centre_check_months"])
+def test_log_settings_are_whole_numbers_of_one_or_more(field):
+    values = {"triage_hours": 72, "retention_months": 24, "centre_check_months": 6, field: 0}
+    with pytest.raises(RuleViolation, match="whole number, 1 or more"):
+        actions.configure_log(acting_user=SYSTEM, grades=["Low", "High"], **values)
+
+
+def test_every_change_is_audited(people, council):
+    with time_machine.travel(T0, tick=False):
+        r = report(people["pro"])
+        actions.triage_tension(r, acting_user=people["analyst"], grade="Low")
+        actions.escalate_tension(r, acting_user=people["analyst"], escalated_on=dt.date(2023, 6, 1))
+        named = actions.name_recipient(r, acting_user=people["analyst"], user=people["other"], authority=council)
+        actions.record_feedback(r, acting_user=people["analyst"], audience=FeedbackAudience.CONTACT, recipient=named,
+                                given_on=dt.date(2023, 6, 1), summary="Told")
+    actions.erase_expired_tensions(acting_user=SYSTEM, today=dt.date(2030, 1, 1))
+    rows = AuditEvent.objects.filter(target_id=str(r.pk), code__startswith="returns.tension").order_by("pk")
+    assert [(e.code, e.actor_id) for e in rows] == [
+        ("returns.tension.submitted", people["pro"].pk), ("returns.tension.triaged", people["analyst"].pk),
+        ("returns.tension.escalated", people["analyst"].pk), ("returns.tension.recipient_named", people["analyst"].pk),
+        ("returns.tension.feedback_recorded", people["analyst"].pk), ("returns.tension.erased", None)]
