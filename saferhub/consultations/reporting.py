@@ -16,7 +16,7 @@ from saferhub.core.charts import Bar, bar_chart
 
 def _short(label: str) -> str:
     """Chart labels are cut to fit the chart's margin; the table beside it gives them in full."""
-    return label if len(label) <= 20 else label[:19].rstrip() + "…"
+    return label if len(label) <= 16 else label[:15].rstrip() + "…"
 
 
 def _chart(title: str, pairs: list[tuple[str, object]], ident: str):
