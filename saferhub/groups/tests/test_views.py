@@ -286,3 +286,39 @@ def test_secretariat_is_warned_before_the_chair_term_ends_and_when_the_tor_revie
     client.force_login(users["member"])
     with time_machine.travel(dt.datetime(2024, 5, 1, 12, tzinfo=dt.UTC)):
         assert "term ends on 8 June 2024: arrange" not in client.get(url).content.decode()
+
+
+def test_my_actions_lists_a_persons_open_actions_across_bodies_in_constant_queries(client, setup):
+    group, meeting, users = setup
+    other = make_group()
+    client.force_login(users["member"])  # the district officer, a member of the first group only
+    owner = group.district_officer
+    url = reverse("groups:my-actions")
+    actions.add_action(group.body, text="First of mine", owner_person=owner, target_date=D(2022, 11, 1),
+                       acting_user=SYSTEM)
+    client.get(url)
+    with CaptureQueriesContext(connection) as small:
+        client.get(url)
+    for i in range(6):
+        actions.add_action(group.body, text=f"Mine {i}", owner_person=owner, target_date=D(2022, 12, 1),
+                           acting_user=SYSTEM)
+    actions.add_action(other.body, text="On a private body I do not sit on", owner_person=owner,
+                       target_date=D(2022, 12, 1), acting_user=SYSTEM)
+    with CaptureQueriesContext(connection) as large:
+        page = client.get(url).content.decode()
+    assert len(large) == len(small)
+    assert "7 open actions" in page and "Mine 5" in page and "On a private body" not in page
+
+
+def test_my_actions_is_paged(client, setup, monkeypatch):
+    from saferhub.groups.views import pages as page_views
+
+    group, meeting, users = setup
+    monkeypatch.setattr(page_views, "MY_ACTIONS_PER_PAGE", 2)
+    for i in range(3):
+        actions.add_action(group.body, text=f"Paged {i}", owner_person=group.district_officer,
+                           target_date=D(2022, 11, 1 + i), acting_user=SYSTEM)
+    client.force_login(users["member"])
+    first = client.get(reverse("groups:my-actions")).content.decode()
+    assert "Paged 0" in first and "Paged 2" not in first and "Page 1 of 2" in first
+    assert "Paged 2" in client.get(reverse("groups:my-actions") + "?page=2").content.decode()

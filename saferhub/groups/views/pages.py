@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 
 from saferhub.core.permissions import can
@@ -193,9 +195,22 @@ def report_document(request, slug, year, quarter, fmt):
     return response
 
 
+MY_ACTIONS_PER_PAGE = 100
+
+
 @login_required
 def my_actions(request):
+    """A person's open actions on every body they may see, the most urgent first, 100 a page."""
     person = getattr(request.user, "person", None)
     rows = queries.my_actions(person, timezone.localdate()) if person else []
-    rows = [r for r in rows if can(request.user, "groups.view_body", r.action.body)]
-    return render(request, "groups/my_actions.html", {"rows": rows, "nav": "groups"})
+    visible: dict[int, str | None] = {}  # per body, once: its action log's address, or None if not visible
+    for row in rows:
+        body = row.action.body
+        if body.pk not in visible:
+            visible[body.pk] = (reverse("groups:action-log", args=[body.slug])
+                                if can(request.user, "groups.view_body", body) else None)
+        row.url = visible[body.pk]
+    rows = [r for r in rows if r.url is not None]
+    page = Paginator(rows, MY_ACTIONS_PER_PAGE).get_page(request.GET.get("page") or 1)
+    return render(request, "groups/my_actions.html", {
+        "rows": list(page), "page": page, "total": len(rows), "overdue": sum(r.overdue for r in rows), "nav": "groups"})
