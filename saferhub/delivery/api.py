@@ -135,8 +135,8 @@ class ValueOut(Schema):
 def _action(row, update) -> dict:
     return {"id": row.pk, "identity": row.identity.key if row.identity_id else None, "number": row.number,
             "version": row.plan.label or row.plan.title, "action": row.action, "success_measure": row.success_measure,
-            "owners": [str(o) for o in row.owners.all()], "due_text": row.due_text, "due_as_printed": row.due,
-            "cross_references": row.cross_references, "outcomes": [o.number for o in row.outcomes.all()],
+            "owners": [str(o) for o in row.owner_list], "due_text": row.due_text, "due_as_printed": row.due,
+            "cross_references": row.cross_references, "outcomes": [o.number for o in row.outcome_list],
             "latest_rag": update.rag if update else None,
             "latest_rag_label": update.get_rag_display() if update else "No update yet",
             "latest_update_period_end": update.period_end if update else None,

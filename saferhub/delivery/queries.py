@@ -33,11 +33,14 @@ def current_version(plan: Plan, *, published_only: bool = True) -> DeliveryPlan 
 
 
 def latest_rows(plan: Plan, *, published_only: bool = True) -> list[DeliveryAction]:
-    """Each action as last shown: its row in the newest version (partial ones included) that lists it."""
+    """Each action as last shown: its row in the newest version (partial ones included) that lists it, with
+    its owners in ``owner_list`` and its outcomes in ``outcome_list`` (lists: a prefetched queryset per row
+    would copy the whole prefetch filter for every row)."""
     rows = (DeliveryAction.objects.filter(plan__plan=plan)
             .select_related("plan", "identity")
-            .prefetch_related(Prefetch("owners", queryset=ActionOwner.objects.select_related("organisation", "body")),
-                              "outcomes")
+            .prefetch_related(Prefetch("owners", queryset=ActionOwner.objects.select_related("organisation", "body"),
+                                       to_attr="owner_list"),
+                              Prefetch("outcomes", queryset=Outcome.objects.all(), to_attr="outcome_list"))
             .order_by("-plan__version_date", "-plan_id", "position"))
     if published_only:
         rows = rows.filter(plan__published_at__isnull=False)
@@ -65,7 +68,7 @@ def plan_page(plan: Plan, *, published_only: bool = True) -> dict:
     by_outcome: dict[int, list] = {o.pk: [] for o in outcomes}
     for row in rows:
         entry = (row, updates.get(row.identity_id))
-        for outcome in row.outcomes.all():
+        for outcome in row.outcome_list:
             by_outcome.setdefault(outcome.pk, []).append(entry)
     themes = []
     for outcome in outcomes:

@@ -16,7 +16,9 @@ def report_context(report: Report) -> dict:
 
 
 def report_html(report: Report) -> str:
-    return render_to_string("delivery/report_document.html", report_context(report))
+    """The printed report: each chart with its numbers in a sentence beside it (forty tables of values make
+    the PDF several times slower to lay out; the web page keeps the tables)."""
+    return render_to_string("delivery/report_document.html", {**report_context(report), "document": True})
 
 
 def report_pdf(report: Report) -> bytes:
@@ -24,7 +26,7 @@ def report_pdf(report: Report) -> bytes:
 
 
 def _owners(row) -> str:
-    return "; ".join(str(o) for o in row.owners.all()) or "To be confirmed"
+    return "; ".join(str(o) for o in row.owner_list) or "To be confirmed"
 
 
 def report_docx(report: Report) -> bytes:

@@ -17,11 +17,10 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
-
-from django.db.models import Prefetch
+from typing import NamedTuple
 
 from saferhub.delivery import queries, rules
-from saferhub.delivery.charts import measure_chart
+from saferhub.delivery.charts import Point, measure_chart, values_table, values_text
 from saferhub.delivery.models import (
     ActionOwner,
     ActionUpdate,
@@ -50,7 +49,7 @@ class Report:
     as_of: dt.date
     version: object
     rows: list = field(default_factory=list)
-    status: dict = field(default_factory=dict)  # identity id -> latest ActionUpdate as of the report
+    status: dict = field(default_factory=dict)  # identity id -> latest Update as of the report
     overall: Counter = field(default_factory=Counter)
     themes: list = field(default_factory=list)
     changed: list = field(default_factory=list)
@@ -85,7 +84,17 @@ def _sort_key(row) -> tuple:
     return tuple(int(p) if p.isdigit() else 0 for p in row.number.split("."))
 
 
-def _as_of(updates: list[ActionUpdate], day: dt.date | None) -> dict[int, ActionUpdate]:
+class Update(NamedTuple):
+    """An owner's update as the report shows it (never its author)."""
+
+    identity_id: int
+    period_end: dt.date
+    rag: str
+    status: str
+    commentary: str
+
+
+def _as_of(updates: list[Update], day: dt.date | None) -> dict[int, Update]:
     """Each identity's latest update for a period ending on or before ``day`` (``updates`` newest first)."""
     latest: dict[int, ActionUpdate] = {}
     if day is None:
@@ -133,24 +142,37 @@ def performance_report(plan: Plan, *, round_: ReportingRound | None, today: dt.d
     earlier = ReportingRound.objects.filter(plan=plan, period_end__lt=as_of) if round_ is not None else \
         ReportingRound.objects.filter(plan=plan, period_end__lte=as_of)
     previous = earlier.order_by("-period_end", "-pk").first()
-    rows = sorted(DeliveryAction.objects.filter(plan=version).select_related("identity").prefetch_related(
-        Prefetch("owners", queryset=ActionOwner.objects.select_related("organisation", "body")), "outcomes"),
-        key=_sort_key)
-    updates = list(ActionUpdate.objects.filter(identity__plan=plan, period_end__lte=as_of)
-                   .only("id", "identity_id", "period_end", "created_at", "rag", "status", "commentary")
-                   .order_by("-period_end", "-created_at", "-pk"))
+    rows = sorted(DeliveryAction.objects.filter(plan=version).select_related("identity"), key=_sort_key)
+    owners: dict[int, list] = {}
+    for owner in (ActionOwner.objects.filter(action__plan=version).select_related("organisation", "body")
+                  .order_by("action_id", "position")):
+        owners.setdefault(owner.action_id, []).append(owner)
+    links: dict[int, list[int]] = {}
+    for row_id, outcome_id in (DeliveryAction.outcomes.through.objects.filter(deliveryaction__plan=version)
+                               .values_list("deliveryaction_id", "outcome_id")):
+        links.setdefault(row_id, []).append(outcome_id)
+    for row in rows:
+        row.owner_list = owners.get(row.pk, [])
+    updates = [Update(**u) for u in ActionUpdate.objects.filter(identity__plan=plan, period_end__lte=as_of)
+               .order_by("-period_end", "-created_at", "-pk").values(*Update._fields)]
     now, before = _as_of(updates, as_of), _as_of(updates, previous.period_end if previous else None)
     report = Report(plan=plan, round=round_, previous=previous, as_of=as_of, version=version, rows=rows, status=now)
     report.overall = Counter(_rag(now.get(r.identity_id)) for r in rows)
 
-    outcomes = list(Outcome.objects.filter(plan=plan).select_related("theme").prefetch_related(
-        Prefetch("measures", queryset=Measure.objects.select_related("owner_organisation", "owner_body")
-                 .prefetch_related(Prefetch("values", queryset=MeasureValue.objects.filter(geography="county")
-                                            .order_by("period_start"), to_attr="county")))))
+    outcomes = list(Outcome.objects.filter(plan=plan).select_related("theme"))
+    measures: dict[int, list[Measure]] = {}
+    for measure in Measure.objects.filter(outcome__plan=plan).select_related("owner_organisation", "owner_body"):
+        measures.setdefault(measure.outcome_id, []).append(measure)
+    points: dict[int, list[Point]] = {}
+    for measure_id, *point in (MeasureValue.objects.filter(measure__outcome__plan=plan, geography="county",
+                                                           period_end__lte=as_of)
+                               .order_by("measure_id", "period_start")
+                               .values_list("measure_id", "period_start", "period_end", "value")):
+        points.setdefault(measure_id, []).append(Point(*point))
     by_outcome: dict[int, list] = {}
     for row in rows:
-        for outcome in row.outcomes.all():
-            by_outcome.setdefault(outcome.pk, []).append(row)
+        for outcome_id in links.get(row.pk, []):
+            by_outcome.setdefault(outcome_id, []).append(row)
     for outcome in outcomes:
         if not report.themes or report.themes[-1]["theme"].pk != outcome.theme_id:
             report.themes.append({"theme": outcome.theme, "outcomes": [], "rows": {}})
@@ -161,17 +183,17 @@ def performance_report(plan: Plan, *, round_: ReportingRound | None, today: dt.d
         counts = Counter(_rag(now.get(r.identity_id)) for r in served)
         theme["outcomes"].append({"outcome": outcome, "counts": [counts.get(k, 0) for k in SUMMARY_ORDER],
                                   "total": len(served)})
-        measures = list(outcome.measures.all())
-        if not measures:
+        if not measures.get(outcome.pk):
             report.outcomes_without_measures.append(outcome)
-        for measure in measures:
-            county = [v for v in measure.county if v.period_end <= as_of]
+        for measure in measures.get(outcome.pk, []):
+            county = points.get(measure.pk, [])
             distance = rules.distance_to_target(latest=county[-1].value if county else None,
                                                 baseline=measure.baseline_value, target=measure.target_value,
                                                 direction=measure.direction)
-            report.measures.append({"measure": measure, "outcome": outcome, "values": county, "distance": distance,
-                                    "chart": measure_chart(measure, county, ident=f"measure-{measure.pk}")
-                                    if county else None})
+            report.measures.append({
+                "measure": measure, "outcome": outcome, "values": county, "distance": distance,
+                "chart": measure_chart(measure, county, ident=f"measure-{measure.pk}") if county else None,
+                "table": values_table(county) if county else "", "text": values_text(county)})
     for theme in report.themes:
         counts = Counter(_rag(now.get(r.identity_id)) for r in theme["rows"].values())
         theme["counts"] = [counts.get(k, 0) for k in SUMMARY_ORDER]
