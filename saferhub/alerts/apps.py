@@ -15,6 +15,12 @@ class AlertsConfig(AppConfig):
 
         signals.email_requested.connect(receivers.queue_email, dispatch_uid="saferhub.alerts.queue_email")
 
+        from saferhub.alerts import panels
+        from saferhub.governance import extensions
+
+        extensions.register_committee_panel(panels.committee_alerts)
+        extensions.register_person_panel(panels.councillor_alerts)
+
         audit.register_codes("alerts", [
             ("alerts.subscription.requested", "Ask for an email alert", "Asked for an email alert (not yet confirmed)"),
             ("alerts.subscription.confirmed", "Confirm an email alert", "Confirmed an email alert"),

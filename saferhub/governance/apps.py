@@ -63,6 +63,7 @@ class GovernanceConfig(AppConfig):
                 ("governance.register.reviewed", "Review register", "Recorded register of interests brought up to date"),
                 ("governance.register.changed", "Record change of interests", "Recorded a change the register must reflect"),
                 ("governance.dispensation.granted", "Grant dispensation", "Recorded dispensation"),
+                ("governance.party.set", "Set councillor's party", "Recorded a councillor's party"),
                 ("governance.monitoring_task.raised", "Raise monitoring officer task", "Raised task for the monitoring officer"),
                 ("governance.monitoring_task.closed", "Close monitoring officer task", "Closed monitoring officer task"),
             ],

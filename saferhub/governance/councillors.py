@@ -17,29 +17,40 @@ from saferhub.governance.models import (
     Meeting,
     Membership,
     MembershipRole,
+    PartyAffiliation,
 )
 
 PUBLIC = Q(committee__is_public=True, committee__is_active=True)
 PLACES = [MembershipRole.MEMBER, MembershipRole.SUBSTITUTE, MembershipRole.CO_OPTED]
 
 
-def public_councillors(*, council: int | None = None, committee: Committee | None = None):
+def public_councillors(*, council: int | None = None, committee: Committee | None = None, party: str = ""):
     """Councillors with a place on a public committee, by name, each with their public places
-    prefetched (newest first). ``council`` is an organisation id; ``committee`` narrows to its members."""
+    prefetched (newest first) and their party. ``council`` is an organisation id; ``committee`` narrows
+    to its members; ``party`` to one party's councillors."""
     places = Membership.objects.filter(PUBLIC, role__in=PLACES)
     if committee is not None:
         places = places.filter(committee=committee)
     people = (
         Person.objects.filter(is_councillor=True)
         .filter(Exists(places.filter(person=OuterRef("pk"))))
-        .select_related("organisation")
+        .select_related("organisation", "party_affiliation")
         .prefetch_related(Prefetch("memberships", to_attr="public_places",
                                    queryset=places.select_related("committee").order_by("-start_date")))
         .order_by("name", "pk")
     )
     if council is not None:
         people = people.filter(organisation_id=council)
+    if party:
+        people = people.filter(party_affiliation__party=party)
     return people
+
+
+def party_options() -> list[str]:
+    """The parties of councillors with a place on a public committee (one query)."""
+    places = Membership.objects.filter(PUBLIC, role__in=PLACES, person=OuterRef("person"))
+    return list(PartyAffiliation.objects.filter(person__is_councillor=True).filter(Exists(places))
+                .order_by("party").values_list("party", flat=True).distinct())
 
 
 def filter_options():

@@ -17,6 +17,8 @@ ACCOUNTS = [
     ("officer", "Nicola Ledain", Role.COMMITTEE_OFFICER, "Nicola Ledain", ["nccsp-scrutiny-sub-panel"]),
     ("councillor", "Cllr Mark Kiddle-Morris", Role.COUNCILLOR, "Mark Kiddle-Morris", []),
     ("partnership", "Amanda Murr", Role.PARTNERSHIP_OFFICER, "Amanda Murr", []),
+    # Keeps the registers of interests (fictional: the documents do not name Norfolk's monitoring officer).
+    ("monitoring-officer", "Demo Monitoring Officer", Role.MONITORING_OFFICER, None, []),
 ]
 
 

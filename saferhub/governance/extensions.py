@@ -20,6 +20,7 @@ _meeting_panels: list[MeetingPanel] = []
 _record_panels: list[MeetingPanel] = []
 _dashboard_panels: list[DashboardPanel] = []
 _committee_panels: list[DashboardPanel] = []
+_person_panels: list[DashboardPanel] = []
 _item_links: list[Callable[[object, object], dict]] = []
 _private_items: list[Callable[[object, object], dict]] = []
 
@@ -65,6 +66,17 @@ def register_committee_panel(func: DashboardPanel) -> DashboardPanel:
 
 def committee_panels(request, committee) -> list[Panel]:
     return _collect(_committee_panels, request, committee)
+
+
+def register_person_panel(func: DashboardPanel) -> DashboardPanel:
+    """``func(request, person)`` returns a Panel for a councillor's public page, or None."""
+    if func not in _person_panels:
+        _person_panels.append(func)
+    return func
+
+
+def person_panels(request, person) -> list[Panel]:
+    return _collect(_person_panels, request, person)
 
 
 def register_meeting_panel(func: MeetingPanel) -> MeetingPanel:

@@ -146,3 +146,46 @@ class ScheduleMeetingForm(GovukForm):
     venue = forms.CharField(label="Venue", max_length=200, required=False)
     livestream_url = forms.URLField(label="Livestream link (optional)", required=False, max_length=500, assume_scheme="https")
     widths = {"venue": "govuk-!-width-two-thirds", "livestream_url": "govuk-!-width-full"}
+
+
+class RegisterReviewForm(GovukForm):
+    """The member's register is up to date (reviewed), on a date."""
+
+    reviewed_on = GovukDateField(label="When was the register checked?", help_text="For example, 27 3 2023",
+                                 error_messages={"required": "Enter the date the register was checked."})
+    note = forms.CharField(label="Note (optional)", required=False, max_length=300,
+                           help_text="For example, what was updated, or that nothing had changed.")
+
+
+class RegisterChangeForm(GovukForm):
+    """A change in the member's interests, which their register must show within 28 days."""
+
+    occurred_on = GovukDateField(label="When did the change happen?", help_text="For example, 27 3 2023",
+                                 error_messages={"required": "Enter the date of the change."})
+    description = forms.CharField(label="What changed?", max_length=300, widget=forms.Textarea(attrs={"rows": 3}),
+                                  error_messages={"required": "Describe the change."},
+                                  help_text="For example, a new job, a property bought or sold, or a directorship ended.")
+
+
+class DispensationForm(GovukForm):
+    """A dispensation to take part in business despite an interest (Localism Act 2011 s.33)."""
+
+    granted_by = forms.CharField(label="Who granted it?", max_length=200,
+                                 help_text="For example, the Standards Committee or the Monitoring Officer.",
+                                 error_messages={"required": "Enter who granted the dispensation."})
+    scope = forms.CharField(label="What does it cover?", widget=forms.Textarea(attrs={"rows": 3}),
+                            help_text="The business it covers, and whether the member may speak, vote or both.",
+                            error_messages={"required": "Enter what the dispensation covers."})
+    committee = forms.TypedChoiceField(label="Which committee?", coerce=int, empty_value=None, required=False,
+                                       error_messages={"invalid_choice": "Choose a committee from the list."})
+    valid_from = GovukDateField(label="Start date", help_text="For example, 1 4 2023",
+                                error_messages={"required": "Enter the date the dispensation starts."})
+    valid_to = GovukDateField(label="End date", help_text="No more than four years after the start date.",
+                              error_messages={"required": "Enter the date the dispensation ends."})
+    reason = forms.CharField(label="Why was it granted?", widget=forms.Textarea(attrs={"rows": 3}),
+                             help_text="The ground in section 33(2) of the Localism Act 2011 relied on.",
+                             error_messages={"required": "Enter why the dispensation was granted."})
+
+    def __init__(self, *args, committees: list, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["committee"].choices = [("", "Every committee")] + [(c.pk, c.name) for c in committees]

@@ -124,6 +124,8 @@ class _Loader:
         existing = Person.objects.filter(name=entry["name"], organisation=org).first()
         if existing:
             self.people[key] = existing
+            if entry.get("party") and existing.is_councillor:
+                actions.set_councillor_party(existing, party=entry["party"], acting_user=self.actor)
             return
         person = core_actions.create_person(
             acting_user=self.actor, name=entry["name"], honorific=entry.get("honorific", ""),
@@ -133,6 +135,8 @@ class _Loader:
         for alias in entry.get("aliases", []):
             core_actions.add_person_alias(person, name=alias, note=f"Seen in the seed documents ({key}).",
                                           acting_user=self.actor)
+        if entry.get("party"):  # only where the documents name it (Norfolk's do not)
+            actions.set_councillor_party(person, party=entry["party"], acting_user=self.actor)
         self.people[key] = person
         self.report.people += 1
 

@@ -105,3 +105,18 @@ rules.add_perm("governance.view_sensitive_interests", is_administrator | is_comm
 # meeting is not on the register; committee officers see them too, to chase the member.
 rules.add_perm("governance.monitoring_officer", is_administrator | is_monitoring_officer)
 rules.add_perm("governance.view_monitoring_tasks", is_administrator | is_monitoring_officer | is_committee_officer)
+
+
+@rules.predicate
+def is_own_register(user, person) -> bool:
+    """The councillor's own register (their user account is linked to the person)."""
+    own = _person_of(user)
+    return own is not None and person is not None and own.pk == getattr(person, "pk", None)
+
+
+# The register of interests (Localism Act 2011 ss.29-34) is kept by the monitoring officer: entries and
+# dispensations are theirs alone (least privilege: committee officers record meetings, not registers).
+# A councillor reads their own full register and tells the monitoring officer of a change or that it
+# is up to date (a review); the monitoring officer may record either on the member's behalf.
+rules.add_perm("governance.keep_register", is_administrator | is_monitoring_officer)
+rules.add_perm("governance.update_register", is_administrator | is_monitoring_officer | (is_councillor & is_own_register))

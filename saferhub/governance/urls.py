@@ -1,6 +1,6 @@
 from django.urls import path
 
-from saferhub.governance import views, views_councillors
+from saferhub.governance import views, views_councillors, views_register
 
 app_name = "governance"
 
@@ -18,4 +18,10 @@ urlpatterns = [
     path("meetings/<id:pk>/attendance/", views_councillors.attendance_grid, name="attendance-grid"),
     path("monitoring-officer/tasks/", views_councillors.monitoring_tasks, name="monitoring-tasks"),
     path("monitoring-officer/tasks/<id:pk>/close/", views_councillors.monitoring_task_close, name="monitoring-task-close"),
+    path("monitoring-officer/registers/", views_register.register_index, name="register-index"),
+    path("councillors/<id:pk>/register/", views_register.register_detail, name="register-detail"),
+    path("councillors/<id:pk>/register/review/", views_register.register_review, name="register-review"),
+    path("councillors/<id:pk>/register/change/", views_register.register_change, name="register-change"),
+    path("councillors/<id:pk>/register/dispensation/", views_register.register_dispensation,
+         name="register-dispensation"),
 ]

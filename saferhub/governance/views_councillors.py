@@ -5,6 +5,8 @@ monitoring officer's tasks. Reads through ``councillors``/``interests``/``querie
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -21,7 +23,7 @@ from saferhub.core.middleware import public_page
 from saferhub.core.models import Person
 from saferhub.core.params import parse_id, parse_page
 from saferhub.core.permissions import can
-from saferhub.governance import actions, councillors, interests, queries
+from saferhub.governance import actions, councillors, extensions, interests, queries
 from saferhub.governance.forms import SeatAttendanceForm
 from saferhub.governance.models import (
     Committee,
@@ -49,19 +51,23 @@ def councillor_list(request):
     councils, committees = councillors.filter_options()
     if slug:
         committee = next((c for c in committees if c.slug == slug), None)
-    people = councillors.public_councillors(council=council, committee=committee)
+    parties = councillors.party_options()
+    party = (request.GET.get("party") or "")[:100]
+    party = party if party in parties else ""
+    people = councillors.public_councillors(council=council, committee=committee, party=party)
     paginator = Paginator(people, PER_PAGE)
     page = paginator.get_page(min(parse_page(request.GET.get("page")), paginator.num_pages or 1))
-    query = "&".join(part for part in (f"council={council}" if council else "", f"committee={slug}" if committee else "") if part)
+    query = urlencode([(k, v) for k, v in (("council", council), ("committee", slug if committee else ""),
+                                           ("party", party)) if v])
     return render(request, "governance/councillor_list.html", {
         "page": page, "councils": councils, "committees": committees, "council": council,
-        "committee": committee, "query": query, "nav": "councillors",
+        "committee": committee, "parties": parties, "party": party, "query": query, "nav": "councillors",
     })
 
 
 @public_page
 def person_detail(request, pk):
-    person = get_object_or_404(Person.objects.select_related("organisation"), pk=pk)
+    person = get_object_or_404(Person.objects.select_related("organisation", "party_affiliation"), pk=pk)
     memberships = list(
         Membership.objects.filter(councillors.PUBLIC, person=person)
         .select_related("committee", "seat__organisation").order_by("-start_date")
@@ -91,6 +97,9 @@ def person_detail(request, pk):
         "meetings": councillors.meetings_of(person), "declarations": declarations,
         "dpis": [r for r in register if r.interest_type == "DPI"],
         "others": [r for r in register if r.interest_type != "DPI"],
+        "can_update_register": person.is_councillor and can(request.user, "governance.update_register", person),
+        "own_register": getattr(request.user, "person", None) == person,
+        "panels": extensions.person_panels(request, person),
         "nav": "councillors",
     })
 

@@ -36,6 +36,7 @@ from saferhub.governance.actions.constitution import (
     set_support_officers,
     update_terms_of_reference,
 )
+from saferhub.governance.actions.councillors import set_councillor_party
 from saferhub.governance.actions.interests import (
     add_register_entry,
     close_monitoring_task,
@@ -60,6 +61,7 @@ __all__ = [
     "grant_dispensation",
     "record_register_change",
     "record_register_review",
+    "set_councillor_party",
     "add_seat",
     "add_seat_group",
     "appoint_member",

@@ -41,7 +41,7 @@ def add_register_entry(
     registrable interest of the council's code (``rules.check_register_entry``)."""
     from saferhub.governance.interests import code_categories
 
-    require(acting_user, "core.manage_people")
+    require(acting_user, "governance.keep_register", person)
     _councillor(person)
     if ended_on and ended_on < registered_on:
         raise RuleViolation("The end date is before the date registered.", code="governance.period", field="ended_on")
@@ -62,7 +62,7 @@ def add_register_entry(
 @transaction.atomic
 def record_register_review(person: Person, *, reviewed_on: dt.date, acting_user: Actor, note: str = "") -> RegisterReview:
     """The member has brought their register up to date (or confirmed nothing changed)."""
-    require(acting_user, "core.manage_people")
+    require(acting_user, "governance.update_register", person)
     _councillor(person)
     review = RegisterReview.objects.create(person=person, reviewed_on=reviewed_on, note=note.strip()[:300])
     audit.record("governance.register.reviewed", actor=acting_user, target=person, data={"on": reviewed_on})
@@ -72,7 +72,7 @@ def record_register_review(person: Person, *, reviewed_on: dt.date, acting_user:
 @transaction.atomic
 def record_register_change(person: Person, *, occurred_on: dt.date, description: str, acting_user: Actor) -> RegisterChange:
     """A change the register must reflect within 28 days (starts the reminder)."""
-    require(acting_user, "core.manage_people")
+    require(acting_user, "governance.update_register", person)
     _councillor(person)
     if not description.strip():
         raise RuleViolation("Describe the change.", code="governance.change_required", field="description")
@@ -87,7 +87,7 @@ def grant_dispensation(
     acting_user: Actor, committee: Committee | None = None,
 ) -> Dispensation:
     """Record a dispensation (s.33): who granted it, what it covers, its period and ground."""
-    require(acting_user, "core.manage_people")
+    require(acting_user, "governance.keep_register", person)
     gov_rules.check_dispensation(valid_from=valid_from, valid_to=valid_to, granted_by=granted_by, scope=scope, reason=reason)
     dispensation = Dispensation(person=person, committee=committee, granted_by=granted_by.strip(), scope=scope.strip(),
                                 valid_from=valid_from, valid_to=valid_to, reason=reason.strip())

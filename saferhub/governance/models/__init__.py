@@ -25,6 +25,7 @@ from saferhub.governance.models.interests import (
 )
 from saferhub.governance.models.meeting import AgendaItem, Attendance, Decision, Meeting, Recommendation, took_place_q
 from saferhub.governance.models.membership import Membership, OfficeHolder, Seat
+from saferhub.governance.models.party import PartyAffiliation
 
 __all__ = [
     "AgendaItem",
@@ -49,6 +50,7 @@ __all__ = [
     "MembershipRole",
     "Office",
     "OfficeHolder",
+    "PartyAffiliation",
     "Recommendation",
     "RecommendationStatus",
     "TOOK_PLACE",
