@@ -74,6 +74,6 @@ def test_the_command_loads_and_reports(tmp_path):
 
     out = io.StringIO()
     call_command("load_returns_data", stdout=out)
-    assert "Defined 5 returns and loaded 3 submissions (2 flagged as published)" in out.getvalue()
+    assert "Defined 7 returns and loaded 3 submissions (2 flagged as published)" in out.getvalue()
     with pytest.raises(CommandError, match="No such file"):
         call_command("load_returns_data", str(tmp_path / "missing.yaml"))
