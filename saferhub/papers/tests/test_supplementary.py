@@ -136,8 +136,10 @@ def test_the_officer_publishes_from_the_page_with_errors_shown_the_gov_uk_way(cl
     client.force_login(committee_officer(panel))
     with at("2023-06-16"):
         report = late_report(meeting, "Knife crime")
+        unwritten = governance.add_agenda_item(meeting, title="Youth violence", kind="report", acting_user=SYSTEM)
         page = client.get(url).content.decode()
         assert "Item" in page and "Knife crime report" in page and "The last day for this meeting" in page
+        assert f"/meetings/{meeting.pk}/papers/items/{unwritten.pk}/report/" in page  # write a late report
         response = client.post(url, {"reports": [str(report.pk)], "reason": ""})
         body = response.content.decode()
         assert response.status_code == 200 and "govuk-error-summary" in body and "section 100B(4)(b)" in body

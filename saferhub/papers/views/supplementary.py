@@ -9,7 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from saferhub.core.forms import GovukForm
+from saferhub.governance.models import AgendaItem
 from saferhub.papers import queries
+from saferhub.papers.actions.reports import REPORT_KINDS
 from saferhub.papers.models import CoverReport, SupplementaryPack
 from saferhub.papers.views.common import done, meeting_for, run_form
 
@@ -65,8 +67,11 @@ def supplementary_pack(request, pk):
             return response
     papers = getattr(meeting, "papers", None)
     deadline = queries.publication_deadline(meeting) if meeting.date_precision == "day" else None
+    # Late reports are written on the usual report page: items that take a report and have none yet.
+    unwritten = list(AgendaItem.objects.filter(meeting=meeting, kind__in=REPORT_KINDS, cover_report__isnull=True,
+                                               exemption__isnull=True).order_by("position"))
     return render(request, "papers/supplementary_pack.html", {
-        "meeting": meeting, "form": form, "candidates": candidates, "papers": papers,
+        "meeting": meeting, "form": form, "candidates": candidates, "papers": papers, "unwritten": unwritten,
         "packs": SupplementaryPack.objects.filter(meeting=meeting).prefetch_related("reports__agenda_item"),
         "late": deadline is not None and timezone.localdate() > deadline, "deadline": deadline,
         "error_form": form if form.errors else None, "nav": "committees",
