@@ -7,10 +7,21 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch
 
 from saferhub.consultations import rules
-from saferhub.consultations.models import Answer, Baseline, Channel, Question, QuestionKind, Response, Survey, Theme
+from saferhub.consultations.models import (
+    Answer,
+    Baseline,
+    Channel,
+    Coding,
+    Question,
+    QuestionKind,
+    Response,
+    Survey,
+    Tally,
+    Theme,
+)
 
 
 def surveys():
@@ -77,19 +88,20 @@ def results(survey: Survey) -> Results:
     counts: dict[tuple[int, str, str], int] = {}
     rows_of: dict[tuple[int, str], int] = defaultdict(int)
     typed: dict[tuple[int, str], int] = defaultdict(int)
-    for qid, row_key, value, n, with_text in (
-            Answer.objects.filter(survey=survey).order_by().values_list("question_id", "row_key", "value")
-            .annotate(n=Count("id"), t=Count("id", filter=~Q(text="")))):
+    answered: dict[int, int] = {}
+    for qid, row_key, value, n, with_text in Tally.objects.filter(survey=survey).values_list(
+            "question_id", "row_key", "value", "count", "typed"):
+        if row_key == Tally.ANSWERED:
+            answered[qid] = n
+            continue
         counts[(qid, row_key, value)] = n
         rows_of[(qid, row_key)] += n
         typed[(qid, row_key)] += with_text
-    multiple = dict(Answer.objects.filter(survey=survey, question__kind=QuestionKind.MULTIPLE, row_key="")
-                    .order_by().values_list("question_id").annotate(n=Count("response_id", distinct=True)))
     themes: dict[int, list[tuple[str, int]]] = defaultdict(list)
     for theme in Theme.objects.filter(question__survey=survey).annotate(n=Count("codings")).order_by("-n", "label"):
         themes[theme.question_id].append((theme.label, theme.n))
-    coded = dict(Answer.objects.filter(survey=survey, codings__isnull=False).order_by().values_list("question_id")
-                 .annotate(n=Count("id", distinct=True)))
+    coded = dict(Coding.objects.filter(theme__question__survey=survey).order_by()
+                 .values_list("theme__question_id").annotate(n=Count("answer_id", distinct=True)))
     baselines: dict[str, dict[str, Decimal]] = defaultdict(dict)
     for b in Baseline.objects.filter(area=survey.baseline_area):
         baselines[b.dimension][b.category] = b.share
@@ -101,17 +113,17 @@ def results(survey: Survey) -> Results:
         result = QuestionResult(question=q, answered=0, comments=typed.get((q.pk, "comment"), 0))
         if q.kind == QuestionKind.GRID:
             for row in q.rows:
-                answered = rows_of.get((q.pk, row), 0)
+                on_row = rows_of.get((q.pk, row), 0)
                 cells = [ChoiceRow(c, counts.get((q.pk, row, c), 0), rules.percent(counts.get((q.pk, row, c), 0),
-                                                                                     answered)) for c in q.choices]
+                                                                                     on_row)) for c in q.choices]
                 positive = sum(cell.count for cell in cells[:2])
-                result.grid.append(GridRow(row, answered, cells, rules.percent(positive, answered)))
-            result.answered = max((g.answered for g in result.grid), default=0)
+                result.grid.append(GridRow(row, on_row, cells, rules.percent(positive, on_row)))
+            result.answered = answered.get(q.pk, 0)
         elif q.kind == QuestionKind.TEXT:
-            result.answered = rows_of.get((q.pk, ""), 0)
+            result.answered = answered.get(q.pk, 0)
             result.typed = typed.get((q.pk, ""), 0)
         else:
-            result.answered = multiple.get(q.pk, 0) if q.kind == QuestionKind.MULTIPLE else rows_of.get((q.pk, ""), 0)
+            result.answered = answered.get(q.pk, 0)
             result.choices = [ChoiceRow(c, counts.get((q.pk, "", c), 0),
                                         rules.percent(counts.get((q.pk, "", c), 0), result.answered)) for c in q.choices]
             if q.dimension:

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from saferhub.consultations import rules
+from saferhub.consultations.actions import tallies
 from saferhub.consultations.models import Answer, Channel, Response, Survey
 from saferhub.core import audit
 from saferhub.core.actors import Actor, SystemActor, is_system
@@ -69,12 +70,14 @@ def submit_response(survey: Survey, *, acting_user: Actor, answers: dict[str, di
     if all(c.empty for c in cleaned.values()):
         raise RuleViolation("The response has no answers.", code="consultations.empty_response")
     staff = None if is_system(acting_user) or not getattr(acting_user, "is_authenticated", False) else acting_user
+    survey = Survey.objects.select_for_update().get(pk=survey.pk)  # one response at a time updates the tallies
     response = Response.objects.create(survey=survey, channel=channel, submitted_at=submitted_at or timezone.now(),
                                        entered_by=staff if channel != Channel.ONLINE else None)
     rows = []
     for question in questions:
         rows += _rows(response, question, cleaned[question.pk])
     Answer.objects.bulk_create(rows)
+    tallies.add_answers(survey, rows)
     audit.record("consultations.response.submitted", actor=acting_user if channel != Channel.ONLINE else PUBLIC,
                  target=response, data={"survey": survey.slug, "channel": channel, "answers": len(rows)})
     return response

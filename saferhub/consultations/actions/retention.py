@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from saferhub.consultations import rules
+from saferhub.consultations.actions import tallies
 from saferhub.consultations.models import Answer, Response, Survey
 from saferhub.core import audit
 from saferhub.core.actors import Actor
@@ -33,6 +34,7 @@ def apply_retention(*, acting_user: Actor, today: dt.date | None = None) -> dict
         deleted, _ = answers.filter(question__asks_personal=True).delete()
         cleared = answers.exclude(text="").update(text="")
         pending.update(anonymised_at=timezone.now())
+        tallies.rebuild(survey)
         done[survey.slug] = count
         audit.record("consultations.responses.anonymised", actor=acting_user, target=survey,
                      data={"responses": count, "personal_answers_deleted": deleted, "texts_cleared": cleared,

@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 import time_machine
 from django.core.management import call_command
+from django.db import transaction
 
 from saferhub.consultations import actions
 from saferhub.consultations.models import Answer, Response
@@ -187,3 +188,24 @@ def test_retention_command_runs_the_action():
     call_command("apply_consultation_retention")
     assert Response.objects.get().anonymised_at is not None
     assert AuditEvent.objects.filter(code="consultations.responses.anonymised").count() == 1
+
+
+def test_running_tallies_match_a_recount():
+    from saferhub.consultations.actions import tallies
+    from saferhub.consultations.models import Tally
+
+    survey = small_survey()
+    actions.submit_response(survey, acting_user=SYSTEM, answers=GOOD)
+    actions.submit_response(survey, acting_user=SYSTEM, answers={
+        **GOOD, "district": {"values": ["Other (please specify)"], "other": "Suffolk"},
+        "priorities": {"grid": {"Fraud": "Disagree", "Burglary": "Agree"}, "comment": "Hmm"}, "safer": {}})
+
+    def snapshot():
+        return sorted(Tally.objects.values_list("question__key", "row_key", "value", "count", "typed"))
+
+    kept = snapshot()
+    assert ("district", "__answered__", "", 2, 0) in kept and ("priorities", "comment", "", 1, 1) in kept
+    assert ("safer", "__answered__", "", 1, 0) in kept
+    with transaction.atomic():
+        tallies.rebuild(survey)
+    assert snapshot() == kept
