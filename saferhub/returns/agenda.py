@@ -68,6 +68,11 @@ def _figures_text(definition: ReturnDefinition, sub: Submission, before: Submiss
             if before is not None:
                 line += f" (previous period: {_value(then.get((field.key, cat)))})"
             lines.append(line)
+        if field.kind == "breakdown":
+            none = [c for c in field.categories if getattr(now.get((field.key, c)), "value", None) in (None, 0)]
+            if none and len(none) < len(field.categories):
+                # e.g. the Channel Panel's sectors not represented at a meeting (Prevent Duty benchmark 5)
+                lines.append(f"{field.label}: none for {', '.join(none)}")
     return "\n".join(lines)
 
 

@@ -76,3 +76,23 @@ def test_free_text_figures_stay_out_of_the_report(django_user_model):
         d.content.decode() for d in report.appendices if d.filename.endswith(".csv"))
     assert "Total lines: 3" in everything and "Smith" not in everything
     assert report.sections[-1] == ("Checks", "The figures meet every rule between fields of this return.")
+
+
+def test_a_breakdown_says_which_categories_have_none_such_as_sectors_absent_from_the_channel_panel(django_user_model):
+    import datetime as dt
+
+    from saferhub.core.actors import SYSTEM
+    from saferhub.returns import actions
+    from saferhub.returns.models import ReturnDefinition
+
+    load_returns()
+    definition = ReturnDefinition.objects.get(slug="channel-panel")
+    sectors = definition.fields.get(key="attendance").categories
+    attendance = {c: 1 for c in sectors} | {"Probation": 0, "Housing": 0}
+    day = dt.date(2023, 3, 1)
+    actions.save_submission(acting_user=SYSTEM, definition=definition, period_start=day, period_end=day,
+                            geography="Norfolk", values={"referrals": 5, "discussed": 4, "adopted": 1,
+                                                         "attendance": attendance})
+    officer = user_with(django_user_model, Role.PARTNERSHIP_OFFICER)
+    report = agenda_reports.get_source("returns").build("returns:channel-panel:2023-03-01:2023-03-01", officer)
+    assert "People attending, by sector: none for Probation, Housing" in report.sections[0][1]
