@@ -1,9 +1,9 @@
 """Issue 12 in a real browser: a partnership officer opens a reporting round, two owners sign in and update
 their actions with a RAG status, the officer builds the performance report for the scrutiny panel and sees
-it (with its PDF), and the public plan page shows the new RAG. axe-core on every page of the journey.
-
-The agenda-pack step (papers' page for adding an agenda-report source to a meeting) is not in this test:
-that page was not in main when this was written; the source itself is tested in delivery's test_report."""
+it (with its PDF), the panel's committee officer adds it to the next meeting's agenda (papers' "Add a report
+from another service", agenda-report source "plan": the PDF becomes the report's annex), and the public plan
+page shows the new RAG. axe-core on every page of the journey. (Only a committee officer who supports the
+committee prepares its papers, so the agenda step is theirs, not the partnership officer's.)"""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from saferhub.core.permissions import Role
 from saferhub.delivery import actions
 from saferhub.governance import actions as governance
 from saferhub.governance.tests.factories import attend, make_meeting, make_panel, person, user
+from saferhub.papers.models import CoverReport, Document
 from tests.browser.conftest import axe_violations, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -79,9 +80,11 @@ def _world(today: dt.date):
                                                  "addressee_organisation": panel.partnership}], acting_user=SYSTEM)
     governance.publish_meeting_record(meeting, acting_user=SYSTEM)
     user("pship", Role.PARTNERSHIP_OFFICER)
+    user("officer", Role.COMMITTEE_OFFICER, supports=panel.committee)
+    upcoming = make_meeting(panel, date=today + dt.timedelta(days=21), items=1)
     user("olive", Role.AGENCY_OFFICER, person=person("Olive Oakes", councillor=False, organisation=police))
     user("nikhil", Role.AGENCY_OFFICER, person=person("Nikhil Nash", councillor=False, organisation=council))
-    return {"start": start, "end": end, "rows": rows}
+    return {"start": start, "end": end, "rows": rows, "upcoming": upcoming}
 
 
 def _fill_date(page, group: str, day: dt.date) -> None:
@@ -144,6 +147,19 @@ def test_a_round_from_opening_to_the_report_and_the_public_page(page, live_serve
     pdf = page.request.get(page.get_by_role("link", name="Download the report as PDF").get_attribute("href")
                            .replace("/plan/", f"{live_server.url}/plan/", 1))
     assert pdf.status == 200 and pdf.body().startswith(b"%PDF")
+
+    sign_in(page, live_server, "officer")
+    meeting = world["upcoming"]
+    item = meeting.agenda_items.get()
+    page.goto(f"{live_server.url}/meetings/{meeting.pk}/papers/items/{item.pk}/report/from-another-service/")
+    page.get_by_label("Safer Norfolk Plan 2021-24: performance report, Latest quarter").check()
+    assert axe_violations(page) == []
+    page.get_by_role("button", name="Add report").click()
+    expect(page.get_by_text(re.compile("is now the draft report for item"))).to_be_visible()
+    report = CoverReport.objects.get(agenda_item=item)
+    assert report.source_code == "plan" and report.title.endswith("performance report, Latest quarter")
+    annex = Document.objects.get(cover_report=report, kind="annex", deleted_at__isnull=True)
+    assert annex.title.endswith("Latest quarter")
 
     page.context.clear_cookies()
     page.goto(f"{live_server.url}/plan/snp/")
