@@ -208,6 +208,8 @@ def representativeness(categories: list[str], counts: dict[str, int], baseline: 
         n = counts.get(category, 0)
         share = percent(n, total)
         base = baseline.get(category)
+        if base is not None and base == base.quantize(Decimal("0.1")):
+            base = base.quantize(Decimal("0.1"))  # 15.40 (as stored) reads 15.4
         diff = (share - base).quantize(Decimal("0.1")) if share is not None and base is not None else None
         rows.append(RepresentativenessRow(category, n, share, base, diff))
     return rows

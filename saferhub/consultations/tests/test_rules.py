@@ -123,3 +123,10 @@ def test_representativeness_counts_prefer_not_to_say_in_the_whole():
     assert [(r.share, r.baseline, r.difference) for r in rows] == [
         (Decimal("90.0"), Decimal("96.5"), Decimal("-6.5")), (Decimal("3.0"), Decimal("1.2"), Decimal("1.8")),
         (Decimal("7.0"), None, None)]
+
+
+def test_representativeness_shows_stored_baselines_to_one_place():
+    [row] = rules.representativeness(["North"], {"North": 1}, {"North": Decimal("15.40")})
+    assert str(row.baseline) == "15.4"
+    [row] = rules.representativeness(["North"], {"North": 1}, {"North": Decimal("0.35")})
+    assert str(row.baseline) == "0.35"
