@@ -209,3 +209,18 @@ def test_running_tallies_match_a_recount():
     with transaction.atomic():
         tallies.rebuild(survey)
     assert snapshot() == kept
+
+
+def test_section_must_be_the_surveys_own():
+    survey = small_survey()
+    other = small_survey("other")
+    with pytest.raises(RuleViolation, match="another survey"):
+        actions.add_question(survey, acting_user=SYSTEM, key="new", kind="text", text="New?",
+                             section=other.sections.get())
+
+
+def test_paper_return_not_before_the_survey_opens(django_user_model):
+    survey = small_survey("later", opens_on=dt.date(2098, 1, 1), closes_on=dt.date(2099, 1, 1))
+    officer = user_with(django_user_model, "partnership_officer")
+    with pytest.raises(RuleViolation, match="opens on 1 January 2098"):
+        actions.submit_response(survey, acting_user=officer, channel="paper", answers=GOOD)
