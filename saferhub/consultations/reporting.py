@@ -1,8 +1,6 @@
 """The results report: its page context (counts, SVG charts beside their tables) and its PDF.
 
-The PDF is rendered by WeasyPrint as tagged PDF/UA-1, as the papers app and the ASB letters render theirs
-(``papers.rendering._pdf``; consultations may not import a sibling app, so it calls the same library
-with the same options)."""
+The PDF is the shared report renderer's (``core.documents.html_to_pdf``: tagged PDF/UA-1)."""
 
 from __future__ import annotations
 
@@ -11,7 +9,14 @@ from django.template.loader import render_to_string
 
 from saferhub.consultations import queries
 from saferhub.consultations.models import Survey
+from saferhub.core import documents
 from saferhub.core.charts import Bar, bar_chart
+
+#: The results report's own print rules, after the shared ones: numbers right-aligned, screen-reader-only
+#: text left out, charts fitted to the page.
+REPORT_CSS = (" .govuk-table__cell--numeric, .govuk-table__header--numeric { text-align: right; }"
+              " .govuk-visually-hidden { display: none; } svg { max-width: 100%; } caption { text-align: left;"
+              " font-weight: bold; margin: 6pt 0; }")
 
 
 def _short(label: str) -> str:
@@ -47,9 +52,7 @@ def report_html(survey: Survey) -> str:
 
 
 def pdf_response(survey: Survey) -> HttpResponse:
-    from weasyprint import HTML
-
-    pdf = HTML(string=report_html(survey)).write_pdf(pdf_variant="pdf/ua-1")
+    pdf = documents.html_to_pdf(report_html(survey), css=documents.REPORT_CSS + REPORT_CSS)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{survey.slug}-results.pdf"'
     return response
