@@ -42,7 +42,7 @@ def test_agenda_to_confirmed_minutes(page, live_server, tmp_path):
     page.goto(f"{live_server.url}/meetings/{meeting.pk}/papers/")
     page.get_by_role("button", name="Build the agenda").click()
     assert "The agenda has been built" in page.locator(".govuk-notification-banner").inner_text()
-    page.get_by_role("link", name=re.compile("the report for item 7")).click()
+    page.get_by_role("link", name=re.compile(r"^Write\s+the report for item 7")).click()
     page.get_by_label("Executive summary").fill("This report gives an overview of how Domestic Homicide Reviews are run.")
     page.get_by_label("Action required").fill("Consider the overview\nAgree any recommendations to the Partnership")
     implication_fields(page)
