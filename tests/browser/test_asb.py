@@ -13,7 +13,7 @@ from django.utils import timezone
 from saferhub.asb.models import Case
 from saferhub.asb.tests import factories as fx
 from saferhub.core.calendar import add_working_days
-from tests.browser.conftest import axe_violations
+from tests.browser.conftest import axe_violations, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -25,15 +25,6 @@ def shot(page, name: str) -> None:
 def no_axe(page, where: str) -> None:
     violations = axe_violations(page)
     assert violations == [], (where, violations)
-
-
-def sign_in(page, live_server, username: str) -> None:
-    page.context.clear_cookies()
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill("x")
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(re.compile(r"/dashboard/"))
 
 
 def fill_date(scope, legend: str, day: dt.date) -> None:
@@ -137,7 +128,7 @@ def test_case_from_public_form_to_closure(page, live_server, settings, tmp_path)
     reference = apply_online(page, live_server, incidents=3, axe=True)
 
     # County triage.
-    sign_in(page, live_server, county.username)
+    sign_in(page, live_server, county.username, password="x")
     page.goto(f"{live_server.url}/asb/triage/")
     page.get_by_role("link", name=reference).click()
     page.get_by_label("Route to the area SPOC for determination").check()
@@ -145,7 +136,7 @@ def test_case_from_public_form_to_closure(page, live_server, settings, tmp_path)
     assert "Triage recorded" in banner(page)
 
     # The SPOC acknowledges, determines, appoints the lead agency and records the review.
-    sign_in(page, live_server, spoc.username)
+    sign_in(page, live_server, spoc.username, password="x")
     page.goto(case_url(live_server, reference))
     no_axe(page, "case page before determination")
     shot(page, "case-routed")
@@ -214,7 +205,7 @@ def test_case_from_public_form_to_closure(page, live_server, settings, tmp_path)
     assert "Appeal recorded" in banner(page)
     # The appeal is decided by the other area reviewing it, never by the area appealed against.
     assert page.get_by_label("Not upheld").count() == 0
-    sign_in(page, live_server, reviewer.username)
+    sign_in(page, live_server, reviewer.username, password="x")
     page.goto(case_url(live_server, reference))
     page.get_by_label("Not upheld").check()
     page.get_by_label("Reasons").fill("The review was carried out properly.")
@@ -226,7 +217,7 @@ def test_case_from_public_form_to_closure(page, live_server, settings, tmp_path)
     shot(page, "case-closed")
 
     # The county team sees the history; the statistics page counts the case.
-    sign_in(page, live_server, county.username)
+    sign_in(page, live_server, county.username, password="x")
     page.goto(f"{live_server.url}/asb/")
     no_axe(page, "dashboard")
     shot(page, "dashboard")
@@ -253,7 +244,7 @@ def test_case_failing_the_threshold_gets_letter_b(page, live_server, settings, t
     older = fx.application(w, area=w.breckland, application_date=timezone.localdate() - dt.timedelta(days=60))
     county = fx.user("asb_county_team", username="county2")
     reference = apply_online(page, live_server, incidents=1)
-    sign_in(page, live_server, county.username)
+    sign_in(page, live_server, county.username, password="x")
     for path, name in (("/asb/triage/", "triage"), ("/asb/cases/new/", "staff-entry"), ("/asb/reports/", "reports"),
                        ("/asb/letter-templates/", "letter-templates"), ("/asb/letter-templates/E/", "letter-preview")):
         page.goto(f"{live_server.url}{path}")

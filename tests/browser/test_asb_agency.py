@@ -13,18 +13,9 @@ from django.utils import timezone
 from saferhub.asb import actions
 from saferhub.asb.tests import factories as fx
 from saferhub.core.actors import SYSTEM
-from tests.browser.conftest import axe_violations
+from tests.browser.conftest import axe_violations, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def sign_in(page, live_server, username: str) -> None:
-    page.context.clear_cookies()
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill("x")
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(re.compile(r"/dashboard/"))
 
 
 def test_agency_answers_its_information_request(page, live_server, settings, tmp_path):
@@ -38,7 +29,7 @@ def test_agency_answers_its_information_request(page, live_server, settings, tmp
     fx.user("agency_officer", organisation=w.police, username="police-officer")
     county = fx.user("asb_county_team", username="county")
 
-    sign_in(page, live_server, "police-officer")
+    sign_in(page, live_server, "police-officer", password="x")
     page.goto(f"{live_server.url}/asb/")
     assert axe_violations(page) == []
     page.get_by_role("link", name=case.reference).first.click()  # from "Information requests to your agency"
@@ -53,7 +44,7 @@ def test_agency_answers_its_information_request(page, live_server, settings, tmp
     assert "Response from Norfolk Constabulary recorded" in page.locator(".govuk-notification-banner").first.inner_text()
     assert "visit-log.pdf" in page.locator("main").inner_text()
 
-    sign_in(page, live_server, county.username)
+    sign_in(page, live_server, county.username, password="x")
     page.goto(f"{live_server.url}/asb/reports/?year={case.application_date.year}")
     assert axe_violations(page) == []
     assert page.locator("svg[role=img]").count() == 5

@@ -12,11 +12,9 @@ from playwright.sync_api import expect
 
 from saferhub.governance.models import Attendance
 from saferhub.governance.tests.factories import committee_officer, make_meeting, make_panel
-from tests.browser.conftest import axe_violations, screenshot
+from tests.browser.conftest import axe_violations, screenshot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PASSWORD = "a-long-test-password-123"
 
 
 @pytest.fixture
@@ -25,14 +23,6 @@ def setup():
     meeting = make_meeting(panel, date=timezone.localdate(), items=1)
     officer = committee_officer(panel, "clerk")
     return panel, meeting, officer
-
-
-def sign_in(page, live_server, username):
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(re.compile(r"/dashboard/"))
 
 
 @pytest.mark.parametrize("javascript", [True, False])

@@ -14,18 +14,10 @@ from saferhub.governance import actions as gov_actions
 from saferhub.governance.models import AgendaItem
 from saferhub.groups import actions
 from saferhub.groups.tests.factories import make_group, secretariat_user
-from tests.browser.conftest import axe_violations
+from tests.browser.conftest import axe_violations, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 D = dt.date
-
-
-def sign_in(page, live_server, username: str) -> None:
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill("a-long-test-password-123")
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(re.compile(r"/dashboard/"))
 
 
 def test_secretariat_journey(page, live_server):

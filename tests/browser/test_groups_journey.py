@@ -19,18 +19,10 @@ from saferhub.governance import actions as gov_actions
 from saferhub.groups import actions
 from saferhub.groups.tests.factories import make_group, secretariat_user
 from saferhub.papers.models import CoverReport, Document, DocumentKind
-from tests.browser.conftest import axe_violations, screenshot
+from tests.browser.conftest import axe_violations, screenshot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 D = dt.date
-
-
-def sign_in(page, live_server, username: str) -> None:
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill("a-long-test-password-123")
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(re.compile(r"/dashboard/"))
 
 
 def test_clsg_meeting_to_nccsp_agenda_pack(page, live_server):

@@ -21,7 +21,7 @@ from saferhub.delivery import actions
 from saferhub.governance import actions as governance
 from saferhub.governance.tests.factories import attend, make_meeting, make_panel, person, user
 from saferhub.papers.models import CoverReport, Document
-from tests.browser.conftest import axe_violations, screenshot
+from tests.browser.conftest import axe_violations, screenshot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -31,15 +31,6 @@ def _quarter_before(day: dt.date) -> tuple[dt.date, dt.date]:
     start_month = ((day.month - 1) // 3) * 3 + 1
     end = dt.date(day.year, start_month, 1) - dt.timedelta(days=1)
     return dt.date(end.year, end.month - 2, 1), end
-
-
-def sign_in(page, live_server, username: str) -> None:
-    page.context.clear_cookies()
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill("a-long-test-password-123")
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(re.compile(r"/dashboard/"))
 
 
 def _world(today: dt.date):

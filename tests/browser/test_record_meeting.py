@@ -4,8 +4,6 @@ axe-core's WCAG 2.2 AA checks."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from django.utils import timezone
 
@@ -13,11 +11,9 @@ from saferhub.core.actors import SYSTEM
 from saferhub.governance import actions
 from saferhub.governance.models import Attendance, Decision, Declaration
 from saferhub.governance.tests.factories import committee_officer, make_meeting, make_panel
-from tests.browser.conftest import axe_violations, screenshot
+from tests.browser.conftest import axe_violations, screenshot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PASSWORD = "a-long-test-password-123"
 
 
 @pytest.fixture
@@ -26,14 +22,6 @@ def setup():
     meeting = make_meeting(panel, date=timezone.localdate(), items=2)
     officer = committee_officer(panel, "clerk")
     return panel, meeting, officer
-
-
-def sign_in(page, live_server, username):
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(re.compile(r"/dashboard/"))
 
 
 def test_committee_officer_records_a_meeting(page, live_server, setup):

@@ -17,18 +17,9 @@ from saferhub.governance import actions as governance
 from saferhub.governance.tests.factories import committee_officer, make_panel, user
 from saferhub.papers import actions as papers
 from saferhub.papers.tests.factories import final_report, norfolk_template
-from tests.browser.conftest import axe_violations, screenshot
+from tests.browser.conftest import axe_violations, screenshot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-PASSWORD = "a-long-test-password-123"
-
-
-def sign_in(page, live_server, username):
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(re.compile(r"/dashboard/"))
 
 
 def test_register_pages_councillor_pages_and_supplementary_packs_pass_axe(page, live_server):

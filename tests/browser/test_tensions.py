@@ -4,13 +4,11 @@ axe-core finds no violation on the form (with the warning), the report and the f
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from django.contrib.auth.models import Group
 
 from saferhub.core.permissions import Role, group_name
-from tests.browser.conftest import axe_violations, screenshot
+from tests.browser.conftest import axe_violations, screenshot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -21,20 +19,11 @@ def make_user(django_user_model, username, role):
     return user
 
 
-def sign_in(page, live_server, username: str) -> None:
-    page.context.clear_cookies()
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill("x")
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(re.compile(r"/dashboard/"))
-
-
 def test_report_warn_confirm_then_triage_and_escalate(page, live_server, django_user_model):
     make_user(django_user_model, "professional", Role.AGENCY_OFFICER)
     make_user(django_user_model, "analyst", Role.TENSION_ANALYST)
 
-    sign_in(page, live_server, "professional")
+    sign_in(page, live_server, "professional", password="x")
     page.goto(f"{live_server.url}/returns/tensions/new/")
     page.get_by_label("What is happening").fill("Mrs Patel's shop window was smashed twice this week")
     page.get_by_label("Where", exact=True).fill("Dereham market place")
@@ -57,7 +46,7 @@ def test_report_warn_confirm_then_triage_and_escalate(page, live_server, django_
     assert "sent to the police analysts" in page.locator(".govuk-notification-banner").inner_text()
     report_url = page.url
 
-    sign_in(page, live_server, "analyst")
+    sign_in(page, live_server, "analyst", password="x")
     page.goto(report_url)
     assert axe_violations(page) == []
     page.get_by_label("Medium").check()
