@@ -37,10 +37,11 @@ def offers(committee, user) -> list[agenda_reports.ReportOffer]:
         if not can(user, "groups.view_body", report.body):
             continue
         start, end = calendar.quarter_bounds(report.year, report.quarter)
+        hint = f"{fmt(start)} to {fmt(end)}, written on {fmt(timezone.localdate(report.created_at))}."
+        if not report.body.is_public and committee.is_public:
+            hint += " This group meets in private: its report will be public once the agenda is published."
         out.append(agenda_reports.ReportOffer(
-            key=_key(report), label=_title(report.body, report.year, report.quarter),
-            hint=f"{fmt(start)} to {fmt(end)}, written on {fmt(timezone.localdate(report.created_at))}.",
-        ))
+            key=_key(report), label=_title(report.body, report.year, report.quarter), hint=hint))
     return out
 
 

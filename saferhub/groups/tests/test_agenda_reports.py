@@ -53,6 +53,18 @@ def test_a_private_groups_reports_are_offered_only_to_those_who_may_see_it(group
         source.build("clsg-src/2022/q3", user("cllr2", Role.COUNCILLOR))
 
 
+def test_a_private_groups_report_for_a_public_agenda_says_it_will_be_published(group):
+    secretariat = secretariat_user(group)
+    assert "public once the agenda" not in source.offers(group.board, secretariat)[0].hint  # private board
+    group.board.is_public = True
+    group.board.save(update_fields=["is_public"])
+    assert not group.body.is_public
+    assert "its report will be public once the agenda is published" in source.offers(group.board, secretariat)[0].hint
+    group.body.is_public = True
+    group.body.save(update_fields=["is_public"])
+    assert "public once the agenda" not in source.offers(group.board, secretariat)[0].hint
+
+
 def test_builds_the_report_with_its_pdf_as_the_appendix(group):
     from pypdf import PdfReader
 
