@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.db.models import Prefetch, QuerySet
 
 from saferhub.core.models import Organisation, OrganisationKind
-from saferhub.dhr.models import Case, DhrSettings, ImrRequest, ReviewStep
+from saferhub.dhr.models import Case, DhrSettings, ImrRequest, QaSubmission, ReportDocument, ReviewStep
 from saferhub.dhr.policies import team_partnership_ids
 
 
@@ -173,3 +173,28 @@ def sweep_rows() -> list[tuple]:
     submitted = dict(ReviewStep.objects.filter(case__in=open_cases, step="submitted").values_list("case_id", "done_on"))
     return [(pk, pid, start, *current.get(pk, (None, None)), months.get(pk, 0), submitted.get(pk))
             for pk, pid, start in open_cases.values_list("id", "partnership_id", "decision_clock_start")]
+
+
+# A review's report versions and Home Office QA submissions (read by dhr.actions.report, the review
+# actions and the case page).
+
+def latest(case: Case, kind: str) -> ReportDocument | None:
+    return case.documents.filter(kind=kind).order_by("-version").first()
+
+
+def last_submission(case: Case) -> QaSubmission | None:
+    return case.qa_submissions.order_by("-number").first()
+
+
+def approved_submission(case: Case) -> QaSubmission | None:
+    return case.qa_submissions.filter(approved_on__isnull=False).select_related(
+        "approved_overview", "approved_summary").first()
+
+
+def approved_versions(case: Case) -> str:
+    """The approved versions in words, for the publication and the Commissioner's copy."""
+    found = approved_submission(case)
+    if found is None:
+        return ""
+    return (f"overview report version {found.approved_overview.version}, "
+            f"executive summary version {found.approved_summary.version}")

@@ -19,7 +19,6 @@ from saferhub.core.permissions import get_for
 from saferhub.dhr import actions, clocks, queries, status
 from saferhub.dhr import forms as f
 from saferhub.dhr import forms_records as fr
-from saferhub.dhr.actions.report import approved_versions
 from saferhub.dhr.actions.review import REPORT_STEPS
 from saferhub.dhr.models import DEFAULT_REVIEW_NAME
 from saferhub.dhr.policies import can_dhr
@@ -148,7 +147,7 @@ def _context(request, case, post_section=None, bound=None) -> dict:
         "error_form": bound if bound is not None and bound.errors else None,
         "tender": queries.tender_of(case), "blocking": actions.blocking_processes(case),
         "erase_after": clocks.erase_after(case.closed_on, settings.retention_years),
-        "today": today, "report_steps": REPORT_STEPS, "approved_versions": approved_versions(case),
+        "today": today, "report_steps": REPORT_STEPS, "approved_versions": queries.approved_versions(case),
     }
 
 

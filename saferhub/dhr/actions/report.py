@@ -24,33 +24,12 @@ from saferhub.dhr import rules
 from saferhub.dhr.actions.common import full_clean, lock_case, not_erased, today
 from saferhub.dhr.actions.review import record_report_step
 from saferhub.dhr.models import Case, DocumentKind, QaChange, QaOutcome, QaSubmission, ReportDocument
+from saferhub.dhr.queries import approved_submission, last_submission, latest
 from saferhub.dhr.steps import Step
 
 
 def _suffix(filename: str) -> str:
     return ("." + filename.rsplit(".", 1)[-1].lower()) if "." in filename else ""
-
-
-def latest(case: Case, kind: str) -> ReportDocument | None:
-    return case.documents.filter(kind=kind).order_by("-version").first()
-
-
-def last_submission(case: Case) -> QaSubmission | None:
-    return case.qa_submissions.order_by("-number").first()
-
-
-def approved_submission(case: Case) -> QaSubmission | None:
-    return case.qa_submissions.filter(approved_on__isnull=False).select_related(
-        "approved_overview", "approved_summary").first()
-
-
-def approved_versions(case: Case) -> str:
-    """The approved versions in words, for the publication and the Commissioner's copy."""
-    found = approved_submission(case)
-    if found is None:
-        return ""
-    return (f"overview report version {found.approved_overview.version}, "
-            f"executive summary version {found.approved_summary.version}")
 
 
 def _store(folder: str, name: str, filename: str, content: bytes) -> str:

@@ -15,6 +15,7 @@ from saferhub.core.permissions import require
 from saferhub.dhr import rules
 from saferhub.dhr.actions.common import full_clean, lock_case, not_erased, today
 from saferhub.dhr.models import Case, DecisionOutcome, Extension, ImrRequest, PanelMember, Recommendation, ReviewStep
+from saferhub.dhr.queries import approved_versions
 from saferhub.dhr.steps import Step, label
 
 #: What each stage keeps in ``ReviewStep.details`` (anything else given is refused).
@@ -85,8 +86,6 @@ def record_report_step(case: Case, *, step: str, done_on: dt.date, acting_user: 
 
         rules.check_not_blocked(blocking_processes(case), what="published")
     if step in (Step.PUBLISHED, Step.COMMISSIONER) and feedback_approved:
-        from saferhub.dhr.actions.report import approved_versions
-
         # Published and sent: the versions the panel approved (``actions.report``).
         details["version"] = approved_versions(case)
     row = existing.get(step) or ReviewStep(case=case, step=step)
