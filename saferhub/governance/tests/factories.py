@@ -100,6 +100,16 @@ def attend(meeting: Meeting, people: list[Person]) -> None:
         actions.record_attendance(meeting, person=p, status="present", acting_user=SYSTEM)
 
 
+def held(panel: Panel, day: dt.date, present: list[Person]) -> Meeting:
+    """A one-item meeting on ``day`` with ``present`` attending, its attendance finalised and its record
+    published (what the councillor pages count)."""
+    meeting = make_meeting(panel, date=day, items=1)
+    attend(meeting, present)
+    actions.finalise_attendance(meeting, acting_user=SYSTEM)
+    actions.publish_meeting_record(meeting, acting_user=SYSTEM)
+    return meeting
+
+
 def user(username: str, *roles: str, person: Person | None = None, supports: Committee | None = None):
     User = get_user_model()
     u = User.objects.create_user(username=username, password="a-long-test-password-123")

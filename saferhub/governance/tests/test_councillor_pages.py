@@ -13,7 +13,7 @@ from saferhub.core.exceptions import RuleViolation
 from saferhub.core.permissions import Role
 from saferhub.governance import actions
 from saferhub.governance.models import Attendance, MonitoringOfficerTask
-from saferhub.governance.tests.factories import attend, committee_officer, make_meeting, make_panel, user
+from saferhub.governance.tests.factories import attend, committee_officer, held, make_meeting, make_panel, user
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -22,14 +22,6 @@ D = dt.date
 @pytest.fixture
 def panel():
     return make_panel()
-
-
-def held(panel, day, present):
-    meeting = make_meeting(panel, date=day, items=1)
-    attend(meeting, present)
-    actions.finalise_attendance(meeting, acting_user=SYSTEM)
-    actions.publish_meeting_record(meeting, acting_user=SYSTEM)
-    return meeting
 
 
 def queries_for(client, url) -> int:

@@ -23,14 +23,6 @@ def panel():
     return make_panel()
 
 
-def held(panel, day, present):
-    meeting = make_meeting(panel, date=day, items=1)
-    attend(meeting, present)
-    actions.finalise_attendance(meeting, acting_user=SYSTEM)
-    actions.publish_meeting_record(meeting, acting_user=SYSTEM)
-    return meeting
-
-
 # --- rules (pure) ----------------------------------------------------------------------------
 
 def test_register_due_28_days_after_election_then_overdue():
