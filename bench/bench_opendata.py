@@ -25,7 +25,6 @@ import argparse
 import asyncio
 import os
 import random
-import signal
 import statistics
 import subprocess
 import sys
@@ -179,150 +178,40 @@ def latency(samples: int) -> dict:
 # ---------------------------------------------------------------------------------------------
 
 
-def zipf_choice(rng: random.Random, items: list, s: float = 1.1):
-    weights = [1 / (rank ** s) for rank in range(1, len(items) + 1)]
-    return rng.choices(items, weights=weights, k=1)[0]
-
-
-def load_urls(n: int, seed: int = 5) -> list[str]:
-    """A public-page mix with skewed popularity, like real traffic (a few meetings are busy)."""
-    from django.utils import timezone
-
-    from saferhub.core.models import Person
-    from saferhub.governance.models import Committee, Meeting
-
-    rng = random.Random(seed)
-    today = timezone.localdate()
-    meetings = list(Meeting.objects.filter(date__lte=today).order_by("-date").values_list("pk", flat=True)[:2000])
-    rng.shuffle(meetings)
-    held = list(Meeting.objects.filter(date__lte=today, status="held").order_by("-date").values_list("pk", flat=True)[:200])
-    rng.shuffle(held)
-    committees = list(Committee.objects.order_by("?").values_list("slug", flat=True)[:300])
-    people = list(Person.objects.filter(is_councillor=True).order_by("?").values_list("pk", flat=True)[:500])
-    kinds = [
-        (0.40, lambda: f"/meetings/{zipf_choice(rng, meetings)}/"),
-        (0.15, lambda: f"/committees/{zipf_choice(rng, committees)}/"),
-        (0.10, lambda: f"/people/{zipf_choice(rng, people)}/"),
-        (0.08, lambda: rng.choice(["/meetings/", f"/meetings/?year={today.year}&month={today.month}"])),
-        (0.05, lambda: "/"),
-        (0.04, lambda: f"/committees/{zipf_choice(rng, committees)}/recommendations/"),
-        (0.04, lambda: f"/committees/{zipf_choice(rng, committees)}/work-programme/"),
-        (0.04, lambda: f"/committees/{zipf_choice(rng, committees)}/meetings/"),
-        (0.07, lambda: f"/meetings/{zipf_choice(rng, held)}/agenda/"),
-        (0.03, lambda: "/committees/"),
-    ]
-    weights = [w for w, _ in kinds]
-    return [rng.choices(kinds, weights=weights, k=1)[0][1]() for _ in range(n)]
-
-
-async def _request(reader, writer, host: str, path: str) -> tuple[int, dict]:
-    writer.write(f"GET {path} HTTP/1.1\r\nHost: {host}\r\nUser-Agent: saferhub-bench\r\nAccept: text/html\r\n\r\n".encode())
-    await writer.drain()
-    head = await reader.readuntil(b"\r\n\r\n")
-    lines = head.decode("latin-1").split("\r\n")
-    status = int(lines[0].split()[1])
-    headers = {}
-    for line in lines[1:]:
-        if ":" in line:
-            k, v = line.split(":", 1)
-            headers[k.strip().lower()] = v.strip()
-    if headers.get("transfer-encoding", "").lower() == "chunked":
-        while True:
-            size = int((await reader.readuntil(b"\r\n")).split(b";")[0], 16)
-            await reader.readexactly(size + 2)
-            if size == 0:
-                break
-    else:
-        length = int(headers.get("content-length", "0"))
-        if length:
-            await reader.readexactly(length)
-    return status, headers
-
-
-async def generate(host: str, port: int, urls: list[str], rate: float, duration: float, connections: int) -> dict:
-    total = int(rate * duration)
-    start = time.perf_counter() + 0.5
-    next_index = 0
-    latencies: list[float] = []
-    errors: dict[str, int] = {}
-    hits = 0
-
-    async def worker():
-        nonlocal next_index, hits
-        reader = writer = None
-        while True:
-            index = next_index
-            if index >= total:
-                break
-            next_index += 1
-            due = start + index / rate
-            delay = due - time.perf_counter()
-            if delay > 0:
-                await asyncio.sleep(delay)
-            path = urls[index % len(urls)]
-            try:
-                if writer is None:
-                    reader, writer = await asyncio.open_connection(host, port)
-                status, headers = await asyncio.wait_for(_request(reader, writer, f"{host}:{port}", path), 30)
-                if status != 200:
-                    errors[f"HTTP {status}"] = errors.get(f"HTTP {status}", 0) + 1
-                if headers.get("x-saferhub-cache") == "hit":
-                    hits += 1
-                if headers.get("connection", "").lower() == "close":
-                    writer.close()
-                    writer = None
-            except (TimeoutError, OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError, ValueError,
-                    IndexError) as exc:
-                errors[type(exc).__name__] = errors.get(type(exc).__name__, 0) + 1
-                if writer is not None:
-                    writer.close()
-                writer = None
-            latencies.append((time.perf_counter() - due) * 1000)  # from the scheduled time: queueing counts
-
-    await asyncio.gather(*(worker() for _ in range(connections)))
-    elapsed = time.perf_counter() - start
-    return {"requests": len(latencies), "elapsed": elapsed, "latencies": latencies, "errors": errors, "hits": hits}
-
-
 def load_test(rate: float, duration: float, workers: int, threads: int, connections: int, pages: int = 0,
               warmup: float = 30) -> dict:
-    urls = load_urls(int(rate * duration) + 10)
+    from bench import loadgen
+
+    urls = loadgen.public_urls(int(rate * duration) + 10)
     if pages:  # only the ``pages`` most requested URLs of the mix (a hot set), in the same proportions
         from collections import Counter
 
         hot = {u for u, _ in Counter(urls).most_common(pages)}
         urls = [u for u in urls if u in hot] or urls
     port = 8765
-    env = dict(os.environ)
-    env.update({
-        "SAFERHUB_ENV": "production", "SECRET_KEY": "bench-only-secret-key-not-used-anywhere-else-0123456789",
-        "ALLOWED_HOSTS": "127.0.0.1,localhost", "SECURE_SSL_REDIRECT": "0", "SAFERHUB_DEBUG": "0",
-        "SAFERHUB_PUBLIC_PAGE_CACHE_SECONDS": "30", "DJANGO_SETTINGS_MODULE": "bench.production_settings",
-        "CONN_MAX_AGE": "600",  # persistent database connections, as a production deployment sets
-    })
     # A shared cache for the workers, as in production (settings use Redis when REDIS_URL is set).
     redis = subprocess.Popen(["redis-server", "--port", "6390", "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
                               "--loglevel", "warning"], start_new_session=True)
-    env["REDIS_URL"] = "redis://127.0.0.1:6390/0"
-    server = subprocess.Popen(
-        [str(Path(sys.executable).parent / "gunicorn"), "saferhub.wsgi:application", "--bind", f"127.0.0.1:{port}",
-         "--workers", str(workers), "--worker-class", "gthread", "--threads", str(threads), "--keep-alive", "30",
-         "--log-level", "warning", "--access-logfile", "/dev/null"],
-        env=env, cwd=ROOT, start_new_session=True,
-    )
+    env = loadgen.production_env(page_cache_seconds=30, redis_url="redis://127.0.0.1:6390/0")
+    server = loadgen.start_gunicorn(port, env, workers=workers, threads=threads)
     try:
-        time.sleep(4)
+        loadgen.wait_until_up(port)
         # Steady state: warm the workers and the cache with a different sample drawn from the same
         # popularity (a site that has been up a while), never with the measured sequence itself.
-        warm = load_urls(int(100 * warmup), seed=99)
-        asyncio.run(generate("127.0.0.1", port, warm, 100, warmup, 32))
+        warm = loadgen.public_urls(int(100 * warmup), seed=99)
+        asyncio.run(loadgen.run_open_loop(lambda i: loadgen.Request(port, warm[i]), len(warm), 100, 32))
         before = load_average()
-        result = asyncio.run(generate("127.0.0.1", port, urls, rate, duration, connections))
+        outcomes, elapsed = asyncio.run(loadgen.run_open_loop(
+            lambda i: loadgen.Request(port, urls[i % len(urls)]), int(rate * duration), rate, connections))
+        result = {"requests": len(outcomes), "elapsed": elapsed, "latencies": [o.latency_ms for o in outcomes],
+                  "hits": sum(o.cache_hit for o in outcomes), "errors": {}}
+        for o in outcomes:
+            if o.error:
+                result["errors"][o.error] = result["errors"].get(o.error, 0) + 1
         result["load_before"] = before
         result["load_after"] = load_average()
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
+        loadgen.stop(server)
         redis.terminate()
         redis.wait(timeout=30)
     result.update({"rate": rate, "duration": duration, "workers": workers, "threads": threads, "warmup": warmup,
