@@ -188,10 +188,12 @@ class Outcome:
 
 
 async def run_open_loop(requests: Callable[[int], Request], total: int, rate: float, connections: int,
-                        timeout: float = 30) -> tuple[list[Outcome], float]:
+                        timeout: float = 30, grace: float | None = None) -> tuple[list[Outcome], float]:
     """Issue ``requests(i)`` for i in 0..total-1 at ``rate`` per second over ``connections`` keep-alive
     connections (each connection to one port, reopened after an error). Returns every outcome and the
-    elapsed seconds."""
+    elapsed seconds. With ``grace``, a request not yet started ``grace`` seconds after the schedule's end
+    is not sent at all (a server that cannot keep up ends the run on time; the shortfall is the number of
+    outcomes missing)."""
     start = time.perf_counter() + 0.5
     next_index = 0
     outcomes: list[Outcome] = []
@@ -205,6 +207,8 @@ async def run_open_loop(requests: Callable[[int], Request], total: int, rate: fl
                 break
             next_index += 1
             due = start + index / rate
+            if grace is not None and time.perf_counter() > start + total / rate + grace:
+                break
             delay = due - time.perf_counter()
             if delay > 0:
                 await asyncio.sleep(delay)

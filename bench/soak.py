@@ -204,7 +204,7 @@ class Ledger:
 
 
 def build_schedule(total: int, rate: float, reads: list[str], attendance, cases, visitors: int,
-                   admin: Session, triager: Session, visitor: Session, ledger: Ledger, run: str):
+                   admin: Session, triager: Session, anonymous: Session, ledger: Ledger, run: str):
     """A function index -> loadgen.Request: writes spread evenly through the run among the reads."""
     from bench import loadgen
 
@@ -247,7 +247,7 @@ def build_schedule(total: int, rate: float, reads: list[str], attendance, cases,
 
     def subscribe_request(visitor, k):
         email = f"soak-{run}-{visitor}-{k}@example.invalid"
-        form = urllib.parse.urlencode({"csrfmiddlewaretoken": visitor.csrf, "topic": "keyword",
+        form = urllib.parse.urlencode({"csrfmiddlewaretoken": anonymous.csrf, "topic": "keyword",
                                        "keyword": "knife crime", "frequency": "weekly", "email": email}).encode()
 
         def check(code, headers, data):
@@ -258,7 +258,7 @@ def build_schedule(total: int, rate: float, reads: list[str], attendance, cases,
 
         # A visitor's 12 forms alternate between the instances: a per-process counter would allow 20.
         return loadgen.Request(PORTS[k % 2], "/alerts/", "POST",
-                               {**visitor.headers(), "Content-Type": "application/x-www-form-urlencoded",
+                               {**anonymous.headers(), "Content-Type": "application/x-www-form-urlencoded",
                                 "X-Forwarded-For": str(ipaddress.IPv4Address(0x0A000000 + (int(run) * 1000 + visitor) % 2**24))},
                                form, "subscribe", check)
 
@@ -302,6 +302,10 @@ def verify(ledger: Ledger, attendance, cases, mail_dir: Path, started_at, visito
         audits[key] = audits.get(key, 0) + 1
     for meeting, person, status in attendance:
         sent, outcome = ledger.attendance.get((meeting, person), (status, "not sent"))
+        if outcome == "not sent":  # the run ended before its turn: nothing may have been written
+            if (meeting, person) in rows:
+                problems["attendance"].append(f"meeting {meeting} person {person}: a row for a write never sent")
+            continue
         if outcome != "ok":
             problems["attendance"].append(f"meeting {meeting} person {person}: {outcome}")
         if rows.get((meeting, person)) != status:
@@ -324,6 +328,10 @@ def verify(ledger: Ledger, attendance, cases, mail_dir: Path, started_at, visito
                                             target_id__in=[str(c) for c in case_ids]).values_list("target_id", flat=True):
         triaged[int(target)] = triaged.get(int(target), 0) + 1
     for case, area in cases:
+        if ledger.triage.get(case) is None:  # never sent: still waiting for triage, nothing recorded
+            if status.get(case) != "triage" or notes.get(case) or triaged.get(case):
+                problems["triage"].append(f"case {case}: changed although never sent")
+            continue
         if ledger.triage.get(case, "not sent") != "ok":
             problems["triage"].append(f"case {case}: {ledger.triage.get(case, 'not sent')}")
         if status.get(case) != "routed" or areas.get(case) != area:
@@ -335,6 +343,10 @@ def verify(ledger: Ledger, attendance, cases, mail_dir: Path, started_at, visito
     accepted = sorted(e for e, o in ledger.subscriptions.items() if o == "accepted")
     for visitor in range(visitors):
         mine = [o for e, o in ledger.subscriptions.items() if e.split("-")[2] == str(visitor)]
+        if len(mine) < 12:  # the run ended before all of this visitor's forms were sent
+            if mine.count("accepted") > 10:
+                problems["subscriptions"].append(f"visitor {visitor}: {mine.count('accepted')} accepted of {len(mine)}")
+            continue
         if mine.count("accepted") != 10 or mine.count("refused") != 2:
             problems["subscriptions"].append(f"visitor {visitor}: {mine.count('accepted')} accepted, "
                                              f"{mine.count('refused')} refused (want 10 and 2: shared counter)")
@@ -403,14 +415,14 @@ def main() -> None:
     try:
         admin = Session(PORTS[0], "admin", password)
         triager = Session(PORTS[0], "asb-county", password)
-        visitor = Session(PORTS[1])
+        anonymous = Session(PORTS[1])
         shared = {port: triager.get_status(port, "/asb/") for port in PORTS}
         print(f"Signed in on {PORTS[0]}; the staff page with that session on each port: {shared}", flush=True)
-        schedule = build_schedule(total, args.rate, reads, attendance, cases, visitors, admin, triager, visitor, ledger, run)
+        schedule = build_schedule(total, args.rate, reads, attendance, cases, visitors, admin, triager, anonymous, ledger, run)
         print(f"Soak: {args.minutes:g} min at {args.rate:g}/s = {total:,} requests ({len(attendance):,} attendance, "
               f"{len(cases):,} triage, {visitors * 12:,} alert forms), ports {PORTS}, load {load_average()}", flush=True)
         before = load_average()
-        outcomes, elapsed = asyncio.run(loadgen.run_open_loop(schedule, total, args.rate, args.connections))
+        outcomes, elapsed = asyncio.run(loadgen.run_open_loop(schedule, total, args.rate, args.connections, grace=30))
         after = load_average()
         deadline = time.monotonic() + 60  # let the worker send the last emails
         from django_tasks_db.models import DBTaskResult
@@ -443,6 +455,9 @@ def main() -> None:
             errors[o.error] = errors.get(o.error, 0) + 1
     print(f"Errors by kind: {errors or 'none'}")
     accepted = sum(1 for o in ledger.subscriptions.values() if o == "accepted")
+    print(f"Sent {len(outcomes):,} of the {total:,} requests scheduled (a request not started 30 s after the "
+          f"schedule's end is not sent): {len(ledger.attendance):,} of {len(attendance):,} attendance writes, "
+          f"{len(ledger.triage):,} of {len(cases):,} triages, {len(ledger.subscriptions):,} of {visitors * 12:,} alert forms")
     print(f"Database check: {len(attendance):,} attendance writes, {len(cases):,} triaged cases, {accepted} accepted "
           f"and {sum(1 for o in ledger.subscriptions.values() if o == 'refused')} refused alert forms")
     for what, found in problems.items():
