@@ -68,42 +68,10 @@ def ensure_dataset(councils: int) -> None:
 
 
 def ensure_papers(reports: int = 20000) -> None:
-    """Synthetic published reports with one PDF annex each, and published papers for their
-    meetings (bulk inserts: benchmark data, marked and fictional)."""
-    from django.db import transaction
-    from django.utils import timezone
+    """Synthetic published reports with one PDF annex each (bench/national.py, the one home of the set-up)."""
+    from bench.national import ensure_papers as add
 
-    from saferhub.governance.models import AgendaItem
-    from saferhub.papers.models import CoverReport, Document, MeetingPapers
-
-    if Document.objects.filter(title__startswith=MARK).exists():
-        return
-    print(f"Adding {reports} synthetic published reports and annexes…", flush=True)
-    rng = random.Random(3)
-    now = timezone.now()
-    top = AgendaItem.objects.order_by("-pk").values_list("pk", flat=True).first()
-    wanted = {rng.randint(1, top) for _ in range(reports * 4)}
-    items = list(AgendaItem.objects.filter(pk__in=wanted, kind="report", cover_report__isnull=True)
-                 .select_related("meeting").only("id", "meeting_id", "meeting__committee_id")[:reports])
-    with transaction.atomic():
-        CoverReport.objects.bulk_create([
-            CoverReport(agenda_item_id=i.pk, title=f"{MARK} Partnership priority report", executive_summary="Fictional.",
-                        status="final", responsible_director="Director of Community Services") for i in items
-        ], batch_size=2000)
-        report_ids = dict(CoverReport.objects.filter(agenda_item_id__in=[i.pk for i in items])
-                          .values_list("agenda_item_id", "pk"))
-        meetings = {i.meeting_id: i.meeting.committee_id for i in items}
-        existing = set(MeetingPapers.objects.filter(meeting_id__in=meetings).values_list("meeting_id", flat=True))
-        MeetingPapers.objects.bulk_create([
-            MeetingPapers(meeting_id=m, status="published", published_at=now) for m in meetings if m not in existing
-        ], batch_size=2000)
-        Document.objects.bulk_create([
-            Document(committee_id=i.meeting.committee_id, meeting_id=i.meeting_id, cover_report_id=report_ids[i.pk],
-                     kind="annex", format="pdf", title=f"{MARK} Annex", label="Annex 1", position=1,
-                     file=f"documents/synthetic/{i.pk}.pdf", media_type="application/pdf", size=12345,
-                     sha256="0" * 64, page_count=3, generated=False, published_at=now) for i in items
-        ], batch_size=2000)
-    print(f"  {len(items)} reports and annexes added", flush=True)
+    print(f"  {add(reports)} synthetic reports and annexes added", flush=True)
 
 
 # ---------------------------------------------------------------------------------------------
