@@ -6,7 +6,8 @@ partnership call ``partnership_ids(user, role)`` and scope every staff read to i
 partnership is answered with 404, the same as a missing one.
 
 The *home* partnership is the one this installation serves first (the site configuration's partnership, else
-the organisation named by ``settings.SAFERHUB_HOME_PARTNERSHIP``): the public forms file into it.
+the organisation named by ``settings.SAFERHUB_HOME_PARTNERSHIP``, else the only partnership there is): the
+public forms file into it and the public statistics are its own.
 """
 
 from __future__ import annotations
@@ -34,7 +35,12 @@ def home_partnership() -> Organisation | None:
     config = get_site_configuration()
     if config.partnership_id:
         return Organisation.objects.filter(pk=config.partnership_id).first()
-    return Organisation.objects.filter(name=home_partnership_name(), kind=OrganisationKind.PARTNERSHIP).first()
+    partnerships = Organisation.objects.filter(kind=OrganisationKind.PARTNERSHIP)
+    named = partnerships.filter(name=home_partnership_name()).first()
+    if named is not None:
+        return named
+    only = list(partnerships.order_by("pk")[:2])
+    return only[0] if len(only) == 1 else None
 
 
 def current_memberships(user, on: dt.date | None = None):
