@@ -11,7 +11,7 @@ API's case list, case, history, dashboard and report, the admin's case and audit
 page, list, API and report page), the answer is 404, 403 or a page without the record, while the same member
 of staff reaches their own partnership's record the same way (so a 404 is not just a broken page).
 
-This test sits in ``core`` because it crosses apps; it builds its data through each app's actions and test
+This test sits in ``tests/`` because it crosses apps; it builds its data through each app's actions and test
 factories and is allowed to import them (tests are outside the import contracts).
 """
 
