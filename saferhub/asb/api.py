@@ -20,7 +20,7 @@ from ninja import Router, Schema
 
 from saferhub.asb import facts, queries
 from saferhub.asb import rules as asb_rules
-from saferhub.asb.models import CaseStatus, OptArea
+from saferhub.asb.models import CaseStatus
 from saferhub.asb.policies import can_asb
 from saferhub.core.api_auth import write_auth
 from saferhub.core.params import Code, Limit500, Offset

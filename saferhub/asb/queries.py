@@ -29,7 +29,6 @@ from saferhub.asb.models import (
 )
 from saferhub.asb.policies import _assignments, can_asb, county_partnership_ids
 from saferhub.core.models import AuditEvent
-from saferhub.core.permissions import Role, has_role
 
 CLOCK_ORDER = [s.value for s in ClockStep]
 

@@ -15,7 +15,6 @@ from saferhub.core.actors import is_system
 from saferhub.core.partnerships import partnership_ids
 from saferhub.core.permissions import Role, can, has_role, is_administrator
 
-
 #: The service role of the review team in ``core.PartnershipMembership``.
 TEAM_ROLE = "dhr_team"
 

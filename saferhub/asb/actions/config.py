@@ -8,7 +8,7 @@ from django.db import transaction
 
 from saferhub.asb import rules as asb_rules
 from saferhub.asb.actions.common import full_clean
-from saferhub.asb.config import partnership_id_of, stored_settings
+from saferhub.asb.config import stored_settings
 from saferhub.asb.models import (
     AsbRole,
     AsbSettings,

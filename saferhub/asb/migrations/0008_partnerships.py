@@ -8,7 +8,6 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-
 HOME_PARTNERSHIP = "Norfolk Countywide Community Safety Partnership"
 COUNTY_TEAM_GROUP = "ASB county team"
 

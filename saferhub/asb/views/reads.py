@@ -19,7 +19,6 @@ from saferhub.asb.models import (
     CaseStatus,
     ClockStep,
     NotificationKind,
-    OptArea,
 )
 
 # Clock rows and "this week" have one home: ``saferhub.asb.queries`` (the API builds on the same rows).

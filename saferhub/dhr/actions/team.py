@@ -8,10 +8,9 @@ from saferhub.core import actions as core_actions
 from saferhub.core import audit
 from saferhub.core.actors import Actor
 from saferhub.core.exceptions import RuleViolation
-from saferhub.core.models import Organisation, OrganisationKind
+from saferhub.core.models import Organisation, OrganisationKind, PartnershipMembership
 from saferhub.core.permissions import require
 from saferhub.dhr.actions.common import full_clean
-from saferhub.core.models import PartnershipMembership
 from saferhub.dhr.models import DhrSettings
 
 #: The service role of a review team's membership in ``core.PartnershipMembership``.
