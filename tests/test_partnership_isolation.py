@@ -257,3 +257,17 @@ def test_the_admin_audit_list_shows_no_dhr_rows_and_only_the_own_partnerships_as
     assert AuditEvent.objects.filter(code__startswith="dhr.").exists()
     for side in world.values():
         assert side["dhr_case"].victim_pseudonym not in body
+
+
+def test_the_public_form_files_into_the_configured_partnership(world, settings):
+    """Norfolk's installation sets nothing: the form offers the home partnership's areas. An instance serving
+    another partnership's form names it in ``ASB_PUBLIC_PARTNERSHIP`` and offers only that partnership's areas."""
+    from saferhub.asb.config import public_areas
+    from saferhub.asb.views.apply import area_choices
+
+    a, b = world["A"], world["B"]
+    assert {area.partnership_id for area in public_areas()} == {a["partnership"].pk}
+    assert ("west-norfolk", "West Norfolk") in area_choices()
+    settings.ASB_PUBLIC_PARTNERSHIP = B_NAME
+    assert [area.pk for area in public_areas()] == [b["case"].area_id]
+    assert area_choices() == [("norwich", "Norwich")]
