@@ -17,13 +17,26 @@ from saferhub.asb.models import (
     RelevantBody,
     RetentionLog,
 )
-from saferhub.asb.policies import is_county_team
+from saferhub.asb.policies import county_partnership_ids, is_county_team
 from saferhub.core.admin_base import ActionAdmin, ReadOnlyAdmin
 
 
+class PartnershipScopedAdmin(ActionAdmin):
+    """Configuration of one partnership: the county team of a partnership sees and changes only its own
+    partnership's records; administrators configure every partnership."""
+
+    def get_queryset(self, request):
+        from saferhub.core.permissions import is_administrator
+
+        qs = super().get_queryset(request)
+        if is_administrator(request.user):
+            return qs
+        return qs.filter(partnership_id__in=county_partnership_ids(request.user))
+
+
 @admin.register(AsbSettings)
-class AsbSettingsAdmin(ActionAdmin):
-    list_display = ["name", "threshold_count", "window_months", "appeal_window", "appeal_window_unit",
+class AsbSettingsAdmin(PartnershipScopedAdmin):
+    list_display = ["partnership", "name", "threshold_count", "window_months", "appeal_window", "appeal_window_unit",
                     "appeal_recipient", "retention_years"]
     fields = SETTINGS_FIELDS
 
@@ -48,31 +61,33 @@ class RelevantBodyAdmin(ActionAdmin):
 
 
 @admin.register(OptArea)
-class OptAreaAdmin(ActionAdmin):
-    list_display = ["name", "code", "spoc", "inspector", "email"]
-    fields = ["code", "name", "councils", "spoc", "inspector", "email", "phone", "position"]
+class OptAreaAdmin(PartnershipScopedAdmin):
+    list_display = ["name", "code", "partnership", "spoc", "inspector", "email"]
+    list_filter = ["partnership"]
+    fields = ["partnership", "code", "name", "councils", "spoc", "inspector", "email", "phone", "position"]
     filter_horizontal = ["councils"]
 
     def get_readonly_fields(self, request, obj=None):
-        return ["code"] if obj else []
+        return ["partnership", "code"] if obj else []
 
     def run_action(self, request, data, obj):
         return actions.save_opt_area(
-            code=obj.code if obj else data["code"], name=data["name"], councils=list(data.get("councils") or []),
+            partnership=obj.partnership if obj else data.get("partnership"), code=obj.code if obj else data["code"], name=data["name"], councils=list(data.get("councils") or []),
             spoc=data.get("spoc"), inspector=data.get("inspector"), email=data.get("email", ""),
             phone=data.get("phone", ""), position=data.get("position") or 0, acting_user=request.user,
         )
 
 
 @admin.register(LocalThresholdRoute)
-class LocalThresholdRouteAdmin(ActionAdmin):
-    list_display = ["name", "kind", "area", "min_distinct_reporters", "window_months", "window_days", "active"]
-    fields = ["area", "name", "kind", "description", "min_distinct_reporters", "window_months", "window_days",
+class LocalThresholdRouteAdmin(PartnershipScopedAdmin):
+    list_display = ["name", "kind", "partnership", "area", "min_distinct_reporters", "window_months", "window_days",
+                    "active"]
+    fields = ["partnership", "area", "name", "kind", "description", "min_distinct_reporters", "window_months", "window_days",
               "active"]
 
     def run_action(self, request, data, obj):
         return actions.save_local_route(
-            area=data.get("area"), name=data["name"], description=data.get("description", ""),
+            partnership=data.get("partnership"), area=data.get("area"), name=data["name"], description=data.get("description", ""),
             kind=data.get("kind") or "reporters",
             min_distinct_reporters=data["min_distinct_reporters"], window_months=data["window_months"],
             window_days=data.get("window_days"), active=data["active"], acting_user=request.user,
@@ -146,6 +161,10 @@ class CaseAdmin(CountyTeamOnlyAdmin):
     search_fields = ["reference"]
     exclude = ["victim_address", "vulnerability_notes", "risk_notes"]
 
+    def get_queryset(self, request):
+        # The county team of one partnership never sees another partnership's cases, here either.
+        return super().get_queryset(request).filter(partnership_id__in=county_partnership_ids(request.user))
+
 
 @admin.register(RetentionLog)
 class RetentionLogAdmin(ReadOnlyAdmin):
@@ -160,9 +179,22 @@ from saferhub.core.models import AuditEvent  # noqa: E402
 
 
 class AuditEventAdmin(_CoreAuditEventAdmin):
+    """ASB rows are shown only to the county team, and only those about the cases of its own partnerships;
+    Domestic Homicide Review rows are never listed here (a live review is known only to its partnership's review
+    team, who are not administrators)."""
+
     def get_queryset(self, request):
-        qs = super().get_queryset(request)
-        return qs if is_county_team(request.user) else qs.exclude(code__startswith="asb.")
+        from django.contrib.contenttypes.models import ContentType
+        from django.db.models import Q
+
+        qs = super().get_queryset(request).exclude(code__startswith="dhr.")
+        county = county_partnership_ids(request.user)
+        if not county:
+            return qs.exclude(code__startswith="asb.")
+        own_cases = Case.objects.filter(partnership_id__in=county).values_list("pk", flat=True)
+        own = Q(target_type=ContentType.objects.get_for_model(Case),
+                target_id__in=[str(pk) for pk in own_cases])
+        return qs.filter(~Q(code__startswith="asb.") | own)
 
 
 if admin.site.is_registered(AuditEvent):

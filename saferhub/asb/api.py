@@ -20,7 +20,7 @@ from ninja import Router, Schema
 
 from saferhub.asb import facts, queries
 from saferhub.asb import rules as asb_rules
-from saferhub.asb.models import CaseStatus, OptArea
+from saferhub.asb.models import CaseStatus
 from saferhub.asb.policies import can_asb
 from saferhub.core.api_auth import write_auth
 from saferhub.core.params import Code, Limit500, Offset
@@ -86,9 +86,11 @@ def threshold_answer(data: Any, explain: bool = True) -> dict[str, Any]:
     try:
         area = None
         if area_code:
-            area = OptArea.objects.filter(code=area_code).first()
+            from saferhub.asb.config import public_areas
+
+            area = public_areas().filter(code=area_code).first()
             if area is None:
-                codes = ", ".join(OptArea.objects.order_by("position").values_list("code", flat=True)) or "none"
+                codes = ", ".join(public_areas().values_list("code", flat=True)) or "none"
                 raise asb_rules.ThresholdInputError(f"Unknown area {area_code!r}; use one of: {codes}.")
         config = facts.threshold_config(area=area)
     except DatabaseError:
@@ -156,7 +158,9 @@ def annual_stats(request, year: int, basis: Literal["calendar", "financial"] = "
 def sub_panel_report(request, year: int, basis: Literal["calendar", "financial"] = "calendar"):
     if not can(request.auth, "asb.view_stats"):
         raise Http404
-    return queries.sub_panel_report(_year(year), basis)
+    from saferhub.asb.policies import staff_partnership_ids
+
+    return queries.sub_panel_report(_year(year), basis, staff_partnership_ids(request.auth) or None)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -145,7 +145,7 @@ def appeal_deadline_for(case, settings=None, *, letter_date: dt.date | None = No
     if settings is None:
         from saferhub.asb.config import current_settings
 
-        settings = current_settings()
+        settings = current_settings(case)
     sent = appeal_letter_date(case) or letter_date
     if sent is None:
         return None

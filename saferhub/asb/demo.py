@@ -243,7 +243,9 @@ def load_demo(*, acting_user: Actor, seed: int = 2026) -> dict[str, int]:
         load_config(acting_user=acting_user)
     rng = random.Random(seed)  # noqa: S311 - demonstration data, not security
     b = _bodies()
-    areas = {a.code: a for a in OptArea.objects.all()}
+    from saferhub.asb.config import home_partnership_id
+
+    areas = {a.code: a for a in OptArea.objects.filter(partnership_id=home_partnership_id())}
     codes = [c for c in AREA_PLAN if c in areas]
     created = 0
     n = 0
@@ -267,7 +269,41 @@ def load_demo(*, acting_user: Actor, seed: int = 2026) -> dict[str, int]:
                         summary="A resident reported repeated noise at night to three agencies. The panel found "
                                 "that each agency had acted alone; a joint visit and a shared plan followed.",
                         acting_user=acting_user)
+    created += _other_partnership(b, acting_user, rng)
     return {"created": created, "total": Case.objects.filter(victim_name__startswith="Fictional applicant").count()}
+
+
+#: A second, fictional partnership (the DHR demo's too): its own settings, one OPT area and two cases, so the
+#: separation can be seen: Norfolk's demo accounts never see its cases, and ``asb-other`` sees only them.
+OTHER_PARTNERSHIP = "Fictionshire Community Safety Partnership"
+OTHER_AREA = ("fictionshire-central", "Fictionshire Central")
+
+
+def _other(acting_user: Actor):
+    from saferhub.core import actions as core_actions
+    from saferhub.core.models import OrganisationKind
+
+    org = Organisation.objects.filter(name=OTHER_PARTNERSHIP).first() or core_actions.create_organisation(
+        name=OTHER_PARTNERSHIP, kind=OrganisationKind.PARTNERSHIP, acting_user=acting_user)
+    area = OptArea.objects.filter(partnership=org, code=OTHER_AREA[0]).first()
+    if area is None:
+        actions.update_asb_settings(partnership=org, name="Fictionshire", letters_sent_by="email",
+                                    acting_user=acting_user)
+        council = Organisation.objects.filter(name="Fictionshire District Council").first() or (
+            core_actions.create_organisation(name="Fictionshire District Council", kind="district_council",
+                                             acting_user=acting_user))
+        area = actions.save_opt_area(partnership=org, code=OTHER_AREA[0], name=OTHER_AREA[1], councils=[council],
+                                     email="opt.central@example.invalid", acting_user=acting_user)
+    return org, area
+
+
+def _other_partnership(b: Bodies, acting_user: Actor, rng: random.Random) -> int:
+    _, area = _other(acting_user)
+    made = 0
+    for n, outcome in ((901, "triage"), (902, "not_met")):
+        if _make_case(n, area, outcome, b, acting_user, rng, area) is not None:
+            made += 1
+    return made
 
 
 # username, full name, role, area code or organisation name
@@ -277,6 +313,8 @@ DEMO_ACCOUNTS = [
     ("opt-officer", "Fictional Breckland OPT Officer", "opt_officer", "breckland"),
     ("opt-inspector", "Fictional Norwich OPT Inspector", "opt_inspector", "norwich"),
     ("agency", "Fictional Housing Officer", "agency_officer", "housing_provider"),
+    # The county team of the second, fictional partnership: sees its cases and none of Norfolk's.
+    ("asb-other", "Fictional Fictionshire Triage Officer", "asb_county_team", OTHER_PARTNERSHIP),
 ]
 
 
@@ -301,15 +339,21 @@ def create_demo_accounts(password: str, *, acting_user: Actor) -> list[str]:
             user.set_password(password)
             user.save()
         core_actions.set_user_roles(user, roles=[role], acting_user=acting_user)
-        area = OptArea.objects.filter(code=where).first() if where else None
+        if role == "asb_county_team":
+            partnership = _other(acting_user)[0] if where == OTHER_PARTNERSHIP else None
+            actions.join_county_team(user=user, partnership=partnership, acting_user=acting_user)
+            names.append(username)
+            continue
+        from saferhub.asb.config import home_partnership_id
+
+        area = OptArea.objects.filter(partnership_id=home_partnership_id(), code=where).first() if where else None
         organisation = None
         if role == "agency_officer":
             body = RelevantBody.objects.filter(kind=where).order_by("id").first()
             organisation = body.organisation if body else None
             if organisation is None:
                 continue
-        if role != "asb_county_team":
-            actions.assign_asb_staff(user=user, role=role, area=area, organisation=organisation,
-                                     acting_user=acting_user)
+        actions.assign_asb_staff(user=user, role=role, area=area, organisation=organisation,
+                                 acting_user=acting_user)
         names.append(username)
     return names

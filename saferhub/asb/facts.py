@@ -10,12 +10,14 @@ from saferhub.asb.models import AsbSettings, Case, LocalThresholdRoute, OptArea
 
 
 def threshold_config(settings: AsbSettings | None = None, area: OptArea | None = None) -> asb_rules.ThresholdConfig:
-    s = settings or current_settings()
-    # The partnership's own routes (no area) always apply; an area's routes apply to its cases.
+    s = settings or current_settings(area)
+    # The partnership's own routes (no area) always apply; an area's routes apply to its cases. Another
+    # partnership's routes never do.
     where = Q(area__isnull=True) | Q(area=area) if area is not None else Q(area__isnull=True)
+    pid = area.partnership_id if area is not None else s.partnership_id
     routes = tuple(
         asb_rules.LocalRoute(r.name, r.min_distinct_reporters, r.window_months, r.kind, r.window_days)
-        for r in LocalThresholdRoute.objects.filter(where, active=True).order_by("area_id", "id")
+        for r in LocalThresholdRoute.objects.filter(where, active=True, partnership_id=pid).order_by("area_id", "id")
     )
     return asb_rules.ThresholdConfig(
         threshold_count=s.threshold_count,

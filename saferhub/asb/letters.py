@@ -150,7 +150,7 @@ def merge_context(case, letter: str, *, letter_date: dt.date | None = None) -> d
     from saferhub.core.site import get_site_configuration
 
     site = get_site_configuration()
-    asb_settings = current_settings()
+    asb_settings = current_settings(case)
     letter_date = letter_date or timezone.localdate()  # a letter is dated in local time
     area = case.area
     councils = list(area.councils.all())

@@ -25,7 +25,7 @@ class ConfigError(DataFileError, ValueError):
     """The ASB configuration file cannot be loaded (the message says where and why)."""
 
 
-def _route(spec: dict[str, Any], area, acting_user: Actor, where: str) -> None:
+def _route(spec: dict[str, Any], area, acting_user: Actor, where: str, partnership=None) -> None:
     """One qualifying route (``rules.routes``): partnership-wide under ``routes``, an area's under its
     ``local_routes``. ``min_count`` or ``min_distinct_reporters`` is the N."""
     if not isinstance(spec, dict) or not spec.get("name"):
@@ -34,7 +34,7 @@ def _route(spec: dict[str, Any], area, acting_user: Actor, where: str) -> None:
     actions.save_local_route(area=area, name=spec["name"], acting_user=acting_user,
                              kind=spec.get("kind", "reporters"), min_distinct_reporters=n,
                              window_months=spec.get("window_months", 6), window_days=spec.get("window_days"),
-                             description=spec.get("description", ""))
+                             description=spec.get("description", ""), partnership=partnership)
 
 
 def _organisation(name: str, kind: str | None, actor: Actor) -> Organisation:
@@ -59,11 +59,27 @@ def _person(spec: dict[str, Any] | None, organisation: Organisation | None, acto
     return person
 
 
+def _partnership(name: str | None, actor: Actor) -> Organisation:
+    """The partnership the file configures: ``partnership:`` names it (created if new), else the home one."""
+    from saferhub.core.models import OrganisationKind
+
+    if not name:
+        return core_actions.ensure_home_partnership(acting_user=actor)
+    name = " ".join(str(name).split())
+    org = Organisation.objects.filter(name=name).first()
+    if org is None:
+        return core_actions.create_organisation(name=name, kind=OrganisationKind.PARTNERSHIP, acting_user=actor)
+    if org.kind != OrganisationKind.PARTNERSHIP:
+        raise ConfigError(f"partnership: {name!r} is an organisation of another kind, not a partnership.")
+    return org
+
+
 @transaction.atomic
 def load_config(path: Path | str = DEFAULT_FILE, *, acting_user: Actor) -> dict[str, int]:
     data = read_yaml(path, error=ConfigError)
     if not data:
         raise ConfigError(f"{path}: the configuration file is empty.")
+    partnership = _partnership(data.get("partnership"), acting_user)
     kinds: dict[str, str] = {}
     bodies = 0
     for spec in data.get("bodies", []):
@@ -76,7 +92,8 @@ def load_config(path: Path | str = DEFAULT_FILE, *, acting_user: Actor) -> dict[
     pcc = settings_data.pop("pcc_office", None)
     if pcc:
         settings_data["pcc_office"] = _organisation(pcc, "opcc", acting_user)
-    actions.update_asb_settings(stored_settings(), acting_user=acting_user, **settings_data)
+    actions.update_asb_settings(stored_settings(partnership), partnership=partnership, acting_user=acting_user,
+                                **settings_data)
     police = Organisation.objects.filter(kind="police").order_by("id").first()
     areas = 0
     for position, spec in enumerate(data.get("areas", [])):
@@ -86,13 +103,14 @@ def load_config(path: Path | str = DEFAULT_FILE, *, acting_user: Actor) -> dict[
             spoc=_person(spec.get("spoc"), councils[0] if councils else None, acting_user),
             inspector=_person(spec.get("inspector"), police, acting_user),
             email=spec.get("email", ""), phone=spec.get("phone", ""), position=position, acting_user=acting_user,
+            partnership=partnership,
         )
         for i, route in enumerate(spec.get("local_routes", [])):
             _route(route, area, acting_user, f"areas[{position}].local_routes[{i}]")
         areas += 1
     routes = 0
     for i, route in enumerate(data.get("routes", [])):
-        _route(route, None, acting_user, f"routes[{i}]")
+        _route(route, None, acting_user, f"routes[{i}]", partnership)
         routes += 1
     reviewers = 0
     for position, spec in enumerate(data.get("peer_reviewers", [])):

@@ -1,12 +1,16 @@
 """Who may see and work on ASB Case Reviews (object-level permissions, via ``rules``).
 
 Victims' personal data: a case is visible to
-- the county team (every case; they triage, audit and read the history),
+- the county team of the case's partnership (every case of that partnership; they triage, audit and read the
+  history): a user with the county team role *and* a ``core.PartnershipMembership`` in the
+  ``asb_county_team`` role for the partnership (``core.partnerships``, the one home of who works where),
 - the SPOC, OPT officers and OPT Inspector of the case's area (and of the area reviewing an appeal),
 - staff of an agency involved in the case (an information request, a panel seat, an action or the lead agency),
 and nobody else: anyone else gets 404, as if the case did not exist.
 
-A user's area or organisation comes from ``AsbStaffAssignment`` rows, cached on the user per request.
+A user's area or organisation comes from ``AsbStaffAssignment`` rows, cached on the user per request. Areas
+belong to one partnership, so area staff see only their partnership's cases; an agency officer sees a case of
+any partnership that involved their agency (the partnership chose to share it with them), and nothing else.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from __future__ import annotations
 import rules
 
 from saferhub.core.actors import is_system
+from saferhub.core.partnerships import partnership_ids
 from saferhub.core.permissions import Role, can, has_role, is_administrator
 
 
@@ -57,15 +62,53 @@ def case_of(obj):
     return getattr(obj, "case", None)
 
 
+def county_partnership_ids(user) -> frozenset[int]:
+    """The partnerships whose ASB county team the user is on (empty without the county team role)."""
+    if not getattr(user, "is_authenticated", False) or not has_role(user, Role.ASB_COUNTY_TEAM):
+        return frozenset()
+    return partnership_ids(user, Role.ASB_COUNTY_TEAM)
+
+
+def staff_partnership_ids(user) -> frozenset[int]:
+    """Every partnership the user works for in an ASB role (county team or an area): what their statistics,
+    dashboard and configuration pages cover."""
+    if not getattr(user, "is_authenticated", False):
+        return frozenset()
+    ids = set(county_partnership_ids(user))
+    for role in (Role.ASB_SPOC, Role.OPT_OFFICER, Role.OPT_INSPECTOR):
+        if has_role(user, role):
+            ids |= partnership_ids(user, role)
+    return frozenset(ids)
+
+
+def _partnership_of(obj) -> int | None:
+    from saferhub.asb.config import partnership_id_of
+
+    return partnership_id_of(obj)
+
+
 @rules.predicate
-def is_county_team(user) -> bool:
-    return has_role(user, Role.ASB_COUNTY_TEAM)
+def is_county_team(user, obj=None) -> bool:
+    """On the county team of the object's partnership (of any partnership when there is no object)."""
+    ids = county_partnership_ids(user)
+    if obj is None or not ids:
+        return bool(ids)
+    return _partnership_of(obj) in ids
 
 
 @rules.predicate
 def has_asb_role(user) -> bool:
     return any(has_role(user, r) for r in (Role.ASB_COUNTY_TEAM, Role.ASB_SPOC, Role.OPT_OFFICER,
                                           Role.OPT_INSPECTOR, Role.AGENCY_OFFICER))
+
+
+@rules.predicate
+def works_for_object_partnership(user, obj=None) -> bool:
+    """Works for the object's partnership in an ASB role (any partnership when there is no object)."""
+    ids = staff_partnership_ids(user)
+    if obj is None or not ids:
+        return bool(ids)
+    return _partnership_of(obj) in ids
 
 
 def _appeal_area_ids(case) -> set[int]:

@@ -27,9 +27,8 @@ from saferhub.asb.models import (
     OptArea,
     PanelMember,
 )
-from saferhub.asb.policies import _assignments, can_asb
+from saferhub.asb.policies import _assignments, can_asb, county_partnership_ids
 from saferhub.core.models import AuditEvent
-from saferhub.core.permissions import Role, has_role
 
 CLOCK_ORDER = [s.value for s in ClockStep]
 
@@ -48,12 +47,14 @@ def cases_for(user) -> QuerySet[Case]:
     qs = Case.objects.select_related("area")
     if not getattr(user, "is_authenticated", False):
         return qs.none()
-    if has_role(user, Role.ASB_COUNTY_TEAM):
-        return qs  # A superuser without an ASB role sees no case: the list agrees with can_asb().
+    # A superuser without an ASB role sees no case: the list agrees with can_asb().
     a = _assignments(user)
     areas = a["areas"] | a["inspector_areas"]
     orgs = a["organisations"]
     condition = Q(pk__in=[])
+    county = county_partnership_ids(user)
+    if county:  # the county team sees every case of its own partnerships, no other's
+        condition |= Q(partnership_id__in=county)
     if areas:
         condition |= Q(area_id__in=areas) | Exists(Appeal.objects.filter(case=OuterRef("pk"),
                                                                          reviewing_area_id__in=areas))
@@ -94,8 +95,10 @@ def get_case_by_reference_for(user, reference: str) -> Case:
     return case
 
 
-def triage_queue() -> QuerySet[Case]:
-    return Case.objects.select_related("area").filter(status="triage").order_by("application_date", "id")
+def triage_queue(user) -> QuerySet[Case]:
+    """Applications awaiting triage in the partnerships whose county team ``user`` is on."""
+    return (Case.objects.select_related("area").filter(status="triage", partnership_id__in=county_partnership_ids(user))
+            .order_by("application_date", "id"))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -157,14 +160,14 @@ def clock_rows(case: Case, on: dt.date | None = None) -> list[dict[str, Any]]:
     return [
         {"step": r.step, "label": r.label, "started_on": r.started_on, "due_on": r.due_on, "done_on": r.done_on,
          "status": r.status, "on_time": r.on_time}
-        for r in case_clock_rows(case, list(case.clocks.all()), on or today(), current_settings())
+        for r in case_clock_rows(case, list(case.clocks.all()), on or today(), current_settings(case))
         if r.started_on is not None
     ]
 
 
 def needs_overrun_notice(case: Case, on: dt.date | None = None) -> bool:
     """The 30-working-day expectation is passed (or at risk) and the victim has not been told yet."""
-    settings = current_settings()
+    settings = current_settings(case)
     day = on or today()
     overall = next((c for c in case.clocks.all() if c.step == ClockStep.OVERALL), None)
     if overall is None or overall.done_on is not None:
@@ -195,7 +198,11 @@ def week_bounds(day: dt.date) -> tuple[dt.date, dt.date]:
 
 def _open_clocks_for(user) -> QuerySet[CaseClock]:
     qs = CaseClock.objects.filter(done_on__isnull=True)
-    if user is not None and not has_role(user, Role.ASB_COUNTY_TEAM):
+    if user is not None:
+        county = county_partnership_ids(user)
+        if county and not (_assignments(user)["organisations"] or _assignments(user)["areas"]
+                           or _assignments(user)["inspector_areas"]):
+            return qs.filter(case__partnership_id__in=county)
         qs = qs.filter(case__in=cases_for(user).values("pk"))
     return qs
 
@@ -220,10 +227,11 @@ def due_this_week(user=None, on: dt.date | None = None) -> list[dict[str, Any]]:
     return list(grouped.values())
 
 
-def due_this_week_counts(on: dt.date | None = None) -> dict[str, int]:
+def due_this_week_counts(on: dt.date | None = None, partnerships=None) -> dict[str, int]:
     """Area name → number of open clocks due this week (one aggregate query)."""
     start, end = week_bounds(on or today())
-    rows = (CaseClock.objects.filter(done_on__isnull=True, due_on__range=(start, end))
+    rows = (CaseClock.objects.filter(done_on__isnull=True, due_on__range=(start, end),
+                                     case__partnership_id__in=scope_ids(partnerships))
             .values("area__name").annotate(n=Count("id")).order_by("area__name"))
     return {r["area__name"]: r["n"] for r in rows}
 
@@ -261,10 +269,10 @@ def at_risk_clocks(user=None, on: dt.date | None = None, limit: int | None = 200
     ]
 
 
-def overdue_counts(on: dt.date | None = None) -> dict[str, int]:
+def overdue_counts(on: dt.date | None = None, partnerships=None) -> dict[str, int]:
     """Area name → open clocks overdue (one aggregate query)."""
     day = on or today()
-    rows = (CaseClock.objects.filter(done_on__isnull=True, due_on__lt=day)
+    rows = (CaseClock.objects.filter(done_on__isnull=True, due_on__lt=day, case__partnership_id__in=scope_ids(partnerships))
             .values("area__name").annotate(n=Count("id")).order_by("area__name"))
     return {r["area__name"]: r["n"] for r in rows}
 
@@ -285,6 +293,16 @@ def case_history(case: Case) -> QuerySet[AuditEvent]:
 # ---------------------------------------------------------------------------------------------
 
 
+def scope_ids(partnerships=None) -> list[int]:
+    """The partnerships figures are for: the ids given, else the public partnership (the public pages)."""
+    if partnerships is not None:
+        return sorted(partnerships)
+    from saferhub.asb.config import public_partnership_id
+
+    home = public_partnership_id()
+    return [home] if home else []
+
+
 def year_bounds(year: int, basis: str = "calendar") -> tuple[dt.date, dt.date]:
     """Calendar year, or the financial year starting 1 April ``year``."""
     if basis == "financial":
@@ -292,11 +310,11 @@ def year_bounds(year: int, basis: str = "calendar") -> tuple[dt.date, dt.date]:
     return dt.date(year, 1, 1), dt.date(year, 12, 31)
 
 
-def _areas() -> list[OptArea]:
-    return list(OptArea.objects.order_by("position", "name"))
+def _areas(partnerships=None) -> list[OptArea]:
+    return list(OptArea.objects.filter(partnership_id__in=scope_ids(partnerships)).order_by("position", "name"))
 
 
-def annual_figures(year: int, basis: str = "calendar") -> list[dict[str, Any]]:
+def annual_figures(year: int, basis: str = "calendar", partnerships=None) -> list[dict[str, Any]]:
     """The four figures councils publish each year, per area and for the county (last row):
     applications received; times the threshold was not met; reviews carried out; reviews that resulted in
     recommendations. A year counts applications by their application date.
@@ -305,7 +323,7 @@ def annual_figures(year: int, basis: str = "calendar") -> list[dict[str, Any]]:
     - review carried out: a decision letter (D or E) was sent;
     - with recommendations: Letter E (an action plan)."""
     start, end = year_bounds(year, basis)
-    rows = (Case.objects.filter(application_date__range=(start, end))
+    rows = (Case.objects.filter(application_date__range=(start, end), partnership_id__in=scope_ids(partnerships))
             .values("area_id")
             .annotate(
                 received=Count("id"),
@@ -317,7 +335,7 @@ def annual_figures(year: int, basis: str = "calendar") -> list[dict[str, Any]]:
     keys = ("received", "threshold_not_met", "reviews", "with_recommendations")
     out = []
     total = dict.fromkeys(keys, 0)
-    for area in _areas():
+    for area in _areas(partnerships):
         r = by_area.get(area.pk, {})
         row = {"area": area.name, "area_code": area.code, **{k: r.get(k, 0) for k in keys}}
         for k in keys:
@@ -327,17 +345,19 @@ def annual_figures(year: int, basis: str = "calendar") -> list[dict[str, Any]]:
     return out
 
 
-def years_with_cases() -> list[int]:
-    dates = Case.objects.dates("application_date", "year", order="DESC")
+def years_with_cases(partnerships=None) -> list[int]:
+    dates = Case.objects.filter(partnership_id__in=scope_ids(partnerships)).dates("application_date", "year", order="DESC")
     return [d.year for d in dates]
 
 
-def timeliness(year: int, basis: str = "calendar", area: OptArea | None = None) -> list[dict[str, Any]]:
+def timeliness(year: int, basis: str = "calendar", area: OptArea | None = None,
+               partnerships=None) -> list[dict[str, Any]]:
     """Per clock: how many were done on time, done late, still open and overdue, still open in time
     (for the county, or one area)."""
     start, end = year_bounds(year, basis)
     day = today()
-    clocks = CaseClock.objects.filter(case__application_date__range=(start, end))
+    clocks = CaseClock.objects.filter(case__application_date__range=(start, end),
+                                      case__partnership_id__in=scope_ids(partnerships))
     if area is not None:
         clocks = clocks.filter(area=area)
     rows = (clocks
@@ -362,18 +382,19 @@ def timeliness(year: int, basis: str = "calendar", area: OptArea | None = None) 
     return out
 
 
-def channels(year: int, basis: str = "calendar") -> list[dict[str, Any]]:
+def channels(year: int, basis: str = "calendar", partnerships=None) -> list[dict[str, Any]]:
     from saferhub.asb.models import Channel
 
     start, end = year_bounds(year, basis)
-    counts = dict(Case.objects.filter(application_date__range=(start, end)).values_list("channel")
+    counts = dict(Case.objects.filter(application_date__range=(start, end), partnership_id__in=scope_ids(partnerships))
+                  .values_list("channel")
                   .annotate(n=Count("id")).values_list("channel", "n"))
     return [{"channel": c.value, "label": c.label, "count": counts.get(c.value, 0)} for c in Channel]
 
 
-def appeals(year: int, basis: str = "calendar") -> dict[str, Any]:
+def appeals(year: int, basis: str = "calendar", partnerships=None) -> dict[str, Any]:
     start, end = year_bounds(year, basis)
-    qs = Appeal.objects.filter(received_on__range=(start, end))
+    qs = Appeal.objects.filter(received_on__range=(start, end), case__partnership_id__in=scope_ids(partnerships))
     agg = qs.aggregate(
         received=Count("id"),
         upheld=Count("id", filter=Q(outcome="upheld")),
@@ -385,17 +406,18 @@ def appeals(year: int, basis: str = "calendar") -> dict[str, Any]:
     return agg
 
 
-def local_variant_use(year: int, basis: str = "calendar") -> list[dict[str, Any]]:
+def local_variant_use(year: int, basis: str = "calendar", partnerships=None) -> list[dict[str, Any]]:
     """Applications that met the threshold only through a local route (reported as a local variant)."""
     start, end = year_bounds(year, basis)
-    rows = (Case.objects.filter(application_date__range=(start, end), threshold_route="local_variant")
+    rows = (Case.objects.filter(application_date__range=(start, end), threshold_route="local_variant",
+                                partnership_id__in=scope_ids(partnerships))
             .values("area__name").annotate(n=Count("id")).order_by("area__name"))
     return [{"area": r["area__name"], "count": r["n"]} for r in rows]
 
 
-def outcomes(year: int, basis: str = "calendar") -> dict[str, int]:
+def outcomes(year: int, basis: str = "calendar", partnerships=None) -> dict[str, int]:
     start, end = year_bounds(year, basis)
-    qs = Case.objects.filter(application_date__range=(start, end))
+    qs = Case.objects.filter(application_date__range=(start, end), partnership_id__in=scope_ids(partnerships))
     return qs.aggregate(
         letter_b=Count("id", filter=Q(determination="B")),
         letter_c_i=Count("id", filter=Q(determination="C_i")),
@@ -408,12 +430,13 @@ def outcomes(year: int, basis: str = "calendar") -> dict[str, int]:
     )
 
 
-def applications_by_month(year: int, basis: str = "calendar") -> list[tuple[dt.date, int]]:
+def applications_by_month(year: int, basis: str = "calendar", partnerships=None) -> list[tuple[dt.date, int]]:
     """Applications received in each month of the period, every month listed (one aggregate query)."""
     from django.db.models.functions import TruncMonth
 
     start, end = year_bounds(year, basis)
-    rows = (Case.objects.filter(application_date__range=(start, end)).annotate(month=TruncMonth("application_date"))
+    rows = (Case.objects.filter(application_date__range=(start, end), partnership_id__in=scope_ids(partnerships))
+            .annotate(month=TruncMonth("application_date"))
             .values("month").annotate(n=Count("id")))
     counts = {(r["month"].year, r["month"].month): r["n"] for r in rows}
     out, day = [], start.replace(day=1)
@@ -423,14 +446,16 @@ def applications_by_month(year: int, basis: str = "calendar") -> list[tuple[dt.d
     return out
 
 
-def sub_panel_report(year: int, basis: str = "calendar") -> dict[str, Any]:
+def sub_panel_report(year: int, basis: str = "calendar", partnerships=None) -> dict[str, Any]:
+    """The figures of ``partnerships`` (the home partnership by default) for the Sub Panel."""
+    p = scope_ids(partnerships)
     return {
-        "by_month": applications_by_month(year, basis),
-        "year": year, "basis": basis, "annual_figures": annual_figures(year, basis),
-        "timeliness": timeliness(year, basis),
-        "timeliness_by_area": {a.name: timeliness(year, basis, a) for a in _areas()},
-        "channels": channels(year, basis), "appeals": appeals(year, basis),
-        "outcomes": outcomes(year, basis), "local_variant_use": local_variant_use(year, basis),
+        "by_month": applications_by_month(year, basis, p),
+        "year": year, "basis": basis, "annual_figures": annual_figures(year, basis, p),
+        "timeliness": timeliness(year, basis, partnerships=p),
+        "timeliness_by_area": {a.name: timeliness(year, basis, a, p) for a in _areas(p)},
+        "channels": channels(year, basis, p), "appeals": appeals(year, basis, p),
+        "outcomes": outcomes(year, basis, p), "local_variant_use": local_variant_use(year, basis, p),
     }
 
 
@@ -439,11 +464,12 @@ def sub_panel_report(year: int, basis: str = "calendar") -> dict[str, Any]:
 # ---------------------------------------------------------------------------------------------
 
 
-def audit_report(year: int | None = None) -> dict[str, Any]:
-    """Across cases: how many closed cases were audited, and for each checklist item how many passed."""
+def audit_report(year: int | None = None, partnerships=None) -> dict[str, Any]:
+    """Across the cases of ``partnerships``: how many closed cases were audited, and for each checklist item how
+    many passed (it names the cases not audited, so it is for the partnership's county team only)."""
     from saferhub.asb.actions.records import AUDIT_CHECKLIST
 
-    closed = Case.objects.filter(status="closed")
+    closed = Case.objects.filter(status="closed", partnership_id__in=scope_ids(partnerships))
     if year is not None:
         closed = closed.filter(closed_on__year=year)
     checklists = AuditChecklist.objects.filter(case__in=closed.values("pk"))

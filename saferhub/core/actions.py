@@ -175,3 +175,79 @@ def revoke_api_token(token: ApiToken, *, acting_user: Actor) -> ApiToken:
     token.save(update_fields=["revoked_at"])
     audit.record("core.api_token.revoked", actor=acting_user, target=token)
     return token
+
+
+def _check_partnership(partnership: Organisation) -> None:
+    from saferhub.core.models import OrganisationKind
+
+    if partnership is None or partnership.kind != OrganisationKind.PARTNERSHIP:
+        raise RuleViolation("Choose a Community Safety Partnership: staff work for a partnership, not another "
+                            "kind of organisation.", code="core.partnership_kind", field="partnership")
+
+
+@transaction.atomic
+def add_partnership_member(*, user, partnership: Organisation, role: str, acting_user: Actor,
+                           starts_on=None, ends_on=None, permission: str = "core.manage_site"):
+    """Record that ``user`` works for ``partnership`` in ``role`` (again, with new dates, if already recorded).
+
+    An app that lets its own managers keep its team (DHR's review team) passes its own ``permission``."""
+    from saferhub.core import partnerships
+    from saferhub.core.models import PartnershipMembership
+
+    require(acting_user, permission, partnership)
+    _check_partnership(partnership)
+    if not role:
+        raise RuleViolation("Name the role the person works for the partnership in.", code="core.partnership_role",
+                            field="role")
+    if starts_on and ends_on and ends_on < starts_on:
+        raise RuleViolation("The membership cannot end before it starts.", code="core.partnership_dates",
+                            field="ends_on")
+    row = PartnershipMembership.objects.select_for_update().filter(user=user, partnership=partnership,
+                                                                   role=role).first()
+    created = row is None
+    if created:
+        row = PartnershipMembership(user=user, partnership=partnership, role=role)
+    elif (row.starts_on, row.ends_on) == (starts_on, ends_on):
+        return row
+    row.starts_on, row.ends_on = starts_on, ends_on
+    _full_clean(row)
+    row.save()
+    audit.record("core.partnership_member.added" if created else "core.partnership_member.changed",
+                 actor=acting_user, target=row,
+                 data={"user": user.get_username(), "partnership": partnership.pk, "role": role,
+                       "starts_on": starts_on.isoformat() if starts_on else None,
+                       "ends_on": ends_on.isoformat() if ends_on else None})
+    partnerships.forget(user)
+    return row
+
+
+@transaction.atomic
+def remove_partnership_member(*, user, partnership: Organisation, role: str, acting_user: Actor,
+                              permission: str = "core.manage_site") -> int:
+    """Stop ``user`` working for ``partnership`` in ``role``; returns how many rows went."""
+    from saferhub.core import partnerships
+    from saferhub.core.models import PartnershipMembership
+
+    require(acting_user, permission, partnership)
+    removed = 0
+    for row in PartnershipMembership.objects.select_for_update().filter(user=user, partnership=partnership,
+                                                                         role=role):
+        audit.record("core.partnership_member.removed", actor=acting_user, target=row,
+                     data={"user": user.get_username(), "partnership": partnership.pk, "role": role})
+        row.delete()
+        removed += 1
+    partnerships.forget(user)
+    return removed
+
+
+@transaction.atomic
+def ensure_home_partnership(*, acting_user: Actor) -> Organisation:
+    """The home partnership (see ``core.partnerships``), created as an organisation if it does not exist yet."""
+    from saferhub.core import partnerships
+    from saferhub.core.models import OrganisationKind
+
+    found = partnerships.home_partnership()
+    if found is not None:
+        return found
+    return create_organisation(name=partnerships.home_partnership_name(), kind=OrganisationKind.PARTNERSHIP,
+                               acting_user=acting_user)

@@ -2,7 +2,15 @@ from django.contrib import admin
 
 from saferhub.core import actions
 from saferhub.core.admin_base import ActionAdmin, ReadOnlyAdmin
-from saferhub.core.models import ApiToken, AuditEvent, Organisation, Person, PersonAlias, SiteConfiguration
+from saferhub.core.models import (
+    ApiToken,
+    AuditEvent,
+    Organisation,
+    PartnershipMembership,
+    Person,
+    PersonAlias,
+    SiteConfiguration,
+)
 
 
 @admin.register(Organisation)
@@ -84,5 +92,27 @@ class AuditEventAdmin(ReadOnlyAdmin):
 @admin.register(ApiToken)
 class ApiTokenAdmin(ReadOnlyAdmin):
     list_display = ["name", "user", "prefix", "created_at", "last_used_at", "revoked_at"]
+
+@admin.register(PartnershipMembership)
+class PartnershipMembershipAdmin(ActionAdmin):
+    """Who works for which partnership, in which service role (``dhr_team``, ``asb_county_team`` …)."""
+
+    list_display = ["user", "partnership", "role", "starts_on", "ends_on"]
+    list_filter = ["partnership", "role"]
+    fields = ["user", "partnership", "role", "starts_on", "ends_on"]
+
+    def run_action(self, request, data, obj):
+        if obj is not None and (obj.user_id, obj.partnership_id, obj.role) != (
+                data["user"].pk, data["partnership"].pk, data["role"]):
+            actions.remove_partnership_member(user=obj.user, partnership=obj.partnership, role=obj.role,
+                                              acting_user=request.user)
+        return actions.add_partnership_member(user=data["user"], partnership=data["partnership"],
+                                              role=data["role"], starts_on=data.get("starts_on"),
+                                              ends_on=data.get("ends_on"), acting_user=request.user)
+
+    def remove_action(self, request, obj):
+        actions.remove_partnership_member(user=obj.user, partnership=obj.partnership, role=obj.role,
+                                          acting_user=request.user)
+
 
 from saferhub.core.signin import admin as signin_admin  # noqa: E402, F401 - registers the sign-in tools

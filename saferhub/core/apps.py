@@ -33,6 +33,10 @@ class CoreConfig(AppConfig):
                 ("core.api_token.created", "Create API token", "Created API token"),
                 ("core.api_token.revoked", "Revoke API token", "Revoked API token"),
                 ("core.audit.redacted", "Redact audit rows", "Redacted personal data in audit rows"),
+                ("core.partnership_member.added", "Add a partnership member", "Added a partnership member"),
+                ("core.partnership_member.changed", "Change a partnership membership",
+                 "Changed a partnership membership's dates"),
+                ("core.partnership_member.removed", "Remove a partnership member", "Removed a partnership member"),
             ],
         )
         _connect_sign_in_signals()

@@ -1,4 +1,5 @@
-"""The review settings and review teams in the admin (through the actions). Cases are not in the admin: they
+"""The review settings in the admin (through the actions); review teams are partnership
+memberships in the ``dhr_team`` role, kept in the core admin (Partnership memberships). Cases are not in the admin: they
 are confidential to the partnership's review team and are worked on the review pages."""
 
 from django.contrib import admin
@@ -6,7 +7,7 @@ from django.contrib import admin
 from saferhub.core.admin_base import ActionAdmin
 from saferhub.dhr import actions
 from saferhub.dhr.actions.team import SETTING_FIELDS
-from saferhub.dhr.models import DhrSettings, DhrTeamMembership
+from saferhub.dhr.models import DhrSettings
 
 
 @admin.register(DhrSettings)
@@ -21,18 +22,3 @@ class DhrSettingsAdmin(ActionAdmin):
         partnership = obj.partnership if obj else data["partnership"]
         return actions.save_settings(partnership=partnership, acting_user=request.user,
                                      **{k: data[k] for k in SETTING_FIELDS if k in data})
-
-
-@admin.register(DhrTeamMembership)
-class DhrTeamMembershipAdmin(ActionAdmin):
-    list_display = ["user", "partnership"]
-    list_filter = ["partnership"]
-    fields = ["user", "partnership"]
-
-    def run_action(self, request, data, obj):
-        if obj is not None:
-            actions.leave_team(user=obj.user, partnership=obj.partnership, acting_user=request.user)
-        return actions.join_team(user=data["user"], partnership=data["partnership"], acting_user=request.user)
-
-    def remove_action(self, request, obj):
-        actions.leave_team(user=obj.user, partnership=obj.partnership, acting_user=request.user)

@@ -2,7 +2,7 @@
 not talk about current cases even to the Sub Panel (002:200; 004:107).
 
 A case is visible to a user who holds the DHR team role *and* is on the review team of the case's partnership
-(``DhrTeamMembership``), and to nobody else: not administrators (unless they are on the team too),
+(a ``core.PartnershipMembership`` in the ``dhr_team`` role), and to nobody else: not administrators (unless they are on the team too),
 councillors (the Sub Panel sees only the published learning), partnership or agency officers. Anyone else gets
 404, as if the case did not exist. The published learning is public.
 """
@@ -12,20 +12,19 @@ from __future__ import annotations
 import rules
 
 from saferhub.core.actors import is_system
+from saferhub.core.partnerships import partnership_ids
 from saferhub.core.permissions import Role, can, has_role, is_administrator
+
+#: The service role of the review team in ``core.PartnershipMembership``.
+TEAM_ROLE = "dhr_team"
 
 
 def team_partnership_ids(user) -> frozenset[int]:
-    """The partnerships whose review team the user is on (empty without the DHR team role); cached per request."""
+    """The partnerships whose review team the user is on (empty without the DHR team role), from
+    ``core.partnerships`` (the one home of who works for which partnership); cached per request."""
     if not getattr(user, "is_authenticated", False) or not has_role(user, Role.DHR_TEAM):
         return frozenset()
-    cached = getattr(user, "_dhr_partnerships", None)
-    if cached is None:
-        from saferhub.dhr.models import DhrTeamMembership
-
-        cached = frozenset(DhrTeamMembership.objects.filter(user=user).values_list("partnership_id", flat=True))
-        user._dhr_partnerships = cached
-    return cached
+    return partnership_ids(user, TEAM_ROLE)
 
 
 def can_dhr(user, perm: str, obj=None) -> bool:

@@ -14,6 +14,8 @@ from saferhub.asb.actions.cases import (
 )
 from saferhub.asb.actions.config import (
     assign_asb_staff,
+    join_county_team,
+    leave_county_team,
     remove_asb_staff,
     save_local_route,
     save_opt_area,
@@ -59,7 +61,7 @@ from saferhub.asb.actions.review import (
 __all__ = [
     "record_partner_page", "record_pcc_review", "record_threshold_discretion",
     "AUDIT_CHECKLIST", "add_action_item", "add_complaint", "mark_vexatious", "update_application", "add_case_document", "appeal_deadline_for", "apply_retention",
-    "appoint_lead_agency", "approve_published_summary", "assign_asb_staff", "assign_peer_review", "close_case",
+    "appoint_lead_agency", "approve_published_summary", "assign_asb_staff", "join_county_team", "leave_county_team", "assign_peer_review", "close_case",
     "complete_peer_review", "decide_appeal", "determine_threshold", "draft_published_summary", "lodge_appeal",
     "nominate_peer_reviewer", "record_acknowledgement", "record_audit_checklist", "record_information_response",
     "record_initial_review", "record_overrun_notice", "record_panel", "reevaluate_threshold", "remove_asb_staff",

@@ -39,9 +39,15 @@ appeal_letter_date = clocks.appeal_letter_date
 appeal_deadline_for = clocks.appeal_deadline_for
 
 
-def _pcc_recipient():
-    s = current_settings()
+def _pcc_recipient(case):
+    s = current_settings(case)
     return (s.pcc_office.name if s.pcc_office_id else "Office of the Police and Crime Commissioner")
+
+
+def _same_partnership(case, area, field: str) -> None:
+    if area is not None and area.partnership_id != case.partnership_id:
+        raise RuleViolation("Choose an OPT area of the case's own partnership: another partnership's areas do "
+                            "not review its appeals.", code="asb.area_other_partnership", field=field)
 
 
 @transaction.atomic
@@ -73,7 +79,8 @@ def lodge_appeal(
     deadline = appeal_deadline_for(case)
     asb_rules.check_appeal_in_time(received_on, deadline)
     asb_rules.check_appeal_reviewing_area(case.area_id, reviewing_area.pk if reviewing_area else None)
-    settings = current_settings()
+    _same_partnership(case, reviewing_area, "reviewing_area")
+    settings = current_settings(case)
     inspector = case.area.inspector
     appeal = Appeal(case=case, received_on=received_on, deadline=deadline, grounds=grounds, details=details,
                     escalated_to=inspector, reviewing_area=reviewing_area)
@@ -88,7 +95,7 @@ def lodge_appeal(
         note=f"Independent review by {reviewing_area} OPT",
     )
     Notification.objects.create(
-        case=case, kind=NotificationKind.APPEAL_RECEIVED_PCC, recipient=_pcc_recipient(), method="secure_email",
+        case=case, kind=NotificationKind.APPEAL_RECEIVED_PCC, recipient=_pcc_recipient(case), method="secure_email",
         sent_on=received_on, note=f"Appeal received on {case.reference}",
     )
     record("asb.appeal.lodged", case, actor=acting_user, data={
@@ -122,7 +129,7 @@ def decide_appeal(appeal: Appeal, *, outcome: str, reasons: str, acting_user: Ac
     appeal.decided_on = decided_on
     appeal.save(update_fields=["outcome", "outcome_reasons", "decided_on"])
     Notification.objects.create(
-        case=case, kind=NotificationKind.APPEAL_DECIDED_PCC, recipient=_pcc_recipient(), method="secure_email",
+        case=case, kind=NotificationKind.APPEAL_DECIDED_PCC, recipient=_pcc_recipient(case), method="secure_email",
         sent_on=decided_on, note=f"Appeal {appeal.get_outcome_display().lower()}",
     )
     reopened = False

@@ -92,10 +92,10 @@ def submit_application(
         relationship=applicant_relationship, victim_consent=victim_consent, victim_name=victim_name or "",
         complaint_count=len(complaints), application_date=application_date, today=today(),
     )
-    settings = current_settings()
+    settings = current_settings(area)
     user = acting_user if getattr(acting_user, "is_authenticated", False) else None
     case = Case(
-        reference="pending", area=area, channel=channel, application_date=application_date,
+        reference="pending", partnership_id=area.partnership_id, area=area, channel=channel, application_date=application_date,
         submitted_by=user, applicant_relationship=applicant_relationship,
         victim_consent=asb_rules.victim_has_consented(applicant_relationship, victim_consent), victim_name=victim_name,
         **details,
@@ -163,8 +163,11 @@ def triage_case(case: Case, *, decision: str, acting_user: Actor, note: str = ""
         raise RuleViolation("Choose whether to route the application or mark it as obviously not qualifying.",
                             code="asb.triage_decision", field="decision")
     if area is not None:
+        if area.partnership_id != case.partnership_id:
+            raise RuleViolation("Choose an OPT area of the case's own partnership: a case stays with the "
+                                "partnership it was made to.", code="asb.area_other_partnership", field="area")
         case.area = area
-    settings = current_settings()
+    settings = current_settings(case)
     result = _apply_threshold(case, settings)
     if decision == TriageDecision.OBVIOUSLY_NOT_QUALIFYING and result.met:
         raise RuleViolation(
@@ -215,7 +218,7 @@ def determine_threshold(
     determined_on = determined_on or today()
     not_before(determined_on, case.application_date, "The determination", "determined_on")
     not_future(determined_on, "The determination", "determined_on")
-    settings = current_settings()
+    settings = current_settings(case)
     result = _apply_threshold(case, settings)
     asb_rules.check_determination(
         determination=determination, threshold_met=result.met, complaints_related=complaints_related,
@@ -269,7 +272,7 @@ def reevaluate_threshold(case: Case, *, acting_user: Actor) -> Case:
     require(acting_user, "asb.manage_case", case)
     case = lock_case(case)
     before = snapshot(case)
-    _apply_threshold(case, current_settings())
+    _apply_threshold(case, current_settings(case))
     return save_case(case, before, "asb.case.threshold_evaluated", actor=acting_user,
                      data={"result": case.threshold_result})
 
@@ -316,7 +319,7 @@ def add_complaint(case: Case, *, behaviour_date: dt.date, reported_date: dt.date
     full_clean(complaint)
     complaint.save()
     before = snapshot(case)
-    result = _apply_threshold(case, current_settings())
+    result = _apply_threshold(case, current_settings(case))
     save_case(case, before, "asb.case.complaint_added", actor=acting_user,
               data={"incident": position + 1, "threshold_route": result.route})
     return complaint

@@ -31,7 +31,7 @@ def record_threshold_discretion(case: Case, *, by: str, reason: str, acting_user
                             field="reason")
     before = snapshot(case)
     case.discretion_by, case.discretion_reason = by.strip(), reason.strip()
-    _apply_threshold(case, current_settings())
+    _apply_threshold(case, current_settings(case))
     return save_case(case, before, "asb.case.discretion_recorded", actor=acting_user,
                      data={"result": case.threshold_result})
 
@@ -43,7 +43,7 @@ def record_pcc_review(case: Case, *, requested_on: dt.date, acting_user: Actor, 
     outcome when decided. Refused where the partnership's procedure provides no such review."""
     require(acting_user, "asb.handle_appeal", case)
     case = lock_case(case)
-    asb_rules.check_pcc_review(enabled=current_settings().pcc_review, case_reviewed=bool(case.decision_sent_on),
+    asb_rules.check_pcc_review(enabled=current_settings(case).pcc_review, case_reviewed=bool(case.decision_sent_on),
                                outcome=outcome)
     not_before(requested_on, case.decision_sent_on, "The request for the Commissioner's review", "requested_on")
     not_future(requested_on, "The request for the Commissioner's review", "requested_on")

@@ -68,7 +68,7 @@ def add_case_document(case: Case, *, file, title: str, acting_user: Actor,
     case = lock_case(case)
     if case.anonymised_at:
         raise RuleViolation("This case has been anonymised under the retention policy.", code="asb.anonymised")
-    settings = current_settings()
+    settings = current_settings(case)
     name = getattr(file, "name", "") or ""
     size = getattr(file, "size", None) or 0
     content_type = asb_rules.check_file(file, max_bytes=settings.max_upload_bytes)

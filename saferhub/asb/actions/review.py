@@ -75,7 +75,7 @@ def appoint_lead_agency(
     case.reviewer_independence_note = independence_note
     if panel_date is not None:
         case.panel_date = panel_date
-    settings = current_settings()
+    settings = current_settings(case)
     start_clock(case, ClockStep.INITIAL_REVIEW, appointed_on, settings.initial_review_days, settings)
     return save_case(case, before, "asb.case.lead_agency_appointed", actor=acting_user,
                      data={"lead_agency": lead_agency.name})
@@ -94,7 +94,7 @@ def send_information_requests(
         raise RuleViolation("Choose at least one agency to ask.", code="asb.no_agencies", field="agencies")
     requested_on = requested_on or today()
     not_before(requested_on, case.application_date, "The request", "requested_on")
-    settings = current_settings()
+    settings = current_settings(case)
     due = clocks.due_date(requested_on, settings.information_request_days, settings.region)
     unsigned = RelevantBody.objects.filter(
         organisation__in=agencies, signed_information_sharing=False
@@ -226,7 +226,7 @@ def record_panel(
     ]
     asb_rules.check_panel_composition(facts.panel_facts(case), seats)
     asb_rules.check_victim_voice(victim_attendance, victim_representative,
-                                 may_attend=current_settings().victim_may_attend_panel)
+                                 may_attend=current_settings(case).victim_may_attend_panel)
     if not findings.strip():
         raise RuleViolation("Record the panel's findings.", code="asb.findings_required", field="findings")
     case.panel_members.all().delete()
@@ -242,7 +242,7 @@ def record_panel(
     case.findings = findings
     case.recommendations = recommendations
     case.status = CaseStatus.PANEL_HELD
-    settings = current_settings()
+    settings = current_settings(case)
     start_clock(case, ClockStep.DECISION_LETTER, held_on, settings.decision_letter_days, settings)
     return save_case(case, before, "asb.case.panel_recorded", actor=acting_user,
                      data={"members": [f"{m['organisation']} ({m.get('role', 'member')})" for m in members]})

@@ -82,6 +82,8 @@ class Case(models.Model):
     """One ASB Case Review application, from receipt to closure."""
 
     reference = models.CharField(max_length=20, unique=True)
+    #: The partnership the case belongs to: its area's, stored so every staff read can be scoped by it.
+    partnership = models.ForeignKey("core.Organisation", on_delete=models.PROTECT, related_name="asb_cases")
     area = models.ForeignKey("asb.OptArea", on_delete=models.PROTECT, related_name="cases")
     status = models.CharField(max_length=20, choices=CaseStatus.choices, default=CaseStatus.TRIAGE, db_index=True)
     channel = models.CharField(max_length=20, choices=Channel.choices)
@@ -175,7 +177,8 @@ class Case(models.Model):
 
     class Meta:
         ordering = ["-application_date", "-id"]
-        indexes = [models.Index(fields=["area", "status"], name="asb_case_area_status")]
+        indexes = [models.Index(fields=["area", "status"], name="asb_case_area_status"),
+                   models.Index(fields=["partnership", "status"], name="asb_case_partnership_status")]
 
     def __str__(self) -> str:
         return self.reference

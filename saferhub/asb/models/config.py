@@ -50,9 +50,13 @@ class RouteKind(models.TextChoices):
 
 
 class AsbSettings(models.Model):
-    """One partnership's ASB Case Review settings (Norfolk is the default)."""
+    """One partnership's ASB Case Review settings (Norfolk is the default): one record per partnership."""
 
-    name = models.CharField(max_length=120, unique=True, default="Norfolk")
+    partnership = models.ForeignKey(
+        "core.Organisation", on_delete=models.PROTECT, related_name="asb_settings",
+        help_text="The Community Safety Partnership these settings belong to.",
+    )
+    name = models.CharField(max_length=120, default="Norfolk")
     threshold_count = models.PositiveSmallIntegerField(
         default=3, validators=[MinValueValidator(1)],
         help_text="Qualifying complaints needed; the law allows at most 3.",
@@ -112,6 +116,7 @@ class AsbSettings(models.Model):
     class Meta:
         verbose_name = "ASB settings"
         verbose_name_plural = "ASB settings"
+        constraints = [models.UniqueConstraint(fields=["partnership"], name="asb_settings_one_per_partnership")]
 
     def __str__(self) -> str:
         return f"ASB settings: {self.name}"
@@ -148,10 +153,11 @@ class RelevantBody(models.Model):
 
 
 class OptArea(models.Model):
-    """An Operational Partnership Team area, with its SPOC and OPT Inspector."""
+    """An Operational Partnership Team area of one partnership, with its SPOC and OPT Inspector."""
 
-    code = models.SlugField(max_length=40, unique=True)
-    name = models.CharField(max_length=120, unique=True)
+    partnership = models.ForeignKey("core.Organisation", on_delete=models.PROTECT, related_name="asb_opt_areas")
+    code = models.SlugField(max_length=40)
+    name = models.CharField(max_length=120)
     councils = models.ManyToManyField("core.Organisation", blank=True, related_name="asb_areas")
     spoc = models.ForeignKey("core.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     inspector = models.ForeignKey("core.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
@@ -162,6 +168,10 @@ class OptArea(models.Model):
     class Meta:
         ordering = ["position", "name"]
         verbose_name = "OPT area"
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "code"], name="asb_area_code_per_partnership"),
+            models.UniqueConstraint(fields=["partnership", "name"], name="asb_area_name_per_partnership"),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -170,8 +180,9 @@ class OptArea(models.Model):
 class LocalThresholdRoute(models.Model):
     """A configured way to meet the threshold beside the statutory count (reported as a local variant).
 
-    An area's route applies to that area; a route with no area applies across the partnership."""
+    An area's route applies to that area; a route with no area applies across its partnership."""
 
+    partnership = models.ForeignKey("core.Organisation", on_delete=models.PROTECT, related_name="asb_local_routes")
     area = models.ForeignKey(OptArea, null=True, blank=True, on_delete=models.CASCADE, related_name="local_routes")
     name = models.CharField(max_length=200)
     description = models.TextField(blank=True)

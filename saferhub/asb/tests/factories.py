@@ -80,12 +80,15 @@ def world() -> World:
 
 
 def user(role: str | None = None, *, area: OptArea | None = None, organisation: Organisation | None = None,
-         username: str | None = None):
+         username: str | None = None, partnership: Organisation | None = None):
+    """A user with ``role``; the county team works for ``partnership`` (the home partnership by default)."""
     User = get_user_model()
     u = User.objects.create_user(username=username or f"user{next(_seq)}", password="x")  # noqa: S106
     if role:
         core_actions.set_user_roles(u, roles=[role], acting_user=SYSTEM)
-        if role != Role.ASB_COUNTY_TEAM and role in AsbRole.values and (area or organisation):
+        if role == Role.ASB_COUNTY_TEAM:
+            actions.join_county_team(user=u, partnership=partnership, acting_user=SYSTEM)
+        elif role in AsbRole.values and (area or organisation):
             actions.assign_asb_staff(user=u, role=role, area=area, organisation=organisation, acting_user=SYSTEM)
     return User.objects.get(pk=u.pk)
 

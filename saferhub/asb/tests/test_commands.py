@@ -94,3 +94,15 @@ def test_asb_threshold_explain_reads_stdin():
     assert result.returncode == 0, result.stderr
     out = json.loads(result.stdout)
     assert out["route"] == "none" and out["explanation"][0].startswith("Complaint 1: does not qualify")
+
+
+@pytest.mark.django_db
+def test_generated_bench_cases_belong_to_their_areas_partnership():
+    from saferhub.asb.models import Case
+    from saferhub.asb.tests import factories as fx
+
+    w = fx.world()
+    call_command("generate_asb_cases", cases=6, batch=6, verbosity=0)
+    cases = Case.objects.filter(reference__startswith="ASB-SYN-")
+    assert cases.count() == 6
+    assert set(cases.values_list("partnership_id", flat=True)) == {w.norwich.partnership_id}

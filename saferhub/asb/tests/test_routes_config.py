@@ -286,3 +286,29 @@ def test_a_hate_incident_added_to_a_case_meets_the_configured_route(world):
     case.refresh_from_db()
     assert case.threshold_result["met"] and case.threshold_result["routes_met"] == ["One hate incident"]
     assert case.complaints.filter(hate_incident=True, location="Orchard estate").exists()
+
+
+@pytest.mark.django_db
+def test_a_second_partnerships_file_leaves_the_first_untouched(tmp_path):
+    """A file naming its ``partnership:`` configures that partnership only: its settings, areas (even with a
+    code the first partnership uses) and routes are its own."""
+    call_command("load_asb_config")  # Norfolk's, the home partnership
+    norfolk = current_settings()
+    other = tmp_path / "suffolk.yaml"
+    other.write_text(
+        "partnership: Fictional Suffolk Community Safety Partnership\n"
+        "settings: {name: Suffolk, threshold_count: 2, letters_sent_by: email}\n"
+        "areas:\n  - {code: norwich, name: Norwich, councils: []}\n"
+        "routes:\n  - {name: One hate incident, kind: hate, min_count: 1}\n", encoding="utf-8")
+    call_command("load_asb_config", "--file", str(other))
+    from saferhub.core.models import Organisation
+
+    suffolk = Organisation.objects.get(name="Fictional Suffolk Community Safety Partnership")
+    assert suffolk.kind == "partnership"
+    assert current_settings().pk == norfolk.pk and current_settings().threshold_count == 3
+    assert current_settings(suffolk).threshold_count == 2 and current_settings(suffolk).name == "Suffolk"
+    from saferhub.asb.models import OptArea
+
+    assert OptArea.objects.filter(code="norwich").count() == 2
+    assert LocalThresholdRoute.objects.filter(partnership=suffolk).count() == 1
+    assert not LocalThresholdRoute.objects.filter(name="One hate incident").exclude(partnership=suffolk).exists()

@@ -52,12 +52,15 @@ def test_superuser_without_an_asb_role_sees_no_case(w):
     assert client.get(f"/api/v1/asb/cases/{case.reference}").status_code == 404
     assert client.get(f"/api/v1/asb/cases/{case.reference}/history").status_code == 404
     assert client.get("/api/v1/asb/cases").json() == []
-    # With the county-team role, the same superuser sees it.
+    # With the county-team role and a place on the partnership's county team, the same superuser sees it.
+    from saferhub.asb import actions
     from saferhub.core import actions as core_actions
     from saferhub.core.actors import SYSTEM
 
     su = _administrator(superuser=True)
     core_actions.set_user_roles(su, roles=[Role.ADMINISTRATOR, Role.ASB_COUNTY_TEAM], acting_user=SYSTEM)
+    assert client_for(su).get(reverse("asb:case-history", args=[case.pk])).status_code == 404
+    actions.join_county_team(user=su, partnership=case.partnership, acting_user=SYSTEM)
     assert client_for(su).get(reverse("asb:case-history", args=[case.pk])).status_code == 200
 
 

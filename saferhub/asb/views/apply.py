@@ -51,9 +51,9 @@ def _needs_victim_details(a: dict) -> bool:
 
 
 def area_choices() -> list[tuple[str, str]]:
-    from saferhub.asb.models import OptArea
+    from saferhub.asb.config import public_areas
 
-    return [(area.code, area.name) for area in OptArea.objects.order_by("position", "name")]
+    return [(area.code, area.name) for area in public_areas()]
 
 
 @dataclass(frozen=True)
@@ -365,11 +365,11 @@ def _parse_date(value: str) -> dt.date:
 
 def application_kwargs(state: dict) -> dict:
     """The session's answers as keyword arguments for ``actions.submit_application``."""
-    from saferhub.asb.models import OptArea
+    from saferhub.asb.config import public_areas
 
     a = state["answers"]
     on_behalf = _on_behalf(a)
-    area = OptArea.objects.filter(code=a.get("area")).first()
+    area = public_areas().filter(code=a.get("area")).first()
     if area is None:
         raise RuleViolation("Select the area where the anti-social behaviour is happening.", code="asb.area", field="area")
     nature = a.get("nature_of_complaint", "")

@@ -69,7 +69,7 @@ def _case_context(request, case: Case, forms: dict | None = None) -> dict:
     }
     shown = {}
     if context["can_triage"] and status == CaseStatus.TRIAGE:
-        shown["triage"] = forms.get("triage") or f.TriageForm(prefix="triage", areas=_areas(),
+        shown["triage"] = forms.get("triage") or f.TriageForm(prefix="triage", areas=_areas(case=case),
                                                                 initial={"area": str(case.area_id), "decision": "route"})
     if manage and not data["acknowledged"]:
         shown["acknowledge"] = forms.get("acknowledge") or f.AcknowledgeForm(prefix="ack", initial={"method": "letter_a"})
@@ -96,7 +96,7 @@ def _case_context(request, case: Case, forms: dict | None = None) -> dict:
         shown["overrun"] = forms.get("overrun") or f.OverrunForm(prefix="over")
     if context["can_appeal"] and data["appealable"]:
         shown["appeal"] = forms.get("appeal") or f.AppealForm(
-            prefix="appeal", areas=[(str(a.pk), a.name) for a in OptArea.objects.exclude(pk=case.area_id)])
+            prefix="appeal", areas=[(str(a.pk), a.name) for a in OptArea.objects.filter(partnership_id=case.partnership_id).exclude(pk=case.area_id)])
     if data["open_appeal"] and can(user, "asb.decide_appeal", case):
         shown["appeal_outcome"] = forms.get("appeal_outcome") or f.AppealOutcomeForm(
             prefix="outcome", initial={"appeal": data["open_appeal"].pk})

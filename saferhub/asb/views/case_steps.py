@@ -52,7 +52,7 @@ def _org(pk) -> Organisation:
 # Each handler: (request, case) -> (form, response). It raises RuleViolation with the form set.
 
 def _triage(request, case):
-    form = f.TriageForm(request.POST, prefix="triage", areas=_areas())
+    form = f.TriageForm(request.POST, prefix="triage", areas=_areas(case=case))
     yield form
     data = _valid(form)
     area = OptArea.objects.filter(pk=data["area"]).first()
@@ -196,7 +196,7 @@ def _close(request, case):
 
 def _appeal(request, case):
     form = f.AppealForm(request.POST, prefix="appeal",
-                        areas=[(str(a.pk), a.name) for a in OptArea.objects.exclude(pk=case.area_id)])
+                        areas=[(str(a.pk), a.name) for a in OptArea.objects.filter(partnership_id=case.partnership_id).exclude(pk=case.area_id)])
     yield form
     data = _valid(form)
     area = OptArea.objects.filter(pk=data["reviewing_area"]).first()

@@ -12,10 +12,9 @@ from django.utils import timezone
 
 
 def public_settings():
-    from saferhub.asb.config import current_settings
-    from saferhub.asb.models import OptArea
+    from saferhub.asb.config import current_settings, public_areas, public_partnership_id
 
-    return {"settings": current_settings(), "areas": list(OptArea.objects.order_by("position", "name"))}
+    return {"settings": current_settings(public_partnership_id()), "areas": list(public_areas())}
 
 
 @dataclass

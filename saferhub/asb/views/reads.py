@@ -19,7 +19,6 @@ from saferhub.asb.models import (
     CaseStatus,
     ClockStep,
     NotificationKind,
-    OptArea,
 )
 
 # Clock rows and "this week" have one home: ``saferhub.asb.queries`` (the API builds on the same rows).
@@ -61,7 +60,7 @@ def _complaint_rows(case: Case, complaints) -> list[dict]:
 
 def case_page(case: Case, today: dt.date) -> dict:
     """Everything the case page shows, in a fixed number of queries."""
-    s = current_settings()
+    s = current_settings(case)
     complaints = list(case.complaints.select_related("agency").order_by("position", "id"))
     clocks = list(case.clocks.all())
     notifications = list(case.notifications.all())
@@ -122,9 +121,13 @@ def _peer_review(case: Case):
     return PeerReview.objects.filter(case=case).select_related("reviewer__person", "reviewer__council").first()
 
 
-def triage_queue():
+def triage_queue(user):
+    """Applications awaiting triage in the partnerships whose county team ``user`` is on."""
+    from saferhub.asb.policies import county_partnership_ids
+
     return list(
-        Case.objects.filter(status=CaseStatus.TRIAGE).select_related("area").prefetch_related(
+        Case.objects.filter(status=CaseStatus.TRIAGE, partnership_id__in=county_partnership_ids(user))
+        .select_related("area").prefetch_related(
             Prefetch("clocks", queryset=CaseClock.objects.filter(step=ClockStep.DETERMINATION), to_attr="determination_clock")
         ).order_by("application_date", "id")
     )
@@ -133,17 +136,18 @@ def triage_queue():
 def dashboard(user, today: dt.date) -> dict:
     """Open clocks due this week (to the coming Sunday) per area, and every overdue clock, for the cases the
     user may see. Two queries for the clocks plus one for the areas, whatever the number of cases."""
-    from saferhub.asb.policies import is_county_team
+    from saferhub.asb.policies import staff_partnership_ids
 
-    s = current_settings()
+    s = current_settings(min(staff_partnership_ids(user), default=None))
     _, week_end = week_bounds(today)  # Monday to Sunday; at the weekend, the coming working week
     open_clocks = CaseClock.objects.filter(done_on__isnull=True).exclude(case__status=CaseStatus.CLOSED)
-    if not is_county_team(user):
-        open_clocks = open_clocks.filter(case__in=visible_cases(user).values("pk"))
+    # Only the cases the user may see: the county team's are its own partnership's (queries.cases_for).
+    open_clocks = open_clocks.filter(case__in=visible_cases(user).values("pk"))
     open_clocks = open_clocks.select_related("case", "area")
     due = list(open_clocks.filter(due_on__gte=today, due_on__lte=week_end).order_by("due_on", "id")[:500])
     overdue = list(open_clocks.filter(due_on__lt=today).order_by("due_on", "id")[:500])
-    areas = list(OptArea.objects.order_by("position", "name"))
+    # The areas of those clocks (already joined): never another partnership's areas.
+    areas = sorted({c.area_id: c.area for c in [*due, *overdue]}.values(), key=lambda a: (a.position, a.name))
     per_area = []
     for area in areas:
         items = [c for c in due if c.area_id == area.pk]

@@ -32,8 +32,13 @@ def _require_staff(request) -> None:
         raise Http404
 
 
-def _areas() -> list[tuple[str, str]]:
-    return [(str(a.pk), a.name) for a in OptArea.objects.order_by("position", "name")]
+def _areas(user=None, case=None) -> list[tuple[str, str]]:
+    """The OPT areas a form offers: the case's partnership's, else those of the partnerships the user works
+    for (an area of another partnership is never offered)."""
+    from saferhub.asb.policies import staff_partnership_ids
+
+    ids = {case.partnership_id} if case is not None else staff_partnership_ids(user)
+    return [(str(a.pk), a.name) for a in OptArea.objects.filter(partnership_id__in=ids).order_by("position", "name")]
 
 
 
@@ -57,7 +62,7 @@ def dashboard(request):
 def triage_queue(request):
     if not can(request.user, "asb.triage"):
         raise Http404
-    cases = reads.triage_queue()
+    cases = reads.triage_queue(request.user)
     return render(request, "asb/staff/triage.html", {"cases": cases, "today": timezone.localdate(), "nav": "asb"})
 
 
@@ -90,7 +95,7 @@ def _may_enter(user) -> bool:
 def case_new(request):
     if not _may_enter(request.user):
         raise Http404
-    areas = _areas()
+    areas = _areas(request.user)
     form = f.StaffApplicationForm(request.POST or None, areas=areas, prefix="app")
     incidents = f.StaffIncidentsForm(request.POST or None, prefix="inc")
     if request.method == "POST":
@@ -99,7 +104,7 @@ def case_new(request):
             data = form.cleaned_data
             complaints = [{k: v for k, v in row.items() if k != "row"} for row in incidents.complaints()]
             try:
-                area = OptArea.objects.get(pk=data["area"])
+                area = OptArea.objects.get(pk=data["area"], pk__in=[int(pk) for pk, _ in areas])
             except (OptArea.DoesNotExist, ValueError):
                 form.add_error("area", "Select the OPT area")
             else:
@@ -156,8 +161,14 @@ def reports(request):
     years = _years()
     year = _year(request, years)
     basis = _basis(request)
-    report = queries.sub_panel_report(year, basis)
-    audit = queries.audit_report(year) if can(request.user, "asb.audit_case") else None
+    from saferhub.asb.policies import county_partnership_ids, staff_partnership_ids
+
+    # Each member of staff sees the figures of the partnerships they work for; an administrator (who works
+    # for none) the home partnership's, as the public page shows them.
+    mine = staff_partnership_ids(request.user) or None
+    report = queries.sub_panel_report(year, basis, mine)
+    county = county_partnership_ids(request.user)
+    audit = queries.audit_report(year, county) if county else None
     from saferhub.asb.charts import report_charts
 
     return render(request, "asb/staff/reports.html", {

@@ -2,6 +2,7 @@
 
 from saferhub.core.models.audit import AuditEvent
 from saferhub.core.models.organisations import Organisation, OrganisationKind
+from saferhub.core.models.partnerships import PartnershipMembership
 from saferhub.core.models.people import Person, PersonAlias
 from saferhub.core.models.site import SiteConfiguration
 from saferhub.core.models.tokens import ApiToken
@@ -11,6 +12,7 @@ __all__ = [
     "AuditEvent",
     "Organisation",
     "OrganisationKind",
+    "PartnershipMembership",
     "Person",
     "PersonAlias",
     "SiteConfiguration",

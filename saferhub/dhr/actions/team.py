@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from saferhub.core import actions as core_actions
 from saferhub.core import audit
 from saferhub.core.actors import Actor
 from saferhub.core.exceptions import RuleViolation
-from saferhub.core.models import Organisation, OrganisationKind
+from saferhub.core.models import Organisation, OrganisationKind, PartnershipMembership
 from saferhub.core.permissions import require
 from saferhub.dhr.actions.common import full_clean
-from saferhub.dhr.models import DhrSettings, DhrTeamMembership
+from saferhub.dhr.models import DhrSettings
+
+#: The service role of a review team's membership in ``core.PartnershipMembership``.
+TEAM_ROLE = "dhr_team"
 
 SETTING_FIELDS = ["review_name", "short_name", "decision_months", "review_months", "at_risk_days", "retention_years"]
 
@@ -22,26 +26,28 @@ def _partnership(org: Organisation) -> None:
 
 
 @transaction.atomic
-def join_team(*, user, partnership: Organisation, acting_user: Actor) -> DhrTeamMembership:
-    """Put a member of staff on a partnership's review team (they also need the DHR team role)."""
+def join_team(*, user, partnership: Organisation, acting_user: Actor) -> PartnershipMembership:
+    """Put a member of staff on a partnership's review team (they also need the DHR team role). The team is a
+    ``core.PartnershipMembership`` in the ``dhr_team`` role: the one home of who works for which partnership."""
     require(acting_user, "dhr.manage_team")
     _partnership(partnership)
-    membership, created = DhrTeamMembership.objects.get_or_create(user=user, partnership=partnership)
-    if created:
+    existed = PartnershipMembership.objects.filter(user=user, partnership=partnership, role=TEAM_ROLE).exists()
+    membership = core_actions.add_partnership_member(user=user, partnership=partnership, role=TEAM_ROLE,
+                                                     acting_user=acting_user, permission="dhr.manage_team")
+    if not existed:
         audit.record("dhr.team.joined", actor=acting_user, target=membership,
                      data={"user": user.get_username(), "partnership": partnership.pk})
-    user.__dict__.pop("_dhr_partnerships", None)
     return membership
 
 
 @transaction.atomic
 def leave_team(*, user, partnership: Organisation, acting_user: Actor) -> None:
     require(acting_user, "dhr.manage_team")
-    for membership in DhrTeamMembership.objects.filter(user=user, partnership=partnership):
+    for membership in PartnershipMembership.objects.filter(user=user, partnership=partnership, role=TEAM_ROLE):
         audit.record("dhr.team.left", actor=acting_user, target=membership,
                      data={"user": user.get_username(), "partnership": partnership.pk})
-        membership.delete()
-    user.__dict__.pop("_dhr_partnerships", None)
+    core_actions.remove_partnership_member(user=user, partnership=partnership, role=TEAM_ROLE,
+                                           acting_user=acting_user, permission="dhr.manage_team")
 
 
 @transaction.atomic

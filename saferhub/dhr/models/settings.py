@@ -7,7 +7,6 @@ are on.
 
 from __future__ import annotations
 
-from django.conf import settings as django_settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
@@ -48,17 +47,3 @@ class DhrSettings(models.Model):
 
     def __str__(self) -> str:
         return f"{self.review_name} settings – {self.partnership}"
-
-
-class DhrTeamMembership(models.Model):
-    """A member of staff on a partnership's review team (with the DHR team role, they see its cases)."""
-
-    user = models.ForeignKey(django_settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="dhr_teams")
-    partnership = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="dhr_team")
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["user", "partnership"], name="dhr_team_once")]
-
-    def __str__(self) -> str:
-        return f"{self.user} – {self.partnership}"

@@ -170,10 +170,11 @@ def test_an_administrator_sets_the_review_name_and_the_team_in_the_admin_but_see
         "decision_months": 1, "review_months": 6, "at_risk_days": 14, "retention_years": 15})
     assert response.status_code == 302, response.content[:500]
     member = f.user(Role.DHR_TEAM)
-    response = client.post(reverse("admin:dhr_dhrteammembership_add"), {"user": member.pk,
-                                                                       "partnership": world["b"].pk})
-    assert response.status_code == 302
-    assert AuditEvent.objects.filter(code__in=["dhr.settings.saved", "dhr.team.joined"]).count() >= 2
+    # The review team is a core partnership membership in the dhr_team role (docs/CONVENTIONS.md).
+    response = client.post(reverse("admin:core_partnershipmembership_add"), {
+        "user": member.pk, "partnership": world["b"].pk, "role": "dhr_team"})
+    assert response.status_code == 302, response.content[:500]
+    assert AuditEvent.objects.filter(code__in=["dhr.settings.saved", "core.partnership_member.added"]).count() >= 2
     assert signed_in(member).get(reverse("dhr:case", args=[world["other"].pk])).status_code == 200
     assert client.get(reverse("dhr:case", args=[world["case"].pk])).status_code == 404
 

@@ -53,7 +53,8 @@ class Command(BaseCommand):
                     if (today - application).days > 90 and rng.random() < 0.97:
                         status = "closed"
                     rows.append(Case(
-                        reference=f"ASB-SYN-{number:08d}"[:20], area=areas[number % len(areas)], status=status,
+                        reference=f"ASB-SYN-{number:08d}"[:20], area=areas[number % len(areas)],
+                        partnership_id=areas[number % len(areas)].partnership_id, status=status,
                         channel=rng.choice(["web_form", "telephone", "email", "letter", "in_person", "paper_form"]),
                         application_date=application, victim_name=f"{MARK} victim {number}",
                         nature_of_complaint=MARK, threshold_route=rng.choice(["threshold", "none", "threshold"]),
