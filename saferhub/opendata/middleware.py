@@ -11,7 +11,7 @@ also marks every signed-in response), and never for a signed-in user (an API tok
 Signed-in users always get a fresh page.
 
 How long: ``settings.PUBLIC_PAGE_CACHE_SECONDS`` (30 in production, 0 = off in development and
-tests). Any save or delete clears it at once (a version number in the cache: for every worker when
+tests). Any save or delete of something a cached page can show clears it at once (``changes_public_pages``) (a version number in the cache: for every worker when
 the cache is shared, as with ``REDIS_URL``; otherwise in this process, and other processes may serve
 a page up to that many seconds old). When a page goes stale, one request renders it again while the
 others get the stale copy; when a page is missing and another request is already rendering it,
@@ -61,14 +61,31 @@ def content_version() -> int:
     return version
 
 
-#: Saves that never change a public page: sessions (the ASB application form saves one at every
-#: step), the admin's log and the task queue's bookkeeping.
-IGNORED_APPS = {"sessions", "admin", "contenttypes", "django_tasks", "django_tasks_database"}
+#: Apps whose saves never change a cached public page: sessions (the ASB application form saves one
+#: at every step), the admin's log, the task queue's bookkeeping, sign-in (``auth`` saves last_login,
+#: django-axes counts attempts, django-otp counts codes), and the private case work (ASB case reviews,
+#: Domestic Homicide Reviews, alert sign-ups, import staging, the search index, data returns and
+#: consultation responses), none of which a cached page shows. Without this every triage or sign-in
+#: emptied the cache: 377 times in two minutes of the soak in ``bench/soak.py``.
+IGNORED_APPS = {
+    "sessions", "admin", "contenttypes", "django_tasks", "django_tasks_database",
+    "auth", "axes", "otp_totp", "otp_static",
+    "asb", "dhr", "alerts", "importer", "search", "returns", "consultations",
+}
+#: Models of other apps that no cached page shows: every action writes an audit row, so the audit
+#: trail alone would empty the cache at every write of any kind.
+IGNORED_MODELS = {"core.auditevent", "core.apitoken", "core.partnershipmembership"}
+
+
+def changes_public_pages(model) -> bool:
+    """Whether saving or deleting a row of this model can change a cached public page."""
+    meta = model._meta
+    return meta.app_label not in IGNORED_APPS and meta.label_lower not in IGNORED_MODELS
 
 
 def forget_public_pages(sender=None, **kwargs) -> None:
     """Invalidate every cached public page (connected to every model's post_save and post_delete)."""
-    if sender is not None and sender._meta.app_label in IGNORED_APPS:
+    if sender is not None and not changes_public_pages(sender):
         return
     try:
         cache.incr(VERSION_KEY)
