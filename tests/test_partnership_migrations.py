@@ -55,3 +55,26 @@ def test_existing_rows_go_to_the_home_partnership_and_teams_to_core():
         "user__username", "partnership_id", "role"))
     assert memberships == {("county", home.pk, "asb_county_team"), ("spoc", home.pk, "asb_spoc"),
                            ("reviewer", other.pk, "dhr_team")}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_existing_tension_reports_and_analysts_go_to_the_home_partnership():
+    before = [("core", "0005_partnership_membership"), ("returns", "0003_tension_log_and_reporting_centres")]
+    after = [("returns", "0005_tension_partnership_required")]
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    old = executor.loader.project_state(before).apps
+    analyst = old.get_model("auth", "User").objects.create(username="analyst")
+    analyst.groups.add(old.get_model("auth", "Group").objects.get_or_create(name="Tension analyst")[0])
+    report = old.get_model("returns", "TensionReport").objects.create(
+        what="Graffiti", where="Thetford", occurred_on=dt.date(2026, 1, 5), communities="Residents", source="Patrol",
+        submitted_at=dt.datetime(2026, 1, 5, 9, tzinfo=dt.UTC))
+
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(after)
+    new = executor.loader.project_state(after).apps
+    home = new.get_model("core", "Organisation").objects.get(name="Norfolk Countywide Community Safety Partnership")
+    assert new.get_model("returns", "TensionReport").objects.get(pk=report.pk).partnership_id == home.pk
+    assert set(new.get_model("core", "PartnershipMembership").objects.values_list(
+        "user__username", "partnership_id", "role")) == {("analyst", home.pk, "tension_analyst")}

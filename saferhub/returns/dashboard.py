@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from saferhub.core.pages import Section
 from saferhub.core.permissions import can
-from saferhub.returns.models import Submission, SubmissionStatus, TensionReport, TensionStatus
+from saferhub.returns import queries_logs
+from saferhub.returns.models import Submission, SubmissionStatus
 
 
 def dashboard_section(request) -> Section | None:
@@ -15,7 +16,6 @@ def dashboard_section(request) -> Section | None:
         return None
     flagged = (Submission.objects.filter(status=SubmissionStatus.FLAGGED).count()
                if can(request.user, "returns.view_drafts") else None)
-    waiting = (TensionReport.objects.filter(status=TensionStatus.SUBMITTED).count()
-               if can(request.user, "returns.analyse_tensions") else None)
+    waiting = queries_logs.waiting_for_triage(request.user)
     return Section("returns/sections/dashboard.html", {"flagged": flagged, "returns": returns, "tensions": tensions,
                                                        "waiting": waiting})

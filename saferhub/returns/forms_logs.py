@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from saferhub.core.forms import GovukDateField, GovukForm, LongSelect
+from saferhub.core.models import Organisation
 from saferhub.returns.models import FeedbackAudience
 
 
@@ -20,6 +21,16 @@ class TensionForm(GovukForm):
                              help_text="For example a resident, a partner agency, social media or your own patrol.")
     confirm_personal = forms.BooleanField(
         label="I confirm the report needs these details about a person", required=False)
+
+    def __init__(self, *args, partnerships=(), **kwargs):
+        """``partnerships``: the logs the person may report to; a choice is asked only when there are several."""
+        super().__init__(*args, **kwargs)
+        if len(partnerships) > 1:
+            self.fields["partnership"] = forms.ModelChoiceField(
+                label="Which partnership's log is this for?", queryset=Organisation.objects.filter(
+                    pk__in=[p.pk for p in partnerships]).order_by("name"), widget=forms.RadioSelect,
+                empty_label=None, error_messages={"required": "Choose the partnership whose log the report is for."})
+            self.order_fields(["partnership"])
 
 
 class TriageForm(GovukForm):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import rules
 
+from saferhub.core.partnerships import partnership_ids
 from saferhub.core.permissions import (
     Role,
     has_role,
@@ -36,13 +37,25 @@ rules.add_perm("returns.view_submission", enters | (is_councillor & is_submitted
 
 
 # -- Community tension log (001:772) -----------------------------------------------------------------------
-# Only the police's tension analysts see the whole log. A professional who submitted a report sees that
-# report; a named person in a responsible authority sees the reports they are named on. Nobody else does,
-# administrators included: the reports hold what professionals heard about people and places.
+# Only the police's tension analysts see the whole log, and only the log of a partnership they work for
+# (role ``tension_analyst`` in ``core.PartnershipMembership``). A professional who submitted a report sees
+# that report; a named person in a responsible authority sees the reports they are named on. Nobody else
+# does, administrators included: the reports hold what professionals heard about people and places.
+
+def analyst_partnership_ids(user) -> frozenset[int]:
+    """The partnerships whose tension log the user analyses (empty without the tension analyst role)."""
+    if not has_role(user, Role.TENSION_ANALYST):
+        return frozenset()
+    return partnership_ids(user, Role.TENSION_ANALYST)
+
 
 @rules.predicate
-def is_tension_analyst(user) -> bool:
-    return has_role(user, Role.TENSION_ANALYST)
+def is_tension_analyst(user, report=None) -> bool:
+    """An analyst of the report's partnership (of any partnership when there is no report)."""
+    ids = analyst_partnership_ids(user)
+    if report is None:
+        return bool(ids)
+    return report.partnership_id in ids
 
 
 @rules.predicate

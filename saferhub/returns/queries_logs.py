@@ -11,22 +11,40 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from saferhub.core.permissions import can
+from saferhub.core.models import Organisation, OrganisationKind
+from saferhub.core.partnerships import home_partnership, partnership_ids
 from saferhub.returns import rules
-from saferhub.returns.models import ReportingCentre, TensionReport
+from saferhub.returns.models import ReportingCentre, TensionReport, TensionStatus
+from saferhub.returns.policies import analyst_partnership_ids
 
 
 def tensions_for(user) -> QuerySet[TensionReport]:
-    """Every report for an analyst; otherwise the reports the user submitted or is named on."""
-    qs = TensionReport.objects.select_related("submitted_by", "triaged_by")
-    if can(user, "returns.analyse_tensions"):
-        return qs
+    """Every report of the partnerships the user analyses, and the reports they submitted or are named on."""
+    qs = TensionReport.objects.select_related("submitted_by", "triaged_by", "partnership")
     mine = Q(submitted_by=user) | Q(pk__in=TensionReport.objects.filter(recipients__user=user).values("pk"))
-    return qs.filter(mine)
+    analysed = analyst_partnership_ids(user)
+    return qs.filter(mine | Q(partnership_id__in=analysed)) if analysed else qs.filter(mine)
+
+
+def waiting_for_triage(user) -> int | None:
+    """How many reports of the partnerships the user analyses wait for triage (``None`` for a non-analyst)."""
+    analysed = analyst_partnership_ids(user)
+    if not analysed:
+        return None
+    return TensionReport.objects.filter(partnership_id__in=analysed, status=TensionStatus.SUBMITTED).count()
+
+
+def report_partnerships(actor) -> list[Organisation]:
+    """The partnerships whose log a person may report to: those they work for, else the home partnership."""
+    ids = partnership_ids(actor)
+    if ids:
+        return list(Organisation.objects.filter(pk__in=ids, kind=OrganisationKind.PARTNERSHIP).order_by("name"))
+    home = home_partnership()
+    return [home] if home is not None else []
 
 
 def tension(pk: int) -> TensionReport | None:
-    return (TensionReport.objects.select_related("submitted_by", "triaged_by", "escalated_by")
+    return (TensionReport.objects.select_related("submitted_by", "triaged_by", "escalated_by", "partnership")
             .prefetch_related("recipients__user", "recipients__authority", "feedback__recipient__user",
                               "feedback__recorded_by").filter(pk=pk).first())
 
@@ -48,12 +66,13 @@ class MonthRow:
     escalated: int
 
 
-def tension_volumes(*, triage_hours: int, now: dt.datetime | None = None) -> list[MonthRow]:
-    """Per month of submission: reports received, triaged, triaged within the configured time, late (including
-    those still waiting past it), the median hours to triage, and escalations."""
+def tension_volumes(*, triage_hours: int, partnership_ids, now: dt.datetime | None = None) -> list[MonthRow]:
+    """Per month of submission, for the logs of ``partnership_ids``: reports received, triaged, triaged within the
+    configured time, late (including those still waiting past it), the median hours to triage, and escalations."""
     now = now or timezone.now()
     months: dict[dt.date, list] = {}
-    for submitted_at, triaged_at, escalated_on in (TensionReport.objects.order_by("submitted_at")
+    for submitted_at, triaged_at, escalated_on in (TensionReport.objects.filter(partnership_id__in=partnership_ids)
+                                                   .order_by("submitted_at")
                                                    .values_list("submitted_at", "triaged_at", "escalated_on")):
         month = timezone.localdate(submitted_at).replace(day=1)
         months.setdefault(month, []).append((submitted_at, triaged_at, escalated_on))

@@ -19,6 +19,7 @@ from saferhub.returns import actions, queries_logs, rules
 from saferhub.returns.actions.tensions import current_settings
 from saferhub.returns.forms_logs import CentreForm, EscalateForm, FeedbackForm, RecipientForm, TensionForm, TriageForm
 from saferhub.returns.models import ReportingCentre
+from saferhub.returns.policies import analyst_partnership_ids
 
 
 def _need(request, perm: str, obj=None) -> None:
@@ -41,7 +42,7 @@ def tensions(request):
 @login_required
 def tension_new(request):
     _need(request, "returns.submit_tension")
-    form = TensionForm(request.POST or None)
+    form = TensionForm(request.POST or None, partnerships=queries_logs.report_partnerships(request.user))
     if request.method == "POST":
         done = run_form(form, lambda data: actions.submit_tension(acting_user=request.user, **data))
         if done is not None:
@@ -121,7 +122,8 @@ def tension_figures(request):
     """Volumes and time to triage, per month: a chart of each and the table of the numbers."""
     _need(request, "returns.analyse_tensions")
     settings = current_settings()
-    rows = queries_logs.tension_volumes(triage_hours=settings.triage_hours)
+    rows = queries_logs.tension_volumes(triage_hours=settings.triage_hours,
+                                        partnership_ids=analyst_partnership_ids(request.user))
     volume = bar_chart([Bar(f"{r.month:%b %Y}", r.received) for r in rows], ident="volumes",
                        title="Tension reports received per month",
                        description="; ".join(f"{r.month:%B %Y}: {r.received}" for r in rows) or "No reports yet")

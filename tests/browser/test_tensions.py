@@ -7,7 +7,9 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth.models import Group
 
+from saferhub.core.actors import SYSTEM
 from saferhub.core.permissions import Role, group_name
+from saferhub.returns import actions
 from tests.browser.conftest import axe_violations, screenshot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -21,7 +23,8 @@ def make_user(django_user_model, username, role):
 
 def test_report_warn_confirm_then_triage_and_escalate(page, live_server, django_user_model):
     make_user(django_user_model, "professional", Role.AGENCY_OFFICER)
-    make_user(django_user_model, "analyst", Role.TENSION_ANALYST)
+    analyst = make_user(django_user_model, "analyst", Role.TENSION_ANALYST)
+    actions.join_tension_analysts(user=analyst, acting_user=SYSTEM)
 
     sign_in(page, live_server, "professional", password="x")
     page.goto(f"{live_server.url}/returns/tensions/new/")

@@ -13,6 +13,7 @@ from saferhub.returns.actions.tensions import (
     configure_log,
     erase_expired_tensions,
     escalate_tension,
+    join_tension_analysts,
     name_recipient,
     record_feedback,
     submit_tension,
@@ -22,4 +23,4 @@ from saferhub.returns.actions.tensions import (
 __all__ = ["FiguresBreakRules", "add_benchmark", "complete_exercise", "define_return", "open_exercise",
            "rate_benchmark", "import_submissions", "save_submission", "submit_submission",
            "add_reporting_centre", "configure_log", "erase_expired_tensions", "escalate_tension", "name_recipient",
-           "record_feedback", "submit_tension", "triage_tension", "update_reporting_centre"]
+           "join_tension_analysts", "record_feedback", "submit_tension", "triage_tension", "update_reporting_centre"]

@@ -11,11 +11,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from saferhub.core import audit
-from saferhub.core.actors import Actor, is_system
+from saferhub.core.actors import SYSTEM, Actor, is_system
 from saferhub.core.exceptions import RuleViolation
 from saferhub.core.models import AuditEvent, Organisation
 from saferhub.core.permissions import require
-from saferhub.returns import rules
+from saferhub.returns import queries_logs, rules
 from saferhub.returns.actions.definitions import full_clean
 from saferhub.returns.models import (
     FeedbackAudience,
@@ -65,24 +65,56 @@ def configure_log(*, acting_user: Actor, triage_hours: int, grades: list[str], r
 
 
 @transaction.atomic
+def join_tension_analysts(*, user, acting_user: Actor, partnership: Organisation | None = None):
+    """Make a member of staff an analyst of a partnership's tension log (the home partnership's by default): with
+    the tension analyst role they read, triage and escalate every report of that log, and of no other."""
+    from saferhub.core import actions as core_actions
+    from saferhub.core.permissions import Role
+
+    partnership = partnership or core_actions.ensure_home_partnership(acting_user=SYSTEM)
+    return core_actions.add_partnership_member(user=user, partnership=partnership, role=Role.TENSION_ANALYST,
+                                               acting_user=acting_user)
+
+
+def _report_partnership(actor: Actor, partnership: Organisation | None) -> Organisation:
+    allowed = queries_logs.report_partnerships(actor)
+    if not allowed:  # a single-partnership installation that has not named its partnership yet
+        from saferhub.core import actions as core_actions
+
+        allowed = [core_actions.ensure_home_partnership(acting_user=SYSTEM)]
+    if partnership is None and len(allowed) == 1:
+        return allowed[0]
+    if partnership is None:
+        raise RuleViolation("Choose the partnership whose tension log the report is for.",
+                            code="returns.tension_partnership", field="partnership")
+    if partnership.pk not in {p.pk for p in allowed}:
+        raise RuleViolation("You can send a tension report only to the log of a partnership you work for.",
+                            code="returns.tension_partnership", field="partnership")
+    return partnership
+
+
+@transaction.atomic
 def submit_tension(*, acting_user: Actor, what: str, where: str, occurred_on: dt.date, communities: str,
-                   source: str, confirm_personal: bool = False) -> TensionReport:
-    """A professional reports a tension. Free text that looks like it names a person is refused until the
-    submitter confirms the report needs it; what was matched is kept on the report."""
+                   source: str, confirm_personal: bool = False,
+                   partnership: Organisation | None = None) -> TensionReport:
+    """A professional reports a tension to a partnership's log (the one they work for, or the home partnership's).
+    Free text that looks like it names a person is refused until the submitter confirms the report needs it;
+    what was matched is kept on the report."""
     require(acting_user, "returns.submit_tension")
+    partnership = _report_partnership(acting_user, partnership)
     now = timezone.now()
     rules.check_tension_report(what=what, where=where, communities=communities, source=source,
                                occurred_on=occurred_on, today=timezone.localdate(now))
     matches = rules.personal_data_matches(what, where, communities, source)
     rules.check_personal_data(matches, confirmed=confirm_personal)
-    report = TensionReport(what=what.strip(), where=" ".join(where.split()), occurred_on=occurred_on,
+    report = TensionReport(partnership=partnership, what=what.strip(), where=" ".join(where.split()), occurred_on=occurred_on,
                            communities=" ".join(communities.split()), source=" ".join(source.split()),
                            submitted_by=_user(acting_user), submitted_at=now, personal_warning=matches)
     full_clean(report)
     report.save()
     audit.record("returns.tension.submitted", actor=acting_user, target=report, data={
         "what": report.what, "where": report.where, "occurred_on": occurred_on, "communities": report.communities,
-        "source": report.source, "personal_warning_confirmed": matches})
+        "source": report.source, "personal_warning_confirmed": matches, "partnership": partnership.name})
     return report
 
 

@@ -39,6 +39,9 @@ class TensionStatus(models.TextChoices):
 
 
 class TensionReport(models.Model):
+    #: The Community Safety Partnership whose log holds the report: its tension analysts, and no other
+    #: partnership's, read and triage it (``returns.policies``).
+    partnership = models.ForeignKey("core.Organisation", on_delete=models.PROTECT, related_name="tension_reports")
     what = models.TextField(help_text="What is happening")
     where = models.CharField(max_length=300)
     occurred_on = models.DateField()
@@ -63,7 +66,8 @@ class TensionReport(models.Model):
 
     class Meta:
         ordering = ["-submitted_at", "-pk"]
-        indexes = [models.Index(fields=["submitted_at"], name="returns_tension_submitted")]
+        indexes = [models.Index(fields=["submitted_at"], name="returns_tension_submitted"),
+                   models.Index(fields=["partnership", "status"], name="returns_tension_partnership")]
 
     def __str__(self) -> str:
         return f"Tension report {self.pk}"

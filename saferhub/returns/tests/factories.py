@@ -7,10 +7,13 @@ from saferhub.core.permissions import Role, group_name
 from saferhub.returns import actions
 
 
-def user_with(django_user_model, role: str | None, username: str | None = None):
+def user_with(django_user_model, role: str | None, username: str | None = None, *, partnership=None):
+    """A user with one role; a tension analyst also analyses ``partnership``'s log (the home partnership's)."""
     user = django_user_model.objects.create_user(username=username or f"u_{role}", password="x")
     if role:
         user.groups.add(Group.objects.get_or_create(name=group_name(role))[0])
+    if role == Role.TENSION_ANALYST:
+        actions.join_tension_analysts(user=user, partnership=partnership, acting_user=SYSTEM)
     return user
 
 
