@@ -16,6 +16,7 @@ from saferhub.dhr.api import router as dhr_router
 from saferhub.governance.api import router as governance_router
 from saferhub.groups.api import router as groups_router
 from saferhub.returns.api import router as returns_router
+from saferhub.returns.api_tensions import router as tensions_router
 from saferhub.search.api import router as search_router
 
 
@@ -107,5 +108,6 @@ api.add_router("/", search_router)
 api.add_router("/asb/", asb_router)
 api.add_router("/", delivery_router)
 api.add_router("/", groups_router)
+api.add_router("/returns/", tensions_router)  # before returns' /{slug} paths, which would take "tensions"
 api.add_router("/returns/", returns_router)
 api.add_router("/dhr/", dhr_router)
