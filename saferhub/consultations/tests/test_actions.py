@@ -190,6 +190,36 @@ def test_retention_command_runs_the_action():
     assert AuditEvent.objects.filter(code="consultations.responses.anonymised").count() == 1
 
 
+@time_machine.travel("2026-01-01T12:00+00:00", tick=False)
+def test_the_nightly_task_applies_retention_and_queues_its_next_run():
+    from django_tasks_db.models import DBTaskResult
+
+    from saferhub.consultations.tasks import apply_retention_task
+
+    survey = small_survey("old", opens_on=dt.date(2021, 5, 24), closes_on=dt.date(2021, 7, 16))
+    actions.submit_response(survey, acting_user=SYSTEM, answers=GOOD,
+                            submitted_at=dt.datetime(2021, 6, 1, 12, tzinfo=dt.UTC))
+    assert apply_retention_task.call(reschedule=False) == {"old": 1}
+    assert not DBTaskResult.objects.exists()
+    assert apply_retention_task.call(reschedule=True) == {}  # once only
+    assert Response.objects.get().anonymised_at is not None
+    queued = DBTaskResult.objects.get()
+    assert queued.task_path == "saferhub.consultations.tasks.apply_retention_task"
+    assert queued.args_kwargs["kwargs"] == {"reschedule": True}
+    assert queued.run_after == dt.datetime(2026, 1, 2, 3, 15, tzinfo=dt.UTC)  # 03:15 in London (GMT)
+
+
+@time_machine.travel("2026-01-01T12:00+00:00", tick=False)
+def test_the_retention_command_with_schedule_queues_the_nightly_task(capsys):
+    from django_tasks_db.models import DBTaskResult
+
+    call_command("apply_consultation_retention", "--schedule")
+    queued = DBTaskResult.objects.get()
+    assert queued.task_path == "saferhub.consultations.tasks.apply_retention_task"
+    out = capsys.readouterr().out
+    assert "No responses are past their retention period." in out and f"Next run queued ({queued.id})." in out
+
+
 def test_running_tallies_match_a_recount():
     from saferhub.consultations.actions import tallies
     from saferhub.consultations.models import Tally
