@@ -1,28 +1,20 @@
 """Scheduled ASB work, run by the django-tasks worker (``manage.py db_worker``).
 
 ``apply_retention_task`` anonymises closed cases past the retention period and then queues itself again
-for the next night, so one ``manage.py asb_retention --schedule`` (or the first run) keeps it going. Cron can
-run ``manage.py asb_retention`` instead; both call the same action.
+for the next night (``core.scheduling.daily_task``), so one ``manage.py asb_retention --schedule`` keeps it
+going. Cron can run ``manage.py asb_retention`` instead; both call the same action.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from django.utils import timezone
 from django_tasks import task
 
 from saferhub.core.actors import SystemActor
+from saferhub.core.scheduling import daily_task, queue_next_run
 
 RUN_AT = dt.time(2, 30)
-
-
-def next_run(now: dt.datetime | None = None) -> dt.datetime:
-    now = timezone.localtime(now or timezone.now())
-    candidate = now.replace(hour=RUN_AT.hour, minute=RUN_AT.minute, second=0, microsecond=0)
-    if candidate <= now:
-        candidate += dt.timedelta(days=1)
-    return candidate
 
 
 def run_retention() -> dict[str, int]:
@@ -35,17 +27,14 @@ def run_retention() -> dict[str, int]:
     return out
 
 
-@task()
-def apply_retention_task(reschedule: bool = True) -> dict[str, int]:
-    result = run_retention()
-    if reschedule:
-        schedule_retention()
-    return result
+@daily_task(at=RUN_AT)
+def apply_retention_task() -> dict[str, int]:
+    return run_retention()
 
 
 def schedule_retention():
     """Queue the next nightly run."""
-    return apply_retention_task.using(run_after=next_run()).enqueue(reschedule=True)
+    return queue_next_run(apply_retention_task)
 
 
 @task()

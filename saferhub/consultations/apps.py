@@ -16,6 +16,7 @@ class ConsultationsConfig(AppConfig):
             "consultations",
             [
                 ("consultations.survey.created", "Create survey", "Created a consultation survey"),
+                ("consultations.survey.opened", "Open survey", "Opened a draft survey to the public"),
                 ("consultations.survey.scheduled", "Change survey dates", "Changed a survey's dates or retention"),
                 ("consultations.section.added", "Add survey section", "Added a section to a survey"),
                 ("consultations.question.added", "Add survey question", "Added a question to a survey"),

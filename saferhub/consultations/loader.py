@@ -91,6 +91,8 @@ def load_survey(path: Path = SURVEY_FILE, *, slug: str | None = None, opens_on: 
                 for label in q.get("themes") or []:
                     actions.add_theme(question, acting_user=SYSTEM, label=label)
                     report.themes += 1
+        if not head.get("draft", False):  # a survey in a data file is opened unless it says ``draft: true``
+            survey = actions.open_survey(survey, acting_user=SYSTEM)
     except KeyError as exc:
         raise ConsultationDataError(f"{path}: missing {exc.args[0]!r}") from exc
     except RuleViolation as exc:

@@ -28,14 +28,22 @@ def surveys():
     return Survey.objects.annotate(response_count=Count("responses"))
 
 
+def public_surveys():
+    """Surveys the public may see: every survey staff have opened (drafts never)."""
+    return surveys().filter(opened_at__isnull=False)
+
+
 def published_surveys():
-    return surveys().filter(results_published_at__isnull=False)
+    return public_surveys().filter(results_published_at__isnull=False)
 
 
-def survey_with_questions(slug: str) -> Survey | None:
-    return (Survey.objects.prefetch_related(
-        "sections", Prefetch("questions", queryset=Question.objects.select_related("section")))
-        .filter(slug=slug).first())
+def survey_with_questions(slug: str, *, public: bool = False) -> Survey | None:
+    """A survey with its sections and questions; ``public`` leaves out drafts (their public pages are 404)."""
+    found = Survey.objects.filter(slug=slug)
+    if public:
+        found = found.filter(opened_at__isnull=False)
+    return (found.prefetch_related(
+        "sections", Prefetch("questions", queryset=Question.objects.select_related("section"))).first())
 
 
 @dataclass

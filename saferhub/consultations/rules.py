@@ -52,9 +52,15 @@ class Cleaned:
                 "comment": self.comment}
 
 
-def survey_status(opens_on: dt.date, closes_on: dt.date, today: dt.date) -> str:
-    """"not_open", "open" or "closed". The 2021 consultation ran from 24 May to 16 July inclusive
-    (seed 003:451)."""
+#: What staff and the public read for each ``survey_status``.
+STATUS_LABELS = {"draft": "Draft", "not_open": "Not open yet", "open": "Open", "closed": "Closed"}
+
+
+def survey_status(opens_on: dt.date, closes_on: dt.date, today: dt.date, *, opened: bool) -> str:
+    """"draft" until staff open the survey, then "not_open", "open" or "closed" by its dates. The 2021
+    consultation ran from 24 May to 16 July inclusive (seed 003:451)."""
+    if not opened:
+        return "draft"
     if today < opens_on:
         return "not_open"
     if today > closes_on:
@@ -62,15 +68,31 @@ def survey_status(opens_on: dt.date, closes_on: dt.date, today: dt.date) -> str:
     return "open"
 
 
-def check_open(opens_on: dt.date, closes_on: dt.date, today: dt.date) -> None:
-    """A survey takes online responses only between its opening and closing dates (seed 003:451)."""
-    status = survey_status(opens_on, closes_on, today)
+def check_open(opens_on: dt.date, closes_on: dt.date, today: dt.date, *, opened: bool) -> None:
+    """A survey takes online responses only once staff have opened it, and only between its opening and
+    closing dates (seed 003:451)."""
+    status = survey_status(opens_on, closes_on, today, opened=opened)
+    if status == "draft":
+        raise RuleViolation("This survey is a draft. Open it before it takes responses.", code="consultations.draft")
     if status == "not_open":
         raise RuleViolation(f"This consultation opens on {opens_on:%-d %B %Y}. It is not taking responses yet.",
                             code="consultations.not_open")
     if status == "closed":
         raise RuleViolation(f"This consultation closed on {closes_on:%-d %B %Y}. It is no longer taking responses.",
                             code="consultations.closed")
+
+
+def check_can_open(*, opened: bool, question_count: int, opens_on: dt.date, closes_on: dt.date) -> None:
+    """A draft survey may be opened (made public) only once it has at least one question and its closing date
+    is on or after its opening date; a survey is opened once."""
+    if opened:
+        raise RuleViolation("This survey is already open.", code="consultations.already_open")
+    if question_count < 1:
+        raise RuleViolation("A survey must have at least one question before it can be opened. Add a question "
+                            "first.", code="consultations.open_without_questions")
+    if closes_on < opens_on:
+        raise RuleViolation("A survey can only be opened if its closing date is the same as or after its opening "
+                            "date. Change its dates first.", code="consultations.open_closes_before_opens")
 
 
 def check_dates(opens_on: dt.date, closes_on: dt.date) -> None:

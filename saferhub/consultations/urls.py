@@ -17,6 +17,7 @@ urlpatterns = [
     path("surveys/new/", staff.create, name="create"),
     path("surveys/<slug:slug>/", staff.detail, name="detail"),
     path("surveys/<slug:slug>/dates/", staff.schedule, name="schedule"),
+    path("surveys/<slug:slug>/open/", staff.open_survey, name="open"),
     path("surveys/<slug:slug>/sections/add/", staff.add_section, name="add-section"),
     path("surveys/<slug:slug>/questions/add/", staff.add_question, name="add-question"),
     path("surveys/<slug:slug>/paper/", staff.paper, name="paper"),

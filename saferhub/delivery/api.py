@@ -63,7 +63,7 @@ class ActionOut(Schema):
     latest_rag: str | None = Field(description="red, amber, green, complete or not_started; null before any update.")
     latest_rag_label: str
     latest_update_period_end: dt.date | None
-    latest_update_round: str | None = Field(description="The reporting round the latest update answered.")
+    latest_update_round: str | None = Field(description="The closed reporting round the latest update answered.")
 
 
 class OutcomeOut(Schema):
@@ -169,7 +169,8 @@ def list_plans(request):
 def get_plan(request, slug: str):
     """The published plan: its themes; its outcomes (Delivery Plan numbering, with the Plan appendix's as an
     alias), each with its measures (county values, distance to target) and the actions serving it, as last
-    published, with their latest RAG (the newest update, normally the latest reporting round's)."""
+    published, with their latest RAG (the newest update of a closed reporting round: an open round's updates
+    may still be revised)."""
     plan = get_object_or_404(Plan.objects.select_related("partnership"), slug=slug[:80])
     page = queries.plan_page(plan, published_only=True)
     county = queries.county_values(plan)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from decimal import Decimal
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 
 from saferhub.core.permissions import can
 from saferhub.delivery import rules
@@ -50,21 +50,36 @@ def latest_rows(plan: Plan, *, published_only: bool = True) -> list[DeliveryActi
     return sorted(seen.values(), key=lambda r: tuple(int(p) if p.isdigit() else 0 for p in r.number.split(".")))
 
 
-def latest_updates(plan: Plan) -> dict[int, ActionUpdate]:
+#: The owners' updates the public sees: only those of a closed reporting round. While a round is open its
+#: owners may still revise their updates (a later one supersedes the earlier), so the public keeps seeing the
+#: previous closed round's until it closes; an update written outside any round has been through no round and
+#: is for staff only. Staff see every update.
+PUBLIC_UPDATES = Q(round__isnull=False, round__closed_on__isnull=False)
+
+
+def updates_for(*, public: bool):
+    """Owners' updates, the public's only those of closed rounds (``PUBLIC_UPDATES``)."""
+    updates = ActionUpdate.objects.all()
+    return updates.filter(PUBLIC_UPDATES) if public else updates
+
+
+def latest_updates(plan: Plan, *, public: bool) -> dict[int, ActionUpdate]:
+    """Each action identity's latest update: for the public, the latest of a closed round; for staff, the latest."""
     latest: dict[int, ActionUpdate] = {}
-    for update in (ActionUpdate.objects.filter(identity__plan=plan).select_related("round")
+    for update in (updates_for(public=public).filter(identity__plan=plan).select_related("round")
                    .order_by("identity_id", "-period_end", "-created_at", "-pk")):
         latest.setdefault(update.identity_id, update)
     return latest
 
 
 def plan_page(plan: Plan, *, published_only: bool = True) -> dict:
-    """Themes → outcomes → measures → actions with their latest RAG, and the RAG summary by outcome."""
+    """Themes → outcomes → measures → actions with their latest RAG, and the RAG summary by outcome.
+    ``published_only`` is the public's page: published versions and updates of closed rounds only."""
     outcomes = list(Outcome.objects.filter(plan=plan).select_related("theme")
                     .prefetch_related(Prefetch("measures", queryset=Measure.objects.select_related(
                         "owner_organisation", "owner_body"))))
     rows = latest_rows(plan, published_only=published_only)
-    updates = latest_updates(plan)
+    updates = latest_updates(plan, public=published_only)
     by_outcome: dict[int, list] = {o.pk: [] for o in outcomes}
     for row in rows:
         entry = (row, updates.get(row.identity_id))

@@ -106,3 +106,15 @@ def test_generated_bench_cases_belong_to_their_areas_partnership():
     cases = Case.objects.filter(reference__startswith="ASB-SYN-")
     assert cases.count() == 6
     assert set(cases.values_list("partnership_id", flat=True)) == {w.norwich.partnership_id}
+
+
+@pytest.mark.django_db
+def test_asb_retention_schedule_queues_the_nightly_task(capsys):
+    from django_tasks_db.models import DBTaskResult
+
+    call_command("asb_retention")
+    assert not DBTaskResult.objects.exists()
+    call_command("asb_retention", "--schedule")
+    queued = DBTaskResult.objects.get()
+    assert queued.task_path == "saferhub.asb.tasks.apply_retention_task" and queued.run_after is not None
+    assert f"Next run queued ({queued.id})." in capsys.readouterr().out

@@ -7,6 +7,7 @@ from saferhub.consultations.actions.surveys import (
     add_question,
     add_section,
     create_survey,
+    open_survey,
     publish_results,
     set_baseline,
     set_schedule,
@@ -14,4 +15,4 @@ from saferhub.consultations.actions.surveys import (
 )
 
 __all__ = ["add_question", "add_section", "add_theme", "apply_retention", "code_answer", "create_survey",
-           "publish_results", "set_baseline", "set_schedule", "submit_response", "withdraw_results"]
+           "open_survey", "publish_results", "set_baseline", "set_schedule", "submit_response", "withdraw_results"]

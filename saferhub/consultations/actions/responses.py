@@ -40,7 +40,7 @@ def submit_response(survey: Survey, *, acting_user: Actor, answers: dict[str, di
     """Save a complete response in one transaction. ``answers`` maps a question's key to what was posted
     (see ``rules.clean_answer``); unknown keys are ignored.
 
-    Online responses are taken only while the survey is open and must answer every required question.
+    No response is taken while the survey is a draft. Online responses are taken only while the survey is open and must answer every required question.
     A paper, email or event return is keyed in by staff (``consultations.key_in``) with its channel; it may
     arrive after the closing date, and its required questions may be blank (a paper form cannot make
     anyone answer)."""
@@ -49,12 +49,13 @@ def submit_response(survey: Survey, *, acting_user: Actor, answers: dict[str, di
     today = timezone.localdate()
     if submitted_at is not None and is_system(acting_user):
         today = timezone.localdate(submitted_at)  # a historical load gives the day each response was made
+    opened = not survey.is_draft
     if channel == Channel.ONLINE:
-        rules.check_open(survey.opens_on, survey.closes_on, today)
+        rules.check_open(survey.opens_on, survey.closes_on, today, opened=opened)
     else:
         require(acting_user, "consultations.key_in", survey)
-        if rules.survey_status(survey.opens_on, survey.closes_on, today) == "not_open":
-            rules.check_open(survey.opens_on, survey.closes_on, today)
+        if survey.status_on(today) in ("draft", "not_open"):  # a paper return may arrive after closing
+            rules.check_open(survey.opens_on, survey.closes_on, today, opened=opened)
     questions = list(survey.questions.all())
     specs = [q.spec() for q in questions]
     if channel == Channel.ONLINE:

@@ -24,7 +24,7 @@ CODE = "consultations.invalid_value"
 def create_survey(*, acting_user: Actor, slug: str, title: str, opens_on: dt.date, closes_on: dt.date,
                   run_by: str = "", introduction: str = "", privacy_notice: str = "", paper_instructions: str = "",
                   retention_days: int = 730, baseline_area: str = "", source: str = "") -> Survey:
-    """Create a survey (no questions yet)."""
+    """Create a survey (no questions yet): a draft until ``open_survey``."""
     require(acting_user, "consultations.manage")
     rules.check_dates(opens_on, closes_on)
     if Survey.objects.filter(slug=slug).exists():
@@ -53,6 +53,23 @@ def set_schedule(survey: Survey, *, acting_user: Actor, opens_on: dt.date, close
     survey.save(update_fields=["opens_on", "closes_on", "retention_days"])
     new = audit.snapshot(survey, ["opens_on", "closes_on", "retention_days"])
     audit.record("consultations.survey.scheduled", actor=acting_user, target=survey, data=audit.changes(old, new))
+    return survey
+
+
+@transaction.atomic
+def open_survey(survey: Survey, *, acting_user: Actor) -> Survey:
+    """Open a draft survey: from now on it is public (listed, its form answers between its dates). Refused
+    without a question or with a closing date before the opening date (``rules.check_can_open``)."""
+    require(acting_user, "consultations.manage", survey)
+    survey = Survey.objects.select_for_update().get(pk=survey.pk)
+    rules.check_can_open(opened=not survey.is_draft, question_count=survey.questions.count(),
+                         opens_on=survey.opens_on, closes_on=survey.closes_on)
+    survey.opened_at = timezone.now()
+    full_clean(survey, code=CODE)
+    survey.save(update_fields=["opened_at"])
+    audit.record("consultations.survey.opened", actor=acting_user, target=survey,
+                 data={"questions": survey.questions.count(), "opens_on": survey.opens_on,
+                       "closes_on": survey.closes_on})
     return survey
 
 

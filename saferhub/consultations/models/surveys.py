@@ -41,6 +41,8 @@ class Survey(models.Model):
     retention_days = models.PositiveIntegerField(
         default=730, help_text="Days after the closing date that responses are kept before they are anonymised")
     baseline_area = models.CharField(max_length=100, blank=True, help_text="The population respondents are compared with")
+    opened_at = models.DateTimeField(
+        null=True, blank=True, help_text="When staff opened the survey; until then it is a draft, never shown publicly")
     results_published_at = models.DateTimeField(null=True, blank=True)
     results_summary = models.TextField(blank=True)
     source = models.CharField(max_length=200, blank=True)
@@ -52,6 +54,17 @@ class Survey(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def is_draft(self) -> bool:
+        """A draft until staff open it (``actions.open_survey``): no public page, list or response."""
+        return self.opened_at is None
+
+    def status_on(self, today) -> str:
+        """"draft", "not_open", "open" or "closed" (``rules.survey_status``)."""
+        from saferhub.consultations.rules import survey_status
+
+        return survey_status(self.opens_on, self.closes_on, today, opened=not self.is_draft)
 
 
 class Section(models.Model):

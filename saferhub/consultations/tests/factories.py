@@ -20,9 +20,9 @@ def user_with(django_user_model, role, username=None):
     return user
 
 
-def small_survey(slug="small", **dates):
+def small_survey(slug="small", *, opened=True, **dates):
     """Four questions: a required district (Other, Prefer not to say), a required grid with Don't know, an
-    optional multiple choice and an optional free text."""
+    optional multiple choice and an optional free text. Opened unless ``opened=False`` (then a draft)."""
     survey = actions.create_survey(acting_user=SYSTEM, slug=slug, title="Small survey", baseline_area="Testshire",
                                    **(dates or ALWAYS))
     section = actions.add_section(survey, acting_user=SYSTEM, title="About you")
@@ -36,6 +36,8 @@ def small_survey(slug="small", **dates):
                          options=["Facebook", "Twitter", "Library"])
     actions.add_question(survey, acting_user=SYSTEM, key="safer", kind="text",
                          text="What would make you feel safer?", max_length=100)
+    if opened:
+        survey = actions.open_survey(survey, acting_user=SYSTEM)
     return survey
 
 

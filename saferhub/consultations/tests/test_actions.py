@@ -25,7 +25,56 @@ def codes():
 def test_builder_audits_each_step():
     small_survey()
     assert codes() == ["consultations.survey.created", "consultations.section.added"] + [
-        "consultations.question.added"] * 4
+        "consultations.question.added"] * 4 + ["consultations.survey.opened"]
+
+
+def test_a_new_survey_is_a_draft_until_opened():
+    survey = small_survey(opened=False)
+    assert survey.is_draft and survey.status_on(dt.date(2026, 1, 1)) == "draft"
+    opened = actions.open_survey(survey, acting_user=SYSTEM)
+    assert not opened.is_draft and opened.status_on(dt.date(2026, 1, 1)) == "open"
+    event = AuditEvent.objects.get(code="consultations.survey.opened")
+    assert event.data == {"questions": 4, "opens_on": "2000-01-01", "closes_on": "2099-12-31"}
+
+
+def test_a_survey_without_questions_is_not_opened_and_nothing_is_saved():
+    survey = actions.create_survey(acting_user=SYSTEM, slug="empty", title="Empty", opens_on=dt.date(2021, 5, 1),
+                                   closes_on=dt.date(2021, 6, 1))
+    with pytest.raises(RuleViolation, match="at least one question before it can be opened"):
+        actions.open_survey(survey, acting_user=SYSTEM)
+    survey.refresh_from_db()
+    assert survey.is_draft and not AuditEvent.objects.filter(code="consultations.survey.opened").exists()
+
+
+def test_a_survey_is_opened_once():
+    survey = small_survey()
+    with pytest.raises(RuleViolation, match="already open"):
+        actions.open_survey(survey, acting_user=SYSTEM)
+    assert AuditEvent.objects.filter(code="consultations.survey.opened").count() == 1
+
+
+@pytest.mark.parametrize("role", ROLES[1:])
+def test_only_partnership_officers_and_administrators_open_a_survey(django_user_model, role):
+    survey = small_survey(opened=False)
+    user = user_with(django_user_model, role)
+    if role in MANAGES:
+        actions.open_survey(survey, acting_user=user)
+        assert AuditEvent.objects.get(code="consultations.survey.opened").actor == user
+    else:
+        with pytest.raises(ActionPermissionDenied):
+            actions.open_survey(survey, acting_user=user)
+        survey.refresh_from_db()
+        assert survey.is_draft
+
+
+def test_a_draft_takes_no_response_online_or_on_paper(django_user_model):
+    survey = small_survey(opened=False)
+    officer = user_with(django_user_model, "partnership_officer")
+    with pytest.raises(RuleViolation, match="This survey is a draft"):
+        actions.submit_response(survey, acting_user=SYSTEM, answers=GOOD)
+    with pytest.raises(RuleViolation, match="This survey is a draft"):
+        actions.submit_response(survey, acting_user=officer, channel="paper", answers=GOOD)
+    assert not Response.objects.exists()
 
 
 def test_closing_before_opening_is_refused_and_nothing_saved():
@@ -188,6 +237,36 @@ def test_retention_command_runs_the_action():
     call_command("apply_consultation_retention")
     assert Response.objects.get().anonymised_at is not None
     assert AuditEvent.objects.filter(code="consultations.responses.anonymised").count() == 1
+
+
+@time_machine.travel("2026-01-01T12:00+00:00", tick=False)
+def test_the_nightly_task_applies_retention_and_queues_its_next_run():
+    from django_tasks_db.models import DBTaskResult
+
+    from saferhub.consultations.tasks import apply_retention_task
+
+    survey = small_survey("old", opens_on=dt.date(2021, 5, 24), closes_on=dt.date(2021, 7, 16))
+    actions.submit_response(survey, acting_user=SYSTEM, answers=GOOD,
+                            submitted_at=dt.datetime(2021, 6, 1, 12, tzinfo=dt.UTC))
+    assert apply_retention_task.call(reschedule=False) == {"old": 1}
+    assert not DBTaskResult.objects.exists()
+    assert apply_retention_task.call(reschedule=True) == {}  # once only
+    assert Response.objects.get().anonymised_at is not None
+    queued = DBTaskResult.objects.get()
+    assert queued.task_path == "saferhub.consultations.tasks.apply_retention_task"
+    assert queued.args_kwargs["kwargs"] == {"reschedule": True}
+    assert queued.run_after == dt.datetime(2026, 1, 2, 3, 15, tzinfo=dt.UTC)  # 03:15 in London (GMT)
+
+
+@time_machine.travel("2026-01-01T12:00+00:00", tick=False)
+def test_the_retention_command_with_schedule_queues_the_nightly_task(capsys):
+    from django_tasks_db.models import DBTaskResult
+
+    call_command("apply_consultation_retention", "--schedule")
+    queued = DBTaskResult.objects.get()
+    assert queued.task_path == "saferhub.consultations.tasks.apply_retention_task"
+    out = capsys.readouterr().out
+    assert "No responses are past their retention period." in out and f"Next run queued ({queued.id})." in out
 
 
 def test_running_tallies_match_a_recount():

@@ -168,3 +168,26 @@ def test_results_are_public_only_once_published(client):
     assert response["Content-Type"] == "application/pdf" and response.content.startswith(b"%PDF")
     listing = client.get(reverse("consultations:index")).content.decode()
     assert "Small survey: results" in listing
+
+
+def test_a_draft_is_on_no_public_page(client):
+    draft = small_survey("draft", opened=False)
+    actions.create_survey(acting_user=SYSTEM, slug="empty", title="Empty survey", opens_on=dt.date(2000, 1, 1),
+                          closes_on=dt.date(2099, 1, 1))
+    small_survey("open")
+    urls = [reverse("consultations:start", args=["draft"]), q_url("district", "draft"),
+            reverse("consultations:check", args=["draft"]), reverse("consultations:complete", args=["draft"]),
+            reverse("consultations:results", args=["draft"]), reverse("consultations:results-pdf", args=["draft"]),
+            reverse("consultations:start", args=["empty"])]
+    for url in urls:
+        assert client.get(url).status_code == 404, url
+    assert client.post(q_url("district", "draft"), {"q-answer": "North"}).status_code == 404
+    assert client.post(reverse("consultations:check", args=["draft"]), {"website": ""}).status_code == 404
+    assert client.post(reverse("consultations:discard", args=["draft"])).status_code == 404
+    listing = client.get(reverse("consultations:index")).content.decode()
+    assert "/consultations/open/" in listing
+    assert "/consultations/draft/" not in listing and "Empty survey" not in listing
+    assert not Response.objects.exists()
+    actions.open_survey(draft, acting_user=SYSTEM)
+    assert client.get(reverse("consultations:start", args=["draft"])).status_code == 200
+    assert "/consultations/draft/" in client.get(reverse("consultations:index")).content.decode()

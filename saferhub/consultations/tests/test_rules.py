@@ -17,18 +17,43 @@ TEXT = rules.QuestionSpec("t", "text", "Why?", max_length=10)
 
 
 def test_survey_status_by_dates():
-    assert rules.survey_status(D(2021, 5, 24), D(2021, 7, 16), D(2021, 5, 23)) == "not_open"
-    assert rules.survey_status(D(2021, 5, 24), D(2021, 7, 16), D(2021, 5, 24)) == "open"
-    assert rules.survey_status(D(2021, 5, 24), D(2021, 7, 16), D(2021, 7, 16)) == "open"
-    assert rules.survey_status(D(2021, 5, 24), D(2021, 7, 16), D(2021, 7, 17)) == "closed"
+    assert rules.survey_status(D(2021, 5, 24), D(2021, 7, 16), D(2021, 5, 23), opened=True) == "not_open"
+    assert rules.survey_status(D(2021, 5, 24), D(2021, 7, 16), D(2021, 5, 24), opened=True) == "open"
+    assert rules.survey_status(D(2021, 5, 24), D(2021, 7, 16), D(2021, 7, 16), opened=True) == "open"
+    assert rules.survey_status(D(2021, 5, 24), D(2021, 7, 16), D(2021, 7, 17), opened=True) == "closed"
+
+
+def test_a_survey_is_a_draft_until_opened_whatever_its_dates():
+    for day in (D(2021, 5, 23), D(2021, 6, 1), D(2021, 7, 17)):
+        assert rules.survey_status(D(2021, 5, 24), D(2021, 7, 16), day, opened=False) == "draft"
 
 
 def test_check_open_refuses_before_and_after():
     with pytest.raises(RuleViolation, match="opens on 24 May 2021"):
-        rules.check_open(D(2021, 5, 24), D(2021, 7, 16), D(2021, 5, 1))
+        rules.check_open(D(2021, 5, 24), D(2021, 7, 16), D(2021, 5, 1), opened=True)
     with pytest.raises(RuleViolation, match="closed on 16 July 2021"):
-        rules.check_open(D(2021, 5, 24), D(2021, 7, 16), D(2021, 8, 1))
-    rules.check_open(D(2021, 5, 24), D(2021, 7, 16), D(2021, 6, 1))
+        rules.check_open(D(2021, 5, 24), D(2021, 7, 16), D(2021, 8, 1), opened=True)
+    rules.check_open(D(2021, 5, 24), D(2021, 7, 16), D(2021, 6, 1), opened=True)
+
+
+def test_check_open_refuses_a_draft_between_its_dates():
+    with pytest.raises(RuleViolation, match="This survey is a draft") as exc:
+        rules.check_open(D(2021, 5, 24), D(2021, 7, 16), D(2021, 6, 1), opened=False)
+    assert exc.value.rule_code == "consultations.draft"
+
+
+def test_a_survey_opens_only_with_questions_and_sensible_dates():
+    ok = {"opened": False, "question_count": 1, "opens_on": D(2021, 5, 24), "closes_on": D(2021, 5, 24)}
+    rules.check_can_open(**ok)
+    with pytest.raises(RuleViolation, match="at least one question before it can be opened") as exc:
+        rules.check_can_open(**{**ok, "question_count": 0})
+    assert exc.value.rule_code == "consultations.open_without_questions"
+    with pytest.raises(RuleViolation, match="closing date is the same as or after its opening date") as exc:
+        rules.check_can_open(**{**ok, "closes_on": D(2021, 5, 23)})
+    assert exc.value.rule_code == "consultations.open_closes_before_opens"
+    with pytest.raises(RuleViolation, match="already open") as exc:
+        rules.check_can_open(**{**ok, "opened": True})
+    assert exc.value.rule_code == "consultations.already_open"
 
 
 def test_closing_date_not_before_opening():

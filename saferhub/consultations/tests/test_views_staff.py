@@ -1,6 +1,8 @@
 """Staff pages: the role × page matrix (public pages included), the builder's forms, keying in a paper
 return, coding typed answers into themes, publishing."""
 
+import datetime as dt
+
 import pytest
 from django.urls import reverse
 
@@ -156,3 +158,35 @@ def test_results_page_query_count_is_constant(client, django_user_model):
             assert client.get(url).status_code == 200
         counts.append(len(ctx.captured_queries))
     assert counts[0] == counts[1] <= 20
+
+
+def test_staff_see_a_draft_and_open_it_once_it_has_questions(client, django_user_model):
+    user = signed_in(client, django_user_model, "partnership_officer")
+    actions.create_survey(acting_user=user, slug="park", title="Park safety", opens_on=dt.date(2000, 1, 1),
+                          closes_on=dt.date(2099, 1, 1))
+    listing = client.get(reverse("consultations:staff-index")).content.decode()
+    assert '<strong class="govuk-tag govuk-tag--grey">Draft</strong>' in listing
+    page = client.get(reverse("consultations:detail", args=["park"])).content.decode()
+    assert "Draft: not on the public pages" in page and "Open survey" in page
+    assert reverse("consultations:start", args=["park"]) not in page
+    refused = client.post(reverse("consultations:open", args=["park"]), follow=True).content.decode()
+    assert "must have at least one question before it can be opened" in refused
+    assert Survey.objects.get(slug="park").is_draft
+    actions.add_question(Survey.objects.get(slug="park"), acting_user=user, key="feel", kind="text",
+                         text="How safe do you feel?")
+    opened = client.post(reverse("consultations:open", args=["park"]), follow=True).content.decode()
+    assert "Survey opened." in opened and "Open survey</button>" not in opened
+    assert not Survey.objects.get(slug="park").is_draft
+    assert AuditEvent.objects.get(code="consultations.survey.opened").actor == user
+    listing = client.get(reverse("consultations:staff-index")).content.decode()
+    assert "govuk-tag--grey" not in listing and ">Open</td>" in listing
+
+
+@pytest.mark.parametrize("role", [None, "councillor", "agency_officer"])
+def test_only_survey_managers_may_open_a_survey(client, django_user_model, role):
+    small_survey(opened=False)
+    if role:
+        signed_in(client, django_user_model, role)
+    status = client.post(reverse("consultations:open", args=["small"])).status_code
+    assert status == (302 if role is None else 404)  # to sign in, or as if it did not exist
+    assert Survey.objects.get(slug="small").is_draft

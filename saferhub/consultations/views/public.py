@@ -47,14 +47,14 @@ def rate_limited(scope: str):
 
 
 def _survey(slug: str) -> Survey:
-    survey = queries.survey_with_questions(slug[:80])
-    if survey is None:
+    survey = queries.survey_with_questions(slug[:80], public=True)
+    if survey is None:  # a draft is not public: 404, as if it did not exist
         raise Http404
     return survey
 
 
 def _status(survey: Survey) -> str:
-    return rules.survey_status(survey.opens_on, survey.closes_on, timezone.localdate())
+    return survey.status_on(timezone.localdate())
 
 
 def _store(request, survey: Survey) -> dict:
@@ -71,10 +71,10 @@ def _clear(request, survey: Survey) -> None:
 
 def index(request):
     today = timezone.localdate()
-    surveys = list(queries.surveys())
+    surveys = list(queries.public_surveys())
     return render(request, "consultations/public_index.html", {
-        "open": [s for s in surveys if rules.survey_status(s.opens_on, s.closes_on, today) == "open"],
-        "upcoming": [s for s in surveys if rules.survey_status(s.opens_on, s.closes_on, today) == "not_open"],
+        "open": [s for s in surveys if s.status_on(today) == "open"],
+        "upcoming": [s for s in surveys if s.status_on(today) == "not_open"],
         "published": [s for s in surveys if s.results_published_at]})
 
 

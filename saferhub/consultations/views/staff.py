@@ -40,7 +40,9 @@ def _staff_survey(request, slug: str, perm: str = "consultations.manage") -> Sur
 def index(request):
     if not can(request.user, "consultations.manage"):
         raise Http404
-    return render(request, "consultations/staff_index.html", {"surveys": queries.surveys()})
+    today = timezone.localdate()
+    surveys = [(s, rules.STATUS_LABELS[s.status_on(today)]) for s in queries.surveys()]
+    return render(request, "consultations/staff_index.html", {"surveys": surveys})
 
 
 @login_required
@@ -64,7 +66,8 @@ def detail(request, slug):
     counts = {c.label: c.count for c in queries.results(survey).channels}
     return render(request, "consultations/detail.html", {
         "survey": survey, "questions": list(survey.questions.all()), "sections": list(survey.sections.all()),
-        "status": rules.survey_status(survey.opens_on, survey.closes_on, timezone.localdate()),
+        "status": survey.status_on(timezone.localdate()),
+        "status_label": rules.STATUS_LABELS[survey.status_on(timezone.localdate())],
         "channels": counts, "responses": sum(counts.values()),
         "retention_ends": rules.retention_ends(survey.closes_on, survey.retention_days)})
 
@@ -82,6 +85,20 @@ def schedule(request, slug):
     return render(request, "consultations/form_page.html", {"form": form, "survey": survey,
                                                              "title": "Change dates and retention",
                                                              "button": "Save dates"})
+
+
+@login_required
+@require_POST
+def open_survey(request, slug):
+    """Open a draft survey to the public; a refusal (no questions, dates) is shown on the survey's page."""
+    survey = _staff_survey(request, slug)
+    try:
+        actions.open_survey(survey, acting_user=request.user)
+    except RuleViolation as exc:
+        messages.error(request, exc.text)
+    else:
+        messages.success(request, "Survey opened. It is now on the public consultations page.")
+    return redirect("consultations:detail", slug=survey.slug)
 
 
 @login_required

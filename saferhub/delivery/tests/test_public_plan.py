@@ -1,6 +1,6 @@
 """The public Plan page and the Plan in the JSON API (issue 12, item 5): themes → outcomes → measures →
-actions with the RAG of their latest update (the latest round's), outcomes without measures say so, only
-published versions, and the API documented in the OpenAPI schema."""
+actions with the RAG of their latest update of a closed round (staff see the latest), outcomes without
+measures say so, only published versions, and the API documented in the OpenAPI schema."""
 
 import datetime as dt
 from decimal import Decimal
@@ -11,7 +11,9 @@ from django.test.utils import CaptureQueriesContext
 
 from saferhub.core.actors import SYSTEM
 from saferhub.core.models import Organisation
+from saferhub.core.permissions import Role
 from saferhub.delivery import actions
+from saferhub.governance.tests.factories import user
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -50,24 +52,61 @@ def plan():
                                    previous=version, version_date=D(2022, 11, 1), acting_user=SYSTEM)
     actions.add_version_row(draft, key="a9", number="9.9", action="Not yet published", owners=[police],
                             outcomes=[one], acting_user=SYSTEM)
-    return {"plan": plan, "row": row, "measure": measure}
+    return {"plan": plan, "row": row, "measure": measure, "second": second}
 
 
-def test_public_page_shows_the_latest_rounds_rag(client, plan):
+def _actions_table(page: str) -> str:
+    return page.split("Actions serving outcome 1")[1].split("</table>")[0]
+
+
+def test_public_page_shows_the_latest_closed_rounds_rag_not_the_open_rounds(client, plan):
     page = client.get("/plan/snp/").content.decode()
-    actions_table = page.split("Actions serving outcome 1")[1].split("</table>")[0]
-    assert 'govuk-tag--red">Red</strong>' in actions_table and "Quarter 2" in actions_table
-    assert "Amber" not in actions_table  # the earlier round's status is history, not the current one
+    table = _actions_table(page)
+    assert 'govuk-tag--orange">Amber</strong>' in table and "Quarter 1" in table  # the last closed round's
+    assert "Red" not in table and "Quarter 2" not in table  # the open round's update may still be revised
     assert "The latest reporting round is Quarter 2" in page and "updates are still coming in" in page
+    assert "shown here once the round closes" in page and "latest update in a closed reporting round" in page
     assert "The plan gives no measures for this outcome." in page
     assert "9.9" not in page  # the revised version is not published
+    actions.close_round(plan["second"], acting_user=SYSTEM)
+    table = _actions_table(client.get("/plan/snp/").content.decode())
+    assert 'govuk-tag--red">Red</strong>' in table and "Quarter 2" in table and "Amber" not in table
+
+
+def test_staff_see_the_open_rounds_latest_update(client, plan):
+    client.force_login(user("pship", Role.PARTNERSHIP_OFFICER))
+    page = client.get("/plan/snp/").content.decode()
+    table = _actions_table(page)
+    assert 'govuk-tag--red">Red</strong>' in table and "Quarter 2" in table and "Amber" not in table
+    assert "in a closed reporting round" not in page
+
+
+def test_the_public_action_page_lists_only_closed_rounds_updates(client, plan):
+    url = f"/plan/snp/actions/{plan['row'].pk}/"
+    page = client.get(url).content.decode()
+    assert "Started." in page and "Slipped." not in page
+    assert "Updates are shown once their reporting round has closed." in page
+    client.force_login(user("pship", Role.PARTNERSHIP_OFFICER))
+    page = client.get(url).content.decode()
+    assert "Started." in page and "Slipped." in page
+
+
+def test_an_update_outside_any_round_is_for_staff_only(client, plan):
+    actions.close_round(plan["second"], acting_user=SYSTEM)
+    actions.submit_update(plan["row"], rag="green", commentary="Back on track.", period_end=D(2022, 10, 31),
+                          due_by=D(2022, 11, 10), submitted_on=D(2022, 11, 1), acting_user=SYSTEM)
+    table = _actions_table(client.get("/plan/snp/").content.decode())
+    assert 'govuk-tag--red">Red</strong>' in table and "Green" not in table
+    assert client.get("/api/v1/plans/snp").json()["rag_summary"] == {"red": 1}
+    client.force_login(user("pship", Role.PARTNERSHIP_OFFICER))
+    assert "Green" in _actions_table(client.get("/plan/snp/").content.decode())
 
 
 def test_plan_api_covers_themes_outcomes_measures_and_actions(client, plan):
     body = client.get("/api/v1/plans/snp").json()
     assert body["themes"] == [{"number": 1, "title": "Communities", "outcomes": [1, 4]}]
     assert body["latest_round"]["title"] == "Quarter 2" and body["latest_round"]["is_open"] is True
-    assert body["rag_summary"] == {"red": 1} and body["version"].endswith("(Final)")
+    assert body["rag_summary"] == {"amber": 1} and body["version"].endswith("(Final)")  # Quarter 2 is open
     one, four = body["outcomes"]
     assert four["has_measures_in_source"] is False and four["measures"] == []
     measure = one["measures"][0]
@@ -75,7 +114,8 @@ def test_plan_api_covers_themes_outcomes_measures_and_actions(client, plan):
     assert measure["distance_to_target"] == "30 from the target." and measure["target_met"] is False
     assert measure["values_url"].endswith(f"/api/v1/plan-measures/{plan['measure'].pk}/values")
     [action] = one["actions"]
-    assert action["number"] == "1.1" and action["latest_rag"] == "red" and action["latest_update_round"] == "Quarter 2"
+    assert action["number"] == "1.1" and action["latest_rag"] == "amber"
+    assert action["latest_update_round"] == "Quarter 1"
     assert action["outcomes"] == [1] and action["owners"] == ["Norfolk Constabulary"]
     assert [p["slug"] for p in client.get("/api/v1/plans").json()] == ["snp"]
     assert client.get("/api/v1/plans/nope").status_code == 404

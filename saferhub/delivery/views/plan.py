@@ -75,11 +75,14 @@ def action_detail(request, slug, pk):
                             plan__plan__slug=slug)
     if not can(request.user, "delivery.view_version", row.plan):
         raise Http404
-    updates = list(row.identity.updates.select_related("row").order_by("-period_end")) if row.identity_id else []
+    may_update = can(request.user, "delivery.update_action", row)
+    public = not (_staff(request) or may_update)  # the action's owners see their own updates at once
+    updates = list(queries.updates_for(public=public).filter(identity_id=row.identity_id)
+                   .select_related("row").order_by("-period_end", "-created_at", "-pk")) if row.identity_id else []
     return render(request, "delivery/action_detail.html", {
         "plan": row.plan.plan, "row": row, "history": queries.identity_history(row), "updates": updates,
         "owners": list(row.owners.select_related("organisation", "body")), "rag_labels": RAG_LABELS,
-        "can_update": can(request.user, "delivery.update_action", row) and row.plan.is_published})
+        "public_updates": public, "can_update": may_update and row.plan.is_published})
 
 
 def _measure_refs(plan) -> dict[str, Measure]:

@@ -2,6 +2,7 @@
 configurable grades, escalation with date and person, named contacts, feedback, retention, the audit."""
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
@@ -198,6 +199,41 @@ def test_the_retention_period_is_configured(people):
     actions.configure_log(acting_user=SYSTEM, triage_hours=72, grades=["Low", "High"], retention_months=6,
                           centre_check_months=6)
     assert actions.erase_expired_tensions(acting_user=SYSTEM, today=dt.date(2023, 12, 1)) == [r.pk]
+
+
+def test_the_nightly_task_erases_what_is_due_and_queues_its_next_run(people):
+    from django_tasks_db.models import DBTaskResult
+
+    from saferhub.returns.tasks import erase_expired_tensions_task
+
+    with time_machine.travel(T0, tick=False):
+        r = report(people["pro"])
+    with time_machine.travel("2025-06-02T12:00+01:00", tick=False):
+        assert erase_expired_tensions_task.call(reschedule=False) == [r.pk]
+        assert not DBTaskResult.objects.exists()
+        assert erase_expired_tensions_task.call(reschedule=True) == []  # already erased
+    r.refresh_from_db()
+    assert r.erased_at is not None
+    queued = DBTaskResult.objects.get()
+    assert queued.task_path == "saferhub.returns.tasks.erase_expired_tensions_task"
+    assert queued.args_kwargs["kwargs"] == {"reschedule": True}
+    assert queued.run_after == dt.datetime(2025, 6, 3, 2, 45, tzinfo=ZoneInfo("Europe/London"))
+
+
+def test_the_retention_command_runs_now_and_with_schedule_queues_the_nightly_task(people, capsys):
+    from django.core.management import call_command
+    from django_tasks_db.models import DBTaskResult
+
+    with time_machine.travel(T0, tick=False):
+        report(people["pro"])
+    with time_machine.travel("2025-06-02T12:00+01:00", tick=False):
+        call_command("returns_tension_retention")
+        assert "1 report(s) erased" in capsys.readouterr().out
+        assert not DBTaskResult.objects.exists()
+        call_command("returns_tension_retention", "--schedule")
+    queued = DBTaskResult.objects.get()
+    assert queued.task_path == "saferhub.returns.tasks.erase_expired_tensions_task"
+    assert f"Next run queued ({queued.id})." in capsys.readouterr().out
 
 
 def test_retention_months_are_calendar_months():
