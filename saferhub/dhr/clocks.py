@@ -12,6 +12,11 @@ are the 2016 statutory guidance's as widely cited:
 - Review: finished (the report submitted to the Home Office quality assurance panel) within six months of the
   decision to go ahead (2016 guidance, Section 5, "Timescales for conducting a Domestic Homicide Review",
   page 16), plus any extensions agreed with their reasons.
+- Revised report: after the Home Office quality assurance panel's letter asks for changes ("approved subject to
+  changes" or "resubmit"), the revised report goes back within ``DhrSettings.resubmission_weeks`` weeks of the
+  letter's date: done by the resubmission or, for "subject to changes", by the panel's approval. A partnership's
+  own target (the guidance sets no deadline that we could read), so a setting with SaferHub's default of eight
+  weeks. Only the latest letter asking for changes runs a clock; an earlier round is over once resubmitted.
 
 **Verification (December 2026).** With the search tool we found the 2016 guidance's table of contents
 (Section 3 at page 9, Section 5 "Timescales" at page 16; transcript at fdocuments.net) and the Home Office's
@@ -67,13 +72,35 @@ def review_due(decided_on: dt.date, review_months: int, extension_months: int = 
     return add_months(decided_on, review_months + extension_months)
 
 
+def resubmission_due(letter_on: dt.date, resubmission_weeks: int) -> dt.date:
+    return letter_on + dt.timedelta(weeks=resubmission_weeks)
+
+
+#: The panel's outcomes that ask the Partnership for a revised report.
+CHANGES_ASKED = {"subject_to_changes", "resubmit"}
+
+
+def revision_round(submissions) -> tuple[dt.date, dt.date | None] | None:
+    """The latest round in which the quality assurance panel asked for changes: (its letter's date, the date the
+    revised report went back, None while it has not), or None when no letter asks for changes. ``submissions``:
+    (number, submitted on, letter on, letter outcome, approved on) of each of a case's submissions."""
+    rows = sorted(submissions, key=lambda r: r[0])
+    asked = [r for r in rows if r[2] is not None and r[3] in CHANGES_ASKED]
+    if not asked:
+        return None
+    number, _, letter_on, _, approved_on = asked[-1]
+    later = [r[1] for r in rows if r[0] > number]
+    return letter_on, (min(later) if later else approved_on)
+
+
 def erase_after(closed_on: dt.date | None, retention_years: int) -> dt.date | None:
     return add_months(closed_on, 12 * retention_years) if closed_on else None
 
 
 def case_clocks(case, settings, today: dt.date) -> list[Clock]:
-    """The decision clock and, once a review is decided, the review clock. ``case`` has its decisions,
-    steps and extensions prefetched (``queries``)."""
+    """The decision clock and, once a review is decided, the review clock and (after a quality assurance letter
+    asking for changes) the revised report's. ``case`` has its decisions, steps, extensions and QA submissions
+    prefetched (``queries``)."""
     decision = current_decision(case)
     decided_on = decision.decided_on if decision else None
     clocks = [Clock("Decision", decision_due(case.decision_clock_start, settings.decision_months), decided_on,
@@ -87,7 +114,16 @@ def case_clocks(case, settings, today: dt.date) -> list[Clock]:
         due = review_due(decision.decided_on, settings.review_months, months)
         submitted = next((s.done_on for s in case.steps.all() if s.step == "submitted"), None)
         clocks.append(Clock("Review submitted", due, submitted, state(due, submitted, today, settings.at_risk_days)))
+        revision = revision_round([(s.number, s.submitted_on, s.letter_on, s.letter_outcome, s.approved_on)
+                                   for s in case.qa_submissions.all()])
+        if revision is not None:
+            letter_on, revised_on = revision
+            due = resubmission_due(letter_on, settings.resubmission_weeks)
+            clocks.append(Clock(REVISED, due, revised_on, state(due, revised_on, today, settings.at_risk_days)))
     return clocks
+
+
+REVISED = "Revised report resubmitted"
 
 
 def current_decision(case):
@@ -108,10 +144,11 @@ def worst(clocks: list[Clock]) -> str:
 def overdue_sweep(rows, settings_map: dict, today: dt.date) -> dict[int, list[str]]:
     """The overdue sweep over every open case: case id → the names of its clocks past their due date, the same
     clocks as ``case_clocks`` computed from plain rows (``queries.sweep_rows``: id, partnership id, decision
-    clock start, the current decision's outcome and date, extension months, date submitted), so that tens of
-    thousands of cases need no model instances. ``settings_map``: partnership id → its settings."""
+    clock start, the current decision's outcome and date, extension months, date submitted, and the
+    ``revision_round`` of its QA submissions or None), so that tens of thousands of cases need no model
+    instances. ``settings_map``: partnership id → its settings."""
     found: dict[int, list[str]] = {}
-    for pk, partnership_id, clock_start, outcome, decided_on, extra_months, submitted in rows:
+    for pk, partnership_id, clock_start, outcome, decided_on, extra_months, submitted, revision in rows:
         settings = settings_map[partnership_id]
         late = []
         if state(decision_due(clock_start, settings.decision_months), decided_on, today,
@@ -120,6 +157,10 @@ def overdue_sweep(rows, settings_map: dict, today: dt.date) -> dict[int, list[st
         if outcome == "review" and state(review_due(decided_on, settings.review_months, extra_months or 0),
                                          submitted, today, settings.at_risk_days) == OVERDUE:
             late.append("Review submitted")
+        if outcome == "review" and revision is not None and state(
+                resubmission_due(revision[0], settings.resubmission_weeks), revision[1], today,
+                settings.at_risk_days) == OVERDUE:
+            late.append(REVISED)
         if late:
             found[pk] = late
     return found

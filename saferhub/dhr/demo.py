@@ -187,6 +187,10 @@ def _do_step(case, step, day, agencies, today, *, acting_user) -> None:
                                  content=b"Fictional letter: approved.", changes=[], acting_user=acting_user, on=today)
         actions.record_qa_approval(case, approved_on=day, acting_user=acting_user, on=today)
         return
+    elif step == Step.PUBLICATION_NOTICE:
+        # A week before publication (the steps are a week apart): the partnership's minimum notice by default.
+        details = {"told_by": "Fictional communications officer",
+                   "note": "The family (through their advocate) and the media team were given the date (fictional)."}
     elif step == Step.COMMISSIONER:
         details = {"evidence": "Emailed to the Commissioner's office (fictional reference)"}
     elif step == Step.PUBLISHED:

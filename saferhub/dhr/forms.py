@@ -134,7 +134,14 @@ class StepForm(GovukForm):
 
 def step_form(step: str, *args, **kwargs) -> StepForm:
     fields = {name: make() for name, make in STEP_FIELDS.get(step, {}).items()}
-    return type(f"StepForm_{step}", (StepForm,), fields)(*args, **kwargs)
+    form = type(f"StepForm_{step}", (StepForm,), fields)(*args, **kwargs)
+    if step in DATE_LABELS:
+        form.fields["done_on"].label = DATE_LABELS[step]
+    return form
+
+
+#: The date field's label where "Date done" would not say what the date is.
+DATE_LABELS = {Step.PUBLICATION_NOTICE: "Date they were told"}
 
 
 STEP_FIELDS = {
@@ -164,6 +171,11 @@ STEP_FIELDS = {
             ("approved", "Approved the report"), ("changes", "Asked for changes")]),
         "changes_requested": lambda: forms.CharField(label="Changes asked for", widget=forms.Textarea,
                                                      required=False),
+    },
+    Step.PUBLICATION_NOTICE: {
+        "told_by": lambda: forms.CharField(label="Who told them", max_length=200),
+        "note": lambda: forms.CharField(label="Note", widget=forms.Textarea, required=False,
+                                        help_text="For example the publication date they were given, and how."),
     },
     Step.PUBLISHED: {
         "anonymisation_checked": lambda: forms.BooleanField(label="The report has been checked for anonymisation",

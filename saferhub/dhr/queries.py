@@ -11,7 +11,7 @@ from saferhub.dhr.policies import team_partnership_ids
 
 
 def _with_clock_data(qs: QuerySet) -> QuerySet:
-    return qs.select_related("partnership").prefetch_related("decisions", "steps", "extensions")
+    return qs.select_related("partnership").prefetch_related("decisions", "steps", "extensions", "qa_submissions")
 
 
 def cases_for(user) -> QuerySet[Case]:
@@ -28,6 +28,11 @@ def case_for(user) -> QuerySet[Case]:
 def settings_by_partnership(partnership_ids) -> dict[int, DhrSettings]:
     found = {s.partnership_id: s for s in DhrSettings.objects.filter(partnership_id__in=partnership_ids)}
     return {pid: found.get(pid) or DhrSettings(partnership_id=pid) for pid in partnership_ids}
+
+
+def settings_of(partnership_id: int) -> DhrSettings:
+    """One partnership's settings (its defaults when it has saved none)."""
+    return settings_by_partnership({partnership_id})[partnership_id]
 
 
 def team_partnerships(user) -> QuerySet[Organisation]:
@@ -158,9 +163,11 @@ def letters_visible_to(user) -> QuerySet:
 
 def sweep_rows() -> list[tuple]:
     """Every open case as a plain row for ``clocks.overdue_sweep``: (id, partnership id, decision clock start,
-    current decision's outcome, its date, extension months, date submitted to the QA panel). Four queries."""
+    current decision's outcome, its date, extension months, date submitted to the QA panel, the latest round of
+    changes the QA panel asked for as ``clocks.revision_round`` gives it). Five queries."""
     from django.db.models import Sum
 
+    from saferhub.dhr.clocks import revision_round
     from saferhub.dhr.models import Decision, Extension
 
     open_cases = Case.objects.filter(closed_on__isnull=True)
@@ -171,7 +178,12 @@ def sweep_rows() -> list[tuple]:
     months = dict(Extension.objects.filter(case__in=open_cases).values_list("case_id").annotate(m=Sum("months"))
                   .order_by())
     submitted = dict(ReviewStep.objects.filter(case__in=open_cases, step="submitted").values_list("case_id", "done_on"))
-    return [(pk, pid, start, *current.get(pk, (None, None)), months.get(pk, 0), submitted.get(pk))
+    rounds: dict[int, list[tuple]] = {}
+    for case_id, *row in QaSubmission.objects.filter(case__in=open_cases).values_list(
+            "case_id", "number", "submitted_on", "letter_on", "letter_outcome", "approved_on"):
+        rounds.setdefault(case_id, []).append(tuple(row))
+    return [(pk, pid, start, *current.get(pk, (None, None)), months.get(pk, 0), submitted.get(pk),
+             revision_round(rounds[pk]) if pk in rounds else None)
             for pk, pid, start in open_cases.values_list("id", "partnership_id", "decision_clock_start")]
 
 

@@ -123,15 +123,18 @@ def check_reopen(*, outcome: str | None, family_permission: bool, advocate: str)
 
 def check_step(step: str, *, review_decided: bool, done: Iterable[str], done_on: dt.date, today: dt.date,
                decided_on: dt.date | None, details: dict, feedback_approved: bool,
-               panel: list[bool], imrs_outstanding: int) -> None:
+               panel: list[bool], imrs_outstanding: int, notice_on: dt.date | None, notice_days: int) -> None:
     """A stage of the review may be recorded only after the decision to review and the stages it follows
-    (``steps.PREREQUISITES``), with what that stage must record."""
+    (``steps.PREREQUISITES``), with what that stage must record. ``notice_on``: the date the family and the
+    media team were told the publication date; ``notice_days``: the partnership's minimum notice."""
     if not review_decided:
         raise RuleViolation("Stages of a review can be recorded only after the decision to hold a review.",
                             code="dhr.step_without_review")
     done = set(done)
     if step in done and not (step == Step.FEEDBACK and not feedback_approved):
         raise RuleViolation(f"“{label(step)}” is already recorded.", code="dhr.step_done")
+    if step == Step.PUBLISHED and [p for p in PREREQUISITES[step] if p not in done] == [Step.PUBLICATION_NOTICE]:
+        check_publication_notice(published_on=done_on, notice_on=None, notice_days=notice_days)
     missing = [label(p) for p in PREREQUISITES[step] if p not in done]
     if missing:
         raise RuleViolation(f"“{label(step)}” needs this done first: {'; '.join(missing)}.",
@@ -143,6 +146,24 @@ def check_step(step: str, *, review_decided: bool, done: Iterable[str], done_on:
                             code="dhr.step_before_decision", field="done_on")
     _check_step_details(step, details=details, feedback_approved=feedback_approved, panel=panel,
                         imrs_outstanding=imrs_outstanding)
+    if step == Step.PUBLISHED:
+        check_publication_notice(published_on=done_on, notice_on=notice_on, notice_days=notice_days)
+
+
+def check_publication_notice(*, published_on: dt.date, notice_on: dt.date | None, notice_days: int) -> None:
+    """The family and the media team are told the publication date before the report is published, at least the
+    partnership's minimum notice before it (``DhrSettings.publication_notice_days``). A local rule (issue 13):
+    the seeds and the 2016 guidance, as far as we could read them, set no number of days; the wording is ours."""
+    if notice_on is None:
+        raise RuleViolation("Tell the family and the media team the publication date before publishing, and record "
+                            "it (“Tell the family and the media team the publication date”): the report cannot be "
+                            "published without that notice.", code="dhr.publication_notice_missing")
+    earliest = notice_on + dt.timedelta(days=notice_days)
+    if published_on < earliest:
+        raise RuleViolation(f"The family and the media team must be told the publication date at least "
+                            f"{notice_days} days before publication (the partnership's minimum notice). They were "
+                            f"told on {notice_on:%-d %B %Y}, so the report can be published on {earliest:%-d %B %Y} "
+                            "at the earliest.", code="dhr.publication_notice_short", field="done_on")
 
 
 def _need(details: dict, key: str, message: str, code: str) -> None:
@@ -192,6 +213,9 @@ def _check_step_details(step: str, *, details: dict, feedback_approved: bool, pa
         if details.get("outcome") not in {"approved", "changes"}:
             raise RuleViolation("Say whether the quality assurance panel approved the report or asked for changes.",
                                 code="dhr.feedback_outcome", field="outcome")
+    elif step == Step.PUBLICATION_NOTICE:
+        _need(details, "told_by", "Enter who told the family and the media team the publication date.",
+              "dhr.publication_notice_by")
     elif step == Step.COMMISSIONER:
         if not feedback_approved:
             raise RuleViolation("The Domestic Abuse Commissioner is sent the final report (001:477): record the "

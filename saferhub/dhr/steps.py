@@ -4,7 +4,8 @@ each needs done first. The single home of the stage list: models, rules, pages a
 The order follows the 2016 statutory guidance's Section 4 (panel, chair, scope), Section 6 (family and
 friends), Section 8 (individual management reviews and the overview report) and Sections 9 and 11
 (publication and the Home Office quality assurance panel), and the seeds' reconstructed sequence
-(seed-processes 2.3, steps 5-12). Family engagement runs alongside the panel's work (000:99: a review may go
+(seed-processes 2.3, steps 5-12). Telling the family and the media team the publication date before publishing
+is a local step (issue 13), not the guidance's. Family engagement runs alongside the panel's work (000:99: a review may go
 ahead without the family's engagement, and the offer stays open), so it needs only the chair.
 """
 
@@ -23,6 +24,7 @@ class Step(models.TextChoices):
     SIGN_OFF = "sign_off", "Partnership sign-off"
     SUBMITTED = "submitted", "Submit to the Home Office quality assurance panel"
     FEEDBACK = "feedback", "Record the quality assurance panel's feedback"
+    PUBLICATION_NOTICE = "notice", "Tell the family and the media team the publication date"
     PUBLISHED = "published", "Publish the report"
     COMMISSIONER = "commissioner", "Send the final report to the Domestic Abuse Commissioner"
 
@@ -38,7 +40,10 @@ PREREQUISITES: dict[str, tuple[str, ...]] = {
     Step.SIGN_OFF: (Step.DRAFT,),
     Step.SUBMITTED: (Step.SIGN_OFF,),
     Step.FEEDBACK: (Step.SUBMITTED,),
-    Step.PUBLISHED: (Step.FEEDBACK,),
+    # The family and the media team hear of the publication date before the day, with the partnership's minimum
+    # notice (``DhrSettings.publication_notice_days``; a local rule, see ``rules.check_publication_notice``).
+    Step.PUBLICATION_NOTICE: (Step.FEEDBACK,),
+    Step.PUBLISHED: (Step.FEEDBACK, Step.PUBLICATION_NOTICE),
     # Required since November 2021 (001:477): the final report, so only after the QA panel's approval.
     Step.COMMISSIONER: (Step.FEEDBACK,),
 }

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from saferhub.core.models import Organisation, Person
-from saferhub.governance.models import Membership, OfficeHolder
+from saferhub.governance.models import Committee, Membership, OfficeHolder
 
 
 def current_knowledge() -> dict:
@@ -22,4 +22,10 @@ def current_knowledge() -> dict:
     ]
     offices = [{"office": o.office, "civic_year": o.civic_year, "name": o.person.name}
                for o in OfficeHolder.objects.select_related("person")]
-    return {"people": people, "bodies": bodies, "memberships": memberships, "offices": offices}
+    committees = [
+        {"name": c.name, "short_name": c.short_name,
+         "councils": [n for n in [c.organisation.name, c.organisation.short_name, *(c.organisation.aliases or [])] if n]}
+        for c in Committee.objects.select_related("organisation")
+    ]
+    return {"people": people, "bodies": bodies, "memberships": memberships, "offices": offices,
+            "committees": committees}

@@ -15,7 +15,7 @@ from saferhub.core.permissions import require
 from saferhub.dhr import rules
 from saferhub.dhr.actions.common import full_clean, lock_case, not_erased, today
 from saferhub.dhr.models import Case, DecisionOutcome, Extension, ImrRequest, PanelMember, Recommendation, ReviewStep
-from saferhub.dhr.queries import approved_versions
+from saferhub.dhr.queries import approved_versions, settings_of
 from saferhub.dhr.steps import Step, label
 
 #: What each stage keeps in ``ReviewStep.details`` (anything else given is refused).
@@ -29,6 +29,7 @@ DETAIL_KEYS = {
     Step.SIGN_OFF: {"signed_off_by"},
     Step.SUBMITTED: set(),
     Step.FEEDBACK: {"outcome", "changes_requested"},
+    Step.PUBLICATION_NOTICE: {"told_by", "note"},
     Step.PUBLISHED: {"anonymisation_checked", "where", "themes", "version"},
     Step.COMMISSIONER: {"evidence", "version"},
 }
@@ -73,11 +74,14 @@ def record_report_step(case: Case, *, step: str, done_on: dt.date, acting_user: 
     existing = {s.step: s for s in case.steps.all()}
     feedback = existing.get(Step.FEEDBACK)
     feedback_approved = bool(feedback and feedback.details.get("outcome") == "approved")
+    notice = existing.get(Step.PUBLICATION_NOTICE)
     rules.check_step(step, review_decided=decision is not None, done=existing, done_on=done_on, today=on or today(),
                      decided_on=decision.decided_on if decision else None, details=details,
                      feedback_approved=feedback_approved,
                      panel=[m.independence_declared for m in case.panel.all()],
-                     imrs_outstanding=case.imrs.filter(received_on__isnull=True).count())
+                     imrs_outstanding=case.imrs.filter(received_on__isnull=True).count(),
+                     notice_on=notice.done_on if notice else None,
+                     notice_days=settings_of(case.partnership_id).publication_notice_days)
     if step == Step.SUBMITTED:
         rules.check_family_offered_draft([(c.purpose, c.agreed_draft, c.views_on_draft)
                                           for c in case.family_contacts.all()])

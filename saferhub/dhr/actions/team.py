@@ -16,7 +16,8 @@ from saferhub.dhr.models import DhrSettings
 #: The service role of a review team's membership in ``core.PartnershipMembership``.
 TEAM_ROLE = "dhr_team"
 
-SETTING_FIELDS = ["review_name", "short_name", "decision_months", "review_months", "at_risk_days", "retention_years"]
+SETTING_FIELDS = ["review_name", "short_name", "decision_months", "review_months", "at_risk_days",
+                  "resubmission_weeks", "publication_notice_days", "retention_years"]
 
 
 def _partnership(org: Organisation) -> None:

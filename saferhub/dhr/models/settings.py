@@ -26,6 +26,10 @@ class DhrSettings(models.Model):
     to be finished within six months of the decision to go ahead (Section 5, "Timescales for conducting a
     Domestic Homicide Review"). The seeds give no timescales (seed-processes 2.3, 2.10 item 4), so both are
     settings, not code. The paragraph numbers could not be verified with the search tool (see ``clocks``).
+
+    ``resubmission_weeks`` (the revised report's deadline after the panel's letter asking for changes) and
+    ``publication_notice_days`` (the family's and the media team's notice of the publication date) are local
+    targets: the guidance and the seeds set neither, so the defaults are SaferHub's, for each partnership to set.
     """
 
     partnership = models.OneToOneField(Organisation, on_delete=models.PROTECT, related_name="dhr_settings")
@@ -35,6 +39,16 @@ class DhrSettings(models.Model):
     decision_months = models.PositiveSmallIntegerField(default=1, validators=[MinValueValidator(1), MaxValueValidator(6)])
     review_months = models.PositiveSmallIntegerField(default=6, validators=[MinValueValidator(1), MaxValueValidator(36)])
     at_risk_days = models.PositiveSmallIntegerField(default=14, validators=[MaxValueValidator(90)])
+    resubmission_weeks = models.PositiveSmallIntegerField(
+        default=8, validators=[MinValueValidator(1), MaxValueValidator(52)],
+        help_text="Weeks from the quality assurance panel's letter asking for changes to the revised report going back "
+                  "(the partnership's own target: the guidance sets none).",
+    )
+    publication_notice_days = models.PositiveSmallIntegerField(
+        default=7, validators=[MaxValueValidator(90)],
+        help_text="The fewest days between telling the family and the media team the publication date and "
+                  "publishing.",
+    )
     retention_years = models.PositiveSmallIntegerField(
         default=15, validators=[MinValueValidator(1), MaxValueValidator(100)],
         help_text="Years after a case is closed before its personal data is erased (the learning is kept).",

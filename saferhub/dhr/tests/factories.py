@@ -65,6 +65,12 @@ def not_review_confirmed(c: Case) -> None:
     actions.record_home_office_confirmation(c, confirmed_on=dt.date(2026, 2, 25), acting_user=SYSTEM, on=TODAY)
 
 
+def tell_of_publication(c: Case, on: dt.date, told_by: str = "Communications officer", note: str = ""):
+    """Record that the family and the media team were told the publication date (before publishing)."""
+    return actions.record_step(c, step="notice", done_on=on, details={"told_by": told_by, "note": note},
+                               acting_user=SYSTEM, on=TODAY)
+
+
 def through(c: Case, last: str, start: dt.date = dt.date(2026, 2, 2)) -> None:
     """Take a review-decided case through every stage up to and including ``last``."""
     from saferhub.dhr.demo import _do_step

@@ -62,7 +62,7 @@ def test_an_open_criminal_trial_blocks_publication_with_the_reason():
     trial = actions.add_parallel_process(case, kind="criminal_trial", reference="T2026", started_on=dt.date(2026, 2, 1),
                                          acting_user=SYSTEM, on=TODAY)
     actions.add_parallel_process(case, kind="sar", acting_user=SYSTEM, on=TODAY)  # does not block
-    f.through(case, "feedback")
+    f.through(case, "notice")
     with pytest.raises(RuleViolation) as err:
         actions.record_step(case, step=Step.PUBLISHED, done_on=dt.date(2026, 6, 1), acting_user=SYSTEM, on=TODAY,
                             details={"anonymisation_checked": True})

@@ -176,9 +176,10 @@ def test_publication_before_approval_is_refused_and_the_published_and_sent_versi
                             details={"anonymisation_checked": True}, acting_user=SYSTEM, on=TODAY)
     assert err.value.code in {"dhr.step_order", "dhr.publish_before_approval"}
     approve(signed_off, D(2026, 4, 14))
-    published = actions.record_step(signed_off, step="published", done_on=D(2026, 4, 20),
+    f.tell_of_publication(signed_off, D(2026, 4, 14))
+    published = actions.record_step(signed_off, step="published", done_on=D(2026, 4, 21),
                                     details={"anonymisation_checked": True}, acting_user=SYSTEM, on=TODAY)
-    sent = actions.record_step(signed_off, step="commissioner", done_on=D(2026, 4, 21),
+    sent = actions.record_step(signed_off, step="commissioner", done_on=D(2026, 4, 22),
                                details={"evidence": "email 12"}, acting_user=SYSTEM, on=TODAY)
     words = "overview report version 3, executive summary version 1"
     assert published.details["version"] == words and sent.details["version"] == words
@@ -193,7 +194,8 @@ def test_erasure_removes_drafts_letters_and_responses_and_keeps_the_approved_ver
     actions.respond_to_qa_change(submission.changes.get(), response="Removed Mrs Example", version=final,
                                  responded_on=D(2026, 4, 12), acting_user=SYSTEM, on=TODAY)
     actions.record_qa_approval(signed_off, approved_on=D(2026, 4, 14), acting_user=SYSTEM, on=TODAY)
-    actions.record_step(signed_off, step="published", done_on=D(2026, 4, 20), details={"anonymisation_checked": True},
+    f.tell_of_publication(signed_off, D(2026, 4, 14))
+    actions.record_step(signed_off, step="published", done_on=D(2026, 4, 21), details={"anonymisation_checked": True},
                         acting_user=SYSTEM, on=TODAY)
     actions.erase_due_cases(acting_user=SYSTEM, on=D(2046, 1, 1))
     submission.refresh_from_db()

@@ -78,7 +78,8 @@ def test_reopening_needs_a_not_review_decision_and_the_familys_permission():
 
 def step(s, **kw):
     values = dict(review_decided=True, done=set(), done_on=D(2026, 3, 1), today=D(2026, 6, 1),
-                  decided_on=D(2026, 2, 1), details={}, feedback_approved=False, panel=[], imrs_outstanding=0)
+                  decided_on=D(2026, 2, 1), details={}, feedback_approved=False, panel=[], imrs_outstanding=0,
+                  notice_on=D(2026, 2, 20), notice_days=7)
     values.update(kw)
     rules.check_step(s, **values)
 

@@ -167,7 +167,8 @@ def test_an_administrator_sets_the_review_name_and_the_team_in_the_admin_but_see
     client = signed_in(admin_user)
     response = client.post(reverse("admin:dhr_dhrsettings_add"), {
         "partnership": world["a"].pk, "review_name": "Domestic Abuse Related Death Review", "short_name": "DARDR",
-        "decision_months": 1, "review_months": 6, "at_risk_days": 14, "retention_years": 15})
+        "decision_months": 1, "review_months": 6, "at_risk_days": 14, "resubmission_weeks": 8,
+        "publication_notice_days": 7, "retention_years": 15})
     assert response.status_code == 302, response.content[:500]
     member = f.user(Role.DHR_TEAM)
     # The review team is a core partnership membership in the dhr_team role (docs/CONVENTIONS.md).

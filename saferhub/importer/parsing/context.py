@@ -82,6 +82,7 @@ class Context:
         self.aliases_seen: dict[str, tuple[str, str]] = {}  # written -> (canonical, source)
         self._flag_keys: set[tuple] = set()
         self.intervals: list[dict] = []  # memberships from the database: name, role, seat, body, start, end
+        self.committees: list[dict] = []  # committees in the database: name, short_name, councils (owner's names)
 
     # -- flags -------------------------------------------------------------------------------
     def flag(self, kind: str, message: str, source: str, severity: str = "warning", **extra) -> Flag | None:

@@ -72,6 +72,7 @@ def context_from_knowledge(knowledge: dict | None) -> Context:
     bodies = [Body(name=b["name"], aliases=list(b.get("aliases", [])), kind=b.get("kind", ""))
               for b in knowledge.get("bodies", [])]
     ctx = Context(people, bodies)
+    ctx.committees = [dict(c) for c in knowledge.get("committees", [])]
     for m in knowledge.get("memberships", []):
         ctx.intervals.append({**m, "start": dt.date.fromisoformat(m["start"]),
                               "end": dt.date.fromisoformat(m["end"]) if m.get("end") else None})
@@ -281,11 +282,20 @@ def _merge_meetings(result: dict, fronts, parsed_minutes, parsed, ctx: Context) 
     def canonical(name: str) -> str:
         return names.get(committee_key(name), name)
     default_committee = next(iter(names.values()), None)
+    known = _known_committees(names, ctx)
     minutes_by_key = {}
     for f, _doc, m in parsed_minutes:
         if m["date"] is None:
             continue
-        committee = canonical(m["committee"] or default_committee or "")
+        named = m.get("committee_named", "")
+        if named and committee_key(named) in known:
+            committee = known[committee_key(named)]
+        elif named and not m["committee"]:
+            # The heading names a committee nobody knows: the officer chooses (or types) it; never guessed.
+            committee = ""
+            result.setdefault("committees_named", {})[m["date"].isoformat()] = named
+        else:
+            committee = canonical(m["committee"] or default_committee or "")
         default_committee = default_committee or committee
         meeting = _meeting(result, committee, m["date"])
         src = f"{f['name']}:{m['source']['lines'][0]}-{m['source']['lines'][1]}"
@@ -404,17 +414,40 @@ def _pending_minutes(pending: list[dict], m: dict, lines, path: str, ctx: Contex
              suggestions=found[:6], ref={"pending": len(pending) - 1})
 
 
+def _known_committees(names: dict[str, str], ctx: Context) -> dict[str, str]:
+    """The committees known, by ``committee_key``: those SaferHub has (under their name or short name, alone or
+    after their council's name: "Norfolk County Council Scrutiny Committee") and those the batch's agenda front
+    sheets name (``names``), which win."""
+    known: dict[str, str] = {}
+    for c in ctx.committees:
+        for name in filter(None, (c["name"], c.get("short_name", ""))):
+            known.setdefault(committee_key(name), c["name"])
+            for council in filter(None, c.get("councils", [])):
+                known.setdefault(committee_key(f"{council} {name}"), c["name"])
+    return {**known, **names}
+
+
 def _flag_missing_committees(result: dict, ctx: Context) -> None:
-    """A meeting whose committee no document names: the officer chooses one (or creates the one offered)."""
+    """A meeting whose committee no document names, or whose minutes name one that is not known: the officer
+    chooses one (or creates the one offered)."""
     named = sorted({m["committee"] for m in result["meetings"].values() if m["committee"]})
+    unknown = result.pop("committees_named", {})
     for m in result["meetings"].values():
         if m["committee"]:
             continue
         src = m.get("source") or {"path": "", "lines": [0, 0]}
-        ctx.flag("committee_missing", f"The meeting of {fmt_date(m['date'])} names no committee. Choose the "
-                 "committee it belongs to; unless you do, it is left out.",
-                 f"{src['path']}:{src['lines'][0]}", "error", ref={"meeting": m["date"].isoformat()},
-                 suggestions=[{"value": name, "label": name} for name in named[:10]])
+        written = unknown.get(m["date"].isoformat(), "")
+        if written:
+            message = (f"The minutes of the meeting of {fmt_date(m['date'])} name “{written}”, which is not a "
+                       "committee SaferHub knows. Choose the committee it belongs to, or choose or type its name to "
+                       "create it; unless you do, the meeting is left out.")
+        else:
+            message = (f"The meeting of {fmt_date(m['date'])} names no committee. Choose the committee it belongs "
+                       "to; unless you do, it is left out.")
+        offered = ([written] if written else []) + [name for name in named if name != written]
+        ctx.flag("committee_missing", message, f"{src['path']}:{src['lines'][0]}", "error",
+                 ref={"meeting": m["date"].isoformat()},
+                 suggestions=[{"value": name, "label": name} for name in offered[:10]])
 
 
 def _merge_attendance_page(result: dict, page: dict, ctx: Context) -> None:

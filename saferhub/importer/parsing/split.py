@@ -40,6 +40,15 @@ KIND_LABELS = {
     OTHER: "Document",
 }
 
+# The word a committee's name ends with ("Licensing Sub-Committee", "Police and Crime Panel", "Health Board").
+BODY_WORD = r"(?:sub[- ]?committee|committee|sub[- ]?panel|panel|board|cabinet|council|partnership|forum|commission)"
+# "MINUTES of the Licensing Sub-Committee held at …" (no "meeting") and "Police and Crime Panel – Minutes of the
+# meeting held on …" (the committee before the heading): the committee is in the group ``named``.
+MINUTES_NO_MEETING = re.compile(r"^minutes\s+of\s+(?:the\s+|a\s+|an\s+)?(?P<named>(?:[\w'’&()-]+\s+){0,12}?"
+                                + BODY_WORD + r")\s*,?\s+(?P<rest>held\b.*)$", re.I)
+MINUTES_PREFIXED = re.compile(r"^(?P<named>(?![\d(])[^–—:]{3,120}?" + BODY_WORD + r"(?:\s*\([A-Z]{2,8}\))?)"
+                              r"\s+[-–—:]\s+(?P<head>minutes\s+of\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,3}?meeting\b.*)$",
+                              re.I)
 _MINUTES = re.compile(r"^minutes\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+){0,12}?meeting\b|^minutes$", re.I)
 _NOT_A_START = re.compile(r"\b(?:previous|last)\s+meeting\b|pdf\s+icon|\bto\s+(?:confirm|approve|sign)\b|"
                           r"^minutes\s+of\s+the\s+meeting\s+of\s+the\s+\d", re.I)
@@ -216,7 +225,7 @@ def _title_of(doc: Document, lines: list[Line]) -> str:
             return match.group(1).strip()
     if doc.kind == MINUTES:
         for text in texts[:4]:
-            if _MINUTES.match(text):
+            if _MINUTES.match(text) or MINUTES_NO_MEETING.match(text) or MINUTES_PREFIXED.match(text):
                 return text[:300]
     if doc.kind in {APPENDIX, MINUTES_APPENDIX} and texts and _APPENDIX.match(texts[0]) and len(texts) > 1:
         return f"{texts[0].rstrip('.')}: {texts[1]}"[:300]
@@ -238,7 +247,8 @@ def _link_parents(docs: list[Document]) -> None:
 def is_minutes_heading(text: str) -> bool:
     """ "Minutes of the meeting held at …" opens a set of minutes; an item heading in another council's minutes
     ("MINUTES OF THE PREVIOUS MEETING pdf icon", "Minutes of the last meeting To confirm …") does not."""
-    return bool(_MINUTES.match(text)) and not _NOT_A_START.search(text)
+    return bool(_MINUTES.match(text) or MINUTES_NO_MEETING.match(text) or MINUTES_PREFIXED.match(text)) \
+        and not _NOT_A_START.search(text)
 
 
 _HEAD_DATE = re.compile(r"^(?:[^.]{0,80}?\s[-–—]\s)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"

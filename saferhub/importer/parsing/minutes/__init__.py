@@ -16,14 +16,14 @@ from saferhub.importer.parsing.minutes.apologies import ApologiesMixin
 from saferhub.importer.parsing.minutes.attendance import AttendanceMixin, harvest_names, looks_like_name
 from saferhub.importer.parsing.minutes.declarations import DeclarationsMixin
 from saferhub.importer.parsing.minutes.derived import DerivedMixin, civic_year
-from saferhub.importer.parsing.minutes.header import HeaderMixin
+from saferhub.importer.parsing.minutes.header import HeaderMixin, read_heading
 from saferhub.importer.parsing.minutes.items import ItemsMixin
 from saferhub.importer.parsing.minutes.patterns import _HEADER, VERBS
 from saferhub.importer.parsing.minutes.resolutions import ResolutionsMixin
 from saferhub.importer.parsing.split import is_minutes_heading
 from saferhub.importer.parsing.text import Line, flat
 
-__all__ = ["VERBS", "MinutesParser", "civic_year", "harvest_names", "looks_like_name", "parse_minutes"]
+__all__ = ["VERBS", "MinutesParser", "civic_year", "harvest_names", "looks_like_name", "parse_minutes", "read_heading"]
 
 
 class MinutesParser(HeaderMixin, AttendanceMixin, ApologiesMixin, ItemsMixin, DeclarationsMixin, ResolutionsMixin,
@@ -33,7 +33,7 @@ class MinutesParser(HeaderMixin, AttendanceMixin, ApologiesMixin, ItemsMixin, De
         self.ctx = ctx
         self.path = path
         self.out: dict = {
-            "committee": "", "date": None, "time": None, "venue": "", "status": "held", "chair": None,
+            "committee": "", "committee_named": "", "date": None, "time": None, "venue": "", "status": "held", "chair": None,
             "chair_capacity": "", "chair_note": "", "present": [], "substitutes": [], "apologies": [],
             "in_attendance": [], "declarations": [], "minutes_confirmed": [], "decisions": [], "items": [],
             "finished": None, "declared_inquorate_at": None, "present_count_stated": None,
@@ -52,7 +52,7 @@ class MinutesParser(HeaderMixin, AttendanceMixin, ApologiesMixin, ItemsMixin, De
     def parse(self) -> dict:
         out = self.out
         lines = self.lines
-        head_index = next((i for i, ln in enumerate(lines) if _HEADER.match(flat(ln.raw))
+        head_index = next((i for i, ln in enumerate(lines) if _HEADER.match(read_heading(flat(ln.raw))[1])
                            and is_minutes_heading(flat(ln.raw))), None)
         if head_index is None or self._other_present_list(head_index):
             if read_other_layout(self):
@@ -68,6 +68,8 @@ class MinutesParser(HeaderMixin, AttendanceMixin, ApologiesMixin, ItemsMixin, De
                 r"present", flat(lines[j].raw), re.I):
             header += " " + flat(lines[j].raw)
             j += 1
+        # The committee the heading names is only taken if it is a known one (see extract._merge_meetings).
+        out["committee_named"], header = read_heading(header)
         self._header(header, lines[head_index])
         present_i = self._find(r"^present\s*:?", head_index)
         also_i = self._find(r"^(?:also\s+)?in\s+attendance\s*:?|^also\s+present\s*:?|^officers\s+(?:present|in attendance)\s*:?", head_index)

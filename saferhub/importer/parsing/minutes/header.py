@@ -1,12 +1,54 @@
-"""The heading of the minutes (kind of meeting, date, weekday, venue, start time) and how item
-headings are told from the text under them."""
+"""The heading of the minutes (committee named, kind of meeting, date, weekday, venue, start time) and how
+item headings are told from the text under them."""
 
 from __future__ import annotations
 
 import re
 
 from saferhub.importer.parsing.minutes.patterns import _BLOCK, _FINISHED, _HEADER, _HEADING, _PARA, _VERB
+from saferhub.importer.parsing.split import BODY_WORD, MINUTES_NO_MEETING, MINUTES_PREFIXED
 from saferhub.importer.parsing.text import Line, find_dates, find_time, flat, fmt_date
+
+# "Minutes of the [annual] meeting of [the] X held at …", "… of X, held on …", "… of X on Tuesday 5 March 2024".
+_MEETING_OF = re.compile(
+    r"^minutes\s+of\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,3}?meeting\s+of\s+(?:the\s+)?(?P<named>.+?)\s*,?\s+"
+    r"(?:held|which\s+took\s+place|convened|(?:on|at)\s+(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"|the\s+\d|\d))\b", re.I)
+# "Minutes of the X meeting held on …": X, less the kind of meeting ("annual", "inquorate").
+_NAMED_MEETING = re.compile(r"^minutes\s+of\s+(?:the\s+|a\s+|an\s+)?(?P<named>(?:[\w'’&()-]+\s+){1,12}?)meeting\b", re.I)
+_KIND_WORDS = re.compile(r"^(?:(?:annual|extraordinary|special|ordinary|inquorate|reconvened|adjourned|additional|"
+                         r"urgent|virtual|remote|hybrid|informal|inaugural|first|public|general)\s+)+", re.I)
+
+
+def read_heading(text: str) -> tuple[str, str]:
+    """The committee a minutes heading names, as written ("" when it names none), and the heading in the
+    "Minutes of the … meeting …" form the rest of the reader takes.
+
+    "Minutes of the meeting of the Police and Crime Panel held at County Hall, Norwich on 14 June 2022",
+    "Minutes of a meeting of X held …", "Minutes of the X meeting held on …", "MINUTES of the X Sub-Committee
+    held at …" and "X – Minutes of the meeting held on …". Which committee that is, is decided where the
+    meetings are merged (``extract._merge_meetings``), against the committees known: a name no known committee
+    has is not taken."""
+    prefixed = MINUTES_PREFIXED.match(text)
+    if prefixed:
+        return _clean(prefixed["named"]), prefixed["head"]
+    meeting_of = _MEETING_OF.match(text)
+    if meeting_of:
+        return _clean(meeting_of["named"]), text
+    no_meeting = MINUTES_NO_MEETING.match(text)
+    if no_meeting:
+        return _clean(no_meeting["named"]), f"Minutes of the meeting {no_meeting['rest']}"
+    named = _NAMED_MEETING.match(text)
+    if named:
+        name = _KIND_WORDS.sub("", _clean(named["named"]))
+        if re.search(rf"\b{BODY_WORD}\b", name, re.I):
+            return name, text
+    return "", text
+
+
+def _clean(name: str) -> str:
+    name = " ".join(name.split()).strip(" ,.;:–—-")
+    return re.sub(r"^the\s+", "", name, flags=re.I)
 
 
 class HeaderMixin:
