@@ -15,9 +15,9 @@ from saferhub.core.permissions import can
 from saferhub.delivery import queries
 from saferhub.delivery.models import Plan, ReportingRound
 from saferhub.delivery.report_documents import report_pdf
-from saferhub.delivery.reporting import performance_report
+from saferhub.delivery.reporting import REPORT_SOURCE, performance_report
 
-CODE = "plan"
+CODE = REPORT_SOURCE
 _KEY = re.compile(r"^(?P<slug>[-\w]{1,80}):(?:round-(?P<round>\d{1,12})|now):c(?P<committee>\d{1,12})$")
 
 
@@ -74,10 +74,14 @@ def build(key: str, user) -> agenda_reports.AgendaReport:
                                       for o in report.overdue) or "None."),
         ("Measures", "\n".join(f"{m['measure'].name}: {m['distance'].text}" for m in report.measures)
          or "The plan has no measures."),
-        ("What the panel asked last time", "\n".join(f"{r.text} ({r.get_status_display()})"
-                                                     for r in report.recommendations)
+        ("What the panel recommended last time", "\n".join(f"{r.text} ({r.get_status_display()})"
+                                                           for r in report.recommendations)
          or "No recommendations from the last meeting."),
     ]
+    if report.questions is not None:
+        sections.append(("Questions the panel asked last time", "\n".join([report.questions_text, *(
+            f"{q.number}. {q.text} Answer: {q.answer if q.answered else 'No answer recorded yet.'}"
+            for q in report.questions.questions)])))
     filename = f"{plan.slug}-performance-{'round-' + str(round_.pk) if round_ else 'now'}.pdf"
     return agenda_reports.AgendaReport(
         title=report.title[:300], executive_summary=report.executive_summary,

@@ -62,7 +62,7 @@ def report_docx(report: Report) -> bytes:
         [str(m["outcome"].number), m["measure"].name, f"{m['values'][-1].value:,}" if m["values"] else "None",
          f"{m['measure'].target_value:,}" if m["measure"].target_value is not None else "Not set", m["distance"].text]
         for m in report.measures])
-    document.add_heading("What the panel asked last time", level=2)
+    document.add_heading("What the panel recommended last time", level=2)
     if report.last_meeting is None:
         document.add_paragraph("No earlier meeting of the scrutiny committee has a published record.")
     elif report.recommendations:
@@ -72,4 +72,18 @@ def report_docx(report: Report) -> bytes:
             for r in report.recommendations])
     else:
         document.add_paragraph(f"The panel made no recommendations on {report.last_meeting.date:%-d %B %Y}.")
+    if report.questions is not None:
+        document.add_heading("Questions the panel asked last time", level=2)
+        document.add_paragraph(report.questions_text)
+        if report.questions.questions:
+            word_table(document, ["Question", "Item", "Answer"], [
+                [f"{q.number}. {q.text}", q.item, _answer(q)] for q in report.questions.questions])
     return word_bytes(document)
+
+
+def _answer(question) -> str:
+    if not question.answered:
+        return "No answer recorded yet"
+    by = ", ".join(filter(None, [question.answered_by,
+                                 f"{question.answered_on:%-d %B %Y}" if question.answered_on else ""]))
+    return f"{question.answer} ({by})" if by else question.answer

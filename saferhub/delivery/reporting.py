@@ -7,10 +7,11 @@ and what the panel recommended at its last meeting with where each recommendatio
 from published things only and names no person: owners are organisations and groups, an update's author
 is never shown, so what it builds can go into a public agenda pack.
 
-The questions the panel asks in writing and their answers (``papers.WrittenQuestion``) and the responses
-to recommendations (``papers.RecommendationResponse``) live in papers, an app above this one: the report
-cannot read them. The recommendations and their status are governance's, and are read here; the agenda
-source passes the last meeting's id in ``AgendaReport.extra`` so papers can add its written answers."""
+The recommendations and their status are governance's, and are read here. The questions the panel asked
+in writing and their answers (``papers.WrittenQuestion``) live in papers, an app above this one, so the
+report reads them through the hook papers fills (``core.meeting_questions``): the questions raised under
+the item that received this Plan's report, or every question of the meeting when no item did. The
+responses to recommendations (``papers.RecommendationResponse``) stay in the minutes."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from saferhub.core import meeting_questions
 from saferhub.delivery import queries, rules
 from saferhub.delivery.charts import Point, measure_chart, values_table, values_text
 from saferhub.delivery.models import (
@@ -39,6 +41,7 @@ from saferhub.governance.models.committee import BodyKind
 NO_UPDATE = "no_update"
 RAG_LABELS = {**dict(Rag.choices), NO_UPDATE: "No update yet"}
 SUMMARY_ORDER = [*rules.RAG_ORDER, NO_UPDATE]
+REPORT_SOURCE = "plan"  # the code of the Plan's agenda-report source (agenda.py), which papers remembers
 
 
 @dataclass
@@ -59,6 +62,7 @@ class Report:
     committee: object = None
     last_meeting: object = None
     recommendations: list = field(default_factory=list)
+    questions: meeting_questions.MeetingQuestions | None = None  # None: no last meeting, or nobody provides them
 
     @property
     def title(self) -> str:
@@ -78,6 +82,20 @@ class Report:
                 f"{len(self.changed)} changed status since "
                 f"{self.previous.title if self.previous else 'the start of reporting'}; {len(self.overdue)} "
                 f"are past their due date and not complete. {met} of {with_target} measures with a target meet it.")
+
+
+    @property
+    def questions_text(self) -> str:
+        """What the questions section says before its questions, or instead of them when there are none."""
+        if self.questions is None:
+            return ""
+        meeting = f"the meeting of the {self.committee} on {self.last_meeting.date:%-d %B %Y}"
+        if not self.questions.questions:
+            return f"No questions were asked {'about the Plan ' if self.questions.about_report else ''}at {meeting}."
+        if self.questions.about_report:
+            return f"Questions put at {meeting} under the item on this Plan, with their written answers."
+        return (f"Questions put at {meeting}, with their written answers. That meeting had no item with this "
+                "Plan's report, so every question put at it is listed.")
 
 
 def _sort_key(row) -> tuple:
@@ -209,4 +227,7 @@ def performance_report(plan: Plan, *, round_: ReportingRound | None, today: dt.d
             report.overdue.append({"row": row, "rag": RAG_LABELS[_rag(current)]})
     report.committee = committee if committee is not None else scrutiny_committee(plan)
     report.last_meeting, report.recommendations = _last_meeting(report.committee, today)
+    if report.last_meeting is not None:
+        report.questions = meeting_questions.questions_at(report.last_meeting.pk, source_code=REPORT_SOURCE,
+                                                          key_prefix=f"{plan.slug}:")
     return report

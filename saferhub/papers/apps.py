@@ -17,6 +17,12 @@ class PapersConfig(AppConfig):
 
         notifications.register()  # staff email: paper deadlines
 
+        from saferhub.core import meeting_questions
+        from saferhub.papers import queries
+
+        # Written questions live here; the reports of the apps below (the Plan's) read them through core.
+        meeting_questions.register_provider(queries.meeting_questions, app="papers")
+
         business_not_transacted.connect(carry_business_forward, dispatch_uid="saferhub.papers.carry_forward")
         agenda_publication_scheduled.connect(enqueue_scheduled_publication,
                                              dispatch_uid="saferhub.papers.enqueue_publication")

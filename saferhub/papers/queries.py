@@ -18,6 +18,7 @@ from saferhub.governance.models import (
     RecommendationStatus,
 )
 from saferhub.papers.models import (
+    CoverReport,
     Document,
     FutureItem,
     Minutes,
@@ -25,6 +26,7 @@ from saferhub.papers.models import (
     PaperSettings,
     WorkProgrammeEntry,
     WorkProgrammeStatus,
+    WrittenQuestion,
 )
 
 NOT_TRANSACTED = [MeetingStatus.INQUORATE, MeetingStatus.CANCELLED, MeetingStatus.POSTPONED]
@@ -203,3 +205,33 @@ def is_late_report(report, papers) -> bool:
     if report is None or report.pk is None:
         return True
     return report.created_at > papers.published_at and not report.supplementary_packs.exists()
+
+
+def meeting_questions(meeting_id: int, *, source_code: str = "", key_prefix: str = ""):
+    """The provider papers registers in ``core.meeting_questions``: the meeting's written questions and
+    answers, as its minutes print them. With a source, only those raised under the items whose cover
+    report that source built (key starting with ``key_prefix``); when no item had such a report, all of
+    them (``about_report`` False), since a question is tagged by its item, not by subject. Two queries."""
+    from saferhub.core.meeting_questions import MeetingQuestion, MeetingQuestions
+
+    questions = list(WrittenQuestion.objects.filter(meeting_id=meeting_id)
+                     .select_related("agenda_item", "response_from").order_by("number"))
+    item_ids = set()
+    if source_code:
+        item_ids = set(CoverReport.objects.filter(agenda_item__meeting_id=meeting_id, deleted_at__isnull=True,
+                                                  source_code=source_code, source_key__startswith=key_prefix)
+                       .values_list("agenda_item_id", flat=True))
+    if item_ids:
+        questions = [q for q in questions if q.agenda_item_id in item_ids]
+
+    def item(q) -> str:
+        if q.agenda_item is None:
+            return ""
+        return f"Item {q.agenda_item.number}: {q.agenda_item.title}" if q.agenda_item.number else q.agenda_item.title
+
+    return MeetingQuestions(
+        questions=tuple(MeetingQuestion(number=q.number, text=q.question, answer=q.response,
+                                        answered_on=q.responded_on if q.response else None,
+                                        answered_by=q.response_from.name if q.response and q.response_from else "",
+                                        item=item(q)) for q in questions),
+        about_report=bool(item_ids))

@@ -178,3 +178,101 @@ def test_the_source_offers_and_builds_only_for_the_partnership_team(world):
         source.build("snp:round-99999:c1", world["pship"])
     with pytest.raises(LookupError):
         source.build("nonsense", world["pship"])
+
+
+# -- the questions the panel asked last time (core.meeting_questions; papers provides them) ---------------
+
+@pytest.fixture
+def questions(monkeypatch):
+    """Stands in for papers' provider (delivery cannot import papers): what it is asked, and what it gives."""
+    from saferhub.core import meeting_questions as hook
+
+    state = {"asked": [], "given": hook.MeetingQuestions(about_report=True, questions=(
+        hook.MeetingQuestion(number=1, text="Why is action 1.1 red?", answer="The funding came late.",
+                             answered_on=D(2022, 10, 3), answered_by="Norfolk County Council",
+                             item="Item 1: Safer Norfolk Plan"),
+        hook.MeetingQuestion(number=2, text="When will hate crime be reported by district?")))}
+
+    def provider(meeting_id, *, source_code, key_prefix):
+        state["asked"].append((meeting_id, source_code, key_prefix))
+        return state["given"]
+
+    monkeypatch.setattr(hook, "_PROVIDER", [])
+    hook.register_provider(provider, app="papers")
+    return state
+
+
+def _word_text(content) -> str:
+    import docx
+
+    body = docx.Document(io.BytesIO(content))
+    return "\n".join(p.text for p in body.paragraphs) + "\n" + "\n".join(
+        c.text for t in body.tables for r in t.rows for c in r.cells)
+
+
+def test_the_questions_and_answers_of_the_last_meeting_in_page_pdf_and_word(client, world, questions):
+    import pdfplumber
+
+    client.force_login(world["pship"])
+    page = client.get(f"/plan/snp/report/?round={world['second'].pk}").content.decode()
+    meeting = world["panel"].committee.meetings.get(date=D(2022, 9, 15))
+    assert questions["asked"][-1] == (meeting.pk, "plan", "snp:")
+    section = page.split('id="questions"')[1]
+    assert "Questions the panel asked last time" in page and "under the item on this Plan" in section
+    assert "Why is action 1.1 red?" in section and "The funding came late." in section
+    assert "Norfolk County Council, 3 October 2022" in section
+    assert "When will hate crime be reported by district?" in section and "No answer recorded yet" in section
+
+    with pdfplumber.open(io.BytesIO(client.get(f"/plan/snp/report/{world['second'].pk}.pdf").content)) as pdf:
+        text = " ".join((p.extract_text() or "").replace("\n", " ") for p in pdf.pages)
+    assert "Questions the panel asked last time" in text and "The funding came late." in text
+    assert "No answer recorded yet" in text
+
+    text = _word_text(client.get("/plan/snp/report/now.docx").content)
+    assert "Questions the panel asked last time" in text and "Why is action 1.1 red?" in text
+    assert "The funding came late. (Norfolk County Council, 3 October 2022)" in text
+    assert "No answer recorded yet" in text
+
+
+def test_the_cover_report_has_the_questions_section(world, questions):
+    source = agenda_reports.get_source("plan")
+    built = source.build(source.offers(world["panel"].committee, world["pship"])[0].key, world["pship"])
+    text = dict(built.sections)["Questions the panel asked last time"]
+    assert "1. Why is action 1.1 red? Answer: The funding came late." in text
+    assert "2. When will hate crime be reported by district? Answer: No answer recorded yet." in text
+    assert "It reports hate crime by district." in dict(built.sections)["What the panel recommended last time"]
+
+
+def test_untagged_questions_say_every_question_of_the_meeting_is_listed(client, world, questions):
+    from saferhub.core import meeting_questions as hook
+
+    questions["given"] = hook.MeetingQuestions(about_report=False, questions=questions["given"].questions)
+    client.force_login(world["pship"])
+    section = client.get("/plan/snp/report/?round=now").content.decode().split('id="questions"')[1]
+    assert "every question put at it is listed" in section and "Why is action 1.1 red?" in section
+
+
+def test_a_meeting_without_questions_says_none_were_asked(client, world, questions):
+    from saferhub.core import meeting_questions as hook
+
+    client.force_login(world["pship"])
+    for about, wording in [(True, "No questions were asked about the Plan at the meeting of the"),
+                           (False, "No questions were asked at the meeting of the")]:
+        questions["given"] = hook.MeetingQuestions(about_report=about)
+        section = client.get("/plan/snp/report/?round=now").content.decode().split('id="questions"')[1]
+        assert wording in section and "<table" not in section and "No answer recorded yet" not in section
+        assert wording in _word_text(client.get("/plan/snp/report/now.docx").content)
+
+
+def test_no_last_meeting_or_no_provider_leaves_the_section_out(client, world, monkeypatch, questions):
+    from saferhub.core import meeting_questions as hook
+
+    client.force_login(world["pship"])
+    from saferhub.delivery.reporting import performance_report
+
+    before = performance_report(world["plan"], round_=None, today=D(2022, 9, 1))  # before the panel's meeting
+    assert before.last_meeting is None and before.questions is None
+    monkeypatch.setattr(hook, "_PROVIDER", [])
+    page = client.get("/plan/snp/report/?round=now").content.decode()
+    assert 'id="last-time"' in page and 'id="questions"' not in page
+    assert "Questions the panel asked last time" not in _word_text(client.get("/plan/snp/report/now.docx").content)
