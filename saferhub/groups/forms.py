@@ -20,6 +20,13 @@ class ScheduleForm(GovukForm):
     widths = {"venue": "govuk-!-width-two-thirds"}
 
 
+class ReviewNoChangeForm(GovukForm):
+    reviewed_on = GovukDateField(label="Date of the review", help_text="For example, 15 9 2022.",
+                                 error_messages={"required": "Enter the date of the review."})
+    note = forms.CharField(label="Note (optional)", max_length=300, required=False,
+                           help_text="For example, where the group agreed it.")
+
+
 class ActionForm(GovukForm):
     text = forms.CharField(label="Action", widget=forms.Textarea(attrs={"rows": 3}), required=False)
     owner_person = forms.ChoiceField(label="Owner (person)", required=False, widget=LongSelect)

@@ -68,6 +68,15 @@ def tasks_for(meetings, today: dt.date) -> dict[int, list[TaskRow]]:
     return out
 
 
+def review_tasks(body: Committee, today: dt.date, done: int = 3) -> list[TaskRow]:
+    """The body's own task list: its Terms of Reference review tasks, open ones first, then the last ``done``
+    done; one query."""
+    rows = [TaskRow(t, rules.is_overdue(t.due, t.done_on is not None, today)) for t in
+            SecretariatTask.objects.filter(tor__body=body, kind="tor_review").select_related("tor")
+            .order_by("-due", "-pk")]
+    return [r for r in rows if r.task.done_on is None] + [r for r in rows if r.task.done_on is not None][:done]
+
+
 @dataclass
 class ActionRow:
     action: GroupAction

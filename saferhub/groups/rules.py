@@ -291,3 +291,35 @@ def check_amendment_agreement(meeting: AgreeingMeeting, in_force_from: dt.date, 
 def review_due(review_date: dt.date | None, today: dt.date, days: int) -> bool:
     """The Terms of Reference's review is due within ``days`` or overdue (seed 002:716, "review Sept 2022")."""
     return review_date is not None and review_date <= today + dt.timedelta(days=days)
+
+
+# --- Terms of Reference reviews (issue 11 item 6: "annual, or configured, review reminders") ------------------
+
+#: Without a configured review interval the Terms of Reference are reviewed annually.
+DEFAULT_REVIEW_MONTHS = 12
+
+
+def next_review_date(reviewed_on: dt.date, review_months: int | None) -> dt.date:
+    """After a review with no change, the next is due the configured interval after it (annual unless the
+    Terms of Reference say otherwise)."""
+    return calendar.add_months(reviewed_on, review_months or DEFAULT_REVIEW_MONTHS)
+
+
+def check_review_no_change(reviewed_on: dt.date, today: dt.date, in_force_from: dt.date,
+                           in_force_to: dt.date | None, version: str) -> None:
+    """A "reviewed, no change" is recorded for the version in force on the day of the review, on or before today."""
+    if reviewed_on > today:
+        raise RuleViolation("The date of the review must be today or in the past.", code="groups.review_future",
+                            field="reviewed_on")
+    if reviewed_on < in_force_from or (in_force_to is not None and reviewed_on > in_force_to):
+        raise RuleViolation(
+            f"Version {version} of the Terms of Reference was not in force on {fmt(reviewed_on)}: record the review "
+            "against the version in force on the day.", code="groups.review_not_in_force", field="reviewed_on")
+
+
+def check_task_can_be_marked_done(kind: str) -> None:
+    """A Terms of Reference review is done by its outcome, not by a tick: a new version coming into force, or
+    the review recorded as "reviewed, no change" (which sets the next review date)."""
+    if kind == "tor_review":
+        raise RuleViolation("A Terms of Reference review is done when a new version comes into force or when you "
+                            "record it as reviewed with no change.", code="groups.review_task_outcome")

@@ -13,6 +13,7 @@ urlpatterns = [
     path("groups/meetings/<int:pk>/carry-forward/", secretariat.carry_forward, name="carry-forward"),
     path("groups/<slug:slug>/", pages.body_detail, name="body"),
     path("groups/<slug:slug>/terms-of-reference/", pages.tor_on_date, name="tor-on-date"),
+    path("groups/<slug:slug>/terms-of-reference/reviewed/", secretariat.review_no_change, name="review-no-change"),
     path("groups/<slug:slug>/terms-of-reference/<str:version>/", pages.tor_version, name="tor-version"),
     path("groups/<slug:slug>/tor-amendments/", amendments.amendment_list, name="amendments"),
     path("groups/<slug:slug>/tor-amendments/new/", amendments.propose, name="propose-amendment"),

@@ -3,7 +3,9 @@
 What is public (the same as the public web pages):
 - public committees (not private Partnership groups) and organisations that are councils or partnerships or that a committee,
   seat or person on a committee is tied to;
-- people who are councillors or have sat on a committee (officers are not published);
+- people who are councillors or have sat on a public committee or a public Partnership group (the group's public
+  page names its members; officers who only attend are not published);
+- members of public Partnership groups as Memberships (``g<id>``); a private group's members never;
 - every meeting and its agenda; attendance, decisions and declarations only once the meeting's
   record is published (``record_published``);
 - documents once published (``published_at``), reported as deleted once withdrawn;
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Exists, Max, Min, OuterRef, Prefetch, Q
+from django.db.models import Case, Exists, Max, Min, OuterRef, Prefetch, Q, Value, When
 from django.utils import timezone
 
 from saferhub.core.models import Organisation, Person
@@ -30,6 +32,7 @@ from saferhub.governance.models import (
     Seat,
     took_place_q,
 )
+from saferhub.groups.models import ChairTerm, GroupMembership
 from saferhub.papers.models import CoverReport, Document
 
 PUBLIC_ORGANISATION_KINDS = {*COUNCIL_KINDS, "partnership"}
@@ -41,6 +44,7 @@ def public_organisations():
         | Exists(Seat.objects.filter(organisation=OuterRef("pk")))
         | Exists(Committee.objects.filter(organisation=OuterRef("pk")))
         | Exists(Committee.objects.filter(scrutinises=OuterRef("pk")))
+        | Exists(GroupMembership.objects.filter(organisation=OuterRef("pk"), body__is_public=True))
     )
 
 
@@ -50,11 +54,36 @@ def public_committees():
 
 
 def public_people():
-    return Person.objects.filter(Q(is_councillor=True) | Exists(Membership.objects.filter(person=OuterRef("pk"))))
+    """The governance rule for personal data, applied to groups too: a person is published (name and form of
+    address only, never contact details or job title) when a councillor or a member of a public body, whose
+    public page names them; a member only of private bodies, or an officer who only attends, is not."""
+    return Person.objects.filter(
+        Q(is_councillor=True)
+        | Exists(Membership.objects.filter(person=OuterRef("pk"), committee__is_public=True))
+        | Exists(GroupMembership.objects.filter(person=OuterRef("pk"), body__is_public=True))
+    )
 
 
 def public_memberships():
     return Membership.objects.filter(committee__is_public=True)
+
+
+def _current_q(today: dt.date, prefix: str = "") -> Q:
+    return Q(**{f"{prefix}start_date__lte": today}) & (
+        Q(**{f"{prefix}end_date__isnull": True}) | Q(**{f"{prefix}end_date__gte": today}))
+
+
+def public_group_memberships(today: dt.date | None = None):
+    """Members of public Partnership groups (never a private group's), each annotated ``chair`` ("chair",
+    "co_chair" or "") when the member holds a chair's term today."""
+    today = today or timezone.localdate()
+    terms = ChairTerm.objects.filter(_current_q(today), body=OuterRef("body"), person=OuterRef("person"))
+    current = _current_q(today)
+    return GroupMembership.objects.filter(body__is_public=True).annotate(chair=Case(
+        When(current & Exists(terms.filter(co_chair=False)), then=Value("chair")),
+        When(current & Exists(terms.filter(co_chair=True)), then=Value("co_chair")),
+        default=Value(""),
+    ))
 
 
 def public_meetings():
@@ -141,27 +170,43 @@ MEMBERSHIP_FIELDS = ("person_id", "id", "committee_id", "role", "voting", "start
                      "updated_at", "seat__number", "seat__organisation_id")
 
 
+#: A group member's Membership, as a tuple (embedded in Person): ``chair`` is the annotation of
+#: ``public_group_memberships``.
+GROUP_MEMBERSHIP_FIELDS = ("person_id", "id", "body_id", "kind", "start_date", "end_date", "created_at", "updated_at",
+                           "organisation_id", "chair")
+
+
 def attach_committee_memberships(committees: list) -> None:
-    """Set ``oparl_membership_ids`` on committees (every membership, past and present), in one query."""
-    ids: dict[int, list[int]] = {c.pk: [] for c in committees}
+    """Set ``oparl_membership_ids`` on committees (every membership, past and present: the committee's, then a
+    Partnership group's members as ``g<id>``), in two queries."""
+    ids: dict[int, list] = {c.pk: [] for c in committees}
     if ids:
         for committee_id, pk in (Membership.objects.filter(committee_id__in=list(ids)).order_by("committee_id", "id")
                                  .values_list("committee_id", "id")):
             ids[committee_id].append(pk)
+        for body_id, pk in (GroupMembership.objects.filter(body_id__in=list(ids), body__is_public=True)
+                            .order_by("body_id", "id").values_list("body_id", "id")):
+            ids[body_id].append(f"g{pk}")
     for c in committees:
         c.oparl_membership_ids = ids.get(c.pk, [])
 
 
 def attach_memberships(people: list) -> None:
-    """Set ``oparl_memberships`` (tuples of MEMBERSHIP_FIELDS) on people, in one query: a page of
-    twenty councillors embeds some three hundred memberships."""
+    """Set ``oparl_memberships`` (tuples of MEMBERSHIP_FIELDS) and ``oparl_group_memberships`` (tuples of
+    GROUP_MEMBERSHIP_FIELDS) on people, one query each, public bodies only: a page of twenty councillors
+    embeds some three hundred memberships."""
     rows: dict[int, list[tuple]] = {p.pk: [] for p in people}
+    group_rows: dict[int, list[tuple]] = {p.pk: [] for p in people}
     if rows:
-        for row in (Membership.objects.filter(person_id__in=list(rows)).order_by("person_id", "start_date", "id")
+        for row in (public_memberships().filter(person_id__in=list(rows)).order_by("person_id", "start_date", "id")
                     .values_list(*MEMBERSHIP_FIELDS)):
             rows[row[0]].append(row)
+        for row in (public_group_memberships().filter(person_id__in=list(rows))
+                    .order_by("person_id", "start_date", "id").values_list(*GROUP_MEMBERSHIP_FIELDS)):
+            group_rows[row[0]].append(row)
     for p in people:
         p.oparl_memberships = rows.get(p.pk, [])
+        p.oparl_group_memberships = group_rows.get(p.pk, [])
 
 
 def report_prefetches() -> list:

@@ -11,6 +11,7 @@ TRACKED = {
     "core.Organisation": ("Organization", "o"),
     "core.Person": ("Person", ""),
     "governance.Membership": ("Membership", ""),
+    "groups.GroupMembership": ("Membership", "g"),
     "governance.Meeting": ("Meeting", ""),
     "governance.AgendaItem": ("AgendaItem", ""),
     "papers.CoverReport": ("Paper", ""),
@@ -32,6 +33,10 @@ def was_public(label: str, instance) -> bool:
         from saferhub.opendata.queries import PUBLIC_ORGANISATION_KINDS
 
         return instance.kind in PUBLIC_ORGANISATION_KINDS
+    if label == "groups.GroupMembership":  # a private group's members were never open data
+        from saferhub.governance.models import Committee
+
+        return Committee.objects.filter(pk=instance.body_id, is_public=True).exists()
     return True
 
 

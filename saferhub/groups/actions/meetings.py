@@ -50,15 +50,17 @@ def schedule_group_meeting(body: Committee, *, date: dt.date, acting_user: Actor
 
 @transaction.atomic
 def complete_task(task: SecretariatTask, *, acting_user: Actor, done_on: dt.date | None = None) -> SecretariatTask:
-    """Mark a timeline task done (the day it was done; today unless given)."""
-    require(acting_user, "groups.run_secretariat", task.meeting)
+    """Mark a timeline task done (the day it was done; today unless given). A Terms of Reference review is done
+    by its outcome instead (``record_tor_review_no_change``, or a new version)."""
+    require(acting_user, "groups.run_secretariat", task.meeting if task.meeting_id else task.tor.body)
+    rules.check_task_can_be_marked_done(task.kind)
     task = SecretariatTask.objects.select_for_update(of=("self",)).get(pk=task.pk)
     if task.done_on is not None:
         raise RuleViolation("This task is already done.", code="groups.task_done")
     task.done_on = done_on or timezone.localdate()
     task.done_by = acting_user if getattr(acting_user, "is_authenticated", False) else None
     task.save(update_fields=["done_on", "done_by"])
-    audit.record("groups.task.completed", actor=acting_user, target=task.meeting,
+    audit.record("groups.task.completed", actor=acting_user, target=task.meeting,  # a meeting's task
                  data={"task": task.kind, "due": task.due, "done_on": task.done_on,
                        "late": task.done_on > task.due})
     return task

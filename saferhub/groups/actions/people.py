@@ -56,7 +56,7 @@ def end_member(membership: GroupMembership, *, end_date: dt.date, acting_user: A
     if end_date < membership.start_date:
         raise RuleViolation("The membership cannot end before it starts.", code="groups.member_dates", field="end_date")
     membership.end_date = end_date
-    membership.save(update_fields=["end_date"])
+    membership.save(update_fields=["end_date", "updated_at"])
     audit.record("groups.member.ended", actor=acting_user, target=membership.body,
                  data={"person": str(membership.person), "end_date": end_date})
     return membership

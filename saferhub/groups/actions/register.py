@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from saferhub.core import audit
 from saferhub.core.actors import Actor
@@ -16,6 +17,7 @@ from saferhub.governance import actions as gov_actions
 from saferhub.governance.models import Committee
 from saferhub.groups import rules
 from saferhub.groups.actions.common import full_clean
+from saferhub.groups.actions.reviews import close_reviews_by_new_versions, ensure_review_task
 from saferhub.groups.models import BodyProfile, RequiredMember, TermsOfReference
 
 PROFILE_FIELDS = ["secretariat", "secretariat_team", "managed_by", "aliases", "note"]
@@ -127,4 +129,8 @@ def record_version(body: Committee, *, version: str, in_force_from: dt.date, act
                  data={"version": version, "in_force_from": in_force_from, "in_force_to": in_force_to,
                        "superseded": superseded.version if superseded else None,
                        "required_members": [r["name"] for r in required_members or []]})
+    # The secretariat's review task: a version now in force closes the one it replaces; the new one gets its own.
+    today = timezone.localdate()
+    close_reviews_by_new_versions(body, acting_user=acting_user, today=today)
+    ensure_review_task(tor, acting_user=acting_user, today=today)
     return tor

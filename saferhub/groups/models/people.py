@@ -26,6 +26,7 @@ class GroupMembership(models.Model):
     end_date = models.DateField(null=True, blank=True)
     note = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)  # OParl ``modified`` (an end date set later)
 
     class Meta:
         ordering = ["body", "organisation__name", "start_date"]

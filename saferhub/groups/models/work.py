@@ -4,18 +4,25 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 
 
 class TaskKind(models.TextChoices):
     PRE_AGENDA = "pre_agenda", "Pre-agenda meeting with the Chair"
     PAPERS = "papers", "Agenda and papers circulated"
     MINUTES = "minutes", "Minutes distributed"
+    TOR_REVIEW = "tor_review", "Review the Terms of Reference"
 
 
 class SecretariatTask(models.Model):
-    """A dated task in a meeting's timeline, made from the Terms of Reference in force."""
+    """A dated task of the secretariat, made from the Terms of Reference: a meeting's timeline task, or the
+    review of a Terms of Reference version (``tor``; no meeting), due on its review date and done when a new
+    version comes into force or the review is recorded as "reviewed, no change"."""
 
-    meeting = models.ForeignKey("governance.Meeting", on_delete=models.CASCADE, related_name="secretariat_tasks")
+    meeting = models.ForeignKey("governance.Meeting", null=True, blank=True, on_delete=models.CASCADE,
+                                related_name="secretariat_tasks")
+    tor = models.ForeignKey("groups.TermsOfReference", null=True, blank=True, on_delete=models.CASCADE,
+                            related_name="review_tasks", help_text="The version a review task is for.")
     kind = models.CharField(max_length=12, choices=TaskKind.choices)
     due = models.DateField()
     rule = models.CharField(max_length=200, help_text="The ToR rule it comes from, in words.")
@@ -24,7 +31,17 @@ class SecretariatTask(models.Model):
 
     class Meta:
         ordering = ["meeting", "due"]
-        constraints = [models.UniqueConstraint(fields=["meeting", "kind"], name="groups_task_once_per_meeting")]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "kind"], name="groups_task_once_per_meeting"),
+            # One review task per version and review date, however often the sweep runs.
+            models.UniqueConstraint(fields=["tor", "due"], condition=Q(kind="tor_review"),
+                                    name="groups_task_review_once"),
+            models.CheckConstraint(
+                condition=(Q(kind="tor_review", meeting__isnull=True, tor__isnull=False)
+                           | (~Q(kind="tor_review") & Q(meeting__isnull=False, tor__isnull=True))),
+                name="groups_task_meeting_or_review",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} by {self.due:%d %B %Y}"

@@ -14,7 +14,15 @@ from django.utils import timezone
 from saferhub.core.permissions import can
 from saferhub.governance.models import AgendaItem, Attendance, Meeting, MeetingStatus
 from saferhub.groups import queries, rules
-from saferhub.groups.forms import ActionForm, ActionUpdateForm, AttendanceForm, ElectionForm, ReportForm, ScheduleForm
+from saferhub.groups.forms import (
+    ActionForm,
+    ActionUpdateForm,
+    AttendanceForm,
+    ElectionForm,
+    ReportForm,
+    ReviewNoChangeForm,
+    ScheduleForm,
+)
 from saferhub.groups.models import ActionCarry, TermsOfReference
 from saferhub.groups.views.common import body_for, meeting_for
 
@@ -29,7 +37,7 @@ def register(request):
         "rows": [(b, queries.current_chairs(b, today)) for b in rows], "nav": "groups"})
 
 
-def body_detail(request, slug):
+def body_detail(request, slug, review_form=None):
     body = body_for(request, slug)
     today = timezone.localdate()
     tor = queries.version_in_force(body, today)
@@ -39,15 +47,22 @@ def body_detail(request, slug):
     secretariat = can(request.user, "groups.run_secretariat", body)
     warnings = [w for w in (rules.term_warning(c.end_date, today) for c in chairs) if w] if secretariat else []
     review = queries.review_due_on(tor) if tor else None
-    if secretariat and rules.review_due(review, today, 60):
+    tasks = queries.review_tasks(body, today) if secretariat else []
+    overdue = [r for r in tasks if r.overdue]
+    if overdue:
+        warnings.append(f"The Terms of Reference review was due by {rules.fmt(overdue[-1].task.due)} and is overdue.")
+    elif secretariat and rules.review_due(review, today, 60):
         warnings.append(f"The Terms of Reference are due for review by {rules.fmt(review)}.")
+    if secretariat and tor is not None and review_form is None:
+        review_form = ReviewNoChangeForm(prefix="rev")
     return render(request, "groups/body_detail.html", {
+        "tasks": tasks, "review_form": review_form if secretariat and tor is not None else None,
         "body": body, "tor": tor, "chairs": chairs, "meetings": meetings, "secretariat": secretariat,
         "members": queries.members_on(body, today), "versions": body.tor_versions.all(), "warnings": warnings,
         # A private group reporting to a public board is not named to those who may not see it.
         "sub_bodies": [s for s in body.sub_committees.filter(is_active=True).order_by("name")
                        if can(request.user, "groups.view_body", s)], "nav": "groups",
-    })
+    }, status=422 if review_form is not None and review_form.errors else 200)
 
 
 def tor_version(request, slug, version):

@@ -15,8 +15,15 @@ from saferhub.core.permissions import can
 from saferhub.delivery.models import DeliveryAction
 from saferhub.governance import actions as gov_actions
 from saferhub.governance.models import Meeting
-from saferhub.groups import actions, queries
-from saferhub.groups.forms import ActionUpdateForm, AttendanceForm, ElectionForm, ReportForm, ScheduleForm
+from saferhub.groups import actions, queries, rules
+from saferhub.groups.forms import (
+    ActionUpdateForm,
+    AttendanceForm,
+    ElectionForm,
+    ReportForm,
+    ReviewNoChangeForm,
+    ScheduleForm,
+)
 from saferhub.groups.models import GroupAction, SecretariatTask
 from saferhub.groups.views import pages
 from saferhub.groups.views.common import body_for, meeting_for
@@ -173,3 +180,24 @@ def write_report(request, slug, year, quarter):
             messages.success(request, "Progress report written.")
             return redirect("groups:report", slug=slug, year=year, quarter=quarter)
     return pages.report(request, slug, year, quarter, form=form)
+
+
+@require_POST
+def review_no_change(request, slug):
+    """Record the Terms of Reference in force as reviewed with no change (closes the review task, sets the next)."""
+    body = body_for(request, slug, "groups.run_secretariat")
+    tor = queries.version_in_force(body, timezone.localdate())
+    if tor is None:
+        raise Http404
+    form = ReviewNoChangeForm(request.POST, prefix="rev")
+    if form.is_valid():
+        try:
+            tor = actions.record_tor_review_no_change(tor, reviewed_on=form.cleaned_data["reviewed_on"],
+                                                      note=form.cleaned_data["note"], acting_user=request.user)
+        except RuleViolation as exc:
+            form.add_rule_violation(exc)
+        else:
+            messages.success(request, f"Review recorded with no change. The next review is due by "
+                                      f"{rules.fmt(tor.review_date)}.")
+            return redirect("groups:body", slug=slug)
+    return pages.body_detail(request, slug, review_form=form)

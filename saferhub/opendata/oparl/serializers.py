@@ -4,7 +4,8 @@ Every function takes prefetched rows and makes no query of its own (the views pr
 ``queries.py``). Dates are ISO 8601 in Europe/London with their offset. Facts OParl has no field
 for are published under the ``saferhub:`` vendor prefix (documented in docs/opendata.md):
 ``saferhub:attendance`` and ``saferhub:substitutes`` on Meeting, ``saferhub:decisions`` on
-AgendaItem, ``saferhub:membershipRole`` and ``saferhub:seat`` on Membership.
+AgendaItem, ``saferhub:membershipRole`` and ``saferhub:seat`` (a committee seat) or ``saferhub:chair`` (a
+Partnership group member) on Membership.
 """
 
 from __future__ import annotations
@@ -35,6 +36,9 @@ MEETING_STATE = {
 
 LOCAL = ZoneInfo(settings.TIME_ZONE)
 ROLE_LABELS = dict(MembershipRole.choices)
+#: A Partnership group member's OParl role: the chair's term held today, else the kind of membership.
+GROUP_ROLE_LABELS = {"chair": "Chair", "co_chair": "Co-chair", "member": "Member", "co_opted": "Co-opted member",
+                     "temporary": "Temporary member"}
 
 
 def stamp(value) -> str | None:
@@ -190,38 +194,55 @@ class Context:
     # -- People and memberships ---------------------------------------------------------------
 
     def person(self, person) -> dict:
-        data = self.common("Person", person.pk, person, web=self.web(f"/people/{person.pk}/"))
+        # The person's page is governance's: a councillor's, or a committee member's; a member only of
+        # Partnership groups has none (the group's page names them).
+        has_page = person.is_councillor or bool(getattr(person, "oparl_memberships", []))
+        data = self.common("Person", person.pk, person, web=self.web(f"/people/{person.pk}/") if has_page else None)
         data.update({
             "body": self.body_id, "name": person.display_name, "formOfAddress": person.honorific or None,
             "status": ["Councillor"] if person.is_councillor else [],
-            "membership": [self.membership_row(row) for row in getattr(person, "oparl_memberships", [])],
+            "membership": [*(self.membership_row(row) for row in getattr(person, "oparl_memberships", [])),
+                           *(self.group_membership_row(row) for row in getattr(person, "oparl_group_memberships", []))],
         })
         return _clean(data)
 
-    def membership(self, m) -> dict:
-        data = self.common("Membership", m.pk, m)
-        data.update({
-            "person": self.url("person", m.person_id),
-            "organization": self.url("organization", f"c{m.committee_id}"),
-            "role": ROLE_LABELS.get(m.role, m.role), "votingRight": m.voting, "startDate": stamp(m.start_date),
-            "endDate": stamp(m.end_date),
-            "onBehalfOf": self.url("organization", f"o{m.seat.organisation_id}") if m.seat_id else None,
-            "saferhub:membershipRole": m.role,
-            "saferhub:seat": m.seat.number if m.seat_id else None,
-        })
+    def _membership(self, pk, *, person_id, organization: str, role: str, voting, start, end, created, modified,
+                    on_behalf_of, extra: dict) -> dict:
+        """One Membership, a committee seat's or a Partnership group member's (the same fields either way)."""
+        data = {"id": self.url("membership", pk), "type": SCHEMA + "Membership", "created": stamp(created),
+                "modified": stamp(modified), "license": LICENSE,
+                "person": self.url("person", person_id), "organization": self.url("organization", organization),
+                "role": role, "votingRight": voting, "startDate": stamp(start), "endDate": stamp(end),
+                "onBehalfOf": self.url("organization", f"o{on_behalf_of}") if on_behalf_of else None, **extra}
         return _clean(data)
+
+    def membership(self, m) -> dict:
+        return self.membership_row((m.person_id, m.pk, m.committee_id, m.role, m.voting, m.start_date, m.end_date,
+                                    m.created_at, m.updated_at, m.seat.number if m.seat_id else None,
+                                    m.seat.organisation_id if m.seat_id else None))
 
     def membership_row(self, row) -> dict:
         """A membership from a tuple of ``queries.MEMBERSHIP_FIELDS`` (embedded in Person)."""
         person_id, pk, committee_id, role, voting, start, end, created, modified, seat_number, seat_org = row
-        data = {"id": self.url("membership", pk), "type": SCHEMA + "Membership", "created": stamp(created),
-                "modified": stamp(modified), "license": LICENSE,
-                "person": self.url("person", person_id), "organization": self.url("organization", f"c{committee_id}"),
-                "role": ROLE_LABELS.get(role, role), "votingRight": voting, "startDate": stamp(start),
-                "endDate": stamp(end),
-                "onBehalfOf": self.url("organization", f"o{seat_org}") if seat_org else None,
-                "saferhub:membershipRole": role, "saferhub:seat": seat_number}
-        return _clean(data)
+        return self._membership(pk, person_id=person_id, organization=f"c{committee_id}",
+                                role=ROLE_LABELS.get(role, role), voting=voting, start=start, end=end, created=created,
+                                modified=modified, on_behalf_of=seat_org,
+                                extra={"saferhub:membershipRole": role, "saferhub:seat": seat_number})
+
+    def group_membership(self, m) -> dict:
+        """A Partnership group's member (``queries.public_group_memberships``, with its ``chair``)."""
+        return self.group_membership_row((m.person_id, m.pk, m.body_id, m.kind, m.start_date, m.end_date,
+                                          m.created_at, m.updated_at, m.organisation_id, m.chair))
+
+    def group_membership_row(self, row) -> dict:
+        """A group member from a tuple of ``queries.GROUP_MEMBERSHIP_FIELDS``. The role is Chair or Co-chair
+        while the member holds that term, else the kind of membership; the ToR record no voting rights, so
+        ``votingRight`` is left out; ``onBehalfOf`` is the organisation the member represents."""
+        person_id, pk, body_id, kind, start, end, created, modified, organisation_id, chair = row
+        return self._membership(f"g{pk}", person_id=person_id, organization=f"c{body_id}",
+                                role=GROUP_ROLE_LABELS.get(chair or kind, kind), voting=None, start=start, end=end,
+                                created=created, modified=modified, on_behalf_of=organisation_id,
+                                extra={"saferhub:membershipRole": kind, "saferhub:chair": chair or None})
 
     # -- Meetings and agenda items ------------------------------------------------------------
 

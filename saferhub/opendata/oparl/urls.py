@@ -11,6 +11,7 @@ urlpatterns = [
     path("organization/<str:object_id>", views.organization, name="oparl-organization"),
     path("person/<id:pk>", views.person, name="oparl-person"),
     path("membership/<id:pk>", views.membership, name="oparl-membership"),
+    path("membership/g<id:pk>", views.group_membership, name="oparl-group-membership"),
     path("meeting/<id:pk>", views.meeting, name="oparl-meeting"),
     path("agendaitem/<id:pk>", views.agenda_item, name="oparl-agendaitem"),
     path("paper/<id:pk>", views.paper, name="oparl-paper"),

@@ -150,6 +150,7 @@ LISTS = {
     ],
     "membership": lambda ctx: [
         Source(queries.public_memberships().select_related("seat"), ctx.membership),
+        Source(queries.public_group_memberships(), ctx.group_membership),  # a Partnership group's members
         _tombstone_source(ctx, "Membership"),
     ],
     "meeting": lambda ctx: [_meeting_source(ctx), _tombstone_source(ctx, "Meeting")],
@@ -247,6 +248,18 @@ def _person_with_memberships(ctx: Context):
 
 person = _single("Person", queries.public_people, _person_with_memberships)
 membership = _single("Membership", lambda: queries.public_memberships().select_related("seat"), lambda ctx: ctx.membership)
+
+
+@oparl_view
+def group_membership(request, pk):
+    """A public Partnership group's member (``membership/g<id>``); a private group's answers 404."""
+    ctx = _ctx(request)
+    found = queries.public_group_memberships().filter(pk=pk).first()
+    if found is not None:
+        return _json(ctx.group_membership(found))
+    return _tombstone_or_404(ctx, "Membership", f"g{pk}")
+
+
 def _meeting_with_attendance(ctx: Context):
     def serialise(meeting):
         queries.attach_attendance([meeting])
