@@ -23,6 +23,8 @@ class ReturnsConfig(AppConfig):
             "returns",
             [
                 ("returns.definition.defined", "Define return", "Defined a return"),
+                ("returns.definition.contributors_named", "Name return contributors",
+                 "Named the organisations that enter a return's figures"),
                 ("returns.submission.saved", "Save return figures", "Saved return figures"),
                 ("returns.submission.flagged", "Save flagged figures", "Saved figures as a flagged draft"),
                 ("returns.submission.submitted", "Submit return", "Submitted and locked the return"),

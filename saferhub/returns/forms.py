@@ -16,12 +16,13 @@ def _name(key: str, index: int | None = None) -> str:
 class FiguresForm(GovukForm):
     """One input per figure; a breakdown gives one per category."""
 
-    def __init__(self, definition, *args, **kwargs):
+    def __init__(self, definition, *args, geographies: list[str] | None = None, **kwargs):
         self.definition = definition
+        geographies = definition.geographies if geographies is None else geographies
         fields = {
             "period_start": GovukDateField(label="First day of the period"),
             "period_end": GovukDateField(label="Last day of the period"),
-            "geography": forms.ChoiceField(label="Geography", choices=[(g, g) for g in definition.geographies]),
+            "geography": forms.ChoiceField(label="Geography", choices=[(g, g) for g in geographies]),
         }
         for field in definition.fields.all():
             if field.kind == "breakdown":
