@@ -33,6 +33,8 @@ class ReturnsConfig(AppConfig):
                 ("returns.benchmark.rated", "Rate Prevent benchmark", "Rated a Prevent Duty benchmark"),
                 ("returns.exercise.completed", "Complete benchmarking exercise", "Completed a benchmarking exercise"),
                 ("returns.log.configured", "Configure tension log", "Configured the tension log"),
+                ("returns.channel.configured", "Configure Channel summary",
+                 "Set the share of Channel Panel meetings a sector may miss"),
                 ("returns.tension.submitted", "Submit tension report", "Submitted a community tension report"),
                 ("returns.tension.triaged", "Triage tension report", "Triaged and graded a tension report"),
                 ("returns.tension.regraded", "Re-grade tension report", "Re-graded a tension report"),

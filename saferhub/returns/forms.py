@@ -107,3 +107,13 @@ class RatingForm(GovukForm):
 class CompleteExerciseForm(GovukForm):
     completed_on = GovukDateField(label="Completed on",
                                   error_messages={"required": "Enter the date the exercise was completed."})
+
+
+class ChannelThresholdForm(GovukForm):
+    missed_percent = forms.IntegerField(
+        label="Flag a sector that missed more than this share of the meetings (%)", min_value=0, max_value=100,
+        error_messages={"required": "Enter a whole per cent from 0 to 100.",
+                        "invalid": "Enter a whole per cent from 0 to 100.",
+                        "min_value": "Enter a whole per cent from 0 to 100.",
+                        "max_value": "Enter a whole per cent from 0 to 100."})
+    widths = {"missed_percent": "govuk-input--width-3"}

@@ -86,6 +86,8 @@ rules.add_perm("returns.view_all_submissions", enters)
 rules.add_perm("returns.view_submitted", enters | is_councillor)
 rules.add_perm("returns.view_submission", enters | (is_councillor & is_submitted) | owns_submission)
 rules.add_perm("returns.enter_submission", enters | owns_submission)
+# The Channel Panel attendance summary (benchmark 5) is made of submitted figures only, across every meeting.
+rules.add_perm("returns.view_channel_summary", enters | is_councillor)
 
 
 # -- Community tension log (001:772) -----------------------------------------------------------------------

@@ -219,6 +219,14 @@ def check_contributors(geographies: list[str], contributors: list[tuple[str, str
                                 code="returns.contributor_twice", field="contributors")
 
 
+def check_missed_percent(value) -> None:
+    """The Channel Panel summary's threshold (Prevent Duty benchmark 5, seed 003:1648-1649): a whole per cent
+    from 0 to 100 of the meetings a sector may miss before it is flagged."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:
+        raise RuleViolation("The share of meetings a sector may miss is a whole per cent from 0 to 100.",
+                            code="returns.channel_missed_percent", field="missed_percent")
+
+
 # -- Prevent Duty benchmarks (seed-processes §4.2; 001:725-726) ---------------------------------------
 
 #: The Home Office's Prevent Duty benchmarks are numbered 1 to 10 (003:1641-1649; 001:676-679).

@@ -40,7 +40,9 @@ def index(request):
     if not (can(request.user, "returns.view_return") or visible):
         raise Http404
     return render(request, "returns/index.html", {"definitions": visible,
-                                                  "can_enter": can(request.user, "returns.enter")})
+                                                  "can_enter": can(request.user, "returns.enter"),
+                                                  "can_prevent": can(request.user, "returns.view_return"),
+                                                  "can_channel": can(request.user, "returns.view_channel_summary")})
 
 
 @login_required

@@ -11,6 +11,7 @@ from saferhub.returns.actions.submissions import (
     submit_submission,
 )
 from saferhub.returns.actions.tensions import (
+    configure_channel_summary,
     configure_log,
     erase_expired_tensions,
     escalate_tension,
@@ -23,5 +24,5 @@ from saferhub.returns.actions.tensions import (
 
 __all__ = ["FiguresBreakRules", "NotYourSubmission", "add_benchmark", "complete_exercise", "define_return", "name_contributors", "open_exercise",
            "rate_benchmark", "import_submissions", "save_submission", "submit_submission",
-           "add_reporting_centre", "configure_log", "erase_expired_tensions", "escalate_tension", "name_recipient",
+           "add_reporting_centre", "configure_channel_summary", "configure_log", "erase_expired_tensions", "escalate_tension", "name_recipient",
            "join_tension_analysts", "record_feedback", "submit_tension", "triage_tension", "update_reporting_centre"]
