@@ -180,3 +180,23 @@ def test_configure_channel_summary_needs_the_define_permission(django_user_model
                                           missed_percent=10)
     with pytest.raises(RuleViolation, match="whole per cent"):
         actions.configure_channel_summary(acting_user=SYSTEM, missed_percent=200)
+
+
+@pytest.mark.django_db
+def test_page_queries_do_not_grow_with_the_meetings(client, django_user_model):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    definition = _channel_meetings()
+    client.force_login(user_with(django_user_model, Role.PARTNERSHIP_OFFICER))
+    url = reverse("returns:channel") + "?year=2022"
+    client.get(url)
+    with CaptureQueriesContext(connection) as three:
+        client.get(url)
+    for day in (dt.date(2022, 8, 9), dt.date(2022, 9, 13)):
+        sub = actions.save_submission(acting_user=SYSTEM, definition=definition, period_start=day, period_end=day,
+                                      geography="Norfolk", values={"referrals": 1})
+        actions.submit_submission(acting_user=SYSTEM, submission=sub)
+    with CaptureQueriesContext(connection) as five:
+        assert "Meetings</dt><dd class=\"govuk-summary-list__value\">5<" in client.get(url).content.decode()
+    assert len(five) == len(three)

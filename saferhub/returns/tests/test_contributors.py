@@ -223,3 +223,12 @@ def test_check_contributors_rule():
         rules.check_contributors(["A", "B"], [("X", "C")])
     with pytest.raises(RuleViolation, match="A has one contributing organisation, not 2"):
         rules.check_contributors(["A", "B"], [("X", ""), ("Y", "A")])
+
+
+def test_home_dashboard_links_a_contributor_to_the_returns(world, client, django_user_model):
+    client.force_login(world["users"]["agency_a"])
+    page = client.get(reverse("core:dashboard")).content.decode()
+    link = f'href="{reverse("returns:index")}"'
+    assert link in page and "flagged draft" not in page
+    client.force_login(user_with(django_user_model, Role.AGENCY_OFFICER, username="loose"))
+    assert link not in client.get(reverse("core:dashboard")).content.decode()
