@@ -72,11 +72,14 @@ def line_chart(points: list[tuple[str, float]], *, title: str, description: str,
 
 
 def bar_chart(bars: list[Bar], *, title: str, description: str, width: int = 560, bar_height: int = 24,
-              ident: str = "bars") -> SafeString:
-    """Horizontal bars, one per ``Bar``, labelled with their values."""
-    label_w, gap = 140, 8
+              ident: str = "bars", label_width: int = 140, suffix: str = "",
+              scale_max: float | None = None) -> SafeString:
+    """Horizontal bars, one per ``Bar``, labelled with their values (and ``suffix``, such as "%");
+    ``label_width`` leaves room for long labels; ``scale_max`` fixes the full width (100 for percentages)
+    instead of the largest value."""
+    label_w, gap = label_width, 8
     height = max(len(bars), 1) * (bar_height + gap) + gap
-    high = max([_num(b.value) for b in bars] + [1.0])
+    high = max([_num(b.value) for b in bars] + [1.0, float(scale_max or 0)])
     plot_w = width - label_w - 48
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{ident}-t {ident}-d" '
              f'viewBox="0 0 {width} {height}" width="100%" class="saferhub-chart">',
@@ -88,6 +91,6 @@ def bar_chart(bars: list[Bar], *, title: str, description: str, width: int = 560
                      f'{escape(bar.label)}</text>'
                      f'<rect x="{label_w}" y="{top}" width="{w:.1f}" height="{bar_height}" fill="{escape(bar.colour)}"/>'
                      f'<text x="{label_w + w + 6:.1f}" y="{top + bar_height * 0.7:.1f}" font-size="13">'
-                     f'{_fmt(_num(bar.value))}</text>')
+                     f'{_fmt(_num(bar.value))}{escape(suffix)}</text>')
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 — built from escaped text and numbers only

@@ -23,6 +23,8 @@ class ReturnsConfig(AppConfig):
             "returns",
             [
                 ("returns.definition.defined", "Define return", "Defined a return"),
+                ("returns.definition.contributors_named", "Name return contributors",
+                 "Named the organisations that enter a return's figures"),
                 ("returns.submission.saved", "Save return figures", "Saved return figures"),
                 ("returns.submission.flagged", "Save flagged figures", "Saved figures as a flagged draft"),
                 ("returns.submission.submitted", "Submit return", "Submitted and locked the return"),
@@ -31,6 +33,8 @@ class ReturnsConfig(AppConfig):
                 ("returns.benchmark.rated", "Rate Prevent benchmark", "Rated a Prevent Duty benchmark"),
                 ("returns.exercise.completed", "Complete benchmarking exercise", "Completed a benchmarking exercise"),
                 ("returns.log.configured", "Configure tension log", "Configured the tension log"),
+                ("returns.channel.configured", "Configure Channel summary",
+                 "Set the share of Channel Panel meetings a sector may miss"),
                 ("returns.tension.submitted", "Submit tension report", "Submitted a community tension report"),
                 ("returns.tension.triaged", "Triage tension report", "Triaged and graded a tension report"),
                 ("returns.tension.regraded", "Re-grade tension report", "Re-graded a tension report"),

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from saferhub.core.pages import Section
 from saferhub.core.permissions import can
-from saferhub.returns import queries_logs
-from saferhub.returns.models import Submission, SubmissionStatus
+from saferhub.returns import policies, queries_logs
+from saferhub.returns.models import ReturnContributor, Submission, SubmissionStatus
 
 
 def dashboard_section(request) -> Section | None:
-    returns = can(request.user, "returns.view_return")
+    org_id = policies.contributor_organisation_id(request.user)
+    returns = can(request.user, "returns.view_return") or (
+        org_id is not None and ReturnContributor.objects.filter(organisation_id=org_id).exists())
     tensions = can(request.user, "returns.submit_tension")
     if not (returns or tensions):
         return None

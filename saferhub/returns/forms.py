@@ -16,12 +16,13 @@ def _name(key: str, index: int | None = None) -> str:
 class FiguresForm(GovukForm):
     """One input per figure; a breakdown gives one per category."""
 
-    def __init__(self, definition, *args, **kwargs):
+    def __init__(self, definition, *args, geographies: list[str] | None = None, **kwargs):
         self.definition = definition
+        geographies = definition.geographies if geographies is None else geographies
         fields = {
             "period_start": GovukDateField(label="First day of the period"),
             "period_end": GovukDateField(label="Last day of the period"),
-            "geography": forms.ChoiceField(label="Geography", choices=[(g, g) for g in definition.geographies]),
+            "geography": forms.ChoiceField(label="Geography", choices=[(g, g) for g in geographies]),
         }
         for field in definition.fields.all():
             if field.kind == "breakdown":
@@ -106,3 +107,13 @@ class RatingForm(GovukForm):
 class CompleteExerciseForm(GovukForm):
     completed_on = GovukDateField(label="Completed on",
                                   error_messages={"required": "Enter the date the exercise was completed."})
+
+
+class ChannelThresholdForm(GovukForm):
+    missed_percent = forms.IntegerField(
+        label="Flag a sector that missed more than this share of the meetings (%)", min_value=0, max_value=100,
+        error_messages={"required": "Enter a whole per cent from 0 to 100.",
+                        "invalid": "Enter a whole per cent from 0 to 100.",
+                        "min_value": "Enter a whole per cent from 0 to 100.",
+                        "max_value": "Enter a whole per cent from 0 to 100."})
+    widths = {"missed_percent": "govuk-input--width-3"}

@@ -3,6 +3,10 @@
 - Partnership officers (the Partnership's analysts and officers) and administrators define returns,
   enter figures, save flagged drafts and submit.
 - Councillors see a return's submitted figures only: drafts and flagged drafts are work in progress.
+- A return may name contributing organisations (``ReturnContributor``: per geography, or for the whole
+  return). A member of a contributor's staff (the agency officer role and a ``core.Person`` whose
+  organisation it is) enters and sees that return's submissions of their own organisation only, drafts
+  included, and never another agency's; anyone else's submission is 404 to them.
 - Nobody else sees returns. (There is no separate "analyst" role yet: analysts hold the partnership
   officer role.)
 """
@@ -11,6 +15,7 @@ from __future__ import annotations
 
 import rules
 
+from saferhub.core.models import Person
 from saferhub.core.partnerships import partnership_ids
 from saferhub.core.permissions import (
     Role,
@@ -27,13 +32,62 @@ def is_submitted(user, obj) -> bool:
     return getattr(obj, "status", None) == "submitted"
 
 
+def contributor_organisation_id(user) -> int | None:
+    """The organisation whose figures ``user`` may enter as a contributor: the employer on their
+    ``core.Person``, for a holder of the agency officer role (``None`` otherwise); cached per request."""
+    if not getattr(user, "is_authenticated", False) or getattr(user, "pk", None) is None:
+        return None
+    if "_returns_contributor_org" not in user.__dict__:
+        org_id = None
+        if has_role(user, Role.AGENCY_OFFICER):
+            org_id = Person.objects.filter(user_id=user.pk).values_list("organisation_id", flat=True).first()
+        user.__dict__["_returns_contributor_org"] = org_id
+    return user.__dict__["_returns_contributor_org"]
+
+
+def contributor_ids(definition, geography: str | None = None) -> set[int]:
+    """The organisations a return names as contributors (for ``geography``, or for any geography)."""
+    return {c.organisation_id for c in definition.contributors.all()
+            if geography is None or c.geography in ("", geography)}
+
+
+def _definition_of(obj):
+    from saferhub.returns.models import ReturnDefinition
+
+    return obj if isinstance(obj, ReturnDefinition) else getattr(obj, "definition", None)
+
+
+@rules.predicate
+def is_contributor(user, obj=None) -> bool:
+    """Staff of an organisation the return (or the submission's return) names as a contributor."""
+    definition = _definition_of(obj)
+    org_id = contributor_organisation_id(user)
+    return definition is not None and org_id is not None and org_id in contributor_ids(definition)
+
+
+@rules.predicate
+def owns_submission(user, submission=None) -> bool:
+    """The submission is of the user's organisation, and that organisation still contributes to its return
+    for its geography."""
+    if submission is None or getattr(submission, "organisation_id", None) is None:
+        return False
+    org_id = contributor_organisation_id(user)
+    return (org_id == submission.organisation_id
+            and org_id in contributor_ids(submission.definition, submission.geography))
+
+
 enters = is_administrator | is_partnership_officer
 
 rules.add_perm("returns.define", enters)
-rules.add_perm("returns.enter", enters)
-rules.add_perm("returns.view_return", enters | is_councillor)
-rules.add_perm("returns.view_drafts", enters)
-rules.add_perm("returns.view_submission", enters | (is_councillor & is_submitted))
+rules.add_perm("returns.enter", enters | is_contributor)
+rules.add_perm("returns.view_return", enters | is_councillor | is_contributor)
+rules.add_perm("returns.view_drafts", enters | is_contributor)
+rules.add_perm("returns.view_all_submissions", enters)
+rules.add_perm("returns.view_submitted", enters | is_councillor)
+rules.add_perm("returns.view_submission", enters | (is_councillor & is_submitted) | owns_submission)
+rules.add_perm("returns.enter_submission", enters | owns_submission)
+# The Channel Panel attendance summary (benchmark 5) is made of submitted figures only, across every meeting.
+rules.add_perm("returns.view_channel_summary", enters | is_councillor)
 
 
 # -- Community tension log (001:772) -----------------------------------------------------------------------

@@ -6,10 +6,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from saferhub.core.permissions import can
-from saferhub.returns import rules
+from saferhub.returns import policies, rules
 from saferhub.returns.models import (
     Benchmark,
     BenchmarkExercise,
@@ -22,17 +22,51 @@ from saferhub.returns.models import (
 
 
 def definitions() -> QuerySet[ReturnDefinition]:
-    return ReturnDefinition.objects.prefetch_related("fields", "rules")
+    return ReturnDefinition.objects.prefetch_related("fields", "rules", "contributors__organisation")
+
+
+def visible_definitions(user) -> list[ReturnDefinition]:
+    """The returns ``user`` may see (a contributor sees only the returns naming their organisation)."""
+    return [d for d in definitions() if can(user, "returns.view_return", d)]
 
 
 def submissions_for(user, definition: ReturnDefinition) -> QuerySet[Submission]:
-    """The submissions ``user`` may see: all of them for those who enter figures, submitted ones for the rest."""
-    qs = (Submission.objects.filter(definition=definition)
+    """The submissions ``user`` may see: all of them for the Partnership's officers; a contributor's own
+    organisation's (drafts included) for its staff; submitted ones for councillors; none for anyone else."""
+    qs = (Submission.objects.filter(definition=definition).select_related("organisation")
           .prefetch_related(Prefetch("figures", queryset=Figure.objects.select_related("field")), "flags")
           .order_by("period_start", "geography"))
-    if not can(user, "returns.view_drafts", definition):
-        qs = qs.filter(status=SubmissionStatus.SUBMITTED)
-    return qs
+    if can(user, "returns.view_all_submissions", definition):
+        return qs
+    seen = Q(pk__in=[])
+    if can(user, "returns.view_submitted", definition):
+        seen |= Q(status=SubmissionStatus.SUBMITTED)
+    org_id = policies.contributor_organisation_id(user)
+    if org_id is not None:
+        geographies = [c.geography for c in definition.contributors.all() if c.organisation_id == org_id]
+        if "" in geographies:
+            seen |= Q(organisation_id=org_id)
+        elif geographies:
+            seen |= Q(organisation_id=org_id, geography__in=geographies)
+    return qs.filter(seen)
+
+
+def submission_for(user, pk: int) -> Submission:
+    """One submission ``user`` may see, or ``Submission.DoesNotExist`` (answered 404, like a missing one)."""
+    sub = (Submission.objects.select_related("definition", "submitted_by", "organisation")
+           .prefetch_related("figures__field", "flags", "definition__contributors").filter(pk=pk).first())
+    if sub is None or not can(user, "returns.view_submission", sub):
+        raise Submission.DoesNotExist
+    return sub
+
+
+def geographies_for(user, definition: ReturnDefinition) -> list[str]:
+    """The geographies ``user`` may enter figures for: every one for the Partnership's officers, those their
+    organisation contributes for otherwise."""
+    if can(user, "returns.view_all_submissions", definition):
+        return list(definition.geographies)
+    org_id = policies.contributor_organisation_id(user)
+    return [g for g in definition.geographies if org_id in policies.contributor_ids(definition, g)]
 
 
 def figures_of(submission: Submission) -> dict[tuple[str, str], Figure]:

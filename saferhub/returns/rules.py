@@ -201,6 +201,32 @@ def check_period(kind: str, start: dt.date, end: dt.date) -> None:
                             field="period_end")
 
 
+def check_contributors(geographies: list[str], contributors: list[tuple[str, str]]) -> None:
+    """Partner-scoped submissions (task brief "partner-scoped submissions"): ``contributors`` are
+    (organisation name, geography or "" for the whole return). Each names one of the return's geographies,
+    and each geography has at most one contributing organisation, since a period has one submission per
+    geography."""
+    for name, geography in contributors:
+        if geography and geography not in geographies:
+            raise RuleViolation(f"{name} cannot contribute for {geography!r}: the return covers "
+                                f"{', '.join(geographies)}.", code="returns.contributor_geography",
+                                field="contributors")
+    for geography in geographies:
+        names = sorted({name for name, g in contributors if g in ("", geography)})
+        if len(names) > 1:
+            raise RuleViolation(f"{geography} has one contributing organisation, not {len(names)} "
+                                f"({', '.join(names)}): a period has one submission per geography.",
+                                code="returns.contributor_twice", field="contributors")
+
+
+def check_missed_percent(value) -> None:
+    """The Channel Panel summary's threshold (Prevent Duty benchmark 5, seed 003:1648-1649): a whole per cent
+    from 0 to 100 of the meetings a sector may miss before it is flagged."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:
+        raise RuleViolation("The share of meetings a sector may miss is a whole per cent from 0 to 100.",
+                            code="returns.channel_missed_percent", field="missed_percent")
+
+
 # -- Prevent Duty benchmarks (seed-processes §4.2; 001:725-726) ---------------------------------------
 
 #: The Home Office's Prevent Duty benchmarks are numbered 1 to 10 (003:1641-1649; 001:676-679).

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from saferhub.returns import views, views_logs
+from saferhub.returns import views, views_channel, views_logs
 
 app_name = "returns"
 
@@ -8,6 +8,8 @@ urlpatterns = [
     path("returns/", views.index, name="index"),
     path("returns/prevent/", views.prevent, name="prevent"),
     path("returns/prevent/exercises/<id:pk>/", views.exercise, name="exercise"),
+    path("returns/channel-panel-attendance/", views_channel.summary, name="channel"),
+    path("returns/channel-panel-attendance/summary.csv", views_channel.summary_csv, name="channel-csv"),
     path("returns/tensions/", views_logs.tensions, name="tensions"),
     path("returns/tensions/new/", views_logs.tension_new, name="tension-new"),
     path("returns/tensions/figures/", views_logs.tension_figures, name="tension-figures"),

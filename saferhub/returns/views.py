@@ -36,10 +36,13 @@ def _definition(request, slug: str, perm: str = "returns.view_return") -> Return
 
 @login_required
 def index(request):
-    if not can(request.user, "returns.view_return"):
+    visible = queries.visible_definitions(request.user)
+    if not (can(request.user, "returns.view_return") or visible):
         raise Http404
-    return render(request, "returns/index.html", {"definitions": queries.definitions(),
-                                                  "can_enter": can(request.user, "returns.enter")})
+    return render(request, "returns/index.html", {"definitions": visible,
+                                                  "can_enter": can(request.user, "returns.enter"),
+                                                  "can_prevent": can(request.user, "returns.view_return"),
+                                                  "can_channel": can(request.user, "returns.view_channel_summary")})
 
 
 @login_required
@@ -97,22 +100,26 @@ def export_xlsx(request, slug):
     return response
 
 
+def _submission(request, pk) -> Submission:
+    try:
+        return queries.submission_for(request.user, pk)
+    except Submission.DoesNotExist:
+        raise Http404 from None
+
+
 @login_required
 def submission(request, pk):
-    sub = get_object_or_404(Submission.objects.select_related("definition", "submitted_by")
-                            .prefetch_related("figures__field", "flags"), pk=pk)
-    if not can(request.user, "returns.view_submission", sub):
-        raise Http404
+    sub = _submission(request, pk)
     return render(request, "returns/submission.html", {
         "submission": sub, "definition": sub.definition, "figures": list(sub.figures.all()),
-        "flags": list(sub.flags.all()), "can_enter": can(request.user, "returns.enter", sub.definition)})
+        "flags": list(sub.flags.all()), "can_enter": can(request.user, "returns.enter_submission", sub)})
 
 
 @login_required
 @require_POST
 def submit(request, pk):
-    sub = get_object_or_404(Submission.objects.select_related("definition"), pk=pk)
-    if not can(request.user, "returns.enter", sub.definition):
+    sub = _submission(request, pk)
+    if not can(request.user, "returns.enter_submission", sub):
         raise Http404
     try:
         actions.submit_submission(acting_user=request.user, submission=sub)
@@ -126,7 +133,8 @@ def submit(request, pk):
 @login_required
 def enter(request, slug):
     definition = _definition(request, slug, "returns.enter")
-    form = FiguresForm(definition, request.POST or None, prefix="fig")
+    form = FiguresForm(definition, request.POST or None, prefix="fig",
+                       geographies=queries.geographies_for(request.user, definition))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -169,6 +177,9 @@ def upload(request, slug):
                 saved = actions.import_submissions(acting_user=request.user, definition=definition, rows=rows)
             except RuleViolation as exc:
                 problem = exc.text
+            except actions.NotYourSubmission:
+                problem = ("A row is for a period and area whose figures are another organisation's. "
+                           "Nothing was saved.")
             else:
                 messages.success(request, f"Saved {len(saved)} submissions from the file.")
                 return redirect("returns:dashboard", slug=definition.slug)

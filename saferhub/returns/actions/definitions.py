@@ -12,7 +12,7 @@ from saferhub.core.actors import Actor
 from saferhub.core.exceptions import RuleViolation, rule_violation_from
 from saferhub.core.permissions import require
 from saferhub.returns import rules
-from saferhub.returns.models import ReturnDefinition, ReturnField, ValidationRule
+from saferhub.returns.models import ReturnContributor, ReturnDefinition, ReturnField, ValidationRule
 
 
 def full_clean(instance) -> None:
@@ -25,9 +25,11 @@ def full_clean(instance) -> None:
 @transaction.atomic
 def define_return(*, acting_user: Actor, slug: str, name: str, recipient: str, period_kind: str,
                   geographies: list[str], fields: list[dict], rules_between: list[dict] | None = None,
-                  description: str = "", source: str = "") -> ReturnDefinition:
-    """Create a return with its fields (``key``, ``label``, ``kind``, ``categories``) and rules
-    (``name``, ``kind``, ``whole``, ``parts``, ``tolerance``, ``source``)."""
+                  description: str = "", source: str = "",
+                  contributors: list[dict] | None = None) -> ReturnDefinition:
+    """Create a return with its fields (``key``, ``label``, ``kind``, ``categories``), rules
+    (``name``, ``kind``, ``whole``, ``parts``, ``tolerance``, ``source``) and, optionally, its contributing
+    organisations (``organisation``, ``geography``: blank for the whole return)."""
     require(acting_user, "returns.define")
     if ReturnDefinition.objects.filter(slug=slug).exists():
         raise RuleViolation(f"A return called {slug!r} is already defined.", code="returns.slug_taken", field="slug")
@@ -59,6 +61,35 @@ def define_return(*, acting_user: Actor, slug: str, name: str, recipient: str, p
                              order=order)
         full_clean(row)
         row.save()
+    if contributors:
+        _write_contributors(definition, contributors)
     audit.record("returns.definition.defined", actor=acting_user, target=definition,
-                 data={"fields": len(specs), "rules": len(rule_specs)})
+                 data={"fields": len(specs), "rules": len(rule_specs), "contributors": len(contributors or [])})
     return definition
+
+
+def _write_contributors(definition: ReturnDefinition, contributors: list[dict]) -> list[ReturnContributor]:
+    pairs = [(c["organisation"].name, (c.get("geography") or "").strip()) for c in contributors]
+    rules.check_contributors(list(definition.geographies), pairs)
+    definition.contributors.all().delete()
+    rows = []
+    for c, (_, geography) in zip(contributors, pairs, strict=True):
+        row = ReturnContributor(definition=definition, organisation=c["organisation"], geography=geography)
+        full_clean(row)
+        row.save()
+        rows.append(row)
+    return rows
+
+
+@transaction.atomic
+def name_contributors(*, acting_user: Actor, definition: ReturnDefinition,
+                      contributors: list[dict]) -> list[ReturnContributor]:
+    """Replace the organisations that enter their own figures for a return (``organisation``, ``geography``:
+    blank for the whole return); an empty list makes it the Partnership officers' alone again. Submissions
+    already saved keep the organisation they were entered for."""
+    require(acting_user, "returns.define")
+    definition = ReturnDefinition.objects.select_for_update().get(pk=definition.pk)
+    rows = _write_contributors(definition, contributors)
+    audit.record("returns.definition.contributors_named", actor=acting_user, target=definition,
+                 data={"contributors": [[r.organisation_id, r.geography] for r in rows]})
+    return rows

@@ -9,11 +9,15 @@ from django.utils import timezone
 
 from saferhub.core import audit
 from saferhub.core.actors import Actor, is_system
-from saferhub.core.exceptions import RuleViolation
-from saferhub.core.permissions import require
-from saferhub.returns import rules
+from saferhub.core.exceptions import ActionPermissionDenied, RuleViolation
+from saferhub.core.permissions import can, require
+from saferhub.returns import policies, rules
 from saferhub.returns.actions.definitions import full_clean
 from saferhub.returns.models import Figure, ReturnDefinition, Submission, SubmissionFlag, SubmissionStatus
+
+
+class NotYourSubmission(ActionPermissionDenied):
+    """The figures of that period and geography are another organisation's (answered 404, as if missing)."""
 
 
 class FiguresBreakRules(RuleViolation):
@@ -51,6 +55,13 @@ def save_submission(*, acting_user: Actor, definition: ReturnDefinition, period_
     if geography not in definition.geographies:
         raise RuleViolation(f"{definition.name} covers {', '.join(definition.geographies)}; not {geography!r}.",
                             code="returns.unknown_geography", field="geography")
+    officer = can(acting_user, "returns.view_all_submissions", definition)
+    named = policies.contributor_ids(definition, geography)
+    organisation_id = None if officer else policies.contributor_organisation_id(acting_user)
+    if not officer and organisation_id not in named:
+        raise RuleViolation(f"Your organisation does not enter {definition.name} for {geography}: choose an area "
+                            "your organisation contributes for.", code="returns.not_contributor_geography",
+                            field="geography")
     cleaned, failures = evaluate(definition, values)
     reason = (flag_reason or "").strip()
     if failures and not reason:
@@ -58,12 +69,16 @@ def save_submission(*, acting_user: Actor, definition: ReturnDefinition, period_
     submission = (Submission.objects.select_for_update(of=("self",))
                   .filter(definition=definition, period_start=period_start, period_end=period_end,
                           geography=geography).first())
+    if submission is not None and not officer and submission.organisation_id != organisation_id:
+        raise NotYourSubmission("These figures are another organisation's.")
     if submission is not None and submission.is_locked:
         raise RuleViolation("This return has been submitted and is locked; its figures cannot change.",
                             code="returns.locked")
     if submission is None:
+        # An officer entering for a geography with one contributor enters that organisation's figures.
+        owner = organisation_id if not officer else (next(iter(named)) if len(named) == 1 else None)
         submission = Submission(definition=definition, period_start=period_start, period_end=period_end,
-                                geography=geography)
+                                geography=geography, organisation_id=owner)
     submission.status = SubmissionStatus.FLAGGED if failures else SubmissionStatus.DRAFT
     submission.flag_reason = reason if failures else ""
     submission.note = note
@@ -86,7 +101,8 @@ def save_submission(*, acting_user: Actor, definition: ReturnDefinition, period_
                                                        rule_kind=f.rule_kind, message=f.message) for f in failures])
     code = "returns.submission.flagged" if failures else "returns.submission.saved"
     audit.record(code, actor=acting_user, target=submission,
-                 data={"figures": len(rows), "flags": [f.rule_name for f in failures], "reason": reason})
+                 data={"figures": len(rows), "flags": [f.rule_name for f in failures], "reason": reason,
+                       "organisation": submission.organisation_id})
     return submission
 
 
@@ -94,8 +110,8 @@ def save_submission(*, acting_user: Actor, definition: ReturnDefinition, period_
 def submit_submission(*, acting_user: Actor, submission: Submission) -> Submission:
     """Submit clean figures to the recipient; the submission is then locked. A flagged draft cannot be
     submitted: the figures must be corrected first."""
-    submission = Submission.objects.select_for_update(of=("self",)).get(pk=submission.pk)
-    require(acting_user, "returns.enter", submission.definition)
+    submission = Submission.objects.select_for_update(of=("self",)).select_related("definition").get(pk=submission.pk)
+    require(acting_user, "returns.enter_submission", submission)
     if submission.status == SubmissionStatus.SUBMITTED:
         raise RuleViolation("This return has already been submitted.", code="returns.already_submitted")
     if submission.status == SubmissionStatus.FLAGGED or submission.flags.exists():

@@ -65,6 +65,21 @@ def configure_log(*, acting_user: Actor, triage_hours: int, grades: list[str], r
 
 
 @transaction.atomic
+def configure_channel_summary(*, acting_user: Actor, missed_percent: int) -> LogSettings:
+    """Set the share of Channel Panel meetings a sector may miss before the summary flags it (benchmark 5)."""
+    require(acting_user, "returns.define")
+    rules.check_missed_percent(missed_percent)
+    obj = LogSettings.objects.select_for_update().filter(pk=1).first() or LogSettings(pk=1)
+    before = obj.channel_missed_percent
+    obj.channel_missed_percent = missed_percent
+    full_clean(obj)
+    obj.save()
+    audit.record("returns.channel.configured", actor=acting_user, target=obj,
+                 data={"before": before, "after": missed_percent})
+    return obj
+
+
+@transaction.atomic
 def join_tension_analysts(*, user, acting_user: Actor, partnership: Organisation | None = None):
     """Make a member of staff an analyst of a partnership's tension log (the home partnership's by default): with
     the tension analyst role they read, triage and escalate every report of that log, and of no other."""

@@ -2,6 +2,7 @@ from saferhub.returns.models.centres import ReportingCentre
 from saferhub.returns.models.definitions import (
            FieldKind,
            PeriodKind,
+           ReturnContributor,
            ReturnDefinition,
            ReturnField,
            RuleKind,
@@ -18,7 +19,7 @@ from saferhub.returns.models.tensions import (
            TensionStatus,
 )
 
-__all__ = ["Benchmark", "BenchmarkExercise", "BenchmarkRating", "FieldKind", "Figure", "PeriodKind", "ReturnDefinition", "ReturnField", "RuleKind", "Submission",
+__all__ = ["Benchmark", "BenchmarkExercise", "BenchmarkRating", "FieldKind", "Figure", "PeriodKind", "ReturnContributor", "ReturnDefinition", "ReturnField", "RuleKind", "Submission",
            "SubmissionFlag", "SubmissionStatus", "ValidationRule",
            "FeedbackAudience", "LogSettings", "ReportingCentre", "TensionFeedback", "TensionRecipient", "TensionReport",
            "TensionStatus"]

@@ -76,3 +76,22 @@ class ValidationRule(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ReturnContributor(models.Model):
+    """An organisation that enters its own figures for a return: for one geography, or for the whole return
+    (``geography`` blank). A member of its staff (the agency officer role, and a ``core.Person`` whose
+    organisation it is) enters and sees only their organisation's submissions of the return. A return that
+    names no contributor is entered by the Partnership's officers alone."""
+
+    definition = models.ForeignKey(ReturnDefinition, on_delete=models.CASCADE, related_name="contributors")
+    organisation = models.ForeignKey("core.Organisation", on_delete=models.PROTECT, related_name="+")
+    geography = models.CharField(max_length=120, blank=True, help_text="Empty: every geography of the return.")
+
+    class Meta:
+        ordering = ["definition", "geography", "organisation__name"]
+        constraints = [models.UniqueConstraint(fields=["definition", "organisation", "geography"],
+                                               name="returns_contributor_once")]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} for {self.geography or 'the whole return'}"

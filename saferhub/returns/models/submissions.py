@@ -19,6 +19,10 @@ class Submission(models.Model):
     period_start = models.DateField()
     period_end = models.DateField()
     geography = models.CharField(max_length=120)
+    #: The contributing organisation whose figures these are (``ReturnContributor``); empty for a return
+    #: entered by the Partnership's officers alone.
+    organisation = models.ForeignKey("core.Organisation", null=True, blank=True, on_delete=models.PROTECT,
+                                     related_name="+")
     status = models.CharField(max_length=12, choices=SubmissionStatus.choices, default=SubmissionStatus.DRAFT)
     flag_reason = models.TextField(blank=True, help_text="Why figures that break a rule were saved")
     note = models.TextField(blank=True)

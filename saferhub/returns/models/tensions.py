@@ -17,7 +17,8 @@ def default_grades() -> list[str]:
 
 
 class LogSettings(models.Model):
-    """One row (``pk=1``): the configuration of the tension log and the reporting-centre register."""
+    """One row (``pk=1``): the configuration of the tension log, the reporting-centre register and the
+    Channel Panel attendance summary."""
 
     triage_hours = models.PositiveIntegerField(default=72, help_text="A report is triaged within this many hours.")
     grades = models.JSONField(default=default_grades, help_text="The grades an analyst gives, lowest first.")
@@ -25,6 +26,9 @@ class LogSettings(models.Model):
         default=24, help_text="The free text of a report is erased this many months after it was submitted.")
     centre_check_months = models.PositiveIntegerField(
         default=6, help_text="A reporting centre not checked for this many months is shown with a warning.")
+    channel_missed_percent = models.PositiveSmallIntegerField(
+        default=25, help_text="The Channel Panel summary flags a sector that missed more than this share of the "
+                              "meetings, in per cent (Prevent Duty benchmark 5).")
 
     class Meta:
         verbose_name_plural = "log settings"
