@@ -322,3 +322,38 @@ def test_my_actions_is_paged(client, setup, monkeypatch):
     first = client.get(reverse("groups:my-actions")).content.decode()
     assert "Paged 0" in first and "Paged 2" not in first and "Page 1 of 2" in first
     assert "Paged 2" in client.get(reverse("groups:my-actions") + "?page=2").content.decode()
+
+
+def test_body_page_flags_overdue_actions_to_everyone_who_sees_it(client, setup):
+    import time_machine
+
+    group, meeting, users = setup  # action 1: target 1 October 2022
+    url = reverse("groups:body", args=[group.body.slug])
+    client.force_login(users["member"])
+    with time_machine.travel(dt.datetime(2022, 9, 20, 12, tzinfo=dt.UTC)):
+        assert "past its target date" not in client.get(url).content.decode()
+    actions.add_action(group.body, text="Second", owner_person=group.chair, target_date=D(2022, 10, 2),
+                       acting_user=SYSTEM)
+    with time_machine.travel(dt.datetime(2022, 10, 5, 12, tzinfo=dt.UTC)):
+        page = client.get(url).content.decode()
+        assert "2 actions are past their target date" in page
+        assert reverse("groups:action-log", args=[group.body.slug]) in page
+    action = GroupAction.objects.get(body=group.body, number=1)
+    actions.update_action(action, text="Done", status="complete", date=D(2022, 10, 3), acting_user=SYSTEM)
+    with time_machine.travel(dt.datetime(2022, 10, 5, 12, tzinfo=dt.UTC)):
+        assert "1 action is past its target date" in client.get(url).content.decode()
+
+
+def test_my_actions_tags_the_overdue_ones(client, setup):
+    import time_machine
+
+    group, meeting, users = setup
+    owner = group.district_officer
+    actions.add_action(group.body, text="Late one", owner_person=owner, target_date=D(2022, 10, 1), acting_user=SYSTEM)
+    actions.add_action(group.body, text="In time", owner_person=owner, target_date=D(2022, 12, 1), acting_user=SYSTEM)
+    client.force_login(users["member"])
+    with time_machine.travel(dt.datetime(2022, 10, 5, 12, tzinfo=dt.UTC)):
+        page = client.get(reverse("groups:my-actions")).content.decode()
+    assert "2 open actions, 1 overdue" in page
+    late, in_time = page.split("Late one")[1].split("</tr>")[0], page.split("In time")[1].split("</tr>")[0]
+    assert "Overdue" in late and "Overdue" not in in_time

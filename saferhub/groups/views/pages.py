@@ -57,6 +57,7 @@ def body_detail(request, slug, review_form=None):
         review_form = ReviewNoChangeForm(prefix="rev")
     return render(request, "groups/body_detail.html", {
         "tasks": tasks, "review_form": review_form if secretariat and tor is not None else None,
+        "overdue_actions": queries.overdue_count(body, today),
         "body": body, "tor": tor, "chairs": chairs, "meetings": meetings, "secretariat": secretariat,
         "members": queries.members_on(body, today), "versions": body.tor_versions.all(), "warnings": warnings,
         # A private group reporting to a public board is not named to those who may not see it.
