@@ -132,11 +132,14 @@ def recent_meetings(body: Committee, day: dt.date, n: int) -> list[Meeting]:
                 .annotate(rows=Count("attendances")).filter(rows__gt=0).order_by("-date")[:n])
 
 
-def roster(body: Committee, day: dt.date, n: int = 3) -> tuple[TermsOfReference | None, list[rules.RosterRow], int]:
-    """Required member organisations against current members and the last ``n`` meetings' attendance."""
+def roster(body: Committee, day: dt.date, n: int | None = None
+           ) -> tuple[TermsOfReference | None, list[rules.RosterRow], int]:
+    """Required member organisations against current members and the last ``n`` meetings' attendance (without
+    ``n``, the number the Terms of Reference in force configure, else three)."""
     tor = version_in_force(body, day)
     if tor is None:
         return None, [], 0
+    n = rules.absence_meetings(n, tor.absence_meetings)
     places = [rules.RequiredPlace(r.name, r.organisation_id, r.organisation_kind)
               for r in RequiredMember.objects.filter(tor=tor).order_by("position")]
     members = [(m.person.display_name, m.organisation_id, m.organisation.kind) for m in members_on(body, day)]

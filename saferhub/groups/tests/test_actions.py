@@ -159,3 +159,24 @@ def test_progress_report_goes_into_the_parent_agenda(group):
     own = actions.schedule_group_meeting(group.body, date=D(2022, 12, 1), acting_user=SYSTEM)
     with pytest.raises(RuleViolation, match="reports to"):
         actions.write_progress_report(group.body, year=2022, quarter=4, to_meeting=own, acting_user=SYSTEM)
+
+
+def test_roster_looks_at_the_number_of_meetings_the_tor_configures(group):
+    """A required organisation that attended none of the last N meetings is flagged; N comes from the Terms of
+    Reference in force (3 unless set), and the page may ask for another number."""
+    meetings = [actions.schedule_group_meeting(group.body, date=day, acting_user=SYSTEM)
+                for day in (D(2022, 3, 10), D(2022, 6, 9), D(2022, 9, 15))]
+    gov_actions.record_attendance(meetings[0], person=group.district_officer, status="present", acting_user=SYSTEM)
+    for meeting in meetings:
+        gov_actions.record_attendance(meeting, person=group.chair, status="present", acting_user=SYSTEM)
+    _, rows, held = queries.roster(group.body, D(2022, 9, 30))
+    district = {r.place.name: r for r in rows}["District Councils"]
+    assert held == 3 and district.attended == 1 and not district.absent_throughout  # three by default
+    actions.add_tor_version(group.body, version="2.1", in_force_from=D(2022, 9, 20), cadence_months=3,
+                            absence_meetings=2, required_members=[{"name": "District Councils",
+                                                                   "organisation_kind": "district_council"}],
+                            acting_user=SYSTEM)
+    _, rows, held = queries.roster(group.body, D(2022, 9, 30))
+    assert held == 2 and rows[0].attended == 0 and rows[0].absent_throughout
+    _, rows, held = queries.roster(group.body, D(2022, 9, 30), 3)  # asked for on the page
+    assert held == 3 and not rows[0].absent_throughout

@@ -357,3 +357,22 @@ def test_my_actions_tags_the_overdue_ones(client, setup):
     assert "2 open actions, 1 overdue" in page
     late, in_time = page.split("Late one")[1].split("</tr>")[0], page.split("In time")[1].split("</tr>")[0]
     assert "Overdue" in late and "Overdue" not in in_time
+
+
+def test_roster_page_says_who_missed_the_configured_number_of_meetings(client, setup):
+    from saferhub.governance import actions as gov_actions
+
+    group, meeting, users = setup
+    actions.add_tor_version(group.body, version="2.1", in_force_from=D(2022, 9, 1), cadence_months=3,
+                            absence_meetings=1, required_members=[{"name": "District Councils",
+                                                                   "organisation_kind": "district_council"}],
+                            acting_user=SYSTEM)
+    gov_actions.record_attendance(meeting, person=group.chair, status="present", acting_user=SYSTEM)
+    client.force_login(users["member"])
+    url = reverse("groups:roster", args=[group.body.slug])
+    page = " ".join(client.get(url).content.decode().split())
+    assert "attendance at the last meeting (as the Terms of Reference set)" in page
+    assert "1 required organisation did not attend the last meeting." in page
+    assert "Did not attend" in page
+    page = " ".join(client.get(url + "?n=4").content.decode().split())
+    assert "attendance at the last 4 meetings." in page and "Attendance is recorded for 1 meeting so far" in page

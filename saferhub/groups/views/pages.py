@@ -125,12 +125,15 @@ def roster(request, slug):
     body = body_for(request, slug)
     today = timezone.localdate()
     try:
-        n = max(1, min(12, int(request.GET.get("n", 3))))
+        requested = int(request.GET["n"]) if request.GET.get("n") else None
     except ValueError:
-        n = 3
-    tor, rows, held = queries.roster(body, today, n)
-    return render(request, "groups/roster.html", {"body": body, "tor": tor, "rows": rows, "n": n, "held": held,
-                                                  "gaps": sum(1 for r in rows if r.unrepresented), "nav": "groups"})
+        requested = None
+    tor, rows, held = queries.roster(body, today, requested)
+    n = rules.absence_meetings(requested, tor.absence_meetings if tor else None)
+    return render(request, "groups/roster.html", {
+        "body": body, "tor": tor, "rows": rows, "n": n, "held": held, "configured": requested is None,
+        "gaps": sum(1 for r in rows if r.unrepresented), "absent": sum(1 for r in rows if r.absent_throughout),
+        "nav": "groups"})
 
 
 def meeting(request, pk, schedule_form=None, attendance_form=None):
