@@ -126,6 +126,19 @@ def members_on(body: Committee, day: dt.date) -> list[GroupMembership]:
                 .select_related("person", "organisation").order_by("organisation__name", "person__name"))
 
 
+def election_candidates(body: Committee) -> list[tuple[int, str]]:
+    """Everyone who has been a member of the body at some time, for the election form: whether they were a member
+    on the election date is the rule's to say, with its own message (an election may be recorded late)."""
+    rows = (GroupMembership.objects.filter(body=body).select_related("person")
+            .order_by("person__name", "person_id", "-start_date"))
+    seen: dict[int, str] = {}
+    for m in rows:
+        if m.person_id not in seen:
+            seen[m.person_id] = m.person.display_name + ("" if m.end_date is None else
+                                                         f" (member until {rules.fmt(m.end_date)})")
+    return list(seen.items())
+
+
 def recent_meetings(body: Committee, day: dt.date, n: int) -> list[Meeting]:
     """The last ``n`` meetings on or before ``day`` that met and have attendance recorded."""
     return list(Meeting.objects.filter(committee=body, date__lte=day).exclude(status__in=NOT_MET)

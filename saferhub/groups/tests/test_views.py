@@ -376,3 +376,22 @@ def test_roster_page_says_who_missed_the_configured_number_of_meetings(client, s
     assert "Did not attend" in page
     page = " ".join(client.get(url + "?n=4").content.decode().split())
     assert "attendance at the last 4 meetings." in page and "Attendance is recorded for 1 meeting so far" in page
+
+
+def test_election_page_refuses_a_chair_who_was_not_a_member_on_the_day_with_the_rules_message(client, setup):
+    group, meeting, users = setup
+    former = person("Former Member", councillor=False, organisation=group.fire)
+    actions.add_member(group.body, person=former, start_date=D(2021, 7, 1), end_date=D(2022, 1, 31),
+                       acting_user=SYSTEM)
+    client.force_login(users["secretariat"])
+    url = reverse("groups:elect", args=[group.body.slug])
+    assert "Former Member (member until 31 January 2022)" in client.get(url).content.decode()
+    data = {"el-person": str(former.pk), "el-date_day": "9", "el-date_month": "6", "el-date_year": "2022",
+            "el-method": "unanimous"}
+    response = client.post(url, data)
+    page = response.content.decode()
+    assert response.status_code == 422 and "govuk-error-summary" in page
+    assert "Former Member is not a member of the group on the election date" in page
+    assert not group.body.chair_terms.exists()
+    response = client.post(url, {**data, "el-date_month": "1", "el-date_day": "10"})  # while still a member
+    assert response.status_code == 302 and group.body.chair_terms.get().person == former

@@ -168,8 +168,7 @@ def schedule(request, slug, form=None):
 
 def elect(request, slug, form=None):
     body = body_for(request, slug, "groups.run_secretariat")
-    members = queries.members_on(body, timezone.localdate())
-    form = form or ElectionForm(prefix="el", people=[(m.person_id, m.person.display_name) for m in members])
+    form = form or ElectionForm(prefix="el", people=queries.election_candidates(body))
     return render(request, "groups/elect.html", {"body": body, "form": form, "nav": "groups"},
                   status=422 if form.errors else 200)
 
