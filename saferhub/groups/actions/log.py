@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 
 from saferhub.core import audit
 from saferhub.core.actors import Actor
@@ -13,7 +14,7 @@ from saferhub.core.exceptions import RuleViolation
 from saferhub.core.models import Organisation, Person
 from saferhub.core.permissions import require
 from saferhub.governance import actions as gov_actions
-from saferhub.governance.models import AgendaItem, AgendaItemKind, Committee, Meeting
+from saferhub.governance.models import AgendaItem, AgendaItemKind, Committee, Meeting, MeetingStatus
 from saferhub.groups import rules
 from saferhub.groups.actions.common import full_clean
 from saferhub.groups.models import OPEN_STATUSES, ActionCarry, ActionStatus, ActionUpdate, GroupAction
@@ -26,7 +27,9 @@ def add_action(body: Committee, *, text: str, target_date: dt.date | None, actin
                owner_person: Person | None = None, owner_organisation: Organisation | None = None,
                source_meeting: Meeting | None = None, source_item: AgendaItem | None = None,
                delivery_action=None) -> GroupAction:
-    """Add an action point to the body's log; it needs an owner and a target date."""
+    """Add an action point to the body's log; it needs an owner and a target date. If the body's next meeting
+    (after the source meeting, or from today) is already in the calendar and still to come, the action is carried
+    to its agenda as a matter arising at once, as it would be when that meeting was scheduled."""
     require(acting_user, "groups.run_secretariat", body)
     if owner_organisation is None and owner_person is not None:
         owner_organisation = owner_person.organisation
@@ -49,7 +52,24 @@ def add_action(body: Committee, *, text: str, target_date: dt.date | None, actin
                  data={"number": number, "text": action.text, "owner_person": owner_person,
                        "owner_organisation": owner_organisation, "target_date": target_date,
                        "source_meeting": source_meeting, "delivery_action": delivery_action})
+    upcoming = next_meeting_to_come(body, after=source_meeting.date if source_meeting is not None else None)
+    if upcoming is not None:
+        carry_forward_actions(upcoming, acting_user=acting_user)
     return action
+
+
+#: A meeting in these states has no agenda to carry actions to.
+NO_AGENDA = [MeetingStatus.CANCELLED, MeetingStatus.POSTPONED, MeetingStatus.INQUORATE]
+
+
+def next_meeting_to_come(body: Committee, *, after: dt.date | None) -> Meeting | None:
+    """The body's first meeting after ``after`` that is today or later and still has an agenda: past agendas
+    are left as they were."""
+    today = timezone.localdate()
+    qs = Meeting.objects.filter(committee=body, date__gte=today).exclude(status__in=NO_AGENDA)
+    if after is not None:
+        qs = qs.filter(date__gt=after)
+    return qs.order_by("date", "pk").first()
 
 
 @transaction.atomic

@@ -180,3 +180,25 @@ def test_roster_looks_at_the_number_of_meetings_the_tor_configures(group):
     assert held == 2 and rows[0].attended == 0 and rows[0].absent_throughout
     _, rows, held = queries.roster(group.body, D(2022, 9, 30), 3)  # asked for on the page
     assert held == 3 and not rows[0].absent_throughout
+
+
+@pytest.mark.date_sensitive("2022-06-20")
+def test_an_action_agreed_after_the_next_meeting_is_in_the_calendar_is_carried_to_it(group):
+    """Groups set their dates a year ahead: an action from the June meeting goes straight onto September's agenda
+    as a matter arising; a past meeting's agenda is left alone, and a cancelled meeting gets nothing."""
+    june = actions.schedule_group_meeting(group.body, date=D(2022, 6, 9), acting_user=SYSTEM)
+    september = actions.schedule_group_meeting(group.body, date=D(2022, 9, 15), acting_user=SYSTEM)
+    december = actions.schedule_group_meeting(group.body, date=D(2022, 12, 15), acting_user=SYSTEM)
+    assert not AgendaItem.objects.filter(title=MATTERS_ARISING).exists()
+    action = actions.add_action(group.body, text="Share the data product", owner_person=group.chair,
+                                target_date=D(2022, 8, 1), source_meeting=june, acting_user=SYSTEM)
+    item = AgendaItem.objects.get(meeting=september, title=MATTERS_ARISING)
+    assert "Share the data product" in item.description
+    assert list(ActionCarry.objects.values_list("action", "meeting")) == [(action.pk, september.pk)]
+    assert not AgendaItem.objects.filter(meeting__in=[june, december], title=MATTERS_ARISING).exists()
+    # An action with no source meeting goes to the next meeting still to come: December, once September is off.
+    gov_actions.cancel_meeting(september, reason="Chair unavailable", acting_user=SYSTEM)
+    loose = actions.add_action(group.body, text="Book the venue", owner_organisation=group.district,
+                               target_date=D(2022, 7, 1), acting_user=SYSTEM)
+    assert ActionCarry.objects.filter(action=loose, meeting=december).exists()
+    assert not ActionCarry.objects.filter(action=loose, meeting=september).exists()
