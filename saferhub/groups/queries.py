@@ -68,6 +68,14 @@ def tasks_for(meetings, today: dt.date) -> dict[int, list[TaskRow]]:
     return out
 
 
+def overdue_meeting_tasks(body: Committee, today: dt.date, limit: int = 5) -> tuple[list[SecretariatTask], int]:
+    """The secretariat's timeline tasks past their due date and not done, for meetings of the body that are not
+    cancelled or postponed: the oldest ``limit`` first, with how many there are in all; two queries."""
+    qs = (SecretariatTask.objects.filter(meeting__committee=body, done_on__isnull=True, due__lt=today)
+          .exclude(meeting__status__in=NOT_MET))
+    return list(qs.select_related("meeting").order_by("due", "pk")[:limit]), qs.count()
+
+
 def review_tasks(body: Committee, today: dt.date, done: int = 3) -> list[TaskRow]:
     """The body's own task list: its Terms of Reference review tasks, open ones first, then the last ``done``
     done; one query."""

@@ -395,3 +395,28 @@ def test_election_page_refuses_a_chair_who_was_not_a_member_on_the_day_with_the_
     assert not group.body.chair_terms.exists()
     response = client.post(url, {**data, "el-date_month": "1", "el-date_day": "10"})  # while still a member
     assert response.status_code == 302 and group.body.chair_terms.get().person == former
+
+
+def test_body_page_warns_the_secretariat_of_overdue_meeting_tasks(client, setup):
+    import time_machine
+
+    group, meeting, users = setup  # 15 September 2022: pre-agenda 1 Sept, papers 8 Sept, minutes 22 Sept
+    url = reverse("groups:body", args=[group.body.slug])
+    client.force_login(users["secretariat"])
+    with time_machine.travel(dt.datetime(2022, 8, 30, 12, tzinfo=dt.UTC)):
+        assert "overdue-tasks" not in client.get(url).content.decode()
+    with time_machine.travel(dt.datetime(2022, 9, 10, 12, tzinfo=dt.UTC)):
+        page = " ".join(client.get(url).content.decode().split())
+        assert "2 meeting tasks are overdue" in page
+        assert "Pre-agenda meeting with the Chair, meeting of 15 September 2022</a>: due by 1 September 2022" in page
+        assert reverse("groups:meeting", args=[meeting.pk]) in page
+        actions.complete_task(SecretariatTask.objects.get(meeting=meeting, kind="pre_agenda"), acting_user=SYSTEM)
+        assert "1 meeting task is overdue" in " ".join(client.get(url).content.decode().split())
+        client.force_login(users["member"])  # the warning is the secretariat's
+        assert "overdue-tasks" not in client.get(url).content.decode()
+    from saferhub.governance import actions as gov_actions
+
+    gov_actions.cancel_meeting(meeting, reason="Chair unavailable", acting_user=SYSTEM)
+    client.force_login(users["secretariat"])
+    with time_machine.travel(dt.datetime(2022, 9, 10, 12, tzinfo=dt.UTC)):
+        assert "overdue-tasks" not in client.get(url).content.decode()

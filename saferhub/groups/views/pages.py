@@ -48,6 +48,7 @@ def body_detail(request, slug, review_form=None):
     warnings = [w for w in (rules.term_warning(c.end_date, today) for c in chairs) if w] if secretariat else []
     review = queries.review_due_on(tor) if tor else None
     tasks = queries.review_tasks(body, today) if secretariat else []
+    late_tasks, late_total = queries.overdue_meeting_tasks(body, today) if secretariat else ([], 0)
     overdue = [r for r in tasks if r.overdue]
     if overdue:
         warnings.append(f"The Terms of Reference review was due by {rules.fmt(overdue[-1].task.due)} and is overdue.")
@@ -57,7 +58,7 @@ def body_detail(request, slug, review_form=None):
         review_form = ReviewNoChangeForm(prefix="rev")
     return render(request, "groups/body_detail.html", {
         "tasks": tasks, "review_form": review_form if secretariat and tor is not None else None,
-        "overdue_actions": queries.overdue_count(body, today),
+        "overdue_actions": queries.overdue_count(body, today), "late_tasks": late_tasks, "late_total": late_total,
         "body": body, "tor": tor, "chairs": chairs, "meetings": meetings, "secretariat": secretariat,
         "members": queries.members_on(body, today), "versions": body.tor_versions.all(), "warnings": warnings,
         # A private group reporting to a public board is not named to those who may not see it.
