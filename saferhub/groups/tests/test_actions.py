@@ -202,3 +202,28 @@ def test_an_action_agreed_after_the_next_meeting_is_in_the_calendar_is_carried_t
                                target_date=D(2022, 7, 1), acting_user=SYSTEM)
     assert ActionCarry.objects.filter(action=loose, meeting=december).exists()
     assert not ActionCarry.objects.filter(action=loose, meeting=september).exists()
+
+
+@pytest.mark.date_sensitive("2022-06-20")
+def test_a_completed_action_drops_off_the_matters_arising_of_a_meeting_to_come(group):
+    from saferhub.core.permissions import Role
+
+    officer = secretariat_user(group)
+    june = actions.schedule_group_meeting(group.body, date=D(2022, 6, 9), acting_user=SYSTEM)
+    september = actions.schedule_group_meeting(group.body, date=D(2022, 9, 15), acting_user=SYSTEM)
+    first = actions.add_action(group.body, text="Share the data product", owner_person=group.chair,
+                               target_date=D(2022, 8, 1), source_meeting=june, acting_user=SYSTEM)
+    second = actions.add_action(group.body, text="Draft the strategy", owner_person=group.chair,
+                                target_date=D(2022, 8, 1), source_meeting=june, acting_user=SYSTEM)
+
+    def matters_arising():
+        return AgendaItem.objects.get(meeting=september, title=MATTERS_ARISING).description
+
+    owner = user("owner", Role.PARTNERSHIP_OFFICER, person=group.chair)
+    actions.update_action(first, text="Under way", status="in_progress", date=D(2022, 6, 15), acting_user=owner)
+    assert "Share the data product" in matters_arising()  # the owner's update leaves the agenda alone
+    actions.update_action(first, text="Shared", status="complete", date=D(2022, 6, 16), acting_user=officer)
+    assert "Share the data product" not in matters_arising() and "Draft the strategy" in matters_arising()
+    actions.update_action(second, text="Dropped", status="closed", date=D(2022, 6, 17), acting_user=officer)
+    assert matters_arising() == "No actions from previous meetings are open."
+    assert AgendaItem.objects.filter(meeting=september, title=MATTERS_ARISING).count() == 1
