@@ -227,3 +227,13 @@ def test_a_completed_action_drops_off_the_matters_arising_of_a_meeting_to_come(g
     actions.update_action(second, text="Dropped", status="closed", date=D(2022, 6, 17), acting_user=officer)
     assert matters_arising() == "No actions from previous meetings are open."
     assert AgendaItem.objects.filter(meeting=september, title=MATTERS_ARISING).count() == 1
+
+
+def test_a_temporary_member_needs_an_end_date_and_nothing_is_saved(group):
+    visitor = person("Temporary Visitor", councillor=False, organisation=group.fire)
+    with pytest.raises(RuleViolation, match="temporary member needs an end date"):
+        actions.add_member(group.body, person=visitor, kind="temporary", start_date=D(2022, 6, 1), acting_user=SYSTEM)
+    assert not group.body.group_memberships.filter(person=visitor).exists()
+    member = actions.add_member(group.body, person=visitor, kind="temporary", start_date=D(2022, 6, 1),
+                                end_date=D(2022, 12, 31), acting_user=SYSTEM)
+    assert member.is_active_on(D(2022, 9, 1)) and not member.is_active_on(D(2023, 1, 1))
