@@ -80,6 +80,8 @@ class ElectionForm(GovukForm):
     def __init__(self, *args, people=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["person"].choices = [("", "Choose a member"), *people]
+        self.fields["person"].help_text = ("Members past and present. The Chair must have been a member on the date "
+                                           "of the election.")
 
 
 class ReportForm(GovukForm):

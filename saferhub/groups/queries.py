@@ -68,6 +68,14 @@ def tasks_for(meetings, today: dt.date) -> dict[int, list[TaskRow]]:
     return out
 
 
+def overdue_meeting_tasks(body: Committee, today: dt.date, limit: int = 5) -> tuple[list[SecretariatTask], int]:
+    """The secretariat's timeline tasks past their due date and not done, for meetings of the body that are not
+    cancelled or postponed: the oldest ``limit`` first, with how many there are in all; two queries."""
+    qs = (SecretariatTask.objects.filter(meeting__committee=body, done_on__isnull=True, due__lt=today)
+          .exclude(meeting__status__in=NOT_MET))
+    return list(qs.select_related("meeting").order_by("due", "pk")[:limit]), qs.count()
+
+
 def review_tasks(body: Committee, today: dt.date, done: int = 3) -> list[TaskRow]:
     """The body's own task list: its Terms of Reference review tasks, open ones first, then the last ``done``
     done; one query."""
@@ -126,17 +134,33 @@ def members_on(body: Committee, day: dt.date) -> list[GroupMembership]:
                 .select_related("person", "organisation").order_by("organisation__name", "person__name"))
 
 
+def election_candidates(body: Committee) -> list[tuple[int, str]]:
+    """Everyone who has been a member of the body at some time, for the election form: whether they were a member
+    on the election date is the rule's to say, with its own message (an election may be recorded late)."""
+    rows = (GroupMembership.objects.filter(body=body).select_related("person")
+            .order_by("person__name", "person_id", "-start_date"))
+    seen: dict[int, str] = {}
+    for m in rows:
+        if m.person_id not in seen:
+            seen[m.person_id] = m.person.display_name + ("" if m.end_date is None else
+                                                         f" (member until {rules.fmt(m.end_date)})")
+    return list(seen.items())
+
+
 def recent_meetings(body: Committee, day: dt.date, n: int) -> list[Meeting]:
     """The last ``n`` meetings on or before ``day`` that met and have attendance recorded."""
     return list(Meeting.objects.filter(committee=body, date__lte=day).exclude(status__in=NOT_MET)
                 .annotate(rows=Count("attendances")).filter(rows__gt=0).order_by("-date")[:n])
 
 
-def roster(body: Committee, day: dt.date, n: int = 3) -> tuple[TermsOfReference | None, list[rules.RosterRow], int]:
-    """Required member organisations against current members and the last ``n`` meetings' attendance."""
+def roster(body: Committee, day: dt.date, n: int | None = None
+           ) -> tuple[TermsOfReference | None, list[rules.RosterRow], int]:
+    """Required member organisations against current members and the last ``n`` meetings' attendance (without
+    ``n``, the number the Terms of Reference in force configure, else three)."""
     tor = version_in_force(body, day)
     if tor is None:
         return None, [], 0
+    n = rules.absence_meetings(n, tor.absence_meetings)
     places = [rules.RequiredPlace(r.name, r.organisation_id, r.organisation_kind)
               for r in RequiredMember.objects.filter(tor=tor).order_by("position")]
     members = [(m.person.display_name, m.organisation_id, m.organisation.kind) for m in members_on(body, day)]

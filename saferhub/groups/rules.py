@@ -230,6 +230,16 @@ class RosterRow:
         return self.meetings > 0 and self.attended == 0
 
 
+#: Without a configured number the roster looks at the last three meetings.
+DEFAULT_ABSENCE_MEETINGS = 3
+
+
+def absence_meetings(requested: int | None, configured: int | None) -> int:
+    """How many of the last meetings the roster looks at: the number asked for on the page, else the one the
+    Terms of Reference configure, else three; between 1 and 12."""
+    return max(1, min(12, requested or configured or DEFAULT_ABSENCE_MEETINGS))
+
+
 def roster(places: list[RequiredPlace], members: list[tuple[str, int, str]],
            attended_by_meeting: list[set[tuple[int, str]]]) -> list[RosterRow]:
     """For each required member organisation (seed 002:770-789): who represents it now, and at how

@@ -23,6 +23,7 @@ FIELDS: dict[str, str] = {
     "papers_clear_working_days": "Papers out, clear working days",
     "minutes_days_after": "Minutes out, days after",
     "report_to_parent_months": "Reports to parent, every so many months",
+    "absence_meetings": "Roster: absent from the last so many meetings",
     "review_months": "Review every so many months",
     "review_date": "Review date",
 }

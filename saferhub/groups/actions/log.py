@@ -6,19 +6,21 @@ import datetime as dt
 
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 
 from saferhub.core import audit
 from saferhub.core.actors import Actor
 from saferhub.core.exceptions import RuleViolation
 from saferhub.core.models import Organisation, Person
-from saferhub.core.permissions import require
+from saferhub.core.permissions import can, require
 from saferhub.governance import actions as gov_actions
-from saferhub.governance.models import AgendaItem, AgendaItemKind, Committee, Meeting
+from saferhub.governance.models import AgendaItem, AgendaItemKind, Committee, Meeting, MeetingStatus
 from saferhub.groups import rules
 from saferhub.groups.actions.common import full_clean
 from saferhub.groups.models import OPEN_STATUSES, ActionCarry, ActionStatus, ActionUpdate, GroupAction
 
 MATTERS_ARISING = "Matters arising: actions from previous meetings"
+NONE_OPEN = "No actions from previous meetings are open."
 
 
 @transaction.atomic
@@ -26,7 +28,9 @@ def add_action(body: Committee, *, text: str, target_date: dt.date | None, actin
                owner_person: Person | None = None, owner_organisation: Organisation | None = None,
                source_meeting: Meeting | None = None, source_item: AgendaItem | None = None,
                delivery_action=None) -> GroupAction:
-    """Add an action point to the body's log; it needs an owner and a target date."""
+    """Add an action point to the body's log; it needs an owner and a target date. If the body's next meeting
+    (after the source meeting, or from today) is already in the calendar and still to come, the action is carried
+    to its agenda as a matter arising at once, as it would be when that meeting was scheduled."""
     require(acting_user, "groups.run_secretariat", body)
     if owner_organisation is None and owner_person is not None:
         owner_organisation = owner_person.organisation
@@ -49,13 +53,32 @@ def add_action(body: Committee, *, text: str, target_date: dt.date | None, actin
                  data={"number": number, "text": action.text, "owner_person": owner_person,
                        "owner_organisation": owner_organisation, "target_date": target_date,
                        "source_meeting": source_meeting, "delivery_action": delivery_action})
+    upcoming = next_meeting_to_come(body, after=source_meeting.date if source_meeting is not None else None)
+    if upcoming is not None:
+        carry_forward_actions(upcoming, acting_user=acting_user)
     return action
+
+
+#: A meeting in these states has no agenda to carry actions to.
+NO_AGENDA = [MeetingStatus.CANCELLED, MeetingStatus.POSTPONED, MeetingStatus.INQUORATE]
+
+
+def next_meeting_to_come(body: Committee, *, after: dt.date | None) -> Meeting | None:
+    """The body's first meeting after ``after`` that is today or later and still has an agenda: past agendas
+    are left as they were."""
+    today = timezone.localdate()
+    qs = Meeting.objects.filter(committee=body, date__gte=today).exclude(status__in=NO_AGENDA)
+    if after is not None:
+        qs = qs.filter(date__gt=after)
+    return qs.order_by("date", "pk").first()
 
 
 @transaction.atomic
 def update_action(action: GroupAction, *, text: str, status: str, date: dt.date, acting_user: Actor,
                   meeting: Meeting | None = None, target_date: dt.date | None = None) -> ActionUpdate:
-    """Post a dated progress update, leaving the action in ``status`` (and, if given, a new target date)."""
+    """Post a dated progress update, leaving the action in ``status`` (and, if given, a new target date). When the
+    secretariat posts it, the matters arising of the meetings still to come that the action was carried to are
+    brought up to date (a completed action drops off the list); an owner's update leaves the agenda to them."""
     require(acting_user, "groups.update_action", action)
     action = GroupAction.objects.select_for_update(of=("self",)).get(pk=action.pk)
     status = ActionStatus(status)
@@ -73,6 +96,10 @@ def update_action(action: GroupAction, *, text: str, status: str, date: dt.date,
     audit.record("groups.action.updated", actor=acting_user, target=action.body,
                  data={"number": action.number, "update": update.text,
                        **audit.changes(before, audit.snapshot(action, ["status", "target_date"]))})
+    if can(acting_user, "groups.run_secretariat", action.body):
+        for upcoming in (Meeting.objects.filter(carried_actions__action=action, date__gte=timezone.localdate())
+                         .exclude(status__in=NO_AGENDA).order_by("date")):
+            carry_forward_actions(upcoming, acting_user=acting_user)
     return update
 
 
@@ -85,11 +112,13 @@ def carry_forward_actions(meeting: Meeting, *, acting_user: Actor) -> list[Group
     open_actions = list(GroupAction.objects.filter(body=body, status__in=OPEN_STATUSES)
                         .exclude(source_meeting__date__gte=meeting.date).exclude(source_meeting=meeting)
                         .select_related("owner_person", "owner_organisation").order_by("number"))
+    item = AgendaItem.objects.filter(meeting=meeting, title=MATTERS_ARISING).first()
     if not open_actions:
+        if item is not None and item.description != NONE_OPEN:  # all done since they were carried
+            gov_actions.update_agenda_item(item, description=NONE_OPEN, acting_user=acting_user)
         return []
     lines = [f"{a.number}. {a.text} (owner: {a.owner_person or a.owner_organisation}; target "
              f"{rules.fmt(a.target_date)})" for a in open_actions]
-    item = AgendaItem.objects.filter(meeting=meeting, title=MATTERS_ARISING).first()
     if item is None:
         item = gov_actions.add_agenda_item(meeting, title=MATTERS_ARISING, kind=AgendaItemKind.OTHER,
                                            description="\n".join(lines), acting_user=acting_user)

@@ -26,7 +26,8 @@ TOR_FIELDS = [
     "document_date", "reviewed_by", "purpose", "key_activities", "priorities", "accountability", "quorum",
     "cadence_months", "cadence_weeks", "chair_term_months", "chair_election_method", "chair_from_members",
     "chair_re_electable", "pre_agenda_days_before", "papers_days_before", "papers_clear_working_days",
-    "minutes_days_after", "report_to_parent_months", "review_months", "review_date", "agreed_at", "source",
+    "minutes_days_after", "report_to_parent_months", "absence_meetings", "review_months", "review_date",
+    "agreed_at", "source",
 ]
 
 

@@ -74,6 +74,11 @@ class TermsOfReference(models.Model):
     )
     minutes_days_after = models.PositiveSmallIntegerField(null=True, blank=True)
     report_to_parent_months = models.PositiveSmallIntegerField(null=True, blank=True)
+    absence_meetings = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(12)],
+        help_text="The roster flags a required organisation that attended none of the last so many meetings "
+                  "(3 unless set).",
+    )
     review_months = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Reviewed every so many months.")
     review_date = models.DateField(null=True, blank=True)
     agreed_at = models.ForeignKey(

@@ -159,3 +159,81 @@ def test_progress_report_goes_into_the_parent_agenda(group):
     own = actions.schedule_group_meeting(group.body, date=D(2022, 12, 1), acting_user=SYSTEM)
     with pytest.raises(RuleViolation, match="reports to"):
         actions.write_progress_report(group.body, year=2022, quarter=4, to_meeting=own, acting_user=SYSTEM)
+
+
+def test_roster_looks_at_the_number_of_meetings_the_tor_configures(group):
+    """A required organisation that attended none of the last N meetings is flagged; N comes from the Terms of
+    Reference in force (3 unless set), and the page may ask for another number."""
+    meetings = [actions.schedule_group_meeting(group.body, date=day, acting_user=SYSTEM)
+                for day in (D(2022, 3, 10), D(2022, 6, 9), D(2022, 9, 15))]
+    gov_actions.record_attendance(meetings[0], person=group.district_officer, status="present", acting_user=SYSTEM)
+    for meeting in meetings:
+        gov_actions.record_attendance(meeting, person=group.chair, status="present", acting_user=SYSTEM)
+    _, rows, held = queries.roster(group.body, D(2022, 9, 30))
+    district = {r.place.name: r for r in rows}["District Councils"]
+    assert held == 3 and district.attended == 1 and not district.absent_throughout  # three by default
+    actions.add_tor_version(group.body, version="2.1", in_force_from=D(2022, 9, 20), cadence_months=3,
+                            absence_meetings=2, required_members=[{"name": "District Councils",
+                                                                   "organisation_kind": "district_council"}],
+                            acting_user=SYSTEM)
+    _, rows, held = queries.roster(group.body, D(2022, 9, 30))
+    assert held == 2 and rows[0].attended == 0 and rows[0].absent_throughout
+    _, rows, held = queries.roster(group.body, D(2022, 9, 30), 3)  # asked for on the page
+    assert held == 3 and not rows[0].absent_throughout
+
+
+@pytest.mark.date_sensitive("2022-06-20")
+def test_an_action_agreed_after_the_next_meeting_is_in_the_calendar_is_carried_to_it(group):
+    """Groups set their dates a year ahead: an action from the June meeting goes straight onto September's agenda
+    as a matter arising; a past meeting's agenda is left alone, and a cancelled meeting gets nothing."""
+    june = actions.schedule_group_meeting(group.body, date=D(2022, 6, 9), acting_user=SYSTEM)
+    september = actions.schedule_group_meeting(group.body, date=D(2022, 9, 15), acting_user=SYSTEM)
+    december = actions.schedule_group_meeting(group.body, date=D(2022, 12, 15), acting_user=SYSTEM)
+    assert not AgendaItem.objects.filter(title=MATTERS_ARISING).exists()
+    action = actions.add_action(group.body, text="Share the data product", owner_person=group.chair,
+                                target_date=D(2022, 8, 1), source_meeting=june, acting_user=SYSTEM)
+    item = AgendaItem.objects.get(meeting=september, title=MATTERS_ARISING)
+    assert "Share the data product" in item.description
+    assert list(ActionCarry.objects.values_list("action", "meeting")) == [(action.pk, september.pk)]
+    assert not AgendaItem.objects.filter(meeting__in=[june, december], title=MATTERS_ARISING).exists()
+    # An action with no source meeting goes to the next meeting still to come: December, once September is off.
+    gov_actions.cancel_meeting(september, reason="Chair unavailable", acting_user=SYSTEM)
+    loose = actions.add_action(group.body, text="Book the venue", owner_organisation=group.district,
+                               target_date=D(2022, 7, 1), acting_user=SYSTEM)
+    assert ActionCarry.objects.filter(action=loose, meeting=december).exists()
+    assert not ActionCarry.objects.filter(action=loose, meeting=september).exists()
+
+
+@pytest.mark.date_sensitive("2022-06-20")
+def test_a_completed_action_drops_off_the_matters_arising_of_a_meeting_to_come(group):
+    from saferhub.core.permissions import Role
+
+    officer = secretariat_user(group)
+    june = actions.schedule_group_meeting(group.body, date=D(2022, 6, 9), acting_user=SYSTEM)
+    september = actions.schedule_group_meeting(group.body, date=D(2022, 9, 15), acting_user=SYSTEM)
+    first = actions.add_action(group.body, text="Share the data product", owner_person=group.chair,
+                               target_date=D(2022, 8, 1), source_meeting=june, acting_user=SYSTEM)
+    second = actions.add_action(group.body, text="Draft the strategy", owner_person=group.chair,
+                                target_date=D(2022, 8, 1), source_meeting=june, acting_user=SYSTEM)
+
+    def matters_arising():
+        return AgendaItem.objects.get(meeting=september, title=MATTERS_ARISING).description
+
+    owner = user("owner", Role.PARTNERSHIP_OFFICER, person=group.chair)
+    actions.update_action(first, text="Under way", status="in_progress", date=D(2022, 6, 15), acting_user=owner)
+    assert "Share the data product" in matters_arising()  # the owner's update leaves the agenda alone
+    actions.update_action(first, text="Shared", status="complete", date=D(2022, 6, 16), acting_user=officer)
+    assert "Share the data product" not in matters_arising() and "Draft the strategy" in matters_arising()
+    actions.update_action(second, text="Dropped", status="closed", date=D(2022, 6, 17), acting_user=officer)
+    assert matters_arising() == "No actions from previous meetings are open."
+    assert AgendaItem.objects.filter(meeting=september, title=MATTERS_ARISING).count() == 1
+
+
+def test_a_temporary_member_needs_an_end_date_and_nothing_is_saved(group):
+    visitor = person("Temporary Visitor", councillor=False, organisation=group.fire)
+    with pytest.raises(RuleViolation, match="temporary member needs an end date"):
+        actions.add_member(group.body, person=visitor, kind="temporary", start_date=D(2022, 6, 1), acting_user=SYSTEM)
+    assert not group.body.group_memberships.filter(person=visitor).exists()
+    member = actions.add_member(group.body, person=visitor, kind="temporary", start_date=D(2022, 6, 1),
+                                end_date=D(2022, 12, 31), acting_user=SYSTEM)
+    assert member.is_active_on(D(2022, 9, 1)) and not member.is_active_on(D(2023, 1, 1))

@@ -322,3 +322,101 @@ def test_my_actions_is_paged(client, setup, monkeypatch):
     first = client.get(reverse("groups:my-actions")).content.decode()
     assert "Paged 0" in first and "Paged 2" not in first and "Page 1 of 2" in first
     assert "Paged 2" in client.get(reverse("groups:my-actions") + "?page=2").content.decode()
+
+
+def test_body_page_flags_overdue_actions_to_everyone_who_sees_it(client, setup):
+    import time_machine
+
+    group, meeting, users = setup  # action 1: target 1 October 2022
+    url = reverse("groups:body", args=[group.body.slug])
+    client.force_login(users["member"])
+    with time_machine.travel(dt.datetime(2022, 9, 20, 12, tzinfo=dt.UTC)):
+        assert "past its target date" not in client.get(url).content.decode()
+    actions.add_action(group.body, text="Second", owner_person=group.chair, target_date=D(2022, 10, 2),
+                       acting_user=SYSTEM)
+    with time_machine.travel(dt.datetime(2022, 10, 5, 12, tzinfo=dt.UTC)):
+        page = client.get(url).content.decode()
+        assert "2 actions are past their target date" in page
+        assert reverse("groups:action-log", args=[group.body.slug]) in page
+    action = GroupAction.objects.get(body=group.body, number=1)
+    actions.update_action(action, text="Done", status="complete", date=D(2022, 10, 3), acting_user=SYSTEM)
+    with time_machine.travel(dt.datetime(2022, 10, 5, 12, tzinfo=dt.UTC)):
+        assert "1 action is past its target date" in client.get(url).content.decode()
+
+
+def test_my_actions_tags_the_overdue_ones(client, setup):
+    import time_machine
+
+    group, meeting, users = setup
+    owner = group.district_officer
+    actions.add_action(group.body, text="Late one", owner_person=owner, target_date=D(2022, 10, 1), acting_user=SYSTEM)
+    actions.add_action(group.body, text="In time", owner_person=owner, target_date=D(2022, 12, 1), acting_user=SYSTEM)
+    client.force_login(users["member"])
+    with time_machine.travel(dt.datetime(2022, 10, 5, 12, tzinfo=dt.UTC)):
+        page = client.get(reverse("groups:my-actions")).content.decode()
+    assert "2 open actions, 1 overdue" in page
+    late, in_time = page.split("Late one")[1].split("</tr>")[0], page.split("In time")[1].split("</tr>")[0]
+    assert "Overdue" in late and "Overdue" not in in_time
+
+
+def test_roster_page_says_who_missed_the_configured_number_of_meetings(client, setup):
+    from saferhub.governance import actions as gov_actions
+
+    group, meeting, users = setup
+    actions.add_tor_version(group.body, version="2.1", in_force_from=D(2022, 9, 1), cadence_months=3,
+                            absence_meetings=1, required_members=[{"name": "District Councils",
+                                                                   "organisation_kind": "district_council"}],
+                            acting_user=SYSTEM)
+    gov_actions.record_attendance(meeting, person=group.chair, status="present", acting_user=SYSTEM)
+    client.force_login(users["member"])
+    url = reverse("groups:roster", args=[group.body.slug])
+    page = " ".join(client.get(url).content.decode().split())
+    assert "attendance at the last meeting (as the Terms of Reference set)" in page
+    assert "1 required organisation did not attend the last meeting." in page
+    assert "Did not attend" in page
+    page = " ".join(client.get(url + "?n=4").content.decode().split())
+    assert "attendance at the last 4 meetings." in page and "Attendance is recorded for 1 meeting so far" in page
+
+
+def test_election_page_refuses_a_chair_who_was_not_a_member_on_the_day_with_the_rules_message(client, setup):
+    group, meeting, users = setup
+    former = person("Former Member", councillor=False, organisation=group.fire)
+    actions.add_member(group.body, person=former, start_date=D(2021, 7, 1), end_date=D(2022, 1, 31),
+                       acting_user=SYSTEM)
+    client.force_login(users["secretariat"])
+    url = reverse("groups:elect", args=[group.body.slug])
+    assert "Former Member (member until 31 January 2022)" in client.get(url).content.decode()
+    data = {"el-person": str(former.pk), "el-date_day": "9", "el-date_month": "6", "el-date_year": "2022",
+            "el-method": "unanimous"}
+    response = client.post(url, data)
+    page = response.content.decode()
+    assert response.status_code == 422 and "govuk-error-summary" in page
+    assert "Former Member is not a member of the group on the election date" in page
+    assert not group.body.chair_terms.exists()
+    response = client.post(url, {**data, "el-date_month": "1", "el-date_day": "10"})  # while still a member
+    assert response.status_code == 302 and group.body.chair_terms.get().person == former
+
+
+def test_body_page_warns_the_secretariat_of_overdue_meeting_tasks(client, setup):
+    import time_machine
+
+    group, meeting, users = setup  # 15 September 2022: pre-agenda 1 Sept, papers 8 Sept, minutes 22 Sept
+    url = reverse("groups:body", args=[group.body.slug])
+    client.force_login(users["secretariat"])
+    with time_machine.travel(dt.datetime(2022, 8, 30, 12, tzinfo=dt.UTC)):
+        assert "overdue-tasks" not in client.get(url).content.decode()
+    with time_machine.travel(dt.datetime(2022, 9, 10, 12, tzinfo=dt.UTC)):
+        page = " ".join(client.get(url).content.decode().split())
+        assert "2 meeting tasks are overdue" in page
+        assert "Pre-agenda meeting with the Chair, meeting of 15 September 2022</a>: due by 1 September 2022" in page
+        assert reverse("groups:meeting", args=[meeting.pk]) in page
+        actions.complete_task(SecretariatTask.objects.get(meeting=meeting, kind="pre_agenda"), acting_user=SYSTEM)
+        assert "1 meeting task is overdue" in " ".join(client.get(url).content.decode().split())
+        client.force_login(users["member"])  # the warning is the secretariat's
+        assert "overdue-tasks" not in client.get(url).content.decode()
+    from saferhub.governance import actions as gov_actions
+
+    gov_actions.cancel_meeting(meeting, reason="Chair unavailable", acting_user=SYSTEM)
+    client.force_login(users["secretariat"])
+    with time_machine.travel(dt.datetime(2022, 9, 10, 12, tzinfo=dt.UTC)):
+        assert "overdue-tasks" not in client.get(url).content.decode()

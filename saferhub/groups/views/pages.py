@@ -48,6 +48,7 @@ def body_detail(request, slug, review_form=None):
     warnings = [w for w in (rules.term_warning(c.end_date, today) for c in chairs) if w] if secretariat else []
     review = queries.review_due_on(tor) if tor else None
     tasks = queries.review_tasks(body, today) if secretariat else []
+    late_tasks, late_total = queries.overdue_meeting_tasks(body, today) if secretariat else ([], 0)
     overdue = [r for r in tasks if r.overdue]
     if overdue:
         warnings.append(f"The Terms of Reference review was due by {rules.fmt(overdue[-1].task.due)} and is overdue.")
@@ -57,6 +58,7 @@ def body_detail(request, slug, review_form=None):
         review_form = ReviewNoChangeForm(prefix="rev")
     return render(request, "groups/body_detail.html", {
         "tasks": tasks, "review_form": review_form if secretariat and tor is not None else None,
+        "overdue_actions": queries.overdue_count(body, today), "late_tasks": late_tasks, "late_total": late_total,
         "body": body, "tor": tor, "chairs": chairs, "meetings": meetings, "secretariat": secretariat,
         "members": queries.members_on(body, today), "versions": body.tor_versions.all(), "warnings": warnings,
         # A private group reporting to a public board is not named to those who may not see it.
@@ -124,12 +126,15 @@ def roster(request, slug):
     body = body_for(request, slug)
     today = timezone.localdate()
     try:
-        n = max(1, min(12, int(request.GET.get("n", 3))))
+        requested = int(request.GET["n"]) if request.GET.get("n") else None
     except ValueError:
-        n = 3
-    tor, rows, held = queries.roster(body, today, n)
-    return render(request, "groups/roster.html", {"body": body, "tor": tor, "rows": rows, "n": n, "held": held,
-                                                  "gaps": sum(1 for r in rows if r.unrepresented), "nav": "groups"})
+        requested = None
+    tor, rows, held = queries.roster(body, today, requested)
+    n = rules.absence_meetings(requested, tor.absence_meetings if tor else None)
+    return render(request, "groups/roster.html", {
+        "body": body, "tor": tor, "rows": rows, "n": n, "held": held, "configured": requested is None,
+        "gaps": sum(1 for r in rows if r.unrepresented), "absent": sum(1 for r in rows if r.absent_throughout),
+        "nav": "groups"})
 
 
 def meeting(request, pk, schedule_form=None, attendance_form=None):
@@ -164,8 +169,7 @@ def schedule(request, slug, form=None):
 
 def elect(request, slug, form=None):
     body = body_for(request, slug, "groups.run_secretariat")
-    members = queries.members_on(body, timezone.localdate())
-    form = form or ElectionForm(prefix="el", people=[(m.person_id, m.person.display_name) for m in members])
+    form = form or ElectionForm(prefix="el", people=queries.election_candidates(body))
     return render(request, "groups/elect.html", {"body": body, "form": form, "nav": "groups"},
                   status=422 if form.errors else 200)
 

@@ -147,8 +147,7 @@ def elect(request, slug):
     body = body_for(request, slug, "groups.run_secretariat")
     if request.method != "POST":
         return pages.elect(request, slug)
-    members = queries.members_on(body, timezone.localdate())
-    form = ElectionForm(request.POST, prefix="el", people=[(m.person_id, m.person.display_name) for m in members])
+    form = ElectionForm(request.POST, prefix="el", people=queries.election_candidates(body))
     if form.is_valid():
         data = form.cleaned_data
         try:
