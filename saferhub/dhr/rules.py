@@ -285,6 +285,21 @@ def check_chair_independence(*, chair_name: str, connected: dict[int, str], case
                             "involved, 2016 guidance, Section 4).", code="dhr.chair_not_independent", field="chair")
 
 
+def check_chair_accredited(*, chair_name: str, accreditation: str, trained_on: dt.date | None,
+                           appointed_on: dt.date) -> None:
+    """Only an accredited chair is appointed: the register records their accreditation or training and its date,
+    on or before the appointment (001:436: chairs come from the register of accredited chairs; our wording)."""
+    if not accreditation.strip() or trained_on is None:
+        raise RuleViolation(f"{chair_name} cannot be appointed: the register has no accreditation or training date "
+                            "for them. Only an accredited chair may chair a review: record their accreditation and "
+                            "the date of their training on the register first.",
+                            code="dhr.chair_not_accredited", field="chair")
+    if trained_on > appointed_on:
+        raise RuleViolation(f"{chair_name} cannot be appointed on {appointed_on:%-d %B %Y}: their training is dated "
+                            f"{trained_on:%-d %B %Y}, after it. Only an accredited chair may chair a review.",
+                            code="dhr.chair_not_accredited", field="chair")
+
+
 def check_tender(*, invited: set[int], chosen: int | None, reason: str, available: bool) -> None:
     """Chairs are appointed through a transparent tender (001:436): the chosen chair was invited, is available,
     and the reason for the choice is recorded."""
