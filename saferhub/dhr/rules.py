@@ -326,6 +326,14 @@ def check_parallel_dates(*, started_on: dt.date | None, ended_on: dt.date | None
         raise RuleViolation("A process cannot end before it started.", code="dhr.parallel_order", field="ended_on")
 
 
+def check_pause(*, pauses_review: bool, reason: str) -> None:
+    """A review waits for a parallel process only by the team's recorded choice, with its reason (issue 13: the
+    clock pauses for parallel proceedings "with a reason")."""
+    if pauses_review and not reason.strip():
+        raise RuleViolation("Enter why the review waits for this process: its timescale is paused only with a "
+                            "recorded reason.", code="dhr.pause_reason", field="pause_reason")
+
+
 def check_not_blocked(blocking: list[tuple[str, str]], *, what: str) -> None:
     """Publication and sharing of the report wait for the parallel processes that would be prejudiced by it:
     the criminal trial above all, and the inquest and IOPC investigation (seed 001:437: the review dovetails

@@ -184,7 +184,8 @@ def test_erasure_removes_every_new_personal_field(settings, tmp_path):
     case = f.case(p, victim_pseudonym="MARKER-pseudonym", notified_by="MARKER-notifier",
                   child_review_reference="", victim_age=30)
     f.decide(case)
-    actions.add_parallel_process(case, kind="inquest", reference="MARKER-inquest", acting_user=SYSTEM, on=TODAY)
+    actions.add_parallel_process(case, kind="inquest", reference="MARKER-inquest", pauses_review=True,
+                                 pause_reason="MARKER-pause", acting_user=SYSTEM, on=TODAY)
     chair = actions.add_chair(partnership=p, name="MARKER-chair", accreditation="MARKER-acc",
                               trained_on=dt.date(2025, 3, 1), declaration="MARKER-decl", acting_user=SYSTEM)
     actions.invite_tender(case, invited=[chair], acting_user=SYSTEM)
