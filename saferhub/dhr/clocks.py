@@ -125,6 +125,13 @@ def revision_round(submissions) -> tuple[dt.date, dt.date | None] | None:
     return letter_on, (min(later) if later else approved_on)
 
 
+def imr_states(imrs, today: dt.date, at_risk_days: int) -> list[tuple[object, Clock]]:
+    """Each individual management review request with its own clock: due on its due date, done by its receipt
+    (overdue, due soon or due like the case's clocks). ``imrs``: already fetched requests."""
+    return [(imr, Clock(str(imr.agency), imr.due_on, imr.received_on,
+                        state(imr.due_on, imr.received_on, today, at_risk_days))) for imr in imrs]
+
+
 def erase_after(closed_on: dt.date | None, retention_years: int) -> dt.date | None:
     return add_months(closed_on, 12 * retention_years) if closed_on else None
 
