@@ -209,6 +209,13 @@ def _check_step_details(step: str, *, details: dict, feedback_approved: bool, pa
                                 code="dhr.family_outcome", field="outcome")
         _need(details, "advocacy_offered", "Record the advocacy services offered to the family (001:486).",
               "dhr.family_advocacy")
+        offered_on, choose_by = details.get("advocacy_offered_on"), details.get("choose_by")
+        if choose_by and not offered_on:
+            raise RuleViolation("Enter the date advocacy was offered: the time the family was given to choose runs "
+                                "from the offer.", code="dhr.family_choice_order", field="advocacy_offered_on")
+        if offered_on and choose_by and choose_by < offered_on:
+            raise RuleViolation("The date the family was given to choose by cannot be before advocacy was offered.",
+                                code="dhr.family_choice_order", field="choose_by")
     elif step == Step.FEEDBACK:
         if details.get("outcome") not in {"approved", "changes"}:
             raise RuleViolation("Say whether the quality assurance panel approved the report or asked for changes.",
