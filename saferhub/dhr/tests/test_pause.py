@@ -103,3 +103,20 @@ def test_the_case_page_records_the_pause_and_shows_paused():
     assert "govuk-tag--red" not in page
     listing = client.get(reverse("dhr:case-list")).content.decode()
     assert "Paused" in listing and "Overdue" not in listing
+
+
+@pytest.mark.django_db
+@pytest.mark.date_sensitive("2026-09-01")
+def test_the_sub_panel_report_counts_the_paused_reviews_and_not_as_overdue():
+    from saferhub.dhr import reporting
+
+    paused, running = f.case(), f.case(date_notified=D(2026, 1, 13))
+    for case in (paused, running):
+        f.decide(case)
+    actions.add_parallel_process(paused, kind="criminal_trial", pauses_review=True, pause_reason="Trial listed",
+                                 acting_user=SYSTEM, on=TODAY)
+    numbers = reporting.sub_panel_numbers(LATE)
+    assert numbers["paused"] == 1 and dict(numbers["overdue"]) == {"Review submitted": 1}
+    page = Client().get(reverse("dhr:sub-panel-report")).content.decode()
+    assert "Reviews paused for parallel proceedings</dt><dd class=\"govuk-summary-list__value\">1</dd>" in page
+    assert Client().get("/api/v1/dhr/sub-panel").json()["paused"] == 1
