@@ -71,7 +71,8 @@ def build(key: str, user) -> agenda_reports.AgendaReport:
     found = numbers(today, partnership)
     overdue = sum(n for _, n in found["overdue"])
     summary = (f"The reviews of {partnership.name}, in numbers. Notifications of a death: {found['notifications']}. "
-               f"Reviews in progress: {found['in_progress']}. Reports published: {found['published']}. Overdue "
+               f"Reviews in progress: {found['in_progress']} (paused for parallel proceedings: "
+               f"{found['paused']}). Reports published: {found['published']}. Overdue "
                f"clocks: {overdue}. Recommendations outstanding: {found['outstanding_total']}. Reviews under way "
                "are confidential, so no case is described.")
     sections = [(heading, "; ".join(f"{label}: {n}" for label, n in found[key]) + "." if found[key] else "None.")

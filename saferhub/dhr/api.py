@@ -68,6 +68,7 @@ class DhrCount(Schema):
 class DhrSubPanelOut(Schema):
     notifications: int
     in_progress: int
+    paused: int
     published: int
     withheld: int
     outstanding_total: int
@@ -84,7 +85,8 @@ def sub_panel(request):
     n = sub_panel_numbers(timezone.localdate())
     counts = {k: [DhrCount(label=str(label), number=v) for label, v in n[k]]
               for k in ("decisions", "stages", "overdue", "outstanding")}
-    return DhrSubPanelOut(notifications=n["notifications"], in_progress=n["in_progress"], published=n["published"],
+    return DhrSubPanelOut(notifications=n["notifications"], in_progress=n["in_progress"], paused=n["paused"],
+                          published=n["published"],
                           withheld=n["withheld"], outstanding_total=n["outstanding_total"], **counts)
 
 

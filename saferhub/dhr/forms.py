@@ -161,7 +161,12 @@ STEP_FIELDS = {
         "outcome": lambda: forms.ChoiceField(label="The family", widget=forms.RadioSelect, choices=[
             ("engaged", "Engaged with the review"), ("declined", "Declined (the offer stays open)")]),
         "advocacy_offered": lambda: forms.CharField(label="Advocacy services offered", max_length=300),
+        "advocacy_offered_on": lambda: GovukDateField(label="Date advocacy was offered", required=False),
+        "choose_by": lambda: GovukDateField(
+            label="Date the family was given to choose by", required=False,
+            help_text="The time the family was given to decide whether to take up advocacy."),
         "advocate_chosen": lambda: forms.CharField(label="Advocate chosen", max_length=200, required=False),
+        "liaison_officer": lambda: forms.CharField(label="Family liaison officer", max_length=200, required=False),
         "notes": lambda: forms.CharField(label="Notes", widget=forms.Textarea, required=False),
     },
     Step.DRAFT: {"version": lambda: forms.CharField(label="Version", max_length=20)},

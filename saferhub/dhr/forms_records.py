@@ -43,6 +43,10 @@ class ParallelForm(GovukForm):
     reference = forms.CharField(label="Reference", max_length=100, required=False)
     started_on = GovukDateField(label="Date it started", required=False)
     expected_end = GovukDateField(label="Date it is expected to end", required=False)
+    pauses_review = forms.BooleanField(
+        label="The review waits for it (its timescale is paused until the process ends)", required=False)
+    pause_reason = forms.CharField(label="Why the review waits", widget=forms.Textarea, required=False,
+                                   help_text="Needed if the review waits.")
 
 
 class ParallelEndForm(GovukForm):

@@ -11,7 +11,8 @@ from saferhub.dhr.policies import team_partnership_ids
 
 
 def _with_clock_data(qs: QuerySet) -> QuerySet:
-    return qs.select_related("partnership").prefetch_related("decisions", "steps", "extensions", "qa_submissions")
+    return qs.select_related("partnership").prefetch_related("decisions", "steps", "extensions", "qa_submissions",
+                                                          "parallel")
 
 
 def cases_for(user) -> QuerySet[Case]:
@@ -22,7 +23,7 @@ def case_for(user) -> QuerySet[Case]:
     """The queryset one case page is fetched from (``get_for`` then checks ``dhr.view_case``)."""
     return cases_for(user).select_related("notifying_organisation").prefetch_related(
         "agencies", "panel__agency", Prefetch("imrs", queryset=ImrRequest.objects.select_related("agency")),
-        "recommendations__agency", "parallel", "family_contacts", "appointments__user", "appointments__agency")
+        "recommendations__agency", "family_contacts", "appointments__user", "appointments__agency")
 
 
 def settings_by_partnership(partnership_ids) -> dict[int, DhrSettings]:
@@ -93,7 +94,7 @@ def appointed_cases(user) -> QuerySet[Case]:
 
     ids = [cid for cid, roles in appointments(user).items() if any(r in REVIEWER_ROLES for r, _ in roles)]
     return _with_clock_data(Case.objects.filter(pk__in=ids)).prefetch_related(
-        "panel__agency", Prefetch("imrs", queryset=ImrRequest.objects.select_related("agency")), "parallel")
+        "panel__agency", Prefetch("imrs", queryset=ImrRequest.objects.select_related("agency")))
 
 
 def agency_requests(user) -> QuerySet[ImrRequest]:
@@ -164,11 +165,12 @@ def letters_visible_to(user) -> QuerySet:
 def sweep_rows() -> list[tuple]:
     """Every open case as a plain row for ``clocks.overdue_sweep``: (id, partnership id, decision clock start,
     current decision's outcome, its date, extension months, date submitted to the QA panel, the latest round of
-    changes the QA panel asked for as ``clocks.revision_round`` gives it). Five queries."""
+    changes the QA panel asked for as ``clocks.revision_round`` gives it, the (start, end) of its parallel
+    processes the review waits for). Six queries."""
     from django.db.models import Sum
 
     from saferhub.dhr.clocks import revision_round
-    from saferhub.dhr.models import Decision, Extension
+    from saferhub.dhr.models import Decision, Extension, ParallelProcess
 
     open_cases = Case.objects.filter(closed_on__isnull=True)
     current = {}
@@ -182,8 +184,12 @@ def sweep_rows() -> list[tuple]:
     for case_id, *row in QaSubmission.objects.filter(case__in=open_cases).values_list(
             "case_id", "number", "submitted_on", "letter_on", "letter_outcome", "approved_on"):
         rounds.setdefault(case_id, []).append(tuple(row))
+    pauses: dict[int, list[tuple]] = {}
+    for case_id, started_on, ended_on in ParallelProcess.objects.filter(case__in=open_cases, pauses_review=True).values_list(
+            "case_id", "started_on", "ended_on"):
+        pauses.setdefault(case_id, []).append((started_on, ended_on))
     return [(pk, pid, start, *current.get(pk, (None, None)), months.get(pk, 0), submitted.get(pk),
-             revision_round(rounds[pk]) if pk in rounds else None)
+             revision_round(rounds[pk]) if pk in rounds else None, pauses.get(pk, []))
             for pk, pid, start in open_cases.values_list("id", "partnership_id", "decision_clock_start")]
 
 

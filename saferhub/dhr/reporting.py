@@ -24,7 +24,7 @@ def sub_panel_numbers(today: dt.date, partnership_id: int | None = None) -> dict
     cases = list(found)
     settings_map = queries.settings_by_partnership({c.partnership_id for c in cases})
     decisions, stages, overdue = Counter(), Counter(), Counter()
-    published = withheld = 0
+    published = withheld = paused = 0
     for case in cases:
         decision = clocks.current_decision(case)
         if decision is not None:
@@ -36,16 +36,18 @@ def sub_panel_numbers(today: dt.date, partnership_id: int | None = None) -> dict
             withheld += 1
         if case.closed_on is None:
             stages[status.stage(case)] += 1
-            for clock in clocks.case_clocks(case, settings_map[case.partnership_id], today):
+            case_clocks = clocks.case_clocks(case, settings_map[case.partnership_id], today)
+            for clock in case_clocks:
                 if clock.state == clocks.OVERDUE:
                     overdue[clock.name] += 1
+            paused += any(clock.state == clocks.PAUSED for clock in case_clocks)
     outstanding = Counter(
         (r["agency__name"] or "No agency named") for r in
         recommendations.exclude(status="complete").values("agency__name"))
     return {
         "today": today, "notifications": len(cases), "decisions": sorted(decisions.items()),
         "stages": sorted(stages.items()), "in_progress": sum(stages.values()), "overdue": sorted(overdue.items()),
-        "published": published, "withheld": withheld, "outstanding": sorted(outstanding.items()),
+        "paused": paused, "published": published, "withheld": withheld, "outstanding": sorted(outstanding.items()),
         "outstanding_total": sum(outstanding.values()),
     }
 
@@ -94,7 +96,8 @@ def sub_panel_docx(numbers: dict) -> bytes:
     document = word_document(f"Domestic Homicide Reviews: report to the Sub Panel, {numbers['today']:%-d %B %Y}")
     document.add_paragraph("Numbers only. Reviews under way are confidential, so no case is described.")
     document.add_paragraph(f"Notifications: {numbers['notifications']}. Reviews in progress: "
-                           f"{numbers['in_progress']}. Published: {numbers['published']}. Not published for "
+                           f"{numbers['in_progress']}. Paused for parallel proceedings: {numbers['paused']}. "
+                           f"Published: {numbers['published']}. Not published for "
                            f"safeguarding reasons: {numbers['withheld']}. Recommendations outstanding: "
                            f"{numbers['outstanding_total']}.")
     for heading, key, first in (("Decisions", "decisions", "Decision"), ("Reviews in progress by stage", "stages",

@@ -209,6 +209,13 @@ def _check_step_details(step: str, *, details: dict, feedback_approved: bool, pa
                                 code="dhr.family_outcome", field="outcome")
         _need(details, "advocacy_offered", "Record the advocacy services offered to the family (001:486).",
               "dhr.family_advocacy")
+        offered_on, choose_by = details.get("advocacy_offered_on"), details.get("choose_by")
+        if choose_by and not offered_on:
+            raise RuleViolation("Enter the date advocacy was offered: the time the family was given to choose runs "
+                                "from the offer.", code="dhr.family_choice_order", field="advocacy_offered_on")
+        if offered_on and choose_by and choose_by < offered_on:
+            raise RuleViolation("The date the family was given to choose by cannot be before advocacy was offered.",
+                                code="dhr.family_choice_order", field="choose_by")
     elif step == Step.FEEDBACK:
         if details.get("outcome") not in {"approved", "changes"}:
             raise RuleViolation("Say whether the quality assurance panel approved the report or asked for changes.",
@@ -285,6 +292,21 @@ def check_chair_independence(*, chair_name: str, connected: dict[int, str], case
                             "involved, 2016 guidance, Section 4).", code="dhr.chair_not_independent", field="chair")
 
 
+def check_chair_accredited(*, chair_name: str, accreditation: str, trained_on: dt.date | None,
+                           appointed_on: dt.date) -> None:
+    """Only an accredited chair is appointed: the register records their accreditation or training and its date,
+    on or before the appointment (001:436: chairs come from the register of accredited chairs; our wording)."""
+    if not accreditation.strip() or trained_on is None:
+        raise RuleViolation(f"{chair_name} cannot be appointed: the register has no accreditation or training date "
+                            "for them. Only an accredited chair may chair a review: record their accreditation and "
+                            "the date of their training on the register first.",
+                            code="dhr.chair_not_accredited", field="chair")
+    if trained_on > appointed_on:
+        raise RuleViolation(f"{chair_name} cannot be appointed on {appointed_on:%-d %B %Y}: their training is dated "
+                            f"{trained_on:%-d %B %Y}, after it. Only an accredited chair may chair a review.",
+                            code="dhr.chair_not_accredited", field="chair")
+
+
 def check_tender(*, invited: set[int], chosen: int | None, reason: str, available: bool) -> None:
     """Chairs are appointed through a transparent tender (001:436): the chosen chair was invited, is available,
     and the reason for the choice is recorded."""
@@ -309,6 +331,14 @@ def check_parallel_dates(*, started_on: dt.date | None, ended_on: dt.date | None
         raise RuleViolation("The end date cannot be in the future.", code="dhr.parallel_in_future", field="ended_on")
     if started_on and ended_on and ended_on < started_on:
         raise RuleViolation("A process cannot end before it started.", code="dhr.parallel_order", field="ended_on")
+
+
+def check_pause(*, pauses_review: bool, reason: str) -> None:
+    """A review waits for a parallel process only by the team's recorded choice, with its reason (issue 13: the
+    clock pauses for parallel proceedings "with a reason")."""
+    if pauses_review and not reason.strip():
+        raise RuleViolation("Enter why the review waits for this process: its timescale is paused only with a "
+                            "recorded reason.", code="dhr.pause_reason", field="pause_reason")
 
 
 def check_not_blocked(blocking: list[tuple[str, str]], *, what: str) -> None:

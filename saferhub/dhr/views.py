@@ -147,6 +147,7 @@ def _context(request, case, post_section=None, bound=None) -> dict:
         "error_form": bound if bound is not None and bound.errors else None,
         "tender": queries.tender_of(case), "blocking": actions.blocking_processes(case),
         "erase_after": clocks.erase_after(case.closed_on, settings.retention_years),
+        "imrs": clocks.imr_states(case.imrs.all(), today, settings.at_risk_days),
         "today": today, "report_steps": REPORT_STEPS, "approved_versions": queries.approved_versions(case),
     }
 

@@ -40,7 +40,8 @@ def review(request, pk):
     terms = next((s for s in case.steps.all() if s.step == "terms"), None)
     return render(request, "dhr/review.html", {
         "case": case, "stage": status.stage(case), "terms": terms, "documents": list(queries.documents_of(case)),
-        "clocks": clocks.case_clocks(case, settings, timezone.localdate())})
+        "clocks": clocks.case_clocks(case, settings, timezone.localdate()),
+        "imrs": clocks.imr_states(case.imrs.all(), timezone.localdate(), settings.at_risk_days)})
 
 
 @login_required

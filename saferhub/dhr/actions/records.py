@@ -74,14 +74,17 @@ def invite_tender(case: Case, *, invited: list[Chair], quotes: dict[int, int] | 
 @transaction.atomic
 def appoint_chair(case: Case, *, chair: Chair, reason: str, appointed_on: dt.date, acting_user: Actor,
                   on: dt.date | None = None) -> Tender:
-    """Appoint the chosen chair: they were invited to tender, are available, and are independent of every
-    agency involved in the case (``rules.check_chair_independence``)."""
+    """Appoint the chosen chair: they were invited to tender, are available, accredited (accreditation and
+    training date on the register, ``rules.check_chair_accredited``) and independent of every agency involved in
+    the case (``rules.check_chair_independence``)."""
     require(acting_user, "dhr.change_case", case)
     case = lock_case(case)
     not_erased(case)
     tender = Tender.objects.filter(case=case).first()
     invited = set(tender.invited.values_list("pk", flat=True)) if tender else set()
     rules.check_tender(invited=invited, chosen=chair.pk, reason=reason, available=chair.available)
+    rules.check_chair_accredited(chair_name=chair.name, accreditation=chair.accreditation,
+                                 trained_on=chair.trained_on, appointed_on=appointed_on)
     rules.check_chair_independence(
         chair_name=chair.name, connected={o.pk: o.name for o in chair.connected_agencies.all()},
         case_agencies=set(case.agencies.values_list("pk", flat=True)) | set(case.panel.values_list("agency_id", flat=True)))
@@ -97,16 +100,22 @@ def appoint_chair(case: Case, *, chair: Chair, reason: str, appointed_on: dt.dat
 @transaction.atomic
 def add_parallel_process(case: Case, *, kind: str, acting_user: Actor, reference: str = "",
                          started_on: dt.date | None = None, expected_end: dt.date | None = None,
+                         pauses_review: bool = False, pause_reason: str = "",
                          on: dt.date | None = None) -> ParallelProcess:
+    """Record a process running alongside the review. With ``pauses_review`` (and its reason) the review waits
+    for it: the review clock shows "Paused" until it ends, and the days paused move the due date (``clocks``)."""
     require(acting_user, "dhr.change_case", case)
     case = lock_case(case)
     not_erased(case)
     rules.check_parallel_dates(started_on=started_on, ended_on=None, today=on or today())
+    rules.check_pause(pauses_review=pauses_review, reason=pause_reason)
     process = ParallelProcess(case=case, kind=ProcessKind(kind), reference=reference.strip(), started_on=started_on,
-                              expected_end=expected_end)
+                              expected_end=expected_end, pauses_review=pauses_review,
+                              pause_reason=pause_reason.strip() if pauses_review else "")
     full_clean(process)
     process.save()
-    audit.record("dhr.parallel.added", actor=acting_user, target=case, data={"kind": kind, "process": process.pk})
+    audit.record("dhr.parallel.added", actor=acting_user, target=case,
+                 data={"kind": kind, "process": process.pk, "pauses_review": pauses_review})
     return process
 
 

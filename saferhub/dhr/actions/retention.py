@@ -57,7 +57,7 @@ def erase_case(case: Case, *, acting_user: Actor, on: dt.date | None = None) -> 
     case.pseudonym_chosen_by = ""
     case.save(update_fields=["pseudonym_chosen_by"])
     case.family_contacts.update(who="", outcome="", views_on_draft="")
-    case.parallel.update(reference="")
+    case.parallel.update(reference="", pause_reason="")
     case.appointments.all().delete()
     Tender.objects.filter(case=case).update(reason="")
     for imr in case.imrs.exclude(document_path=""):

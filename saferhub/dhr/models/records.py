@@ -72,6 +72,10 @@ class ParallelProcess(models.Model):
     started_on = models.DateField(null=True, blank=True)
     expected_end = models.DateField(null=True, blank=True)
     ended_on = models.DateField(null=True, blank=True)
+    #: The team's decision that the review waits for this process (for example the criminal trial): while it is
+    #: open the review's clock shows "Paused", and the days it was open after the decision move the due date.
+    pauses_review = models.BooleanField(default=False)
+    pause_reason = models.TextField(blank=True, help_text="Why the review waits for this process.")
 
     class Meta:
         ordering = ["id"]

@@ -56,6 +56,29 @@ def test_only_an_invited_available_chair_with_a_reason_is_appointed():
         assert err.value.code == code
 
 
+def test_only_an_accredited_chair_trained_before_the_appointment_is_appointed():
+    p = f.partnership()
+    case = f.case(p)
+    untrained = actions.add_chair(partnership=p, name="No Training", acting_user=SYSTEM)
+    no_date = actions.add_chair(partnership=p, name="No Date", accreditation="AAFDA chair training",
+                                acting_user=SYSTEM)
+    later = actions.add_chair(partnership=p, name="Trained Later", accreditation="AAFDA chair training",
+                              trained_on=dt.date(2026, 3, 1), acting_user=SYSTEM)
+    actions.invite_tender(case, invited=[untrained, no_date, later], acting_user=SYSTEM)
+    for chair, words in [(untrained, "no accreditation or training date"), (no_date, "no accreditation"),
+                         (later, "after it")]:
+        with pytest.raises(RuleViolation) as err:
+            actions.appoint_chair(case, chair=chair, reason="Only quote", appointed_on=dt.date(2026, 2, 1),
+                                  acting_user=SYSTEM, on=TODAY)
+        assert err.value.code == "dhr.chair_not_accredited" and chair.name in err.value.text
+        assert words in err.value.text
+    case.refresh_from_db()
+    assert case.tender.chosen is None  # nothing half-saved
+    tender = actions.appoint_chair(case, chair=later, reason="Only quote", appointed_on=dt.date(2026, 3, 2),
+                                   acting_user=SYSTEM, on=TODAY)
+    assert tender.chosen == later
+
+
 def test_an_open_criminal_trial_blocks_publication_with_the_reason():
     case = f.case()
     f.decide(case)
@@ -161,9 +184,10 @@ def test_erasure_removes_every_new_personal_field(settings, tmp_path):
     case = f.case(p, victim_pseudonym="MARKER-pseudonym", notified_by="MARKER-notifier",
                   child_review_reference="", victim_age=30)
     f.decide(case)
-    actions.add_parallel_process(case, kind="inquest", reference="MARKER-inquest", acting_user=SYSTEM, on=TODAY)
+    actions.add_parallel_process(case, kind="inquest", reference="MARKER-inquest", pauses_review=True,
+                                 pause_reason="MARKER-pause", acting_user=SYSTEM, on=TODAY)
     chair = actions.add_chair(partnership=p, name="MARKER-chair", accreditation="MARKER-acc",
-                              declaration="MARKER-decl", acting_user=SYSTEM)
+                              trained_on=dt.date(2025, 3, 1), declaration="MARKER-decl", acting_user=SYSTEM)
     actions.invite_tender(case, invited=[chair], acting_user=SYSTEM)
     actions.appoint_chair(case, chair=chair, reason="MARKER-reason", appointed_on=dt.date(2026, 2, 1),
                           acting_user=SYSTEM, on=TODAY)
