@@ -116,3 +116,24 @@ class SpendForm(GovukForm):
                                                "min_value": "Enter what has been spent, £0 or more."})
     evaluation = forms.CharField(label="Evaluation (optional)", widget=forms.Textarea, required=False, max_length=5000,
                                  help_text="What the money achieved and how that is known.")
+
+
+class RenumberForm(GovukForm):
+    """Give one action of an unpublished version a new number."""
+
+    row = forms.TypedChoiceField(label="Action", coerce=int, required=False, empty_value=None)
+    number = forms.CharField(label="New number", max_length=20, required=False,
+                             help_text="As printed in this version, for example 1.14.")
+
+    def __init__(self, *args, rows=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["row"].choices = [("", "Choose an action")] + [
+            (r.pk, f"{r.number} {' '.join(r.action.split()[:10])}") for r in rows]
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("row"):
+            self.add_error("row", "Choose the action to renumber.")
+        if not (data.get("number") or "").strip():
+            self.add_error("number", "Enter the action's new number.")
+        return data

@@ -9,6 +9,7 @@ urlpatterns = [
     path("plan/<slug:slug>/", views.plan_detail, name="plan"),
     path("plan/<slug:slug>/values/upload/", views.upload_values, name="upload-values"),
     path("plan/<slug:slug>/versions/", views.versions, name="versions"),
+    path("plan/<slug:slug>/versions/<id:pk>/", views.version_detail, name="version"),
     path("plan/<slug:slug>/measures/<id:pk>/", views.measure_detail, name="measure"),
     path("plan/<slug:slug>/actions/<id:pk>/", views.action_detail, name="action"),
     path("plan/<slug:slug>/actions/<id:pk>/update/", views.update_action, name="update-action"),

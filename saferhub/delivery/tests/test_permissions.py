@@ -40,7 +40,8 @@ def world():
     users["owner"] = user("u-owner", Role.AGENCY_OFFICER, person=person("Olive Owner", councillor=False,
                                                                        organisation=police))
     users["other"] = user("u-other", Role.AGENCY_OFFICER, person=person("Otto Other", councillor=False))
-    return {"plan": plan, "measure": measure, "row": row, "round": round_, "duty": duty, "users": users}
+    return {"plan": plan, "measure": measure, "row": row, "round": round_, "duty": duty, "users": users,
+            "version": version}
 
 
 def _pages(w):
@@ -52,6 +53,7 @@ def _pages(w):
         "/plan/": public,
         "/plan/snp/": public,
         "/plan/snp/versions/": public,
+        f"/plan/snp/versions/{w['version'].pk}/": manage,
         f"/plan/snp/measures/{w['measure'].pk}/": public,
         f"/plan/snp/actions/{w['row'].pk}/": public,
         f"/plan/snp/actions/{w['row'].pk}/update/": update,

@@ -66,7 +66,8 @@ def measure_detail(request, slug, pk):
 def versions(request, slug):
     plan = get_object_or_404(Plan, slug=slug)
     history = [(v, version_diff(v)) for v in queries.version_history(plan, published_only=not _staff(request))]
-    return render(request, "delivery/versions.html", {"plan": plan, "history": history})
+    return render(request, "delivery/versions.html", {"plan": plan, "history": history,
+                                                      "can_manage": can(request.user, "delivery.manage_plan", plan)})
 
 
 @public_page
