@@ -8,7 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from saferhub.core.charts import Bar, bar_chart
+from saferhub.core.charts import Bar, bar_chart, stacked_bar_chart
 from saferhub.core.exceptions import RuleViolation
 from saferhub.core.middleware import public_page
 from saferhub.core.permissions import can
@@ -36,14 +36,27 @@ def _rag_rows(counts):
     return [(RAG_LABELS[k], counts.get(k, 0), RAG_COLOURS[k]) for k in [*rules.RAG_ORDER, "no_update"]]
 
 
+def _outcome_rag(themes):
+    """Each outcome's actions by RAG status: the rows of the table, and the stacked chart of the same numbers."""
+    rows = [(o["outcome"], _rag_rows(o["rag"])) for t in themes for o in t["outcomes"]]
+    chart = stacked_bar_chart(
+        [(f"Outcome {outcome.number}", [Bar(label, n, colour) for label, n, colour in rag]) for outcome, rag in rows],
+        title="Actions by RAG status, outcome by outcome", ident="outcome-rag",
+        description="For each long-term outcome, how many of the actions serving it have each RAG status in their "
+                    "latest update. An action serving several outcomes is counted under each. The table below gives "
+                    "the same numbers.")
+    return [(outcome, [n for _, n, _ in rag], sum(n for _, n, _ in rag)) for outcome, rag in rows], chart
+
+
 @public_page
 def plan_detail(request, slug):
     plan = get_object_or_404(Plan.objects.select_related("partnership"), slug=slug)
     context = queries.plan_page(plan, published_only=not _staff(request))
     rag = _rag_rows(context["overall"])
+    outcome_rag, outcome_rag_chart = _outcome_rag(context["themes"])
     context = dict(
-        context, rag_rows=rag, rag_labels=RAG_LABELS, rag_definitions=[(RAG_LABELS[k], rules.RAG_DEFINITIONS[k])
-                                                              for k in rules.RAG_ORDER],
+        context, outcome_rag=outcome_rag, outcome_rag_chart=outcome_rag_chart, rag_rows=rag, rag_labels=RAG_LABELS,
+        rag_definitions=[(RAG_LABELS[k], rules.RAG_DEFINITIONS[k]) for k in rules.RAG_ORDER],
         rag_chart=bar_chart([Bar(label, n, colour) for label, n, colour in rag], title="Actions by RAG status",
                             description="How many actions have each RAG status in their latest update. "
                                         "The table below gives the same numbers."),
