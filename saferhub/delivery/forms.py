@@ -137,3 +137,20 @@ class RenumberForm(GovukForm):
         if not (data.get("number") or "").strip():
             self.add_error("number", "Enter the action's new number.")
         return data
+
+
+class ValueForm(GovukForm):
+    """One value of a measure, for a period of whole months and an area."""
+
+    period_start = GovukDateField(label="Start of the period", help_text="The first day of a month, for example "
+                                  "1 4 2022.", error_messages={"required": "Enter the date the period starts."})
+    period_end = GovukDateField(label="End of the period", help_text="The last day of a month, for example 30 6 2022.",
+                                error_messages={"required": "Enter the date the period ends."})
+    geography = forms.ChoiceField(label="Level", widget=forms.RadioSelect, initial="county",
+                                  choices=[("county", "County"), ("district", "District"), ("locality", "Locality")],
+                                  error_messages={"required": "Select county, district or locality."})
+    area = forms.CharField(label="District or locality (not needed for the county)", max_length=100, required=False)
+    value = forms.DecimalField(label="Value", max_digits=14, decimal_places=2,
+                               error_messages={"required": "Enter the value.", "invalid": "The value must be a number."})
+    data_quality_note = forms.CharField(label="Data quality note (optional)", widget=forms.Textarea(attrs={"rows": 3}),
+                                        required=False, max_length=2000)

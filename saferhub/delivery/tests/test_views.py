@@ -158,3 +158,39 @@ def test_owner_update_page(client, plan):
     response = client.post(url, {"rag": "green", "commentary": "Going well.", **dates})
     assert response.status_code == 302
     assert plan["row"].identity.updates.get().rag == "green"
+
+
+def _value_form(start, end, value="120", geography="county", area=""):
+    return {"period_start_day": str(start.day), "period_start_month": str(start.month),
+            "period_start_year": str(start.year), "period_end_day": str(end.day), "period_end_month": str(end.month),
+            "period_end_year": str(end.year), "geography": geography, "area": area, "value": value,
+            "data_quality_note": ""}
+
+
+def test_one_value_by_form_with_the_rules_messages_and_nothing_half_saved(client, plan):
+    from saferhub.core.models import AuditEvent
+
+    measure = plan["measure"]
+    url = f"/plan/snp/measures/{measure.pk}/values/add/"
+    client.force_login(user("pship", Role.PARTNERSHIP_OFFICER))
+    assert f'href="{url}"' in client.get(f"/plan/snp/measures/{measure.pk}/").content.decode()
+    refusals = [
+        (_value_form(D(2022, 4, 2), D(2022, 6, 30)), "A value covers whole months"),
+        (_value_form(D(2015, 1, 1), D(2015, 3, 31)), "more than five years before the plan starts"),
+        (_value_form(D(2022, 4, 1), D(2022, 6, 30), geography="district", area="Breckland"),
+         "This measure is recorded at county level, not by district."),
+        (_value_form(D(2022, 4, 1), D(2022, 6, 30), value="lots"), "The value must be a number."),
+    ]
+    for data, message in refusals:
+        page = client.post(url, data).content.decode()
+        assert "Error: " in page and message in page, message
+    assert measure.values.count() == 0
+    response = client.post(url, _value_form(D(2022, 4, 1), D(2022, 6, 30), value="1204"))
+    assert response.status_code == 302 and response.url == f"/plan/snp/measures/{measure.pk}/"
+    assert measure.values.get().value == Decimal(1204) and measure.values.get().area == "Norfolk"
+    assert AuditEvent.objects.filter(code="delivery.value.recorded").count() == 1
+    page = client.post(url, _value_form(D(2022, 4, 1), D(2022, 6, 30), value="9")).content.decode()
+    assert "A value for this period and area is already recorded." in page and measure.values.count() == 1
+    client.force_login(user("cllr", Role.COUNCILLOR))
+    assert client.get(url).status_code == 404
+    assert f'href="{url}"' not in client.get(f"/plan/snp/measures/{measure.pk}/").content.decode()

@@ -72,6 +72,7 @@ def measure_detail(request, slug, pk):
     context = queries.measure_page(measure)
     context["chart"] = measure_chart(measure, context["county"])
     context["plan"] = measure.outcome.plan
+    context["can_manage"] = can(request.user, "delivery.manage_plan", measure.outcome.plan)
     return render(request, "delivery/measure_detail.html", context)
 
 
