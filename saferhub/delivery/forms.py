@@ -154,3 +154,20 @@ class ValueForm(GovukForm):
                                error_messages={"required": "Enter the value.", "invalid": "The value must be a number."})
     data_quality_note = forms.CharField(label="Data quality note (optional)", widget=forms.Textarea(attrs={"rows": 3}),
                                         required=False, max_length=2000)
+
+
+class MeasureTargetForm(GovukForm):
+    """A measure's baseline, target, intended direction and data-quality note."""
+
+    direction = forms.ChoiceField(label="Intended direction", widget=forms.RadioSelect, choices=[
+        ("decrease", "Decrease"), ("increase", "Increase"),
+        ("neutral", "Neutral: a change may reflect reporting, not the problem (no target)"),
+        ("not_stated", "Not stated")], error_messages={"required": "Select the intended direction."})
+    baseline_value = forms.DecimalField(label="Baseline (optional)", max_digits=14, decimal_places=2, required=False,
+                                        error_messages={"invalid": "The baseline must be a number."})
+    baseline_label = forms.CharField(label="Period of the baseline (optional)", max_length=60, required=False,
+                                     help_text="For example “2019 to 2020”.")
+    target_value = forms.DecimalField(label="Target (optional)", max_digits=14, decimal_places=2, required=False,
+                                      error_messages={"invalid": "The target must be a number."})
+    data_quality_note = forms.CharField(label="Data quality note (optional)", widget=forms.Textarea(attrs={"rows": 3}),
+                                        required=False, max_length=2000)

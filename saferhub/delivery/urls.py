@@ -12,6 +12,7 @@ urlpatterns = [
     path("plan/<slug:slug>/versions/<id:pk>/", views.version_detail, name="version"),
     path("plan/<slug:slug>/measures/<id:pk>/", views.measure_detail, name="measure"),
     path("plan/<slug:slug>/measures/<id:pk>/values/add/", views.add_value, name="add-value"),
+    path("plan/<slug:slug>/measures/<id:pk>/target/", views.measure_target, name="measure-target"),
     path("plan/<slug:slug>/actions/<id:pk>/", views.action_detail, name="action"),
     path("plan/<slug:slug>/actions/<id:pk>/update/", views.update_action, name="update-action"),
     path("plan/<slug:slug>/rounds/", views.rounds, name="rounds"),

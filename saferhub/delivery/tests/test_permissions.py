@@ -59,6 +59,7 @@ def _pages(w):
         f"/plan/snp/actions/{w['row'].pk}/update/": update,
         "/plan/snp/values/upload/": manage,
         f"/plan/snp/measures/{w['measure'].pk}/values/add/": manage,
+        f"/plan/snp/measures/{w['measure'].pk}/target/": manage,
         "/plan/snp/rounds/": manage,
         f"/plan/snp/rounds/{w['round'].pk}/": manage,
         "/plan/snp/my-actions/": signed_in,

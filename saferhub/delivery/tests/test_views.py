@@ -194,3 +194,27 @@ def test_one_value_by_form_with_the_rules_messages_and_nothing_half_saved(client
     client.force_login(user("cllr", Role.COUNCILLOR))
     assert client.get(url).status_code == 404
     assert f'href="{url}"' not in client.get(f"/plan/snp/measures/{measure.pk}/").content.decode()
+
+
+def test_baseline_and_target_by_form_and_a_neutral_measure_has_no_target(client, plan):
+    from saferhub.core.models import AuditEvent
+
+    measure = plan["measure"]
+    url = f"/plan/snp/measures/{measure.pk}/target/"
+    client.force_login(user("pship", Role.PARTNERSHIP_OFFICER))
+    assert f'href="{url}"' in client.get(f"/plan/snp/measures/{measure.pk}/").content.decode()
+    data = {"direction": "neutral", "baseline_value": "150", "baseline_label": "2019 to 2020", "target_value": "100",
+            "data_quality_note": ""}
+    page = client.post(url, data).content.decode()
+    assert "Error: " in page and "A neutral measure has no target" in page
+    measure.refresh_from_db()
+    assert (measure.direction, measure.target_value, measure.baseline_value) == ("not_stated", None, None)
+    response = client.post(url, {**data, "direction": "decrease"})
+    assert response.status_code == 302
+    measure.refresh_from_db()
+    assert (measure.direction, measure.target_value, measure.baseline_label) == ("decrease", Decimal(100),
+                                                                                 "2019 to 2020")
+    assert AuditEvent.objects.filter(code="delivery.measure.target_set").count() == 1
+    assert 'value="100.00"' in client.get(url).content.decode()  # the form shows what is set
+    client.force_login(user("cllr", Role.COUNCILLOR))
+    assert client.get(url).status_code == 404
