@@ -163,6 +163,11 @@ class MeasureTargetForm(GovukForm):
         ("decrease", "Decrease"), ("increase", "Increase"),
         ("neutral", "Neutral: a change may reflect reporting, not the problem (no target)"),
         ("not_stated", "Not stated")], error_messages={"required": "Select the intended direction."})
+    frequency = forms.ChoiceField(label="How often it is reported", widget=forms.RadioSelect, required=False,
+                                  choices=[("quarterly", "Quarterly"), ("monthly", "Monthly"),
+                                           ("annual", "Yearly (calendar or financial year)"),
+                                           ("", "Not stated: accept any whole months")],
+                                  help_text="A value for a different length of period is refused.")
     baseline_value = forms.DecimalField(label="Baseline (optional)", max_digits=14, decimal_places=2, required=False,
                                         error_messages={"invalid": "The baseline must be a number."})
     baseline_label = forms.CharField(label="Period of the baseline (optional)", max_length=60, required=False,

@@ -247,12 +247,23 @@ def reply_status(*, submitted_on: dt.date | None, due_by: dt.date, today: dt.dat
 GEOGRAPHY_ORDER = {"county": 0, "district": 1, "locality": 2}
 
 
+#: A reporting frequency: how many months a value covers, and the months its period may start in (quarters
+#: of the calendar, which are also the financial year's; a year is a calendar or a financial year).
+FREQUENCY_PERIODS = {
+    "monthly": (1, set(range(1, 13)), "one calendar month"),
+    "quarterly": (3, {1, 4, 7, 10}, "one quarter: January to March, April to June, July to September or "
+                                    "October to December"),
+    "annual": (12, {1, 4}, "one year: January to December, or April to March"),
+}
+
+
 def check_value(*, period_start: dt.date, period_end: dt.date, geography: str, measure_geography: str,
-                plan_start_year: int, plan_end_year: int, extended: bool) -> None:
+                plan_start_year: int, plan_end_year: int, extended: bool, frequency: str = "") -> None:
     """A measure's value covers whole months (from the first of a month to the last day of a month), lies
     in the plan's period (or earlier, as a baseline; after the end year only when the plan was extended,
-    seed 002:159), and is at a level the measure is measured at: county, district or locality "wherever
-    appropriate" (seed 003:923)."""
+    seed 002:159), is for the period its measure is reported by (a quarter for a quarterly measure; any
+    whole months when the frequency is not stated), and is at a level the measure is measured at: county,
+    district or locality "wherever appropriate" (seed 003:923)."""
     if period_end < period_start:
         raise RuleViolation("The period must end on or after the day it starts.",
                             code="delivery.period_order", field="period_end")
@@ -265,6 +276,12 @@ def check_value(*, period_start: dt.date, period_end: dt.date, geography: str, m
     if not extended and period_start > dt.date(plan_end_year, 12, 31):
         raise RuleViolation(f"The plan runs to {plan_end_year} and has not been extended: this period is after it.",
                             code="delivery.period_after_plan", field="period_start")
+    if frequency in FREQUENCY_PERIODS:
+        months, starts, text = FREQUENCY_PERIODS[frequency]
+        length = (period_end.year - period_start.year) * 12 + period_end.month - period_start.month + 1
+        if length != months or period_start.month not in starts:
+            raise RuleViolation(f"This measure is reported {frequency.replace('annual', 'yearly')}: a value covers "
+                                f"{text}.", code="delivery.period_frequency", field="period_start")
     if geography not in GEOGRAPHY_ORDER:
         raise RuleViolation("Select county, district or locality.", code="delivery.geography", field="geography")
     if GEOGRAPHY_ORDER[geography] > GEOGRAPHY_ORDER.get(measure_geography, 0):

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from saferhub.core.actors import SYSTEM
-from saferhub.core.exceptions import ActionPermissionDenied
+from saferhub.core.exceptions import ActionPermissionDenied, RuleViolation
 from saferhub.core.models import Organisation
 from saferhub.core.permissions import Role
 from saferhub.delivery import actions
@@ -218,3 +218,29 @@ def test_baseline_and_target_by_form_and_a_neutral_measure_has_no_target(client,
     assert 'value="100.00"' in client.get(url).content.decode()  # the form shows what is set
     client.force_login(user("cllr", Role.COUNCILLOR))
     assert client.get(url).status_code == 404
+
+
+def test_a_quarterly_measure_refuses_a_monthly_value_by_form_csv_and_api_alike(client, plan):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    measure = plan["measure"]
+    client.force_login(user("pship", Role.PARTNERSHIP_OFFICER))
+    response = client.post(f"/plan/snp/measures/{measure.pk}/target/", {"direction": "decrease",
+                                                                         "frequency": "quarterly"})
+    assert response.status_code == 302
+    measure.refresh_from_db()
+    assert measure.frequency == "quarterly"
+    assert "Quarterly" in client.get(f"/plan/snp/measures/{measure.pk}/").content.decode()
+    page = client.post(f"/plan/snp/measures/{measure.pk}/values/add/",
+                       _value_form(D(2022, 4, 1), D(2022, 4, 30))).content.decode()
+    assert "Error: " in page and "This measure is reported quarterly: a value covers one quarter" in page
+    monthly = "measure,period_start,period_end,geography,area,value,note\n1.1,2022-04-01,2022-04-30,county,Norfolk,4,\n"
+    page = client.post("/plan/snp/values/upload/", {"file": SimpleUploadedFile("v.csv", monthly.encode())}
+                       ).content.decode()
+    assert "Nothing has been saved" in page and "reported quarterly" in page
+    with pytest.raises(RuleViolation, match="reported quarterly"):
+        actions.record_value(measure, period_start=D(2022, 4, 1), period_end=D(2022, 4, 30), value=4,
+                             acting_user=SYSTEM)
+    assert measure.values.count() == 0
+    assert client.post(f"/plan/snp/measures/{measure.pk}/values/add/",
+                       _value_form(D(2022, 4, 1), D(2022, 6, 30))).status_code == 302

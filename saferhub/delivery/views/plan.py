@@ -117,7 +117,8 @@ def _preview(plan, text: str):
             try:
                 rules.check_value(period_start=row.period_start, period_end=row.period_end, geography=row.geography,
                                   measure_geography=measure.geography, plan_start_year=plan.start_year,
-                                  plan_end_year=plan.end_year, extended=plan.extended)
+                                  plan_end_year=plan.end_year, extended=plan.extended,
+                                  frequency=measure.frequency)
             except RuleViolation as exc:
                 row.errors.append(exc.text)
         row.measure_obj = measure
