@@ -8,18 +8,16 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from saferhub.core.charts import Bar, bar_chart, stacked_bar_chart
+from saferhub.core.charts import Bar, bar_chart
 from saferhub.core.exceptions import RuleViolation
 from saferhub.core.middleware import public_page
 from saferhub.core.permissions import can
 from saferhub.delivery import actions, queries, rules
-from saferhub.delivery.charts import measure_chart
+from saferhub.delivery.charts import RAG_COLOURS, measure_chart, outcome_rag_chart
 from saferhub.delivery.facts import version_diff
 from saferhub.delivery.forms import ActionUpdateForm, RoundUpdateForm, ValuesUploadForm
 from saferhub.delivery.models import DeliveryAction, Measure, Plan, Rag
 
-RAG_COLOURS = {"red": "#d4351c", "amber": "#f47738", "green": "#00703c", "complete": "#1d70b8",
-               "not_started": "#505a5f", "no_update": "#b1b4b6"}
 RAG_LABELS = {**dict(Rag.choices), "no_update": "No update yet"}
 
 
@@ -38,14 +36,11 @@ def _rag_rows(counts):
 
 def _outcome_rag(themes):
     """Each outcome's actions by RAG status: the rows of the table, and the stacked chart of the same numbers."""
-    rows = [(o["outcome"], _rag_rows(o["rag"])) for t in themes for o in t["outcomes"]]
-    chart = stacked_bar_chart(
-        [(f"Outcome {outcome.number}", [Bar(label, n, colour) for label, n, colour in rag]) for outcome, rag in rows],
-        title="Actions by RAG status, outcome by outcome", ident="outcome-rag",
-        description="For each long-term outcome, how many of the actions serving it have each RAG status in their "
-                    "latest update. An action serving several outcomes is counted under each. The table below gives "
-                    "the same numbers.")
-    return [(outcome, [n for _, n, _ in rag], sum(n for _, n, _ in rag)) for outcome, rag in rows], chart
+    order = [*rules.RAG_ORDER, "no_update"]
+    outcomes = [(o["outcome"], [o["rag"].get(k, 0) for k in order]) for t in themes for o in t["outcomes"]]
+    chart = outcome_rag_chart([(outcome.number, [(k, RAG_LABELS[k], n) for k, n in zip(order, counts, strict=True)])
+                               for outcome, counts in outcomes])
+    return [(outcome, counts, sum(counts)) for outcome, counts in outcomes], chart
 
 
 @public_page
@@ -53,9 +48,9 @@ def plan_detail(request, slug):
     plan = get_object_or_404(Plan.objects.select_related("partnership"), slug=slug)
     context = queries.plan_page(plan, published_only=not _staff(request))
     rag = _rag_rows(context["overall"])
-    outcome_rag, outcome_rag_chart = _outcome_rag(context["themes"])
+    outcome_rag, outcome_chart = _outcome_rag(context["themes"])
     context = dict(
-        context, outcome_rag=outcome_rag, outcome_rag_chart=outcome_rag_chart, rag_rows=rag, rag_labels=RAG_LABELS,
+        context, outcome_rag=outcome_rag, outcome_rag_chart=outcome_chart, rag_rows=rag, rag_labels=RAG_LABELS,
         rag_definitions=[(RAG_LABELS[k], rules.RAG_DEFINITIONS[k]) for k in rules.RAG_ORDER],
         rag_chart=bar_chart([Bar(label, n, colour) for label, n, colour in rag], title="Actions by RAG status",
                             description="How many actions have each RAG status in their latest update. "
