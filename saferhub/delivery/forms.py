@@ -90,6 +90,19 @@ class DutyRecordForm(GovukForm):
         self.fields["due_on"].choices = [(d.isoformat(), f"{d:%-d %B %Y}") for d in due_dates]
 
 
+class FundForm(GovukForm):
+    name = forms.CharField(label="Name of the fund", max_length=200, required=False,
+                           help_text="For example “Community Safety Fund 2023 to 2024”.")
+    amount = forms.DecimalField(label="Amount, in pounds", min_value=Decimal("0.01"), max_digits=12, decimal_places=2,
+                                error_messages={"required": "Enter the fund's amount, in pounds.",
+                                                "invalid": "Enter the amount as a number, like 22875 or 22875.50.",
+                                                "min_value": "Enter the fund's amount, more than £0."})
+    source = forms.CharField(label="Where it is recorded (optional)", max_length=200, required=False,
+                             help_text="For example the paper or grant letter that sets it.")
+    note = forms.CharField(label="Note (optional)", widget=forms.Textarea(attrs={"rows": 3}), required=False,
+                           max_length=5000)
+
+
 class AllocationForm(GovukForm):
     fund = forms.TypedChoiceField(label="Fund", choices=[], coerce=int,
                                   error_messages={"required": "Choose the fund the money comes from."})
