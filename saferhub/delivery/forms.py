@@ -189,3 +189,15 @@ class MeasureTargetForm(GovukForm):
                                       error_messages={"invalid": "The target must be a number."})
     data_quality_note = forms.CharField(label="Data quality note (optional)", widget=forms.Textarea(attrs={"rows": 3}),
                                         required=False, max_length=2000)
+
+
+class RagDefinitionsForm(GovukForm):
+    """What each RAG status means, in the partnership's words (at most 300 characters each)."""
+
+    red = forms.CharField(label="Red", widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=1000)
+    amber = forms.CharField(label="Amber", widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=1000)
+    green = forms.CharField(label="Green", widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=1000)
+    complete = forms.CharField(label="Complete", widget=forms.Textarea(attrs={"rows": 2}), required=False,
+                               max_length=1000)
+    not_started = forms.CharField(label="Not started", widget=forms.Textarea(attrs={"rows": 2}), required=False,
+                                  max_length=1000)

@@ -189,6 +189,34 @@ RAG_DEFINITIONS = {
 }
 #: The order of the RAG summary, from furthest from the success measure to met.
 RAG_ORDER = ["red", "amber", "green", "complete", "not_started"]
+RAG_NAMES = {"red": "Red", "amber": "Amber", "green": "Green", "complete": "Complete", "not_started": "Not started"}
+RAG_DEFINITION_MAX = 300
+
+
+def rag_definitions(own: dict | None) -> dict[str, str]:
+    """What each status means for a partnership: its own wording where it has given one, else the default."""
+    own = own or {}
+    return {key: _words(str(own.get(key) or "")) or default for key, default in RAG_DEFINITIONS.items()}
+
+
+def check_rag_definitions(definitions: dict) -> dict[str, str]:
+    """A partnership's wording of the RAG scale: a meaning for every status, in at most 300 characters.
+    Returns only the statuses worded differently from the default (the rest follow the default)."""
+    for key in definitions:
+        if key not in RAG_DEFINITIONS:
+            raise RuleViolation(f"“{key}” is not a RAG status.", code="delivery.rag_definition_unknown", field=key)
+    own = {}
+    for key in RAG_ORDER:
+        text = _words(str(definitions.get(key) or ""))
+        if not text:
+            raise RuleViolation(f"Enter what {RAG_NAMES[key]} means.", code="delivery.rag_definition_required",
+                                field=key)
+        if len(text) > RAG_DEFINITION_MAX:
+            raise RuleViolation(f"What {RAG_NAMES[key]} means must be {RAG_DEFINITION_MAX} characters or fewer.",
+                                code="delivery.rag_definition_too_long", field=key)
+        if text != RAG_DEFINITIONS[key]:
+            own[key] = text
+    return own
 
 
 def check_update(*, rag: str, commentary: str, evidence: str, submitted_on: dt.date, due_by: dt.date,

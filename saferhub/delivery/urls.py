@@ -22,5 +22,6 @@ urlpatterns = [
     path("plan/<slug:slug>/my-actions/", views.my_round, name="my-round"),
     path("plan/<slug:slug>/duties/", views.duties, name="duties"),
     path("plan/<slug:slug>/funding/", views.funding, name="funding"),
+    path("plan/<slug:slug>/rag/", views.rag_definitions, name="rag-definitions"),
     path("plan/<slug:slug>/duties/<id:pk>/", views.duty_detail, name="duty"),
 ]

@@ -20,6 +20,9 @@ class Plan(models.Model):
     extended = models.BooleanField(default=False, help_text="The delivery plan period runs beyond the end year.")
     extension_note = models.TextField(blank=True)
     measures_note = models.TextField(blank=True, help_text="How the measures are read (Appendix 1, A1.1-A1.2).")
+    rag_definitions = models.JSONField(default=dict, blank=True, help_text=(
+        "The partnership's own wording of what a RAG status means, by status; a status it has not reworded keeps "
+        "the default wording (rules.RAG_DEFINITIONS)."))
     source = models.CharField(max_length=200, blank=True)
 
     class Meta:

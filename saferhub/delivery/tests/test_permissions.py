@@ -66,6 +66,7 @@ def _pages(w):
         "/plan/snp/duties/": manage,
         f"/plan/snp/duties/{w['duty'].pk}/": manage,
         "/plan/snp/funding/": manage,
+        "/plan/snp/rag/": manage,
         "/plan/snp/report/": manage,
         f"/plan/snp/report/?round={w['round'].pk}": manage,
         f"/plan/snp/report/{w['round'].pk}.pdf": manage,

@@ -34,6 +34,12 @@ def _rag_rows(counts):
     return [(RAG_LABELS[k], counts.get(k, 0), RAG_COLOURS[k]) for k in [*rules.RAG_ORDER, "no_update"]]
 
 
+def _definitions(plan) -> list[tuple[str, str]]:
+    """What each status means for the plan's partnership (its own wording, or the default)."""
+    meanings = rules.rag_definitions(plan.rag_definitions)
+    return [(RAG_LABELS[k], meanings[k]) for k in rules.RAG_ORDER]
+
+
 def _outcome_rag(themes):
     """Each outcome's actions by RAG status: the rows of the table, and the stacked chart of the same numbers."""
     order = [*rules.RAG_ORDER, "no_update"]
@@ -51,7 +57,7 @@ def plan_detail(request, slug):
     outcome_rag, outcome_chart = _outcome_rag(context["themes"])
     context = dict(
         context, outcome_rag=outcome_rag, outcome_rag_chart=outcome_chart, rag_rows=rag, rag_labels=RAG_LABELS,
-        rag_definitions=[(RAG_LABELS[k], rules.RAG_DEFINITIONS[k]) for k in rules.RAG_ORDER],
+        rag_definitions=_definitions(plan),
         rag_chart=bar_chart([Bar(label, n, colour) for label, n, colour in rag], title="Actions by RAG status",
                             description="How many actions have each RAG status in their latest update. "
                                         "The table below gives the same numbers."),
@@ -177,4 +183,4 @@ def update_action(request, slug, pk):
             return redirect("delivery:action", slug=slug, pk=row.pk)
     return render(request, "delivery/update_action.html", {
         "plan": row.plan.plan, "row": row, "form": form, "round": round_,
-        "rag_definitions": [(RAG_LABELS[k], rules.RAG_DEFINITIONS[k]) for k in rules.RAG_ORDER]})
+        "rag_definitions": _definitions(row.plan.plan)})
