@@ -1,4 +1,4 @@
-"""Server-rendered SVG charts (no JavaScript): a line chart and a horizontal bar chart.
+"""Server-rendered SVG charts (no JavaScript): a line chart, a horizontal bar chart and a stacked one.
 
 Each chart is an ``<svg role="img">`` with a ``<title>`` and a ``<desc>`` naming what it shows; pages
 put the same numbers in a table beside it (the chart is a picture of the table, not a replacement).
@@ -94,3 +94,37 @@ def bar_chart(bars: list[Bar], *, title: str, description: str, width: int = 560
                      f'{_fmt(_num(bar.value))}{escape(suffix)}</text>')
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 — built from escaped text and numbers only
+
+
+def stacked_bar_chart(rows: list[tuple[str, list[Bar]]], *, title: str, description: str, width: int = 560,
+                      bar_height: int = 20, ident: str = "stacked") -> SafeString:
+    """One horizontal bar per row, split into its parts (``Bar``: label, value, colour), all on one scale, with
+    each row's total at its end and a key of the parts' labels and colours below. Parts of 0 are not drawn."""
+    label_w, gap, key_h = 110, 8, 24
+    keys = list(dict.fromkeys((part.label, part.colour) for _, parts in rows for part in parts))
+    height = max(len(rows), 1) * (bar_height + gap) + gap + key_h
+    high = max([sum(_num(p.value) for p in parts) for _, parts in rows] + [1.0])
+    plot_w = width - label_w - 48
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{ident}-t {ident}-d" '
+           f'viewBox="0 0 {width} {height}" width="100%" class="saferhub-chart">',
+           f'<title id="{ident}-t">{escape(title)}</title><desc id="{ident}-d">{escape(description)}</desc>']
+    for i, (label, parts) in enumerate(rows):
+        top, x = gap + i * (bar_height + gap), float(label_w)
+        out.append(f'<text x="{label_w - 8}" y="{top + bar_height * 0.75:.1f}" text-anchor="end" font-size="13">'
+                   f'{escape(label)}</text>')
+        for part in parts:
+            w = plot_w * _num(part.value) / high
+            if w > 0:
+                out.append(f'<rect x="{x:.1f}" y="{top}" width="{w:.1f}" height="{bar_height}" '
+                           f'fill="{escape(part.colour)}"><title>{escape(part.label)}: {_fmt(_num(part.value))}'
+                           '</title></rect>')
+            x += w
+        out.append(f'<text x="{x + 6:.1f}" y="{top + bar_height * 0.75:.1f}" font-size="13">'
+                   f'{_fmt(sum(_num(p.value) for p in parts))}</text>')
+    key_y, x = height - key_h + 8, float(label_w)
+    for label, colour in keys:
+        out.append(f'<rect x="{x:.1f}" y="{key_y}" width="12" height="12" fill="{escape(colour)}"/>'
+                   f'<text x="{x + 16:.1f}" y="{key_y + 11}" font-size="12">{escape(label)}</text>')
+        x += 24 + 7 * len(label)
+    out.append("</svg>")
+    return mark_safe("".join(out))  # noqa: S308 — built from escaped text and numbers only

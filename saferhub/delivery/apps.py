@@ -42,5 +42,6 @@ class DeliveryConfig(AppConfig):
             ("delivery.fund.added", "Add fund", "Added a fund"),
             ("delivery.fund.allocated", "Allocate funding", "Allocated money from a fund"),
             ("delivery.fund.spend_recorded", "Record spend", "Recorded spend and evaluation of an allocation"),
+            ("delivery.rag_definitions.set", "Set RAG definitions", "Set what each RAG status means"),
             ("delivery.duty.done", "Record statutory duty done", "Recorded that a statutory duty was done"),
         ])

@@ -1,5 +1,6 @@
-"""A measure's trend as a chart: its county values, oldest first, with the target as a dashed line
-(``core.charts``). The measure page and the performance report draw the same chart from here."""
+"""The Plan's charts (``core.charts``): a measure's trend (its county values, oldest first, with the target as
+a dashed line) and the actions of each outcome by RAG status. The pages and the performance report draw the
+same charts from here; each has its numbers in a table (or, in print, a sentence) beside it."""
 
 from __future__ import annotations
 
@@ -10,7 +11,21 @@ from typing import NamedTuple
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
-from saferhub.core.charts import line_chart
+from saferhub.core.charts import Bar, line_chart, stacked_bar_chart
+
+RAG_COLOURS = {"red": "#d4351c", "amber": "#f47738", "green": "#00703c", "complete": "#1d70b8",
+               "not_started": "#505a5f", "no_update": "#b1b4b6"}
+
+
+def outcome_rag_chart(outcomes: list[tuple[int, list[tuple[str, str, int]]]]) -> SafeString:
+    """One bar per outcome (``(number, [(rag key, label, count), ...])``), split by RAG status."""
+    return stacked_bar_chart(
+        [(f"Outcome {number}", [Bar(label, n, RAG_COLOURS[key]) for key, label, n in parts])
+         for number, parts in outcomes],
+        title="Actions by RAG status, outcome by outcome", ident="outcome-rag",
+        description="For each long-term outcome, how many of the actions serving it have each RAG status in their "
+                    "latest update. An action serving several outcomes is counted under each. The table gives the "
+                    "same numbers.")
 
 
 def measure_chart(measure, county_values, *, ident: str = "chart"):

@@ -90,6 +90,19 @@ class DutyRecordForm(GovukForm):
         self.fields["due_on"].choices = [(d.isoformat(), f"{d:%-d %B %Y}") for d in due_dates]
 
 
+class FundForm(GovukForm):
+    name = forms.CharField(label="Name of the fund", max_length=200, required=False,
+                           help_text="For example “Community Safety Fund 2023 to 2024”.")
+    amount = forms.DecimalField(label="Amount, in pounds", min_value=Decimal("0.01"), max_digits=12, decimal_places=2,
+                                error_messages={"required": "Enter the fund's amount, in pounds.",
+                                                "invalid": "Enter the amount as a number, like 22875 or 22875.50.",
+                                                "min_value": "Enter the fund's amount, more than £0."})
+    source = forms.CharField(label="Where it is recorded (optional)", max_length=200, required=False,
+                             help_text="For example the paper or grant letter that sets it.")
+    note = forms.CharField(label="Note (optional)", widget=forms.Textarea(attrs={"rows": 3}), required=False,
+                           max_length=5000)
+
+
 class AllocationForm(GovukForm):
     fund = forms.TypedChoiceField(label="Fund", choices=[], coerce=int,
                                   error_messages={"required": "Choose the fund the money comes from."})
@@ -116,3 +129,75 @@ class SpendForm(GovukForm):
                                                "min_value": "Enter what has been spent, £0 or more."})
     evaluation = forms.CharField(label="Evaluation (optional)", widget=forms.Textarea, required=False, max_length=5000,
                                  help_text="What the money achieved and how that is known.")
+
+
+class RenumberForm(GovukForm):
+    """Give one action of an unpublished version a new number."""
+
+    row = forms.TypedChoiceField(label="Action", coerce=int, required=False, empty_value=None)
+    number = forms.CharField(label="New number", max_length=20, required=False,
+                             help_text="As printed in this version, for example 1.14.")
+
+    def __init__(self, *args, rows=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["row"].choices = [("", "Choose an action")] + [
+            (r.pk, f"{r.number} {' '.join(r.action.split()[:10])}") for r in rows]
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("row"):
+            self.add_error("row", "Choose the action to renumber.")
+        if not (data.get("number") or "").strip():
+            self.add_error("number", "Enter the action's new number.")
+        return data
+
+
+class ValueForm(GovukForm):
+    """One value of a measure, for a period of whole months and an area."""
+
+    period_start = GovukDateField(label="Start of the period", help_text="The first day of a month, for example "
+                                  "1 4 2022.", error_messages={"required": "Enter the date the period starts."})
+    period_end = GovukDateField(label="End of the period", help_text="The last day of a month, for example 30 6 2022.",
+                                error_messages={"required": "Enter the date the period ends."})
+    geography = forms.ChoiceField(label="Level", widget=forms.RadioSelect, initial="county",
+                                  choices=[("county", "County"), ("district", "District"), ("locality", "Locality")],
+                                  error_messages={"required": "Select county, district or locality."})
+    area = forms.CharField(label="District or locality (not needed for the county)", max_length=100, required=False)
+    value = forms.DecimalField(label="Value", max_digits=14, decimal_places=2,
+                               error_messages={"required": "Enter the value.", "invalid": "The value must be a number."})
+    data_quality_note = forms.CharField(label="Data quality note (optional)", widget=forms.Textarea(attrs={"rows": 3}),
+                                        required=False, max_length=2000)
+
+
+class MeasureTargetForm(GovukForm):
+    """A measure's baseline, target, intended direction and data-quality note."""
+
+    direction = forms.ChoiceField(label="Intended direction", widget=forms.RadioSelect, choices=[
+        ("decrease", "Decrease"), ("increase", "Increase"),
+        ("neutral", "Neutral: a change may reflect reporting, not the problem (no target)"),
+        ("not_stated", "Not stated")], error_messages={"required": "Select the intended direction."})
+    frequency = forms.ChoiceField(label="How often it is reported", widget=forms.RadioSelect, required=False,
+                                  choices=[("quarterly", "Quarterly"), ("monthly", "Monthly"),
+                                           ("annual", "Yearly (calendar or financial year)"),
+                                           ("", "Not stated: accept any whole months")],
+                                  help_text="A value for a different length of period is refused.")
+    baseline_value = forms.DecimalField(label="Baseline (optional)", max_digits=14, decimal_places=2, required=False,
+                                        error_messages={"invalid": "The baseline must be a number."})
+    baseline_label = forms.CharField(label="Period of the baseline (optional)", max_length=60, required=False,
+                                     help_text="For example “2019 to 2020”.")
+    target_value = forms.DecimalField(label="Target (optional)", max_digits=14, decimal_places=2, required=False,
+                                      error_messages={"invalid": "The target must be a number."})
+    data_quality_note = forms.CharField(label="Data quality note (optional)", widget=forms.Textarea(attrs={"rows": 3}),
+                                        required=False, max_length=2000)
+
+
+class RagDefinitionsForm(GovukForm):
+    """What each RAG status means, in the partnership's words (at most 300 characters each)."""
+
+    red = forms.CharField(label="Red", widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=1000)
+    amber = forms.CharField(label="Amber", widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=1000)
+    green = forms.CharField(label="Green", widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=1000)
+    complete = forms.CharField(label="Complete", widget=forms.Textarea(attrs={"rows": 2}), required=False,
+                               max_length=1000)
+    not_started = forms.CharField(label="Not started", widget=forms.Textarea(attrs={"rows": 2}), required=False,
+                                  max_length=1000)

@@ -6,13 +6,17 @@ from __future__ import annotations
 from django.template.loader import render_to_string
 
 from saferhub.core.documents import html_to_pdf, word_bytes, word_document, word_table
+from saferhub.delivery.charts import outcome_rag_chart
 from saferhub.delivery.reporting import RAG_LABELS, SUMMARY_ORDER, Report
 
 RAG_HEADERS = [RAG_LABELS[k] for k in SUMMARY_ORDER]
 
 
 def report_context(report: Report) -> dict:
-    return {"report": report, "plan": report.plan, "rag_headers": RAG_HEADERS}
+    chart = outcome_rag_chart([(o["outcome"].number, [(k, RAG_LABELS[k], n) for k, n in
+                                                      zip(SUMMARY_ORDER, o["counts"], strict=True)])
+                               for t in report.themes for o in t["outcomes"]])
+    return {"report": report, "plan": report.plan, "rag_headers": RAG_HEADERS, "outcome_rag_chart": chart}
 
 
 def report_html(report: Report) -> str:

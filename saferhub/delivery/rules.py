@@ -189,6 +189,34 @@ RAG_DEFINITIONS = {
 }
 #: The order of the RAG summary, from furthest from the success measure to met.
 RAG_ORDER = ["red", "amber", "green", "complete", "not_started"]
+RAG_NAMES = {"red": "Red", "amber": "Amber", "green": "Green", "complete": "Complete", "not_started": "Not started"}
+RAG_DEFINITION_MAX = 300
+
+
+def rag_definitions(own: dict | None) -> dict[str, str]:
+    """What each status means for a partnership: its own wording where it has given one, else the default."""
+    own = own or {}
+    return {key: _words(str(own.get(key) or "")) or default for key, default in RAG_DEFINITIONS.items()}
+
+
+def check_rag_definitions(definitions: dict) -> dict[str, str]:
+    """A partnership's wording of the RAG scale: a meaning for every status, in at most 300 characters.
+    Returns only the statuses worded differently from the default (the rest follow the default)."""
+    for key in definitions:
+        if key not in RAG_DEFINITIONS:
+            raise RuleViolation(f"“{key}” is not a RAG status.", code="delivery.rag_definition_unknown", field=key)
+    own = {}
+    for key in RAG_ORDER:
+        text = _words(str(definitions.get(key) or ""))
+        if not text:
+            raise RuleViolation(f"Enter what {RAG_NAMES[key]} means.", code="delivery.rag_definition_required",
+                                field=key)
+        if len(text) > RAG_DEFINITION_MAX:
+            raise RuleViolation(f"What {RAG_NAMES[key]} means must be {RAG_DEFINITION_MAX} characters or fewer.",
+                                code="delivery.rag_definition_too_long", field=key)
+        if text != RAG_DEFINITIONS[key]:
+            own[key] = text
+    return own
 
 
 def check_update(*, rag: str, commentary: str, evidence: str, submitted_on: dt.date, due_by: dt.date,
@@ -247,12 +275,23 @@ def reply_status(*, submitted_on: dt.date | None, due_by: dt.date, today: dt.dat
 GEOGRAPHY_ORDER = {"county": 0, "district": 1, "locality": 2}
 
 
+#: A reporting frequency: how many months a value covers, and the months its period may start in (quarters
+#: of the calendar, which are also the financial year's; a year is a calendar or a financial year).
+FREQUENCY_PERIODS = {
+    "monthly": (1, set(range(1, 13)), "one calendar month"),
+    "quarterly": (3, {1, 4, 7, 10}, "one quarter: January to March, April to June, July to September or "
+                                    "October to December"),
+    "annual": (12, {1, 4}, "one year: January to December, or April to March"),
+}
+
+
 def check_value(*, period_start: dt.date, period_end: dt.date, geography: str, measure_geography: str,
-                plan_start_year: int, plan_end_year: int, extended: bool) -> None:
+                plan_start_year: int, plan_end_year: int, extended: bool, frequency: str = "") -> None:
     """A measure's value covers whole months (from the first of a month to the last day of a month), lies
     in the plan's period (or earlier, as a baseline; after the end year only when the plan was extended,
-    seed 002:159), and is at a level the measure is measured at: county, district or locality "wherever
-    appropriate" (seed 003:923)."""
+    seed 002:159), is for the period its measure is reported by (a quarter for a quarterly measure; any
+    whole months when the frequency is not stated), and is at a level the measure is measured at: county,
+    district or locality "wherever appropriate" (seed 003:923)."""
     if period_end < period_start:
         raise RuleViolation("The period must end on or after the day it starts.",
                             code="delivery.period_order", field="period_end")
@@ -265,6 +304,12 @@ def check_value(*, period_start: dt.date, period_end: dt.date, geography: str, m
     if not extended and period_start > dt.date(plan_end_year, 12, 31):
         raise RuleViolation(f"The plan runs to {plan_end_year} and has not been extended: this period is after it.",
                             code="delivery.period_after_plan", field="period_start")
+    if frequency in FREQUENCY_PERIODS:
+        months, starts, text = FREQUENCY_PERIODS[frequency]
+        length = (period_end.year - period_start.year) * 12 + period_end.month - period_start.month + 1
+        if length != months or period_start.month not in starts:
+            raise RuleViolation(f"This measure is reported {frequency.replace('annual', 'yearly')}: a value covers "
+                                f"{text}.", code="delivery.period_frequency", field="period_start")
     if geography not in GEOGRAPHY_ORDER:
         raise RuleViolation("Select county, district or locality.", code="delivery.geography", field="geography")
     if GEOGRAPHY_ORDER[geography] > GEOGRAPHY_ORDER.get(measure_geography, 0):

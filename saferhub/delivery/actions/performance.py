@@ -27,13 +27,15 @@ ERROR = "delivery.invalid_value"
 @transaction.atomic
 def set_measure_target(measure: Measure, *, acting_user: Actor, baseline_value: Decimal | None = None,
                        baseline_label: str = "", target_value: Decimal | None = None, direction: str | None = None,
-                       data_quality_note: str | None = None) -> Measure:
+                       data_quality_note: str | None = None, frequency: str | None = None) -> Measure:
     require(acting_user, "delivery.manage_plan", measure.outcome.plan)
     data = {"baseline_value": baseline_value, "baseline_label": baseline_label, "target_value": target_value}
     if direction is not None:
         data["direction"] = direction
     if data_quality_note is not None:
         data["data_quality_note"] = data_quality_note
+    if frequency is not None:
+        data["frequency"] = frequency
     if target_value is not None and (direction or measure.direction) == "neutral":
         raise RuleViolation("A neutral measure has no target: its direction is unclear because of under-reporting "
                             "(Plan Appendix 1, A1.2).", code="delivery.neutral_has_no_target", field="target_value")
@@ -47,7 +49,7 @@ def _checked_value(measure: Measure, *, period_start, period_end, value, geograp
     plan = measure.outcome.plan
     rules.check_value(period_start=period_start, period_end=period_end, geography=geography,
                       measure_geography=measure.geography, plan_start_year=plan.start_year,
-                      plan_end_year=plan.end_year, extended=plan.extended)
+                      plan_end_year=plan.end_year, extended=plan.extended, frequency=measure.frequency)
     area = " ".join((area or "").split()) or ("Norfolk" if geography == "county" else "")
     if not area:
         raise RuleViolation("Name the district or locality the value is for.", code="delivery.area_required",

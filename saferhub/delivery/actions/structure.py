@@ -1,4 +1,5 @@
-"""The Plan's structure: the strategic plan, its themes, priorities, outcomes and measures."""
+"""The Plan's structure: the strategic plan, its themes, priorities, outcomes and measures, and the
+partnership's wording of its RAG scale."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from saferhub.core import audit, writes
 from saferhub.core.actors import Actor
 from saferhub.core.exceptions import RuleViolation
 from saferhub.core.permissions import require
+from saferhub.delivery import rules
 from saferhub.delivery.models import Measure, Outcome, Plan, Priority, Theme
 
 ERROR = "delivery.invalid_value"
@@ -95,3 +97,14 @@ def add_measure(outcome: Outcome, *, name: str, acting_user: Actor, owner=None, 
     audit.record("delivery.measure.added", actor=acting_user, target=outcome.plan,
                  data={"outcome": outcome.number, "measure": measure.name})
     return measure
+
+
+@transaction.atomic
+def set_rag_definitions(plan: Plan, *, definitions: dict, acting_user: Actor) -> Plan:
+    """The partnership's wording of what each RAG status means (``rules.check_rag_definitions``): owners read it
+    when they choose a status, and the public plan page shows it."""
+    require(acting_user, "delivery.manage_plan", plan)
+    own = rules.check_rag_definitions(definitions)
+    return writes.update_with_audit(plan, allowed=["rag_definitions"], data={"rag_definitions": own},
+                                    acting_user=acting_user, audit_code="delivery.rag_definitions.set",
+                                    error_code=ERROR)

@@ -4,7 +4,16 @@ action register (versions, stable action identities, owners) and performance (va
 from saferhub.delivery.models.duties import DutyRecord, Frequency, StatutoryDuty
 from saferhub.delivery.models.funding import Allocation, Fund
 from saferhub.delivery.models.performance import ActionUpdate, MeasureValue, Rag
-from saferhub.delivery.models.plan import Direction, Geography, Measure, Outcome, Plan, Priority, Theme
+from saferhub.delivery.models.plan import (
+    Direction,
+    Geography,
+    Measure,
+    MeasureFrequency,
+    Outcome,
+    Plan,
+    Priority,
+    Theme,
+)
 from saferhub.delivery.models.register import (
     ActionIdentity,
     ActionOwner,
@@ -18,5 +27,5 @@ from saferhub.delivery.models.rounds import ReportingRound
 __all__ = [
     "ActionIdentity", "ActionOwner", "ActionUpdate", "Allocation", "Fund", "DeliveryAction", "DeliveryPlan", "Direction", "DueKind",
     "DutyRecord", "Frequency", "StatutoryDuty",
-    "Geography", "Measure", "MeasureValue", "Outcome", "Plan", "Priority", "Rag", "ReportingRound", "Theme", "VersionStage",
+    "Geography", "Measure", "MeasureFrequency", "MeasureValue", "Outcome", "Plan", "Priority", "Rag", "ReportingRound", "Theme", "VersionStage",
 ]

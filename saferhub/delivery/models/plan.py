@@ -20,6 +20,9 @@ class Plan(models.Model):
     extended = models.BooleanField(default=False, help_text="The delivery plan period runs beyond the end year.")
     extension_note = models.TextField(blank=True)
     measures_note = models.TextField(blank=True, help_text="How the measures are read (Appendix 1, A1.1-A1.2).")
+    rag_definitions = models.JSONField(default=dict, blank=True, help_text=(
+        "The partnership's own wording of what a RAG status means, by status; a status it has not reworded keeps "
+        "the default wording (rules.RAG_DEFINITIONS)."))
     source = models.CharField(max_length=200, blank=True)
 
     class Meta:
@@ -107,6 +110,16 @@ class Direction(models.TextChoices):
     NOT_STATED = "not_stated", "Not stated in the source"
 
 
+class MeasureFrequency(models.TextChoices):
+    """How often a measure is reported: a value covers one month, one quarter or one year. Not stated by
+    default (the Plan's Appendix 1 does not say, seed 003:923), when any whole months are accepted."""
+
+    NOT_STATED = "", "Not stated (any whole months)"
+    MONTHLY = "monthly", "Monthly"
+    QUARTERLY = "quarterly", "Quarterly"
+    ANNUAL = "annual", "Yearly (calendar or financial year)"
+
+
 class Measure(models.Model):
     """A performance measure of an outcome (Plan Appendix 1)."""
 
@@ -116,6 +129,8 @@ class Measure(models.Model):
     geography = models.CharField(max_length=10, choices=Geography.choices, default=Geography.COUNTY,
                                  help_text="The finest level it is measured at (county, district or locality).")
     direction = models.CharField(max_length=12, choices=Direction.choices, default=Direction.NOT_STATED)
+    frequency = models.CharField(max_length=10, choices=MeasureFrequency.choices, default="", blank=True,
+                                 help_text="How often it is reported; a value for another length of period is refused.")
     data_source = models.CharField(max_length=300, blank=True)
     owner_organisation = models.ForeignKey("core.Organisation", null=True, blank=True, on_delete=models.PROTECT,
                                            related_name="plan_measures")

@@ -3,6 +3,7 @@ its allocation; an allocation is for one action or one project; the page refuses
 
 import datetime as dt
 from decimal import Decimal
+from html import unescape
 
 import pytest
 
@@ -93,3 +94,29 @@ def test_the_funding_page(client, plan):
     assert client.post("/plan/snp/funding/", {"spend": "1", "allocation": "99999999999999999999"}).status_code == 404
     client.force_login(user("cllr", Role.COUNCILLOR))
     assert client.get("/plan/snp/funding/").status_code == 404
+
+
+def test_recording_a_fund_on_the_funding_page(client, plan):
+    from saferhub.delivery.models import Fund
+
+    client.force_login(user("pship", Role.PARTNERSHIP_OFFICER))
+    url = "/plan/snp/funding/"
+    page = client.post(url, {"add_fund": "1", "fund-name": "County Lines Strategic Group funds",
+                             "fund-amount": "1000"}).content.decode()
+    assert "Error: " in page and "A fund with that name is already recorded." in page
+    page = unescape(client.post(url, {"add_fund": "1", "fund-name": "Grant", "fund-amount": "0"}).content.decode())
+    assert "Enter the fund's amount, more than £0." in page
+    page = unescape(client.post(url, {"add_fund": "1", "fund-name": " ", "fund-amount": "10"}).content.decode())
+    assert "Error: " in page and "Enter the fund's name." in page
+    assert Fund.objects.count() == 1
+    response = client.post(url, {"add_fund": "1", "fund-name": "Community Safety Fund 2022 to 2023",
+                                 "fund-amount": "500000", "fund-source": "PCC grant letter"})
+    assert response.status_code == 302
+    fund = Fund.objects.get(name="Community Safety Fund 2022 to 2023")
+    assert fund.amount == Decimal(500000) and fund.source == "PCC grant letter"
+    page = client.get(url).content.decode()
+    assert "Community Safety Fund 2022 to 2023 (£500,000) recorded." in page
+    assert "Choose the fund the money comes from." not in page  # the allocation form was not sent
+    client.force_login(user("cllr", Role.COUNCILLOR))
+    assert client.post(url, {"add_fund": "1", "fund-name": "X", "fund-amount": "5"}).status_code == 404
+    assert Fund.objects.count() == 2

@@ -40,7 +40,8 @@ def world():
     users["owner"] = user("u-owner", Role.AGENCY_OFFICER, person=person("Olive Owner", councillor=False,
                                                                        organisation=police))
     users["other"] = user("u-other", Role.AGENCY_OFFICER, person=person("Otto Other", councillor=False))
-    return {"plan": plan, "measure": measure, "row": row, "round": round_, "duty": duty, "users": users}
+    return {"plan": plan, "measure": measure, "row": row, "round": round_, "duty": duty, "users": users,
+            "version": version}
 
 
 def _pages(w):
@@ -52,16 +53,20 @@ def _pages(w):
         "/plan/": public,
         "/plan/snp/": public,
         "/plan/snp/versions/": public,
+        f"/plan/snp/versions/{w['version'].pk}/": manage,
         f"/plan/snp/measures/{w['measure'].pk}/": public,
         f"/plan/snp/actions/{w['row'].pk}/": public,
         f"/plan/snp/actions/{w['row'].pk}/update/": update,
         "/plan/snp/values/upload/": manage,
+        f"/plan/snp/measures/{w['measure'].pk}/values/add/": manage,
+        f"/plan/snp/measures/{w['measure'].pk}/target/": manage,
         "/plan/snp/rounds/": manage,
         f"/plan/snp/rounds/{w['round'].pk}/": manage,
         "/plan/snp/my-actions/": signed_in,
         "/plan/snp/duties/": manage,
         f"/plan/snp/duties/{w['duty'].pk}/": manage,
         "/plan/snp/funding/": manage,
+        "/plan/snp/rag/": manage,
         "/plan/snp/report/": manage,
         f"/plan/snp/report/?round={w['round'].pk}": manage,
         f"/plan/snp/report/{w['round'].pk}.pdf": manage,

@@ -3,6 +3,7 @@ actions with the RAG of their latest update of a closed round (staff see the lat
 measures say so, only published versions, and the API documented in the OpenAPI schema."""
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 import pytest
@@ -145,3 +146,18 @@ def test_plan_api_query_count_is_constant(client, plan):
 def test_the_open_data_page_points_to_the_plan_in_the_api(client, plan):
     page = client.get("/open-data/").content.decode()
     assert 'href="/api/v1/plans"' in page and "OParl has no place for a plan" in page
+
+
+def test_the_public_page_has_a_rag_chart_per_outcome_with_its_numbers_in_a_table(client, plan):
+    page = client.get("/plan/snp/").content.decode()
+    assert "RAG status by outcome" in page and '<title id="outcome-rag-t">' in page
+    chart = page.split('<title id="outcome-rag-t">')[1].split("</svg>")[0]
+    assert "Outcome 1" in chart and "Outcome 4" in chart and "<title>Amber: 1</title>" in chart
+    assert "<title>Red:" not in chart  # the open round's Red is not public yet
+    table = page.split("Actions serving each outcome, by latest RAG status")[1].split("</table>")[0]
+    headers = re.findall(r'header--numeric">([^<]+)</th>', table)
+    rows = {m[0]: [int(n) for n in re.findall(r'numeric">(\d+)</td>', m[1])]
+            for m in re.findall(r'href="#outcome-(\d+)">.*?</th>(.*?)</tr>', table, re.S)}
+    assert headers[-1] == "Actions" and len(rows["1"]) == len(headers)
+    assert rows["1"][headers.index("Amber")] == 1 and rows["1"][-1] == 1
+    assert rows["4"] == [0] * len(headers)  # an outcome no action serves says so

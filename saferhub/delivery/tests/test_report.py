@@ -88,6 +88,21 @@ def test_the_report_for_a_round(client, world):
     assert "Ownername" not in page  # an update's author is never named
 
 
+
+def test_the_report_has_a_rag_chart_per_outcome_on_the_page_and_in_print(client, world):
+    from saferhub.delivery.report_documents import report_html
+    from saferhub.delivery.reporting import performance_report
+
+    client.force_login(world["pship"])
+    page = client.get(f"/plan/snp/report/?round={world['second'].pk}").content.decode()
+    chart = page.split('<title id="outcome-rag-t">')[1].split("</svg>")[0]
+    one, four = chart.split("Outcome 4")
+    assert "Outcome 1" in one and "<title>Red: 1</title>" in one and "<title>Green: 1</title>" in one
+    assert "<title>Green: 1</title>" in four and "<title>Complete: 1</title>" in four and "Red:" not in four
+    report = performance_report(world["plan"], round_=world["second"], today=D(2022, 11, 1))
+    assert '<title id="outcome-rag-t">' in report_html(report)
+
+
 def test_the_default_is_the_latest_round_and_the_first_round_compares_with_nothing(client, world):
     client.force_login(world["pship"])
     assert "performance report, Quarter 2" in client.get("/plan/snp/report/").content.decode()

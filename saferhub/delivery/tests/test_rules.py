@@ -131,3 +131,20 @@ def test_values_csv():
     assert rows[1].line == 3 and len(rows[1].errors) == 2
     with pytest.raises(RuleViolation, match="missing value; unknown colour"):
         rules.parse_values_csv("measure,period_start,period_end,colour\n")
+
+
+def test_a_value_for_a_period_its_measure_is_not_reported_by_is_refused():
+    _value(frequency="quarterly")  # April to June
+    for start, end in [(D(2022, 4, 1), D(2022, 4, 30)), (D(2022, 5, 1), D(2022, 7, 31)),
+                       (D(2022, 4, 1), D(2022, 9, 30))]:
+        with pytest.raises(RuleViolation, match="reported quarterly: a value covers one quarter") as exc:
+            _value(period_start=start, period_end=end, frequency="quarterly")
+        assert exc.value.rule_code == "delivery.period_frequency"
+    _value(period_start=D(2022, 4, 1), period_end=D(2022, 4, 30), frequency="monthly")
+    with pytest.raises(RuleViolation, match="reported monthly"):
+        _value(frequency="monthly")
+    _value(period_start=D(2022, 4, 1), period_end=D(2023, 3, 31), frequency="annual")  # a financial year
+    _value(period_start=D(2022, 1, 1), period_end=D(2022, 12, 31), frequency="annual")
+    with pytest.raises(RuleViolation, match="reported yearly: a value covers one year"):
+        _value(period_start=D(2022, 7, 1), period_end=D(2023, 6, 30), frequency="annual")
+    _value(period_start=D(2022, 4, 1), period_end=D(2022, 4, 30), frequency="")  # not stated: any whole months

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from saferhub.core.actors import SYSTEM
-from saferhub.core.exceptions import ActionPermissionDenied
+from saferhub.core.exceptions import ActionPermissionDenied, RuleViolation
 from saferhub.core.models import Organisation
 from saferhub.core.permissions import Role
 from saferhub.delivery import actions
@@ -158,3 +158,89 @@ def test_owner_update_page(client, plan):
     response = client.post(url, {"rag": "green", "commentary": "Going well.", **dates})
     assert response.status_code == 302
     assert plan["row"].identity.updates.get().rag == "green"
+
+
+def _value_form(start, end, value="120", geography="county", area=""):
+    return {"period_start_day": str(start.day), "period_start_month": str(start.month),
+            "period_start_year": str(start.year), "period_end_day": str(end.day), "period_end_month": str(end.month),
+            "period_end_year": str(end.year), "geography": geography, "area": area, "value": value,
+            "data_quality_note": ""}
+
+
+def test_one_value_by_form_with_the_rules_messages_and_nothing_half_saved(client, plan):
+    from saferhub.core.models import AuditEvent
+
+    measure = plan["measure"]
+    url = f"/plan/snp/measures/{measure.pk}/values/add/"
+    client.force_login(user("pship", Role.PARTNERSHIP_OFFICER))
+    assert f'href="{url}"' in client.get(f"/plan/snp/measures/{measure.pk}/").content.decode()
+    refusals = [
+        (_value_form(D(2022, 4, 2), D(2022, 6, 30)), "A value covers whole months"),
+        (_value_form(D(2015, 1, 1), D(2015, 3, 31)), "more than five years before the plan starts"),
+        (_value_form(D(2022, 4, 1), D(2022, 6, 30), geography="district", area="Breckland"),
+         "This measure is recorded at county level, not by district."),
+        (_value_form(D(2022, 4, 1), D(2022, 6, 30), value="lots"), "The value must be a number."),
+    ]
+    for data, message in refusals:
+        page = client.post(url, data).content.decode()
+        assert "Error: " in page and message in page, message
+    assert measure.values.count() == 0
+    response = client.post(url, _value_form(D(2022, 4, 1), D(2022, 6, 30), value="1204"))
+    assert response.status_code == 302 and response.url == f"/plan/snp/measures/{measure.pk}/"
+    assert measure.values.get().value == Decimal(1204) and measure.values.get().area == "Norfolk"
+    assert AuditEvent.objects.filter(code="delivery.value.recorded").count() == 1
+    page = client.post(url, _value_form(D(2022, 4, 1), D(2022, 6, 30), value="9")).content.decode()
+    assert "A value for this period and area is already recorded." in page and measure.values.count() == 1
+    client.force_login(user("cllr", Role.COUNCILLOR))
+    assert client.get(url).status_code == 404
+    assert f'href="{url}"' not in client.get(f"/plan/snp/measures/{measure.pk}/").content.decode()
+
+
+def test_baseline_and_target_by_form_and_a_neutral_measure_has_no_target(client, plan):
+    from saferhub.core.models import AuditEvent
+
+    measure = plan["measure"]
+    url = f"/plan/snp/measures/{measure.pk}/target/"
+    client.force_login(user("pship", Role.PARTNERSHIP_OFFICER))
+    assert f'href="{url}"' in client.get(f"/plan/snp/measures/{measure.pk}/").content.decode()
+    data = {"direction": "neutral", "baseline_value": "150", "baseline_label": "2019 to 2020", "target_value": "100",
+            "data_quality_note": ""}
+    page = client.post(url, data).content.decode()
+    assert "Error: " in page and "A neutral measure has no target" in page
+    measure.refresh_from_db()
+    assert (measure.direction, measure.target_value, measure.baseline_value) == ("not_stated", None, None)
+    response = client.post(url, {**data, "direction": "decrease"})
+    assert response.status_code == 302
+    measure.refresh_from_db()
+    assert (measure.direction, measure.target_value, measure.baseline_label) == ("decrease", Decimal(100),
+                                                                                 "2019 to 2020")
+    assert AuditEvent.objects.filter(code="delivery.measure.target_set").count() == 1
+    assert 'value="100.00"' in client.get(url).content.decode()  # the form shows what is set
+    client.force_login(user("cllr", Role.COUNCILLOR))
+    assert client.get(url).status_code == 404
+
+
+def test_a_quarterly_measure_refuses_a_monthly_value_by_form_csv_and_api_alike(client, plan):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    measure = plan["measure"]
+    client.force_login(user("pship", Role.PARTNERSHIP_OFFICER))
+    response = client.post(f"/plan/snp/measures/{measure.pk}/target/", {"direction": "decrease",
+                                                                         "frequency": "quarterly"})
+    assert response.status_code == 302
+    measure.refresh_from_db()
+    assert measure.frequency == "quarterly"
+    assert "Quarterly" in client.get(f"/plan/snp/measures/{measure.pk}/").content.decode()
+    page = client.post(f"/plan/snp/measures/{measure.pk}/values/add/",
+                       _value_form(D(2022, 4, 1), D(2022, 4, 30))).content.decode()
+    assert "Error: " in page and "This measure is reported quarterly: a value covers one quarter" in page
+    monthly = "measure,period_start,period_end,geography,area,value,note\n1.1,2022-04-01,2022-04-30,county,Norfolk,4,\n"
+    page = client.post("/plan/snp/values/upload/", {"file": SimpleUploadedFile("v.csv", monthly.encode())}
+                       ).content.decode()
+    assert "Nothing has been saved" in page and "reported quarterly" in page
+    with pytest.raises(RuleViolation, match="reported quarterly"):
+        actions.record_value(measure, period_start=D(2022, 4, 1), period_end=D(2022, 4, 30), value=4,
+                             acting_user=SYSTEM)
+    assert measure.values.count() == 0
+    assert client.post(f"/plan/snp/measures/{measure.pk}/values/add/",
+                       _value_form(D(2022, 4, 1), D(2022, 6, 30))).status_code == 302

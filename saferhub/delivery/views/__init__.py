@@ -12,8 +12,11 @@ from saferhub.delivery.views.plan import (
     upload_values,
     versions,
 )
+from saferhub.delivery.views.rag import rag_definitions
 from saferhub.delivery.views.report import report, report_document
 from saferhub.delivery.views.rounds import my_round, round_detail, rounds
+from saferhub.delivery.views.values import add_value, measure_target
+from saferhub.delivery.views.version_page import version_detail
 
-__all__ = ["RAG_LABELS", "action_detail", "duties", "duty_detail", "funding", "measure_detail", "my_round", "plan_detail", "plan_list", "report",
-           "report_document", "round_detail", "rounds", "update_action", "upload_values", "versions"]
+__all__ = ["RAG_LABELS", "action_detail", "add_value", "duties", "duty_detail", "funding", "measure_detail", "measure_target", "my_round", "plan_detail", "plan_list", "rag_definitions", "report",
+           "report_document", "round_detail", "rounds", "update_action", "upload_values", "version_detail", "versions"]

@@ -1,5 +1,5 @@
-"""Funding: each fund with what is allocated, spent and left (a chart and its table), allocating money to
-an action or a project, and recording spend and evaluation. The Partnership team only."""
+"""Funding: each fund with what is allocated, spent and left (a chart and its table), recording a fund,
+allocating money to an action or a project, and recording spend and evaluation. The Partnership team only."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from saferhub.core.charts import Bar, bar_chart
 from saferhub.core.forms import run_form
 from saferhub.core.params import parse_id
 from saferhub.delivery import actions, queries
-from saferhub.delivery.forms import AllocationForm, SpendForm
+from saferhub.delivery.forms import AllocationForm, FundForm, SpendForm
 from saferhub.delivery.models import ActionIdentity, Allocation, Fund
 from saferhub.delivery.rules import money
 from saferhub.delivery.views.common import done, managed_plan
@@ -24,6 +24,12 @@ def funding(request, slug):
     posted = request.POST if request.method == "POST" and "allocate" in request.POST else None
     form = AllocationForm(posted, funds=[f["fund"] for f in funds], rows=rows, prefix="allocate")
     spend_form, spend_target = SpendForm(prefix="spend"), None
+    fund_form = FundForm(request.POST if request.method == "POST" and "add_fund" in request.POST else None,
+                         prefix="fund")
+
+    def save_fund(data):
+        fund = actions.add_fund(plan, acting_user=request.user, **data)
+        return done(request, f"{fund.name} ({money(fund.amount)}) recorded.", "delivery:funding", slug=plan.slug)
 
     def save_allocation(data):
         fund = get_object_or_404(Fund, pk=data["fund"], plan=plan)
@@ -37,7 +43,9 @@ def funding(request, slug):
         return done(request, "Spend recorded.", "delivery:funding", slug=plan.slug)
 
     response = None
-    if request.method == "POST" and "allocate" in request.POST:
+    if request.method == "POST" and "add_fund" in request.POST:
+        response = run_form(fund_form, save_fund)
+    elif request.method == "POST" and "allocate" in request.POST:
         response = run_form(form, save_allocation)
     elif request.method == "POST" and "spend" in request.POST:
         spend_target = get_object_or_404(Allocation.objects.select_related("fund__plan"),
@@ -56,4 +64,5 @@ def funding(request, slug):
                                   "The table gives the same numbers.") if bars else ""
     return render(request, "delivery/funding.html", {
         "plan": plan, "funds": funds, "form": form, "spend_form": spend_form, "spend_target": spend_target,
-        "chart": chart, "forms_with_errors": [f for f in (form, spend_form) if f.errors]})
+        "chart": chart, "fund_form": fund_form,
+        "forms_with_errors": [f for f in (form, spend_form, fund_form) if f.errors]})

@@ -13,13 +13,11 @@ from saferhub.core.exceptions import RuleViolation
 from saferhub.core.middleware import public_page
 from saferhub.core.permissions import can
 from saferhub.delivery import actions, queries, rules
-from saferhub.delivery.charts import measure_chart
+from saferhub.delivery.charts import RAG_COLOURS, measure_chart, outcome_rag_chart
 from saferhub.delivery.facts import version_diff
 from saferhub.delivery.forms import ActionUpdateForm, RoundUpdateForm, ValuesUploadForm
 from saferhub.delivery.models import DeliveryAction, Measure, Plan, Rag
 
-RAG_COLOURS = {"red": "#d4351c", "amber": "#f47738", "green": "#00703c", "complete": "#1d70b8",
-               "not_started": "#505a5f", "no_update": "#b1b4b6"}
 RAG_LABELS = {**dict(Rag.choices), "no_update": "No update yet"}
 
 
@@ -36,14 +34,30 @@ def _rag_rows(counts):
     return [(RAG_LABELS[k], counts.get(k, 0), RAG_COLOURS[k]) for k in [*rules.RAG_ORDER, "no_update"]]
 
 
+def _definitions(plan) -> list[tuple[str, str]]:
+    """What each status means for the plan's partnership (its own wording, or the default)."""
+    meanings = rules.rag_definitions(plan.rag_definitions)
+    return [(RAG_LABELS[k], meanings[k]) for k in rules.RAG_ORDER]
+
+
+def _outcome_rag(themes):
+    """Each outcome's actions by RAG status: the rows of the table, and the stacked chart of the same numbers."""
+    order = [*rules.RAG_ORDER, "no_update"]
+    outcomes = [(o["outcome"], [o["rag"].get(k, 0) for k in order]) for t in themes for o in t["outcomes"]]
+    chart = outcome_rag_chart([(outcome.number, [(k, RAG_LABELS[k], n) for k, n in zip(order, counts, strict=True)])
+                               for outcome, counts in outcomes])
+    return [(outcome, counts, sum(counts)) for outcome, counts in outcomes], chart
+
+
 @public_page
 def plan_detail(request, slug):
     plan = get_object_or_404(Plan.objects.select_related("partnership"), slug=slug)
     context = queries.plan_page(plan, published_only=not _staff(request))
     rag = _rag_rows(context["overall"])
+    outcome_rag, outcome_chart = _outcome_rag(context["themes"])
     context = dict(
-        context, rag_rows=rag, rag_labels=RAG_LABELS, rag_definitions=[(RAG_LABELS[k], rules.RAG_DEFINITIONS[k])
-                                                              for k in rules.RAG_ORDER],
+        context, outcome_rag=outcome_rag, outcome_rag_chart=outcome_chart, rag_rows=rag, rag_labels=RAG_LABELS,
+        rag_definitions=_definitions(plan),
         rag_chart=bar_chart([Bar(label, n, colour) for label, n, colour in rag], title="Actions by RAG status",
                             description="How many actions have each RAG status in their latest update. "
                                         "The table below gives the same numbers."),
@@ -59,6 +73,7 @@ def measure_detail(request, slug, pk):
     context = queries.measure_page(measure)
     context["chart"] = measure_chart(measure, context["county"])
     context["plan"] = measure.outcome.plan
+    context["can_manage"] = can(request.user, "delivery.manage_plan", measure.outcome.plan)
     return render(request, "delivery/measure_detail.html", context)
 
 
@@ -66,7 +81,8 @@ def measure_detail(request, slug, pk):
 def versions(request, slug):
     plan = get_object_or_404(Plan, slug=slug)
     history = [(v, version_diff(v)) for v in queries.version_history(plan, published_only=not _staff(request))]
-    return render(request, "delivery/versions.html", {"plan": plan, "history": history})
+    return render(request, "delivery/versions.html", {"plan": plan, "history": history,
+                                                      "can_manage": can(request.user, "delivery.manage_plan", plan)})
 
 
 @public_page
@@ -102,7 +118,8 @@ def _preview(plan, text: str):
             try:
                 rules.check_value(period_start=row.period_start, period_end=row.period_end, geography=row.geography,
                                   measure_geography=measure.geography, plan_start_year=plan.start_year,
-                                  plan_end_year=plan.end_year, extended=plan.extended)
+                                  plan_end_year=plan.end_year, extended=plan.extended,
+                                  frequency=measure.frequency)
             except RuleViolation as exc:
                 row.errors.append(exc.text)
         row.measure_obj = measure
@@ -166,4 +183,4 @@ def update_action(request, slug, pk):
             return redirect("delivery:action", slug=slug, pk=row.pk)
     return render(request, "delivery/update_action.html", {
         "plan": row.plan.plan, "row": row, "form": form, "round": round_,
-        "rag_definitions": [(RAG_LABELS[k], rules.RAG_DEFINITIONS[k]) for k in rules.RAG_ORDER]})
+        "rag_definitions": _definitions(row.plan.plan)})
