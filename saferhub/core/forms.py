@@ -98,6 +98,48 @@ class LongSelect(forms.Select):
         return format_html("<select{}>{}</select>", flatatt(final), mark_safe(options))  # noqa: S308 - escaped above
 
 
+_ARTICLES = ("the ", "a ", "an ", "your ", "their ", "who ", "how ", "what ", "when ", "where ", "whether ")
+
+
+def _phrase(label: str) -> str:
+    """A field's label as the object of "Enter …" or "Select …": "Panel date" → "the panel date"; an acronym
+    ("OPT area") keeps its capitals; a label that starts with an article or a question word is left alone."""
+    text = str(label or "").strip().rstrip("?:").strip()
+    text = text.split(" (", 1)[0]  # "Panel date (if set)" → "Panel date"
+    if len(text) > 1 and not text[:2].isupper():
+        text = text[0].lower() + text[1:]
+    return text if text.lower().startswith(_ARTICLES) else f"the {text}"
+
+
+def specific_messages(field: forms.Field, label: str) -> None:
+    """Replace Django's generic messages ("This field is required.", "Select a valid choice…", "Enter a whole
+    number.") by messages that say what to do with this field, GOV.UK style. Messages a form sets itself stay."""
+    defaults = {}
+    for klass in reversed(type(field).__mro__):
+        defaults.update(getattr(klass, "default_error_messages", {}))
+    messages = field.error_messages
+    phrase = _phrase(label)
+    choice = isinstance(field, forms.ChoiceField | forms.BooleanField)
+    verb = "Select" if choice or isinstance(field, forms.FileField) else "Enter"
+    if messages.get("required") == defaults.get("required"):
+        messages["required"] = f"{verb} {phrase}"
+    if "invalid_choice" in messages and messages["invalid_choice"] == defaults.get("invalid_choice"):
+        messages["invalid_choice"] = f"Choose {phrase} from the list"
+    if isinstance(field, forms.IntegerField):
+        if messages.get("invalid") == defaults.get("invalid"):
+            messages["invalid"] = f"Enter {phrase} as a whole number"
+        if messages.get("min_value") == defaults.get("min_value") and field.min_value is not None:
+            messages["min_value"] = f"{phrase[0].upper()}{phrase[1:]} must be {field.min_value} or more"
+        if messages.get("max_value") == defaults.get("max_value") and field.max_value is not None:
+            messages["max_value"] = f"{phrase[0].upper()}{phrase[1:]} must be {field.max_value} or less"
+    if isinstance(field, forms.CharField) and getattr(field, "max_length", None):
+        if messages.get("max_length") == defaults.get("max_length"):
+            messages["max_length"] = (f"{phrase[0].upper()}{phrase[1:]} must be {field.max_length} characters "
+                                      "or fewer")
+    if isinstance(field, forms.EmailField) and messages.get("invalid") == defaults.get("invalid"):
+        messages["invalid"] = "Enter an email address in the correct format, like name@example.com"
+
+
 class GovukFormMixin:
     """Give every field GOV.UK markup and classes; collect rule violations on the right field."""
 
@@ -123,6 +165,13 @@ class GovukFormMixin:
                 widget.attrs.setdefault("class", "govuk-checkboxes__input")
             elif isinstance(widget, forms.widgets.Input) and not isinstance(widget, forms.CheckboxSelectMultiple):
                 widget.attrs.setdefault("class", "govuk-input " + self.widths.get(name, ""))
+
+    def full_clean(self):
+        # Before validating, every field without messages of its own gets specific ones (GOV.UK style), so no
+        # form shows Django's generic "This field is required." or "Select a valid choice".
+        for name, field in self.fields.items():
+            specific_messages(field, field.label or name.replace("_", " "))
+        super().full_clean()
 
     def add_rule_violation(self, exc: RuleViolation) -> None:
         field = exc.field if exc.field in self.fields else None

@@ -23,6 +23,12 @@ class GovernanceConfig(AppConfig):
             "governance.interests", label="Register of interests", app="governance", producer=interests.notifications,
             description="Members whose register of interests is due for updating, and interests declared at meetings that are not on the register.",
         )
+        notifications.register_kind(
+            "governance.own_register", label="Your register of interests", app="governance",
+            producer=interests.own_register_notifications, default=notifications.EMAIL_NOW,
+            description="For councillors: your register of interests is due for updating (28 days after you take a "
+                        "committee place or your interests change), and again if it becomes overdue.",
+        )
 
         from saferhub.core.demo import register_demo_accounts
         from saferhub.governance.demo import create_demo_accounts

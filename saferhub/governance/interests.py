@@ -117,3 +117,27 @@ def notifications(user):
     for pid, d in register_due_for(current_councillor_ids(today), today).items():
         yield Notification(key=f"governance.register_due:{pid}:{d.due_on}", title="A member's register of interests is due for updating",
                            url=reverse("governance:person-detail", args=[pid]), detail=f"After {d.because}.", due_on=d.due_on)
+
+
+def own_register_notifications(user):
+    """Staff notifications (``core.notifications``) for a councillor about their own register: it is due for
+    updating (within 28 days of taking a committee place or of a change), and again once it is overdue."""
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from saferhub.core.notifications import Notification
+    from saferhub.core.permissions import can
+
+    person = getattr(user, "person", None)
+    if person is None or not person.is_councillor or not can(user, "governance.update_register", person):
+        return
+    due = register_due_for([person.pk], timezone.localdate()).get(person.pk)
+    if due is None:
+        return
+    state = "overdue" if due.overdue else "due"
+    title = (f"Your register of interests was due for updating by {due.due_on:%-d %B %Y}" if due.overdue
+             else f"Update your register of interests by {due.due_on:%-d %B %Y}")
+    yield Notification(key=f"governance.own_register:{due.due_on}:{state}", title=title,
+                       url=reverse("governance:register-detail", args=[person.pk]),
+                       detail=f"After {due.because}. Tell the monitoring officer of any change, or confirm that it is "
+                              "up to date.", due_on=due.due_on)

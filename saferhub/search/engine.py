@@ -322,6 +322,10 @@ def snippet(text: str, terms: list[str], width: int = 240) -> SafeString:
     if start > 0:
         space = text.find(" ", start)
         start = space + 1 if 0 <= space < start + 30 else start
+    if end < len(text) and not text[end].isspace():
+        # End at a word's end, not part-way through one (a space within the last 30 characters).
+        space = text.rfind(" ", start, end)
+        end = space if space > end - 30 else end
     out = []
     cursor = start
     for m in positions:

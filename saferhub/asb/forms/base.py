@@ -8,7 +8,7 @@ from django import forms
 
 from saferhub.asb.rules import documents as document_rules
 from saferhub.core.exceptions import RuleViolation
-from saferhub.core.forms import GovukForm
+from saferhub.core.forms import GovukForm, specific_messages  # noqa: F401 (re-exported)
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
@@ -66,52 +66,10 @@ def check_upload(upload, *, allowed: dict[str, str] = ALLOWED_UPLOADS, max_bytes
         raise forms.ValidationError(exc.text, code=exc.rule_code) from None
 
 
-_ARTICLES = ("the ", "a ", "an ", "your ", "their ", "who ", "how ", "what ", "when ", "where ", "whether ")
-
-
-def _phrase(label: str) -> str:
-    """A field's label as the object of "Enter …" or "Select …": "Panel date" → "the panel date"; an acronym
-    ("OPT area") keeps its capitals; a label that starts with an article or a question word is left alone."""
-    text = str(label or "").strip().rstrip("?:").strip()
-    text = text.split(" (", 1)[0]  # "Panel date (if set)" → "Panel date"
-    if len(text) > 1 and not text[:2].isupper():
-        text = text[0].lower() + text[1:]
-    return text if text.lower().startswith(_ARTICLES) else f"the {text}"
-
-
-def specific_messages(field: forms.Field, label: str) -> None:
-    """Replace Django's generic messages ("This field is required.", "Select a valid choice…", "Enter a whole
-    number.") by messages that say what to do with this field, GOV.UK style. Messages a form sets itself stay."""
-    defaults = {}
-    for klass in reversed(type(field).__mro__):
-        defaults.update(getattr(klass, "default_error_messages", {}))
-    messages = field.error_messages
-    phrase = _phrase(label)
-    choice = isinstance(field, forms.ChoiceField | forms.BooleanField)
-    verb = "Select" if choice or isinstance(field, forms.FileField) else "Enter"
-    if messages.get("required") == defaults.get("required"):
-        messages["required"] = f"{verb} {phrase}"
-    if "invalid_choice" in messages and messages["invalid_choice"] == defaults.get("invalid_choice"):
-        messages["invalid_choice"] = f"Choose {phrase} from the list"
-    if isinstance(field, forms.IntegerField):
-        if messages.get("invalid") == defaults.get("invalid"):
-            messages["invalid"] = f"Enter {phrase} as a whole number"
-        if messages.get("min_value") == defaults.get("min_value") and field.min_value is not None:
-            messages["min_value"] = f"{phrase[0].upper()}{phrase[1:]} must be {field.min_value} or more"
-        if messages.get("max_value") == defaults.get("max_value") and field.max_value is not None:
-            messages["max_value"] = f"{phrase[0].upper()}{phrase[1:]} must be {field.max_value} or less"
-    if isinstance(field, forms.CharField) and getattr(field, "max_length", None):
-        if messages.get("max_length") == defaults.get("max_length"):
-            messages["max_length"] = (f"{phrase[0].upper()}{phrase[1:]} must be {field.max_length} characters "
-                                      "or fewer")
-    if isinstance(field, forms.EmailField) and messages.get("invalid") == defaults.get("invalid"):
-        messages["invalid"] = "Enter an email address in the correct format, like name@example.com"
-
-
 class AsbForm(GovukForm):
     """GOV.UK form whose first field can be the page's heading (one question per page). Before validating,
-    every field without its own messages gets specific ones (``specific_messages``), so no ASB form shows
-    Django's generic "This field is required."."""
+    every field without its own messages gets specific ones (``core.forms.specific_messages``, as on every
+    GOV.UK form), so no ASB form shows Django's generic "This field is required."."""
 
     heading_field: str | None = None
 
@@ -119,11 +77,6 @@ class AsbForm(GovukForm):
         super().__init__(*args, **kwargs)
         if self.heading_field and self.heading_field in self.fields:
             self.fields[self.heading_field].page_heading = True
-
-    def full_clean(self):
-        for name, field in self.fields.items():
-            specific_messages(field, field.label or name.replace("_", " "))
-        super().full_clean()
 
 
 def radios(label, choices, *, help_text="", required_message="", **kwargs):

@@ -135,3 +135,36 @@ def test_a_committee_officer_no_longer_keeps_the_register(world):
     entry = actions.add_register_entry(member, interest_type="DPI", category="land", description="A field",
                                        registered_on=D(2023, 1, 1), acting_user=users["monitoring_officer"])
     assert entry.pk
+
+
+def test_the_member_is_reminded_of_their_own_register_then_again_once_overdue(world):
+    from saferhub.core.notifications import due_for
+
+    panel, member, users = world
+    with time_machine.travel(dt.datetime(2020, 5, 20, 12), tick=False):  # place taken 1 May 2020: due 29 May
+        [item] = due_for(users["member"], "governance.own_register")
+        assert item.title == "Update your register of interests by 29 May 2020"
+        assert item.url == f"/councillors/{member.pk}/register/" and item.due_on == D(2020, 5, 29)
+        assert "taking up a committee place" in item.detail
+        [other] = due_for(users["other_councillor"], "governance.own_register")
+        assert other.url == f"/councillors/{panel.member(1).pk}/register/"  # only their own
+        for who in ("monitoring_officer", "admin", "committee_officer", "partnership"):
+            assert due_for(users[who], "governance.own_register") == [], who
+    with time_machine.travel(dt.datetime(2020, 6, 10, 12), tick=False):
+        [overdue] = due_for(users["member"], "governance.own_register")
+        assert overdue.title == "Your register of interests was due for updating by 29 May 2020"
+        assert overdue.key != item.key  # a second reminder, sent once too
+        actions.record_register_review(member, reviewed_on=D(2020, 6, 10), acting_user=users["member"])
+        assert due_for(users["member"], "governance.own_register") == []
+
+
+def test_the_monitoring_officer_is_told_of_registers_due_and_members_are_not(world):
+    from saferhub.core.notifications import due_for
+
+    panel, member, users = world
+    with time_machine.travel(dt.datetime(2020, 5, 20, 12), tick=False):
+        items = due_for(users["monitoring_officer"], "governance.interests")
+        assert f"/people/{member.pk}/" in {i.url for i in items}
+        assert {i.title for i in items} == {"A member's register of interests is due for updating"}
+        assert due_for(users["member"], "governance.interests") == []
+        assert due_for(users["partnership"], "governance.interests") == []

@@ -28,6 +28,7 @@ from saferhub.papers.models import (
     Minutes,
     WrittenQuestion,
 )
+from saferhub.papers.preparation import preparation_tasks
 from saferhub.papers.views.common import done, meeting_for, run_form
 
 
@@ -50,7 +51,10 @@ def _papers_context(request, meeting: Meeting, **forms) -> dict:
                 to_confirm.append((item, earlier, confirmed.get(earlier.pk)))
     deadline = queries.publication_deadline(meeting) if meeting.date_precision == "day" else None
     own_minutes = Minutes.objects.filter(meeting=meeting).first()
+    tasks = preparation_tasks(meeting, items=items, reports=reports, papers=papers, own_minutes=own_minutes,
+                              today=timezone.localdate(), deadline=deadline)
     return {
+        "tasks": tasks,
         "meeting": meeting,
         "items": items,
         "reports": reports,

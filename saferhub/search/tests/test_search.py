@@ -136,3 +136,16 @@ def test_title_words_and_facets_are_tokens_no_query_word_can_match(imported):
     assert search("t_commun").count == 0
     assert search("f_pub").count == 0
     assert stems("t_commun f_pub") == ["t", "commun", "f", "pub"]
+
+
+def test_the_same_minutes_are_listed_once_after_rebuilding_with_records(imported):
+    """Imported minutes are indexed section by section as source documents; rebuilding with --records (as
+    scripts/run does) must not add the same published documents again (issue 16, wrong item 4)."""
+    from django.core.management import call_command
+
+    before = search("Community Trigger", limit=500)
+    call_command("rebuild_search_index", "--records")
+    after = search("Community Trigger", limit=500)
+    assert after.count == before.count
+    keys = [(h.entry.kind, h.entry.title, h.entry.url) for h in after.hits]
+    assert len(keys) == len(set(keys)), [k for k in keys if keys.count(k) > 1][:5]
