@@ -71,9 +71,9 @@ def test_review_team_journey_from_notification_to_the_commissioner_copy(page, li
     page.wait_for_url(re.compile(r"#tasks"))
 
     case = Case.objects.get()
-    # The panel's work up to the QA panel's approval, through the same actions the forms call.
+    # The panel's work up to the QA approval and the notice of the publication date, through the same actions the forms call.
     agencies = [f.org("Example Constabulary")]
-    for n, step in enumerate(ORDER[1:ORDER.index("feedback") + 1]):
+    for n, step in enumerate(ORDER[1:ORDER.index("notice") + 1]):
         _do_step(case, step, dt.date(2026, 2, 9) + dt.timedelta(days=7 * n), agencies, f.TODAY, acting_user=SYSTEM)
     page.reload()
     page.locator("summary", has_text="Publish the report").click()

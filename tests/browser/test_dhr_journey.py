@@ -169,6 +169,16 @@ def test_a_review_from_notification_to_publication_and_the_commissioner_copy(pag
     no_axe(page)
     screenshot(page, "dhr-report-approved")
 
+    # The family and the media team are told the publication date, at least the minimum notice before it
+    # (7 days by default): recorded here as given a week before today's publication.
+    page.goto(f"{live_server.url}/dhr/{case.pk}/")
+    page.locator("summary", has_text="Tell the family and the media team the publication date").click()
+    scope = page.locator("#step-notice")
+    fill_date(scope, "Date they were told", today - dt.timedelta(days=7))
+    scope.get_by_label("Who told them").fill("The Partnership's communications officer")
+    scope.get_by_role("button", name="Record as done").click()
+    expect(page.get_by_text("“Tell the family and the media team the publication date” recorded.")).to_be_visible()
+
     # Publication (the anonymisation check of the approved versions) and the Commissioner's copy
     page.goto(f"{live_server.url}/dhr/{case.pk}/")
     page.locator("summary", has_text="Publish the report").click()

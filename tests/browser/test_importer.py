@@ -3,15 +3,18 @@ without JavaScript."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
+from playwright.sync_api import expect
 
 from saferhub.core import actions as core_actions
 from saferhub.core.actors import SYSTEM
 from saferhub.core.permissions import Role, ensure_role_groups
 from saferhub.importer import actions
 from saferhub.importer.tests.conftest import seed_files
-from tests.browser.conftest import axe_violations, screenshot
+from tests.browser.conftest import axe_violations, screenshot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -20,10 +23,7 @@ def _login(page, live_server):
     ensure_role_groups()
     user = get_user_model().objects.create_user("officer", password="a-long-password-1")
     core_actions.set_user_roles(user, roles=[Role.COMMITTEE_OFFICER], acting_user=SYSTEM)
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("input[name=username]", "officer")
-    page.fill("input[name=password]", "a-long-password-1")
-    page.click("button[type=submit]")
+    sign_in(page, live_server, "officer", password="a-long-password-1")
 
 
 def test_review_screen_shows_the_flags_and_is_accessible(page, live_server):
@@ -41,9 +41,9 @@ def test_review_screen_shows_the_flags_and_is_accessible(page, live_server):
     assert axe_violations(page) == []
     page.check(f"input[name='flag-{batch.flags.get(kind='minutes_date_after_meeting', source__startswith='002').pk}'][value='2021-09-16']")
     page.click("text=Save decisions on flags")
-    assert "1 flag updated" in page.content() or "flags updated" in page.content()
+    expect(page.get_by_text(re.compile(r"\d+ flags? updated"))).to_be_visible()  # wait for the next page
     page.click("text=Commit the import", timeout=120_000)
-    assert "The import was committed" in page.content()
+    expect(page.get_by_text("The import was committed")).to_be_visible(timeout=120_000)
     page.goto(f"{live_server.url}/import/")
     assert axe_violations(page) == []
     screenshot(page, "importer-upload")

@@ -152,6 +152,15 @@ def test_a_round_from_opening_to_the_report_and_the_public_page(page, live_serve
     annex = Document.objects.get(cover_report=report, kind="annex", deleted_at__isnull=True)
     assert annex.title.endswith("Latest quarter")
 
+    # The public page shows a round's updates once the round is closed (owners may revise them until then).
+    page.context.clear_cookies()
+    page.goto(f"{live_server.url}/plan/snp/")
+    assert "Latest quarter" not in page.get_by_role("table", name="Actions serving outcome 1").inner_text()
+    sign_in(page, live_server, "pship")
+    page.goto(round_url)
+    page.get_by_role("button", name="Close the round").click()
+    expect(page.get_by_text(re.compile("Closed on"))).to_be_visible()
+
     page.context.clear_cookies()
     page.goto(f"{live_server.url}/plan/snp/")
     actions_table = page.get_by_role("table", name="Actions serving outcome 1").inner_text()

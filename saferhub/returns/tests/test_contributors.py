@@ -109,7 +109,7 @@ def test_save_by_page(client, world, who):
             assert not saved, (who, geography)
             assert response.status_code == (200 if SAVES[who] else 404), (who, geography)
             if SAVES[who]:
-                assert "Select a valid choice" in response.content.decode()  # not one of their geographies
+                assert "Choose the geography from the list" in response.content.decode()  # not one of theirs
 
 
 @pytest.mark.parametrize("who", WHO)
