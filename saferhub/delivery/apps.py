@@ -32,6 +32,8 @@ class DeliveryConfig(AppConfig):
             ("delivery.version.published", "Publish plan version", "Published a delivery plan version"),
             ("delivery.action.owners_set", "Set action owners", "Set an action's owners"),
             ("delivery.action.renumbered", "Renumber action", "Renumbered an action"),
+            ("delivery.action.reworded", "Reword action", "Reworded an action of a draft version"),
+            ("delivery.action.removed", "Remove action", "Removed an action from a draft version"),
             ("delivery.value.recorded", "Record measure value", "Recorded a measure value"),
             ("delivery.values.imported", "Import measure values", "Imported measure values"),
             ("delivery.update.submitted", "Submit action update", "Submitted an action update"),

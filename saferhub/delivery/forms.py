@@ -8,6 +8,7 @@ from decimal import Decimal
 from django import forms
 
 from saferhub.core.forms import GovukDateField, GovukForm
+from saferhub.core.models import Organisation
 from saferhub.delivery.models import Frequency
 
 MAX_CSV_BYTES = 5 * 1024 * 1024
@@ -201,3 +202,67 @@ class RagDefinitionsForm(GovukForm):
                                max_length=1000)
     not_started = forms.CharField(label="Not started", widget=forms.Textarea(attrs={"rows": 2}), required=False,
                                   max_length=1000)
+
+
+class StartVersionForm(GovukForm):
+    """A new version of the plan, starting as a copy of the published one."""
+
+    label = forms.CharField(label="Name of the new version", max_length=120, required=False,
+                            help_text="For example “Revised, April 2025”.",
+                            error_messages={"required": "Enter a name for the new version."})
+    version_date = GovukDateField(label="Date of the version", help_text="For example the date of the meeting "
+                                  "that agrees it, 1 4 2025.",
+                                  error_messages={"required": "Enter the date of the new version."})
+
+    def clean(self):
+        data = super().clean()
+        if not (data.get("label") or "").strip():
+            self.add_error("label", "Enter a name for the new version.")
+        return data
+
+
+DUE_CHOICES = [("date", "A date"), ("ongoing", "Ongoing"), ("tbc", "To be confirmed")]
+
+
+class RowForm(GovukForm):
+    """A new action of a draft version."""
+
+    number = forms.CharField(label="Number", max_length=12, required=False,
+                             help_text="As it will be printed in this version, for example 1.14.")
+    action = forms.CharField(label="Action", widget=forms.Textarea, required=False, max_length=5000)
+    success_measure = forms.CharField(label="Success measure (optional)", widget=forms.Textarea, required=False,
+                                      max_length=5000)
+    owners = forms.MultipleChoiceField(label="Owners (optional)", widget=forms.CheckboxSelectMultiple,
+                                       required=False, help_text="Organisations and partnership groups.")
+    due = forms.ChoiceField(label="When is it due?", widget=forms.RadioSelect, choices=DUE_CHOICES, required=False)
+    due_date = GovukDateField(label="Due date (for a date, or an indicative date if to be confirmed)",
+                              required=False, help_text="For example 31 3 2025.")
+    outcomes = forms.MultipleChoiceField(label="Outcomes it serves (optional)", widget=forms.CheckboxSelectMultiple,
+                                         required=False)
+
+    def __init__(self, *args, parties=(), outcomes=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.parties = {f"{'org' if isinstance(p, Organisation) else 'body'}-{p.pk}": p for p in parties}
+        self.fields["owners"].choices = [(key, str(p)) for key, p in self.parties.items()]
+        self.outcome_objects = {str(o.pk): o for o in outcomes}
+        self.fields["outcomes"].choices = [(key, str(o)) for key, o in self.outcome_objects.items()]
+
+    def due_text(self) -> str:
+        """What the action reads (``rules.read_due``): an ISO date, “Ongoing”, or “TBC” with any indicative date."""
+        kind, day = self.cleaned_data.get("due"), self.cleaned_data.get("due_date")
+        iso = day.isoformat() if day else ""
+        return {"date": iso, "ongoing": "Ongoing", "tbc": f"TBC {iso}".strip()}.get(kind or "", "")
+
+    def chosen(self) -> dict:
+        data = self.cleaned_data
+        return {"number": data["number"], "action": data["action"], "success_measure": data["success_measure"],
+                "owners": [self.parties[k] for k in data["owners"]], "due": self.due_text(),
+                "outcomes": [self.outcome_objects[k] for k in data["outcomes"]]}
+
+
+class RewordForm(GovukForm):
+    """New wording for an action of a draft version."""
+
+    action = forms.CharField(label="Action", widget=forms.Textarea, required=False, max_length=5000)
+    success_measure = forms.CharField(label="Success measure (optional)", widget=forms.Textarea, required=False,
+                                      max_length=5000)

@@ -202,3 +202,11 @@ def funding(plan: Plan) -> list[dict]:
         result.append({"fund": fund, "allocations": [(a, numbers.get(a.action_id)) for a in allocations],
                        "allocated": allocated, "spent": spent, "unallocated": fund.amount - allocated})
     return result
+
+
+def possible_owners() -> list:
+    """Who may own an action: the organisations, then the partnership groups, by name."""
+    from saferhub.core.models import Organisation
+    from saferhub.governance.models import Committee
+
+    return [*Organisation.objects.order_by("name"), *Committee.objects.order_by("name")]

@@ -124,6 +124,41 @@ def check_numbers_unique(numbers: list[str]) -> None:
         seen.add(number)
 
 
+def check_one_draft(waiting: list[str]) -> None:
+    """One draft at a time: a new version starts from the published one only while no other version of the
+    plan waits to be published, so two drafts never compete to replace it (docs/processes/plan.md, "Versions")."""
+    if waiting:
+        raise RuleViolation(f"{waiting[0]} is not published yet. Publish it before starting a new version: a plan "
+                            "has one draft at a time.", code="delivery.draft_exists", field="label")
+
+
+def check_version_open(*, published: bool) -> None:
+    """A published version can no longer change (docs/processes/plan.md, "Versions")."""
+    if published:
+        raise RuleViolation("This version is published: start a new version to change it.",
+                            code="delivery.version_published", field="number")
+
+
+def check_row_entry(*, number: str | None, action: str | None) -> None:
+    """A row typed in by the team has a number and wording (the number is what the Sub Panel cites)."""
+    if number is not None and not number.strip():
+        raise RuleViolation("Enter the action's number, for example 1.14.", code="delivery.number_required",
+                            field="number")
+    if action is not None and not action.strip():
+        raise RuleViolation("Enter what the action is: its wording cannot be empty.",
+                            code="delivery.action_required", field="action")
+
+
+def check_due(raw: str) -> DueReading:
+    """A due date typed in by the team must be read: a date, Ongoing or TBC. (The loader and the importer keep
+    what the source printed, even "???", and flag it.)"""
+    reading = read_due(raw)
+    if reading.kind == "unknown":
+        raise RuleViolation("Enter the due date as a real date, or choose Ongoing or To be confirmed.",
+                            code="delivery.due_unreadable", field="due")
+    return reading
+
+
 @dataclass(frozen=True)
 class RowSnapshot:
     """An action row as a diff sees it: its stable identity, its number and its wording."""

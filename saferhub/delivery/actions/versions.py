@@ -24,10 +24,20 @@ ERROR = "delivery.invalid_value"
 @transaction.atomic
 def create_version(plan: Plan, *, title: str, stage: str, label: str, acting_user: Actor,
                    version_date: dt.date | None = None, previous: DeliveryPlan | None = None,
-                   source: str = "", is_partial: bool = False) -> DeliveryPlan:
+                   source: str = "", is_partial: bool = False, copy_published: bool = False) -> DeliveryPlan:
     """A new version of the plan's delivery plan (draft, final, revised); ``previous`` is the version
-    it revises, which publishing compares it with."""
+    it revises, which publishing compares it with. With ``copy_published`` (the team's "Start a new version")
+    it revises the current published version and starts as a copy of every row of it; it is refused while
+    another version of the plan waits to be published."""
     require(acting_user, "delivery.manage_plan", plan)
+    if copy_published:
+        Plan.objects.select_for_update().filter(pk=plan.pk).first()  # one start at a time per plan
+        rules.check_one_draft([str(v) for v in plan.versions.filter(published_at__isnull=True)])
+        previous = (plan.versions.filter(published_at__isnull=False, is_partial=False)
+                    .order_by("-version_date", "-pk").first())
+        if previous is None:
+            raise RuleViolation("Publish a complete version of the plan first: a new version starts as a copy of it.",
+                                code="delivery.version_needs_published", field="label")
     if previous is not None and previous.plan_id != plan.pk:
         raise RuleViolation("The previous version belongs to another plan.", code="delivery.version_plan",
                             field="previous")
@@ -38,8 +48,34 @@ def create_version(plan: Plan, *, title: str, stage: str, label: str, acting_use
                            period=f"{plan.start_year}-{str(plan.end_year)[-2:]}")
     writes.full_clean(version, code=ERROR)
     version.save()
-    audit.record("delivery.version.created", actor=acting_user, target=version, data={"label": label})
+    copied = _copy_rows(previous, version) if copy_published else 0
+    audit.record("delivery.version.created", actor=acting_user, target=version,
+                 data={"label": label, **({"copied_from": previous.pk, "rows": copied} if copy_published else {})})
     return version
+
+
+def _copy_rows(source: DeliveryPlan, version: DeliveryPlan) -> int:
+    """Every row of ``source`` into ``version``: the same identity, number, wording, owners, due date,
+    cross-references and outcome links (not the progress column a source printed for that version)."""
+    rows = list(source.actions.select_related("identity").prefetch_related("owners", "outcomes")
+                .order_by("position", "id"))
+    copies = []
+    for row in rows:
+        identity = row.identity or ActionIdentity.objects.get_or_create(plan_id=version.plan_id,
+                                                                        key=f"row-{row.pk}")[0]
+        copies.append(DeliveryAction(
+            plan=version, identity=identity, number=row.number, theme=row.theme, action=row.action,
+            success_measure=row.success_measure, owner=row.owner, due=row.due, due_kind=row.due_kind,
+            due_date=row.due_date, due_flag=row.due_flag, cross_references=list(row.cross_references),
+            position=row.position))
+    DeliveryAction.objects.bulk_create(copies)
+    ActionOwner.objects.bulk_create([
+        ActionOwner(action=copy, position=o.position, organisation_id=o.organisation_id, body_id=o.body_id)
+        for row, copy in zip(rows, copies, strict=True) for o in row.owners.all()])
+    links = DeliveryAction.outcomes.through
+    links.objects.bulk_create([links(deliveryaction_id=copy.pk, outcome_id=o.pk)
+                               for row, copy in zip(rows, copies, strict=True) for o in row.outcomes.all()])
+    return len(copies)
 
 
 def _check_owner(owner):

@@ -1,6 +1,6 @@
 """The Plan's permission matrix: every page of the delivery app for every role (and the public). Public
-pages answer everyone; the Partnership team's pages (rounds, uploads, duties, funding, the performance report
-and its documents) answer 404 to other signed-in users and send the public to sign in; an action's update
+pages answer everyone; the Partnership team's pages (versions and their drafts' actions, rounds, uploads,
+duties, funding, the performance report and its documents) answer 404 to other signed-in users and send the public to sign in; an action's update
 page answers its owners and the team."""
 
 import datetime as dt
@@ -35,13 +35,15 @@ def world():
     round_ = actions.open_round(plan, acting_user=SYSTEM, title="Quarter 1", period_start=D(2022, 4, 1),
                                 period_end=D(2022, 6, 30), due_by=D(2022, 7, 15))
     duty = actions.add_duty(plan, title="Strategic assessment", acting_user=SYSTEM)
+    draft = actions.create_version(plan, title="Delivery plan", stage="revised", label="Revised",
+                                   version_date=D(2023, 4, 1), copy_published=True, acting_user=SYSTEM)
     users = {role: user(f"u-{role}", role) for role in ("administrator", "committee_officer", "partnership_officer",
                                                          "councillor")}
     users["owner"] = user("u-owner", Role.AGENCY_OFFICER, person=person("Olive Owner", councillor=False,
                                                                        organisation=police))
     users["other"] = user("u-other", Role.AGENCY_OFFICER, person=person("Otto Other", councillor=False))
     return {"plan": plan, "measure": measure, "row": row, "round": round_, "duty": duty, "users": users,
-            "version": version}
+            "version": version, "draft": draft, "draft_row": draft.actions.get()}
 
 
 def _pages(w):
@@ -54,6 +56,11 @@ def _pages(w):
         "/plan/snp/": public,
         "/plan/snp/versions/": public,
         f"/plan/snp/versions/{w['version'].pk}/": manage,
+        "/plan/snp/versions/new/": manage,
+        f"/plan/snp/versions/{w['draft'].pk}/": manage,
+        f"/plan/snp/versions/{w['draft'].pk}/actions/add/": manage,
+        f"/plan/snp/versions/{w['draft'].pk}/actions/{w['draft_row'].pk}/reword/": manage,
+        f"/plan/snp/versions/{w['draft'].pk}/actions/{w['draft_row'].pk}/remove/": manage,
         f"/plan/snp/measures/{w['measure'].pk}/": public,
         f"/plan/snp/actions/{w['row'].pk}/": public,
         f"/plan/snp/actions/{w['row'].pk}/update/": update,
