@@ -81,8 +81,9 @@ def register(user, filters: RegisterFilters, page: int, today: dt.date) -> Regis
     from saferhub.groups.policies import visible_bodies_q
 
     visible = Committee.objects.filter(visible_bodies_q(user), is_active=True)
-    may_see_private = getattr(user, "is_authenticated", False) and (
-        is_administrator(user) or is_partnership_officer(user) or visible.filter(is_public=False).exists())
+    sees_all = getattr(user, "is_authenticated", False) and (is_administrator(user) or is_partnership_officer(user))
+    may_see_private = sees_all or (getattr(user, "is_authenticated", False)
+                                   and visible.filter(is_public=False).exists())
     if not may_see_private:
         filters.visibility = ""
     organisations = list(Organisation.objects.filter(
@@ -116,8 +117,15 @@ def register(user, filters: RegisterFilters, page: int, today: dt.date) -> Regis
     query_string = urlencode([(k, v) for k, v in (
         ("q", filters.q), ("organisation", filters.organisation or ""), ("parent", filters.parent or ""),
         ("kind", filters.kind), ("visibility", filters.visibility)) if v])
-    return Register(paginator.get_page(page), paginator.count, filters, organisations, parents, parent,
-                    may_see_private, query_string)
+    page_obj = paginator.get_page(page)
+    # The body each reports to, named only if this user may see it (a public group under a private body).
+    rows = list(page_obj.object_list)
+    parent_ids = {b.parent_id for b in rows if b.parent_id and not b.parent.is_public} if not sees_all else set()
+    shown = set(visible.filter(pk__in=parent_ids).values_list("pk", flat=True)) if parent_ids else set()
+    for b in rows:
+        b.reports_to = b.parent if b.parent_id and (b.parent.is_public or b.parent_id in shown) else None
+    page_obj.object_list = rows
+    return Register(page_obj, paginator.count, filters, organisations, parents, parent, may_see_private, query_string)
 
 
 @dataclass
