@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, Prefetch, Q
 
 from saferhub.core import calendar
+from saferhub.core.models import Organisation
+from saferhub.core.permissions import is_administrator, is_partnership_officer
 from saferhub.core.site import get_site_configuration
 from saferhub.governance.models import Attendance, AttendanceStatus, Committee, Meeting, MeetingStatus
 from saferhub.groups import rules, tor_diff
@@ -40,18 +43,89 @@ def timeline_rules(tor: TermsOfReference) -> rules.TimelineRules:
                                tor.minutes_days_after)
 
 
-def bodies(*, public_only: bool, visible_ids: set[int] | None = None):
-    """The register: bodies with their kind, parent and current chair, for the list pages."""
-    qs = (Committee.objects.filter(is_active=True).select_related("parent", "organisation", "group_profile")
-          .prefetch_related(Prefetch("chair_terms", queryset=ChairTerm.objects.select_related("person")))
-          .order_by("kind", "name"))
-    if public_only:
-        qs = qs.filter(is_public=True)
-    return qs
+REGISTER_PER_PAGE = 50
+VISIBILITIES = ("public", "private")
 
 
-def current_chairs(body: Committee, day: dt.date) -> list[ChairTerm]:
-    return [t for t in body.chair_terms.all() if t.start_date <= day and (t.end_date is None or t.end_date >= day)]
+@dataclass
+class RegisterFilters:
+    """What the register is filtered by (the view bounds each value first; ``None`` or "" is no filter)."""
+
+    q: str = ""
+    organisation: int | None = None
+    parent: int | None = None
+    kind: str = ""
+    visibility: str = ""
+
+
+@dataclass
+class Register:
+    page: Page
+    total: int
+    filters: RegisterFilters
+    organisations: list[Organisation]
+    parents: list[Committee]
+    parent: Committee | None
+    may_see_private: bool
+    query_string: str  # the filters, for the pagination links
+
+
+def register(user, filters: RegisterFilters, page: int, today: dt.date) -> Register:
+    """One page of the register of bodies: the active bodies ``user`` may see (``policies.visible_bodies_q``,
+    in the query, never row by row), filtered, ``REGISTER_PER_PAGE`` a page with their current chairs. A fixed
+    number of queries whatever the number of bodies or the page size: the count, the page, its chairs, the
+    organisations for the filter, and one each for a parent filter, its choices and whether any private body
+    is visible. A page past the last gives the last page (as the committee list does)."""
+    from urllib.parse import urlencode
+
+    from saferhub.groups.policies import visible_bodies_q
+
+    visible = Committee.objects.filter(visible_bodies_q(user), is_active=True)
+    sees_all = getattr(user, "is_authenticated", False) and (is_administrator(user) or is_partnership_officer(user))
+    may_see_private = sees_all or (getattr(user, "is_authenticated", False)
+                                   and visible.filter(is_public=False).exists())
+    if not may_see_private:
+        filters.visibility = ""
+    organisations = list(Organisation.objects.filter(
+        pk__in=Committee.objects.filter(is_active=True).values("organisation_id")).order_by("name", "id").only("id", "name"))
+    if filters.organisation not in {o.pk for o in organisations}:
+        filters.organisation = None
+    parents = (list(visible.filter(organisation_id=filters.organisation, pk__in=Committee.objects.filter(
+        is_active=True, parent__isnull=False).values("parent_id")).order_by("name", "id").only("id", "name"))
+        if filters.organisation else [])
+    parent = None
+    if filters.parent:
+        parent = next((p for p in parents if p.pk == filters.parent), None) or \
+            visible.filter(pk=filters.parent).only("id", "name").first()
+        filters.parent = parent.pk if parent else None
+    qs = visible
+    for word in filters.q.split()[:6]:
+        qs = qs.filter(Q(name__icontains=word) | Q(short_name__icontains=word))
+    if filters.organisation:
+        qs = qs.filter(organisation_id=filters.organisation)
+    if parent:
+        qs = qs.filter(parent=parent)
+    if filters.kind:
+        qs = qs.filter(kind=filters.kind)
+    if filters.visibility:
+        qs = qs.filter(is_public=filters.visibility == "public")
+    chairs = (ChairTerm.objects.filter(Q(end_date__isnull=True) | Q(end_date__gte=today), start_date__lte=today)
+              .select_related("person"))
+    paginator = Paginator(qs.select_related("parent").prefetch_related(
+        Prefetch("chair_terms", queryset=chairs, to_attr="current_chairs")).order_by("kind", "name", "id"),
+        REGISTER_PER_PAGE)
+    query_string = urlencode([(k, v) for k, v in (
+        ("q", filters.q), ("organisation", filters.organisation or ""), ("parent", filters.parent or ""),
+        ("kind", filters.kind), ("visibility", filters.visibility)) if v])
+    page_obj = paginator.get_page(page)
+    # The body each reports to, named only if this user may see it (a public group under a private body).
+    rows = list(page_obj.object_list)
+    parent_ids = {b.parent_id for b in rows if b.parent_id and not b.parent.is_public} if not sees_all else set()
+    shown = set(visible.filter(pk__in=parent_ids).values_list("pk", flat=True)) if parent_ids else set()
+    for b in rows:
+        b.reports_to = b.parent if b.parent_id and (b.parent.is_public or b.parent_id in shown) else None
+    page_obj.object_list = rows
+    return Register(page_obj, paginator.count, filters, organisations, parents, parent, may_see_private, query_string)
 
 
 @dataclass

@@ -11,8 +11,10 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 
+from saferhub.core.params import parse_id, parse_page
 from saferhub.core.permissions import can
 from saferhub.governance.models import AgendaItem, Attendance, Meeting, MeetingStatus
+from saferhub.governance.models.committee import BodyKind
 from saferhub.groups import queries, rules
 from saferhub.groups.forms import (
     ActionForm,
@@ -28,13 +30,20 @@ from saferhub.groups.views.common import body_for, meeting_for
 
 
 def register(request):
-    """The public list of bodies, as ModernGov lists committees; signed-in users also see the private
-    bodies they may see."""
-    rows = [b for b in queries.bodies(public_only=not request.user.is_authenticated)
-            if b.is_public or can(request.user, "groups.view_body", b)]
-    today = timezone.localdate()
+    """The list of bodies, as ModernGov lists committees: public ones for everyone, and the private bodies a
+    signed-in user may see; 50 a page, filtered by name, partnership or council, the body it reports to, kind
+    and (for those who may see private bodies) public or private. Plain GET parameters, no JavaScript."""
+    params = request.GET
+    kind = params.get("kind", "")
+    visibility = params.get("visibility", "")
+    filters = queries.RegisterFilters(
+        q=params.get("q", "").replace("\x00", "").strip()[:100],
+        organisation=parse_id(params.get("organisation")), parent=parse_id(params.get("parent")),
+        kind=kind if kind in BodyKind.values else "",
+        visibility=visibility if visibility in queries.VISIBILITIES else "")
+    found = queries.register(request.user, filters, parse_page(params.get("page")), timezone.localdate())
     return render(request, "groups/register.html", {
-        "rows": [(b, queries.current_chairs(b, today)) for b in rows], "nav": "groups"})
+        "register": found, "bodies": found.page.object_list, "kinds": BodyKind.choices, "nav": "groups"})
 
 
 def body_detail(request, slug, review_form=None):
