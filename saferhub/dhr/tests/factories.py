@@ -15,6 +15,13 @@ from saferhub.dhr import actions
 from saferhub.dhr.models import Case
 
 TODAY = dt.date(2026, 6, 30)
+
+
+def midday_in_london(day: str) -> dt.datetime:
+    """Midday in London on ``day`` ("2026-06-10"): for a page test pinned to the factories' fixed 2026 dates."""
+    from zoneinfo import ZoneInfo
+
+    return dt.datetime.fromisoformat(f"{day}T12:00").replace(tzinfo=ZoneInfo("Europe/London"))
 NOTIFIED = dt.date(2026, 1, 12)
 _seq = itertools.count(1)
 

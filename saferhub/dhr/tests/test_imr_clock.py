@@ -4,6 +4,7 @@ overdue once its due date has passed without receipt, due soon within the partne
 import datetime as dt
 
 import pytest
+import time_machine
 from django.test import Client
 from django.urls import reverse
 
@@ -38,7 +39,7 @@ def test_a_request_past_its_due_date_without_receipt_is_overdue_and_a_received_o
     assert clocks.imr_states([late], D(2026, 3, 25), 14)[0][1].state == clocks.AT_RISK
 
 
-@pytest.mark.date_sensitive("2026-04-10")
+@time_machine.travel(f.midday_in_london("2026-04-10"), tick=False)  # the factories' fixed 2026 dates: a fixed day, not any day
 def test_the_case_page_and_the_review_page_show_the_overdue_request():
     case, _ = _case_with_requests()
     client = Client()

@@ -5,6 +5,7 @@ the publication date the family and the media team are given before publishing (
 import datetime as dt
 
 import pytest
+import time_machine
 from django.test import Client
 from django.urls import reverse
 
@@ -120,7 +121,7 @@ def test_the_overdue_sweep_includes_the_revised_report_as_the_case_page_does():
 
 
 @pytest.mark.django_db
-@pytest.mark.date_sensitive("2026-06-10")
+@time_machine.travel(f.midday_in_london("2026-06-10"), tick=False)  # the factories' fixed 2026 dates: a fixed day, not any day
 def test_the_review_pages_warn_that_the_revised_report_is_overdue():
     case = changes_asked()
     member = f.team_member(case.partnership)
@@ -195,7 +196,7 @@ def test_the_notice_comes_after_the_qa_panels_approval():
 
 
 @pytest.mark.django_db
-@pytest.mark.date_sensitive("2026-06-30")
+@time_machine.travel(f.midday_in_london("2026-06-30"), tick=False)  # the factories' fixed 2026 dates: a fixed day, not any day
 def test_the_case_page_records_the_notice_and_shows_the_refusal(approved):
     member = f.user(Role.DHR_TEAM, team_of=approved.partnership)
     client = Client()

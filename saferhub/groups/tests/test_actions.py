@@ -182,16 +182,23 @@ def test_roster_looks_at_the_number_of_meetings_the_tor_configures(group):
     assert held == 3 and not rows[0].absent_throughout
 
 
-@pytest.mark.date_sensitive("2022-06-20")
+def days(n: int) -> dt.date:
+    """A day ``n`` days from today (the date-sensitive tests run on many "todays")."""
+    from django.utils import timezone
+
+    return timezone.localdate() + dt.timedelta(days=n)
+
+
+@pytest.mark.date_sensitive("2022-06-20")  # dates below are relative to today: any day passes
 def test_an_action_agreed_after_the_next_meeting_is_in_the_calendar_is_carried_to_it(group):
     """Groups set their dates a year ahead: an action from the June meeting goes straight onto September's agenda
     as a matter arising; a past meeting's agenda is left alone, and a cancelled meeting gets nothing."""
-    june = actions.schedule_group_meeting(group.body, date=D(2022, 6, 9), acting_user=SYSTEM)
-    september = actions.schedule_group_meeting(group.body, date=D(2022, 9, 15), acting_user=SYSTEM)
-    december = actions.schedule_group_meeting(group.body, date=D(2022, 12, 15), acting_user=SYSTEM)
+    june = actions.schedule_group_meeting(group.body, date=days(-11), acting_user=SYSTEM)
+    september = actions.schedule_group_meeting(group.body, date=days(87), acting_user=SYSTEM)
+    december = actions.schedule_group_meeting(group.body, date=days(178), acting_user=SYSTEM)
     assert not AgendaItem.objects.filter(title=MATTERS_ARISING).exists()
     action = actions.add_action(group.body, text="Share the data product", owner_person=group.chair,
-                                target_date=D(2022, 8, 1), source_meeting=june, acting_user=SYSTEM)
+                                target_date=days(42), source_meeting=june, acting_user=SYSTEM)
     item = AgendaItem.objects.get(meeting=september, title=MATTERS_ARISING)
     assert "Share the data product" in item.description
     assert list(ActionCarry.objects.values_list("action", "meeting")) == [(action.pk, september.pk)]
@@ -199,32 +206,32 @@ def test_an_action_agreed_after_the_next_meeting_is_in_the_calendar_is_carried_t
     # An action with no source meeting goes to the next meeting still to come: December, once September is off.
     gov_actions.cancel_meeting(september, reason="Chair unavailable", acting_user=SYSTEM)
     loose = actions.add_action(group.body, text="Book the venue", owner_organisation=group.district,
-                               target_date=D(2022, 7, 1), acting_user=SYSTEM)
+                               target_date=days(11), acting_user=SYSTEM)
     assert ActionCarry.objects.filter(action=loose, meeting=december).exists()
     assert not ActionCarry.objects.filter(action=loose, meeting=september).exists()
 
 
-@pytest.mark.date_sensitive("2022-06-20")
+@pytest.mark.date_sensitive("2022-06-20")  # dates below are relative to today: any day passes
 def test_a_completed_action_drops_off_the_matters_arising_of_a_meeting_to_come(group):
     from saferhub.core.permissions import Role
 
     officer = secretariat_user(group)
-    june = actions.schedule_group_meeting(group.body, date=D(2022, 6, 9), acting_user=SYSTEM)
-    september = actions.schedule_group_meeting(group.body, date=D(2022, 9, 15), acting_user=SYSTEM)
+    june = actions.schedule_group_meeting(group.body, date=days(-11), acting_user=SYSTEM)
+    september = actions.schedule_group_meeting(group.body, date=days(87), acting_user=SYSTEM)
     first = actions.add_action(group.body, text="Share the data product", owner_person=group.chair,
-                               target_date=D(2022, 8, 1), source_meeting=june, acting_user=SYSTEM)
+                               target_date=days(42), source_meeting=june, acting_user=SYSTEM)
     second = actions.add_action(group.body, text="Draft the strategy", owner_person=group.chair,
-                                target_date=D(2022, 8, 1), source_meeting=june, acting_user=SYSTEM)
+                                target_date=days(42), source_meeting=june, acting_user=SYSTEM)
 
     def matters_arising():
         return AgendaItem.objects.get(meeting=september, title=MATTERS_ARISING).description
 
     owner = user("owner", Role.PARTNERSHIP_OFFICER, person=group.chair)
-    actions.update_action(first, text="Under way", status="in_progress", date=D(2022, 6, 15), acting_user=owner)
+    actions.update_action(first, text="Under way", status="in_progress", date=days(-5), acting_user=owner)
     assert "Share the data product" in matters_arising()  # the owner's update leaves the agenda alone
-    actions.update_action(first, text="Shared", status="complete", date=D(2022, 6, 16), acting_user=officer)
+    actions.update_action(first, text="Shared", status="complete", date=days(-4), acting_user=officer)
     assert "Share the data product" not in matters_arising() and "Draft the strategy" in matters_arising()
-    actions.update_action(second, text="Dropped", status="closed", date=D(2022, 6, 17), acting_user=officer)
+    actions.update_action(second, text="Dropped", status="closed", date=days(-3), acting_user=officer)
     assert matters_arising() == "No actions from previous meetings are open."
     assert AgendaItem.objects.filter(meeting=september, title=MATTERS_ARISING).count() == 1
 
